@@ -1,0 +1,8 @@
+"""``python -m archive_app`` behaves as ``archive-app``."""
+
+import sys
+
+from archive_app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

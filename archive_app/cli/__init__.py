@@ -1,0 +1,75 @@
+"""The command line: a thin shell over the core. ``archive-app --help`` lists the commands.
+
+Errors a person can act on (:class:`ArchiveError`) are printed to stderr with exit status 1;
+bad usage exits 2; anything else is a bug, printed with its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+
+from archive_app import __version__
+from archive_app.cli import search, sources
+from archive_app.cli.common import add_archive_option
+from archive_app.core.errors import ArchiveError
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_BUG = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archive-app",
+        description="A research archive for sources about contested events: import articles, "
+        "PDFs and photos, search them, tag them by event and perspective, annotate and compare. "
+        "With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
+    add_archive_option(parser)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    gui = commands.add_parser("gui", help="open the window (the default)")
+    add_archive_option(gui)
+    gui.set_defaults(run=run_gui)
+    sources.register(commands)
+    search.register(commands)
+    return parser
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from archive_app.gui.app import run
+
+    return run(getattr(args, "archive", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(arguments or ["gui"])
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not hasattr(args, "run"):
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except ArchiveError as error:
+        print(f"archive-app: error: {error.message}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("archive-app: interrupted.", file=sys.stderr)
+        return 130
+    except Exception:
+        print(
+            "archive-app: internal error. This is a bug in archive-app; please report it with "
+            "the text below.\n\n" + traceback.format_exc(),
+            file=sys.stderr,
+        )
+        return EXIT_BUG

@@ -1,0 +1,105 @@
+"""What every command shares: opening the archive, printing results, a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from archive_app.core.archive import Archive
+from archive_app.core.paths import default_archive_path
+from archive_app.core.progress import Progress, ProgressCallback
+
+
+def add_archive_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--archive",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the archive folder (default: $ARCHIVE_APP_HOME, else your data folder)",
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def archive_path(args: argparse.Namespace) -> Path:
+    path: Path | None = getattr(args, "archive", None)
+    return path if path is not None else default_archive_path()
+
+
+@contextmanager
+def open_archive(args: argparse.Namespace) -> Iterator[Archive]:
+    bar = progress_printer(args, "Opening")
+    with Archive.open(archive_path(args), progress=bar) as archive:
+        if bar is not None:
+            bar.clear()
+        yield archive
+
+
+def print_json(data: Any, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def shows_progress(args: argparse.Namespace) -> bool:
+    return not getattr(args, "json", False) and sys.stderr.isatty() and sys.stdout.isatty()
+
+
+class ProgressBar:
+    """A one-line bar with counts on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._last_draw = 0.0
+        self._lock = threading.Lock()
+        self._drawn = False
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        finished = progress.total and progress.done >= progress.total
+        with self._lock:
+            if now - self._last_draw < 0.1 and not finished:
+                return
+            self._last_draw = now
+            self._draw(progress)
+
+    def _draw(self, progress: Progress) -> None:
+        width = shutil.get_terminal_size((80, 20)).columns
+        counts = f" {progress.done}/{progress.total}" if progress.total else ""
+        bar_width = max(10, min(30, width - 50))
+        filled = int(bar_width * progress.done / progress.total) if progress.total else 0
+        bar = "█" * filled + "░" * (bar_width - filled)
+        label = progress.message or self.label
+        line = f"{self.label} {bar}{counts} {label}"[: width - 1]
+        sys.stderr.write("\r\x1b[2K" + line)
+        sys.stderr.flush()
+        self._drawn = True
+
+    def clear(self) -> None:
+        if self._drawn:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+
+
+def progress_printer(args: argparse.Namespace, label: str) -> ProgressBar | None:
+    return ProgressBar(label) if shows_progress(args) else None
+
+
+def chain_progress(*callbacks: ProgressCallback | None) -> ProgressCallback:
+    def report(progress: Progress) -> None:
+        for callback in callbacks:
+            if callback is not None:
+                callback(progress)
+
+    return report

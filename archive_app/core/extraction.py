@@ -1,0 +1,176 @@
+"""Run importers in worker processes (:mod:`archive_app.core.worker`) with a time limit, so one
+hostile file cannot hang or crash the program.
+
+Each worker takes one file at a time over its own pipe. A worker that takes longer than the
+time limit is killed and replaced, and so is one that dies (a crash in a C library): the file
+fails with a reason and the import goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from archive_app.core.progress import CancelToken, is_cancelled
+from archive_app.importers.document import ExtractedDocument
+from archive_app.importers.sniff import FileType
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 120.0
+WORKER_MEMORY_LIMIT = 3 << 30
+POLL_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class ExtractionTask:
+    key: int
+    path: Path
+    file_type: FileType
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """A document; or the plain reason it could not be read; or, for a bug in an importer,
+    its traceback (logged, and shown to the person as an internal error)."""
+
+    key: int
+    document: ExtractedDocument | None = None
+    error: str = ""
+    bug: str = ""
+
+
+class _Worker:
+    """One worker process and the two pipes to it."""
+
+    def __init__(self, memory_limit: int) -> None:
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        command = [
+            sys.executable,
+            "-m",
+            "archive_app.core.worker",
+            str(task_read),
+            str(result_write),
+            str(memory_limit),
+        ]
+        try:
+            self.process = subprocess.Popen(
+                command,
+                pass_fds=(task_read, result_write),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+            )
+        finally:
+            os.close(task_read)
+            os.close(result_write)
+        self.tasks = Connection(task_write, readable=False)
+        self.results = Connection(result_read, writable=False)
+        self.task: ExtractionTask | None = None
+        self.started = 0.0
+
+    def give(self, task: ExtractionTask) -> None:
+        self.task = task
+        self.started = time.monotonic()
+        self.tasks.send(task)
+
+    def stop(self) -> None:
+        self.tasks.close()
+        self.results.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=10)
+
+
+class ExtractionPool:
+    """Worker processes, started on first use and kept until :meth:`close`."""
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        memory_limit: int = WORKER_MEMORY_LIMIT,
+    ) -> None:
+        self.size = max(1, workers if workers is not None else min(os.cpu_count() or 1, 4))
+        self.timeout = timeout
+        self.memory_limit = memory_limit
+        self._workers: list[_Worker] = []
+
+    def run(
+        self, tasks: deque[ExtractionTask], cancel: CancelToken | None = None
+    ) -> Iterator[ExtractionResult]:
+        """Extract every task, yielding results as they finish. The caller may add to
+        ``tasks`` between results (an article's local images); they are taken up in turn."""
+        busy: list[_Worker] = []
+        try:
+            while (tasks or busy) and not is_cancelled(cancel):
+                while tasks and len(busy) < self.size:
+                    worker = self._idle_worker(busy)
+                    worker.give(tasks.popleft())
+                    busy.append(worker)
+                yield from self._collect(busy)
+        finally:
+            for worker in busy:  # cancelled, or the caller stopped: abandon what is in flight
+                self._retire(worker)
+
+    def _collect(self, busy: list[_Worker]) -> Iterator[ExtractionResult]:
+        ready = wait([worker.results for worker in busy], timeout=POLL_SECONDS)
+        now = time.monotonic()
+        for worker in list(busy):
+            task = worker.task
+            assert task is not None
+            if worker.results in ready:
+                busy.remove(worker)
+                try:
+                    result: ExtractionResult = worker.results.recv()
+                except (EOFError, OSError):
+                    result = self._crashed(worker, task)
+                else:
+                    worker.task = None
+                yield result
+            elif now - worker.started > self.timeout:
+                busy.remove(worker)
+                self._retire(worker)
+                yield ExtractionResult(
+                    task.key,
+                    error=f"Reading the file took longer than {self.timeout:g} seconds, so it was "
+                    "stopped (the file may be damaged or built to hang readers).",
+                )
+
+    def _crashed(self, worker: _Worker, task: ExtractionTask) -> ExtractionResult:
+        self._retire(worker)
+        code = worker.process.returncode
+        log.error("importer process died on %s (exit code %s)", task.path, code)
+        return ExtractionResult(
+            task.key,
+            error=f"The importer crashed on this file (exit code {code}); it may be damaged.",
+        )
+
+    def _idle_worker(self, busy: list[_Worker]) -> _Worker:
+        for worker in list(self._workers):
+            if worker in busy:
+                continue
+            if worker.process.poll() is None:
+                return worker
+            self._retire(worker)
+        worker = _Worker(self.memory_limit)
+        self._workers.append(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        if worker in self._workers:
+            self._workers.remove(worker)
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.stop()
+        self._workers.clear()

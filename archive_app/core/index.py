@@ -1,0 +1,327 @@
+"""The Whoosh full-text index: its schema, and the one thread that writes to it.
+
+The database is the truth; the index is derived from it and can be deleted and rebuilt at any
+time. Every change to a source writes a row into ``index_queue`` in the same transaction as the
+change (:func:`queue_for_index`); the writer thread turns queued rows into index documents,
+commits, and only then removes the rows. A crash in between leaves rows behind, and opening the
+archive catches the index up. Nothing outside ``core/index.py`` and ``core/search.py`` imports
+Whoosh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.searching import Searcher
+
+from archive_app.core.analysis import content_analyzer, name_analyzer
+from archive_app.core.db import Database
+from archive_app.core.errors import ArchiveError
+from archive_app.core.index_documents import documents_for
+from archive_app.core.progress import CancelToken, ProgressCallback, report_progress
+
+log = logging.getLogger(__name__)
+
+INDEX_SCHEMA_VERSION = "1"
+INDEX_SCHEMA_SETTING = "index_schema_version"
+BATCH_SIZE = 200
+GATHER_SECONDS = 0.5
+MERGE_AFTER_COMMITS = 12
+
+
+def build_schema() -> Schema:
+    """The index's fields. Events, perspectives and tags are indexed by id, so renaming one
+    needs no reindex; search turns names into ids."""
+    text = content_analyzer()
+    names = name_analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True, sortable=True),
+        kind=ID(stored=True, sortable=True),
+        title=TEXT(analyzer=text, stored=True, field_boost=3.0, spelling=True),
+        body=TEXT(analyzer=text, stored=True, chars=True, spelling=True),
+        caption=TEXT(analyzer=text, stored=True, chars=True, field_boost=2.0, spelling=True),
+        note=TEXT(analyzer=text, stored=True, chars=True),
+        author=TEXT(analyzer=names, stored=True),
+        site=TEXT(analyzer=names, stored=True),
+        site_facet=ID(sortable=True),
+        tag=KEYWORD(commas=True),
+        event=KEYWORD(commas=True),
+        perspective=KEYWORD(commas=True),
+        annotation_tag=KEYWORD(commas=True),
+        annotation_event=KEYWORD(commas=True),
+        annotation_perspective=KEYWORD(commas=True),
+        published=DATETIME(stored=True, sortable=True),
+        year=ID(sortable=True),
+        lang=ID(stored=True),
+        imported=DATETIME(sortable=True),
+        page_starts=STORED(),
+    )
+
+
+def queue_for_index(connection: sqlite3.Connection, source_ids: Iterable[int]) -> None:
+    """Mark sources as changed, inside the caller's transaction."""
+    connection.executemany(
+        "INSERT INTO index_queue (source_id) VALUES (?) "
+        "ON CONFLICT (source_id) DO UPDATE SET ticket = ticket + 1",
+        [(source_id,) for source_id in source_ids],
+    )
+
+
+class IndexUpdateError(ArchiveError):
+    """The index could not take a change; the change is safe in the database and is retried."""
+
+
+class SearchIndex:
+    """The index folder, a writer thread, and a searcher per reading thread."""
+
+    def __init__(self, folder: Path, database: Database) -> None:
+        self.folder = folder
+        self.database = database
+        self._ix: Any = None
+        self._generation = 0
+        self._local = threading.local()
+        self._searchers: list[Searcher] = []
+        self._searchers_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._wake = threading.Condition()
+        self._requested = 0
+        self._done = 0
+        self._urgent = 0
+        self._error: Exception | None = None
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+        self._small_commits = 0
+
+    # Opening, catching up, closing
+
+    def open(self, progress: ProgressCallback | None = None) -> None:
+        """Open the index, rebuilding it if it is missing, damaged or of an old schema."""
+        shutil.rmtree(self._staging_folder(), ignore_errors=True)
+        schema_matches = self.database.setting(INDEX_SCHEMA_SETTING) == INDEX_SCHEMA_VERSION
+        if schema_matches and whoosh_index.exists_in(self.folder):
+            try:
+                self._ix = whoosh_index.open_dir(self.folder)
+            except Exception as error:  # any failure to read a derived index means: rebuild it
+                log.warning("index at %s unreadable (%s); rebuilding", self.folder, error)
+        if self._ix is None:
+            self.rebuild(progress)
+        else:
+            self._queue_missing_documents()
+        self._thread = threading.Thread(target=self._run, name="index-writer", daemon=True)
+        self._thread.start()
+        self.wait_until_indexed()
+
+    def close(self) -> None:
+        with self._wake:
+            self._stopping = True
+            self._wake.notify_all()
+        if self._thread is not None:
+            self._thread.join()
+        self._close_searchers()
+        if self._ix is not None:
+            self._ix.close()
+
+    def _queue_missing_documents(self) -> None:
+        """A safety net under ``index_queue``: if the index and the database disagree on how
+        many sources there are, queue every source one has and the other lacks."""
+        with self.searcher() as searcher:
+            indexed_count = searcher.doc_count()
+        if indexed_count == self.database.scalar("SELECT count(*) FROM sources"):
+            return
+        indexed = self.indexed_ids()
+        in_database = {int(row[0]) for row in self.database.query("SELECT id FROM sources")}
+        behind = (in_database - indexed) | (indexed - in_database)
+        if behind:
+            log.info("index is behind the database by %d sources; catching up", len(behind))
+            with self.database.transaction() as connection:
+                queue_for_index(connection, sorted(behind))
+
+    # Writing
+
+    def notify(self, *, wait: bool = False) -> None:
+        """Tell the writer that ``index_queue`` has new rows; optionally wait until indexed."""
+        with self._wake:
+            self._requested += 1
+            self._wake.notify_all()
+        if wait:
+            self.wait_until_indexed()
+
+    def wait_until_indexed(self) -> None:
+        """Block until everything queued before this call is in the index."""
+        with self._wake:
+            self._requested += 1
+            self._urgent += 1
+            target = self._requested
+            self._wake.notify_all()
+            try:
+                while self._done < target and self._error is None and not self._stopping:
+                    self._wake.wait()
+                error, self._error = self._error, None
+            finally:
+                self._urgent -= 1
+        if error is not None:
+            raise IndexUpdateError(f"The search index could not be updated: {error}") from error
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._done >= self._requested and not self._stopping:
+                    self._wake.wait()
+                if self._stopping:
+                    return
+                if not self._urgent:
+                    self._wake.wait(GATHER_SECONDS)
+                target = self._requested
+            try:
+                self._drain_queue()
+            except Exception as error:  # reported to whoever waits; the rows stay queued
+                log.exception("index update failed")
+                with self._wake:
+                    self._error = error
+                    self._wake.notify_all()
+                continue
+            with self._wake:
+                self._done = max(self._done, target)
+                self._wake.notify_all()
+
+    def _drain_queue(self) -> None:
+        with self._write_lock:
+            while True:
+                rows = self.database.query(
+                    "SELECT source_id, ticket FROM index_queue ORDER BY source_id LIMIT ?",
+                    (BATCH_SIZE,),
+                )
+                if not rows:
+                    return
+                self._write([int(row[0]) for row in rows])
+                with self.database.transaction() as connection:
+                    connection.executemany(
+                        "DELETE FROM index_queue WHERE source_id = ? AND ticket = ?",
+                        [(row[0], row[1]) for row in rows],
+                    )
+
+    def _write(self, source_ids: list[int]) -> None:
+        documents = documents_for(self.database, source_ids)
+        writer = self._ix.writer(timeout=10.0)
+        try:
+            for source_id in source_ids:
+                document = documents.get(source_id)
+                if document is None:
+                    writer.delete_by_term("id", str(source_id))
+                else:
+                    writer.update_document(**document)
+        except BaseException:
+            writer.cancel()
+            raise
+        self._small_commits += 1
+        merge = self._small_commits >= MERGE_AFTER_COMMITS
+        writer.commit(merge=merge)
+        if merge:
+            self._small_commits = 0
+
+    def rebuild(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> None:
+        """Build a new index from the database beside the old one, then swap it in."""
+        with self._write_lock:
+            queued = self.database.query("SELECT source_id, ticket FROM index_queue")
+            staging = self._staging_folder()
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            new_ix = whoosh_index.create_in(staging, build_schema())
+            ids = [int(row[0]) for row in self.database.query("SELECT id FROM sources ORDER BY id")]
+            writer = new_ix.writer(limitmb=256)
+            try:
+                for start in range(0, len(ids), BATCH_SIZE):
+                    if cancel is not None and cancel.is_set():
+                        writer.cancel()
+                        new_ix.close()
+                        shutil.rmtree(staging, ignore_errors=True)
+                        return
+                    batch = ids[start : start + BATCH_SIZE]
+                    for document in documents_for(self.database, batch).values():
+                        writer.add_document(**document)
+                    report_progress(progress, start + len(batch), len(ids), "Indexing")
+                writer.commit(optimize=True)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                new_ix.close()
+                raise
+            new_ix.close()
+            self._swap_in(staging)
+            self.database.set_setting(INDEX_SCHEMA_SETTING, INDEX_SCHEMA_VERSION)
+            with self.database.transaction() as connection:
+                connection.executemany(
+                    "DELETE FROM index_queue WHERE source_id = ? AND ticket = ?",
+                    [(row[0], row[1]) for row in queued],
+                )
+            report_progress(progress, len(ids), len(ids), "Indexed")
+
+    def _swap_in(self, staging: Path) -> None:
+        """Replace the index folder. Searchers of the old index stay usable until their
+        threads next search (they then see the new generation and reopen)."""
+        if self._ix is not None:
+            self._ix.close()
+        retired = self.folder.with_name(self.folder.name + ".old")
+        shutil.rmtree(retired, ignore_errors=True)
+        if self.folder.exists():
+            self.folder.rename(retired)
+        staging.rename(self.folder)
+        shutil.rmtree(retired, ignore_errors=True)
+        self._ix = whoosh_index.open_dir(self.folder)
+        self._generation += 1
+
+    def _staging_folder(self) -> Path:
+        return self.folder.with_name(self.folder.name + ".new")
+
+    # Reading
+
+    @contextlib.contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """This thread's searcher, reopened when the index has changed.
+
+        (Whoosh's ``Searcher.refresh`` fails on a reader of an empty index, so a stale searcher
+        is replaced rather than refreshed.)
+        """
+        cached: tuple[int, Searcher] | None = getattr(self._local, "searcher", None)
+        if cached is not None and cached[0] == self._generation and cached[1].up_to_date():
+            yield cached[1]
+            return
+        if cached is not None:
+            with self._searchers_lock:
+                if cached[1] in self._searchers:
+                    self._searchers.remove(cached[1])
+            cached[1].close()
+        searcher = self._ix.searcher()
+        with self._searchers_lock:
+            self._searchers.append(searcher)
+        self._local.searcher = (self._generation, searcher)
+        yield searcher
+
+    @property
+    def schema(self) -> Schema:
+        return self._ix.schema
+
+    def indexed_ids(self) -> set[int]:
+        """The ids of the sources in the index (read from a column: no stored text loaded)."""
+        with self.searcher() as searcher:
+            reader = searcher.reader()
+            ids = reader.column_reader("id")
+            return {int(ids[doc]) for doc in reader.all_doc_ids()}
+
+    def _close_searchers(self) -> None:
+        with self._searchers_lock:
+            for searcher in self._searchers:
+                searcher.close()
+            self._searchers.clear()
+        self._local = threading.local()

@@ -1,0 +1,172 @@
+"""The database schema, as numbered migrations applied in order.
+
+``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``; ``PRAGMA user_version`` holds
+the version. The database is copied aside before any migration runs (see :mod:`.db`).
+"""
+
+from __future__ import annotations
+
+SCHEMA_V1 = """
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('article', 'pdf', 'image', 'text')),
+    title TEXT NOT NULL DEFAULT '',
+    authors TEXT NOT NULL DEFAULT '[]',           -- JSON array of names
+    site_name TEXT NOT NULL DEFAULT '',
+    source_url TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT '',           -- partial ISO date or ISO date-time
+    language TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    blocks TEXT NOT NULL DEFAULT '[]',            -- JSON [[kind, level, start, end], ...]
+    notes TEXT NOT NULL DEFAULT '',               -- the researcher's notes (Markdown)
+    metadata TEXT NOT NULL DEFAULT '{}',          -- JSON: what the importer read, raw
+    extraction_notes TEXT NOT NULL DEFAULT '[]',  -- JSON array of sentences
+    sha256 TEXT NOT NULL UNIQUE,
+    original_name TEXT NOT NULL DEFAULT '',
+    original_ext TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    mime_type TEXT NOT NULL DEFAULT '',
+    importer_version TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL,
+    has_thumbnail INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sources_kind ON sources (kind);
+CREATE INDEX sources_published ON sources (published);
+CREATE INDEX sources_imported ON sources (imported_at);
+
+-- A caption a source states: a figure of an article (image_source_id: the imported image, if
+-- the page saved it), or an image's own embedded caption (source_id = image_source_id).
+CREATE TABLE captions (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    image_source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL DEFAULT '',
+    credit TEXT NOT NULL DEFAULT '',
+    alt TEXT NOT NULL DEFAULT '',
+    src TEXT NOT NULL DEFAULT '',
+    after_block INTEGER
+);
+CREATE INDEX captions_source ON captions (source_id);
+CREATE INDEX captions_image ON captions (image_source_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    parent_id INTEGER REFERENCES events (id) ON DELETE RESTRICT,
+    start_date TEXT NOT NULL DEFAULT '',
+    end_date TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_parent ON events (parent_id);
+
+CREATE TABLE perspectives (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    description TEXT NOT NULL DEFAULT '',
+    color TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+
+CREATE TABLE source_events (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    PRIMARY KEY (source_id, event_id)
+) WITHOUT ROWID;
+CREATE INDEX source_events_event ON source_events (event_id);
+
+CREATE TABLE source_perspectives (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    perspective_id INTEGER NOT NULL REFERENCES perspectives (id) ON DELETE CASCADE,
+    PRIMARY KEY (source_id, perspective_id)
+) WITHOUT ROWID;
+CREATE INDEX source_perspectives_perspective ON source_perspectives (perspective_id);
+
+CREATE TABLE source_tags (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    PRIMARY KEY (source_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX source_tags_tag ON source_tags (tag_id);
+
+-- A note on a part of a source: a text range (W3C TextQuoteSelector + TextPositionSelector),
+-- or a region (relative rectangle) of an image or of a PDF page.
+CREATE TABLE annotations (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    target TEXT NOT NULL CHECK (target IN ('text', 'region')),
+    quote_exact TEXT NOT NULL DEFAULT '',
+    quote_prefix TEXT NOT NULL DEFAULT '',
+    quote_suffix TEXT NOT NULL DEFAULT '',
+    start_offset INTEGER,
+    end_offset INTEGER,
+    page INTEGER,
+    x REAL, y REAL, width REAL, height REAL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+);
+CREATE INDEX annotations_source ON annotations (source_id);
+
+CREATE TABLE annotation_events (
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    PRIMARY KEY (annotation_id, event_id)
+) WITHOUT ROWID;
+
+CREATE TABLE annotation_perspectives (
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    perspective_id INTEGER NOT NULL REFERENCES perspectives (id) ON DELETE CASCADE,
+    PRIMARY KEY (annotation_id, perspective_id)
+) WITHOUT ROWID;
+
+CREATE TABLE annotation_tags (
+    annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    PRIMARY KEY (annotation_id, tag_id)
+) WITHOUT ROWID;
+
+CREATE TABLE alias_groups (
+    id INTEGER PRIMARY KEY,
+    note TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE aliases (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES alias_groups (id) ON DELETE CASCADE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE INDEX aliases_group ON aliases (group_id);
+
+CREATE TABLE saved_searches (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    query TEXT NOT NULL,
+    sort TEXT NOT NULL DEFAULT 'relevance',
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Sources whose index document is behind the database. Written in the same transaction as the
+-- change; removed once the index has committed it. Whatever is left after a crash is caught
+-- up when the archive next opens.
+-- ``ticket`` grows with every change, so the indexer removes a row only if nothing changed
+-- the source again while it was being indexed.
+CREATE TABLE index_queue (
+    source_id INTEGER PRIMARY KEY,
+    ticket INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,303 @@
+"""Sources in the database: store an extracted document, read a source back, edit, delete."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from archive_app.core.changes import Change, no_change
+from archive_app.core.dates import normalize_published
+from archive_app.core.db import Database, now_iso
+from archive_app.core.errors import InvalidInputError, NotFoundError
+from archive_app.core.index import queue_for_index
+from archive_app.core.model import (
+    Annotation,
+    Appearance,
+    BlockSpan,
+    CaptionRecord,
+    NamedRef,
+    Provenance,
+    Source,
+)
+from archive_app.core.store import FileDigest
+from archive_app.importers.document import ExtractedDocument
+
+EDITABLE_FIELDS = ("title", "authors", "site_name", "source_url", "published", "language", "notes")
+
+
+def insert_source(
+    connection: sqlite3.Connection,
+    document: ExtractedDocument,
+    *,
+    digest: FileDigest,
+    original_name: str,
+    original_ext: str,
+    importer_version: str,
+    has_thumbnail: bool,
+) -> int:
+    """Insert one source (not its captions) inside the caller's transaction; its new id."""
+    now = now_iso()
+    blocks = [[block.kind, block.level, start, end] for block, start, end in document.block_spans()]
+    cursor = connection.execute(
+        "INSERT INTO sources (kind, title, authors, site_name, source_url, published, language, "
+        "body, blocks, metadata, extraction_notes, sha256, original_name, original_ext, size, "
+        "mime_type, importer_version, imported_at, modified_at, has_thumbnail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            document.kind,
+            document.title,
+            json.dumps(document.authors, ensure_ascii=False),
+            document.site_name,
+            document.source_url,
+            normalize_published(document.published),
+            document.language,
+            document.body,
+            json.dumps(blocks),
+            json.dumps(document.metadata, ensure_ascii=False, default=str),
+            json.dumps(document.notes, ensure_ascii=False),
+            digest.sha256,
+            original_name,
+            original_ext,
+            digest.size,
+            document.mime_type,
+            importer_version,
+            now,
+            now,
+            int(has_thumbnail),
+        ),
+    )
+    source_id = cursor.lastrowid
+    assert source_id is not None
+    queue_for_index(connection, [source_id])
+    return source_id
+
+
+def insert_captions(
+    connection: sqlite3.Connection,
+    source_id: int,
+    document: ExtractedDocument,
+    image_source_ids: dict[int, int],
+) -> None:
+    """A document's own captions, then its figures (``image_source_ids``: figure index → the
+    image source imported from the page's saved file)."""
+    rows: list[tuple[Any, ...]] = [
+        (source_id, source_id, position, caption.text, caption.credit, "", "", None)
+        for position, caption in enumerate(document.captions)
+    ]
+    offset = len(rows)
+    for index, image in enumerate(document.images):
+        rows.append(
+            (
+                source_id,
+                image_source_ids.get(index),
+                offset + index,
+                image.caption,
+                image.credit,
+                image.alt,
+                image.src,
+                image.after_block,
+            )
+        )
+    connection.executemany(
+        "INSERT INTO captions (source_id, image_source_id, position, text, credit, alt, src, "
+        "after_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    linked_images = [image_id for image_id in image_source_ids.values() if image_id != source_id]
+    queue_for_index(connection, linked_images)
+
+
+def source_exists(database: Database, source_id: int) -> bool:
+    return database.scalar("SELECT 1 FROM sources WHERE id = ?", (source_id,)) is not None
+
+
+def require_source(database: Database, source_id: int) -> None:
+    if not source_exists(database, source_id):
+        raise NotFoundError(f"There is no source {source_id} in this archive.")
+
+
+def load_source(database: Database, source_id: int) -> Source:
+    row = database.query_one("SELECT * FROM sources WHERE id = ?", (source_id,))
+    if row is None:
+        raise NotFoundError(f"There is no source {source_id} in this archive.")
+    return Source(
+        id=source_id,
+        kind=row["kind"],
+        title=row["title"],
+        authors=json.loads(row["authors"]),
+        site_name=row["site_name"],
+        source_url=row["source_url"],
+        published=row["published"],
+        language=row["language"],
+        body=row["body"],
+        blocks=[BlockSpan(*block) for block in json.loads(row["blocks"])],
+        notes=row["notes"],
+        metadata=json.loads(row["metadata"]),
+        extraction_notes=json.loads(row["extraction_notes"]),
+        provenance=Provenance(
+            sha256=row["sha256"],
+            original_name=row["original_name"],
+            original_ext=row["original_ext"],
+            size=row["size"],
+            mime_type=row["mime_type"],
+            importer_version=row["importer_version"],
+            imported_at=row["imported_at"],
+            source_url=row["source_url"],
+        ),
+        modified_at=row["modified_at"],
+        has_thumbnail=bool(row["has_thumbnail"]),
+        captions=_captions(database, source_id),
+        appears_in=_appearances(database, source_id),
+        tags=_source_refs(database, "tags", "source_tags", "tag_id", source_id),
+        events=_source_refs(database, "events", "source_events", "event_id", source_id),
+        perspectives=_source_refs(
+            database, "perspectives", "source_perspectives", "perspective_id", source_id
+        ),
+        annotations=load_annotations(database, source_id),
+    )
+
+
+def named_refs(
+    database: Database, table: str, *, link: str, link_column: str, owner_column: str, owner: int
+) -> list[NamedRef]:
+    """The events, perspectives or tags linked to a source or an annotation, by name."""
+    color = "t.color" if table == "perspectives" else "''"
+    rows = database.query(
+        f"SELECT t.id, t.name, {color} FROM {table} t JOIN {link} l ON l.{link_column} = t.id "
+        f"WHERE l.{owner_column} = ? ORDER BY t.name COLLATE NOCASE",
+        (owner,),
+    )
+    return [NamedRef(int(row[0]), row[1], row[2]) for row in rows]
+
+
+def _source_refs(
+    database: Database, table: str, link: str, column: str, source_id: int
+) -> list[NamedRef]:
+    return named_refs(
+        database, table, link=link, link_column=column, owner_column="source_id", owner=source_id
+    )
+
+
+def load_annotations(database: Database, source_id: int) -> list[Annotation]:
+    rows = database.query(
+        "SELECT * FROM annotations WHERE source_id = ? ORDER BY coalesce(start_offset, 0), id",
+        (source_id,),
+    )
+    return [annotation_from_row(database, row) for row in rows]
+
+
+def annotation_from_row(database: Database, row: sqlite3.Row) -> Annotation:
+    annotation_id = int(row["id"])
+
+    def refs(table: str, link: str, column: str) -> list[NamedRef]:
+        return named_refs(
+            database,
+            table,
+            link=link,
+            link_column=column,
+            owner_column="annotation_id",
+            owner=annotation_id,
+        )
+
+    return Annotation(
+        id=annotation_id,
+        source_id=int(row["source_id"]),
+        target=row["target"],
+        note=row["note"],
+        created_at=row["created_at"],
+        modified_at=row["modified_at"],
+        quote_exact=row["quote_exact"],
+        quote_prefix=row["quote_prefix"],
+        quote_suffix=row["quote_suffix"],
+        start=row["start_offset"],
+        end=row["end_offset"],
+        page=row["page"],
+        x=row["x"],
+        y=row["y"],
+        width=row["width"],
+        height=row["height"],
+        tags=refs("tags", "annotation_tags", "tag_id"),
+        events=refs("events", "annotation_events", "event_id"),
+        perspectives=refs("perspectives", "annotation_perspectives", "perspective_id"),
+    )
+
+
+def _captions(database: Database, source_id: int) -> list[CaptionRecord]:
+    rows = database.query(
+        "SELECT * FROM captions WHERE source_id = ? ORDER BY position, id", (source_id,)
+    )
+    return [
+        CaptionRecord(
+            id=int(row["id"]),
+            text=row["text"],
+            credit=row["credit"],
+            alt=row["alt"],
+            src=row["src"],
+            image_source_id=row["image_source_id"],
+            after_block=row["after_block"],
+        )
+        for row in rows
+    ]
+
+
+def _appearances(database: Database, source_id: int) -> list[Appearance]:
+    rows = database.query(
+        "SELECT c.source_id, s.title, c.text, c.credit FROM captions c "
+        "JOIN sources s ON s.id = c.source_id "
+        "WHERE c.image_source_id = ? AND c.source_id != ? ORDER BY s.published, s.id",
+        (source_id, source_id),
+    )
+    return [Appearance(int(row[0]), row[1], row[2], row[3]) for row in rows]
+
+
+def clean_field_value(name: str, value: Any) -> Any:
+    """Check an edited field and put it in its stored form."""
+    if name not in EDITABLE_FIELDS:
+        raise InvalidInputError(
+            f"'{name}' cannot be edited. Editable: {', '.join(EDITABLE_FIELDS)}."
+        )
+    if name == "authors":
+        names = [value] if isinstance(value, str) else list(value)
+        return json.dumps([str(n).strip() for n in names if str(n).strip()], ensure_ascii=False)
+    text = str(value).strip() if name != "notes" else str(value)
+    if name == "published" and text:
+        published = normalize_published(text)
+        if not published:
+            raise InvalidInputError(
+                f"'{text}' is not a date. Use 2023, 2023-09, 2023-09-19 or a full ISO date-time."
+            )
+        return published
+    if name == "title" and not text:
+        raise InvalidInputError("A source needs a title.")
+    return text
+
+
+def update_fields(
+    database: Database, notify: Callable[[], None], source_id: int, values: dict[str, Any]
+) -> Change:
+    """Edit metadata fields of a source; the returned change restores the old values."""
+    new = {name: clean_field_value(name, value) for name, value in values.items()}
+    row = database.query_one(
+        f"SELECT {', '.join(new) or 'id'} FROM sources WHERE id = ?", (source_id,)
+    )
+    if row is None:
+        raise NotFoundError(f"There is no source {source_id} in this archive.")
+    old = {name: row[name] for name in new}
+    if old == new:
+        return no_change("Edit source")
+
+    def write(fields: dict[str, Any]) -> None:
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        with database.transaction() as connection:
+            connection.execute(
+                f"UPDATE sources SET {assignments}, modified_at = ? WHERE id = ?",
+                (*fields.values(), now_iso(), source_id),
+            )
+            queue_for_index(connection, [source_id])
+        notify()
+
+    write(new)
+    names = ", ".join(name.replace("_", " ") for name in new)
+    return Change(f"Edit {names}", lambda: write(old), lambda: write(new))

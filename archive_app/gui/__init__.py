@@ -1,0 +1,1 @@
+"""The window (PySide6). Calls the core; the core never calls back into it."""
