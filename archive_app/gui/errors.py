@@ -1,0 +1,36 @@
+"""How an exception is put to the person: the one boundary between errors and the window.
+
+Errors a person can act on (:class:`ArchiveError`) show their plain message. Anything else is a
+bug: it is logged with its traceback and shown as an internal error, with the traceback folded
+away under "details".
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass
+
+from archive_app.core.errors import ArchiveError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ErrorReport:
+    message: str
+    details: str
+    is_bug: bool
+
+
+def describe_error(error: BaseException) -> ErrorReport:
+    if isinstance(error, ArchiveError):
+        return ErrorReport(error.message, error.detail, is_bug=False)
+    details = "".join(traceback.format_exception(error))
+    log.error("internal error:\n%s", details)
+    return ErrorReport(
+        "Something went wrong inside the program (a bug): "
+        f"{type(error).__name__}: {error}. Your archive is safe; the details are in the log.",
+        details,
+        is_bug=True,
+    )
