@@ -26,8 +26,10 @@ from archive_app.importers.sniff import FileType
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 120.0
+STARTUP_TIMEOUT = 60.0
 WORKER_MEMORY_LIMIT = 3 << 30
 POLL_SECONDS = 0.1
+WORKER_READY = "ready"
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,18 @@ class _Worker:
         self.tasks = Connection(task_write, readable=False)
         self.results = Connection(result_read, writable=False)
         self.task: ExtractionTask | None = None
+        self.ready = False
         self.started = 0.0
 
     def give(self, task: ExtractionTask) -> None:
+        """Hand over a file. Its time limit runs from when the worker is ready to read it, so
+        starting a fresh interpreter does not count against the file."""
         self.task = task
         self.started = time.monotonic()
         self.tasks.send(task)
+
+    def time_limit(self, timeout: float) -> float:
+        return timeout if self.ready else max(timeout, STARTUP_TIMEOUT)
 
     def stop(self) -> None:
         self.tasks.close()
@@ -128,15 +136,21 @@ class ExtractionPool:
             task = worker.task
             assert task is not None
             if worker.results in ready:
-                busy.remove(worker)
                 try:
-                    result: ExtractionResult = worker.results.recv()
+                    message: ExtractionResult | str = worker.results.recv()
                 except (EOFError, OSError):
-                    result = self._crashed(worker, task)
-                else:
-                    worker.task = None
-                yield result
-            elif now - worker.started > self.timeout:
+                    busy.remove(worker)
+                    yield self._crashed(worker, task)
+                    continue
+                if message == WORKER_READY:
+                    worker.ready = True
+                    worker.started = time.monotonic()
+                    continue
+                assert isinstance(message, ExtractionResult)
+                busy.remove(worker)
+                worker.task = None
+                yield message
+            elif now - worker.started > worker.time_limit(self.timeout):
                 busy.remove(worker)
                 self._retire(worker)
                 yield ExtractionResult(

@@ -185,11 +185,11 @@ class ImportSession:
 
     def _prepare(self, path: Path, tasks: deque[ExtractionTask]) -> None:
         try:
-            size = path.stat().st_size
-            if size == 0:
-                raise ImportFailure("The file is empty.")
             with path.open("rb") as handle:
                 head = handle.read(SNIFF_BYTES)
+                size = os.fstat(handle.fileno()).st_size
+            if size == 0:
+                raise ImportFailure("The file is empty.")
             file_type = sniff(head, path.suffix.lower())
             if file_type is None:
                 raise ImportFailure(_unsupported_reason(path))

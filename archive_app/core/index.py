@@ -11,10 +11,12 @@ Whoosh.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import shutil
 import sqlite3
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -107,18 +109,37 @@ class SearchIndex:
         """Open the index, rebuilding it if it is missing, damaged or of an old schema."""
         shutil.rmtree(self._staging_folder(), ignore_errors=True)
         schema_matches = self.database.setting(INDEX_SCHEMA_SETTING) == INDEX_SCHEMA_VERSION
-        if schema_matches and whoosh_index.exists_in(self.folder):
-            try:
-                self._ix = whoosh_index.open_dir(self.folder)
-            except Exception as error:  # any failure to read a derived index means: rebuild it
-                log.warning("index at %s unreadable (%s); rebuilding", self.folder, error)
-        if self._ix is None:
+        if not (schema_matches and self._open_existing()):
             self.rebuild(progress)
-        else:
-            self._queue_missing_documents()
         self._thread = threading.Thread(target=self._run, name="index-writer", daemon=True)
         self._thread.start()
         self.wait_until_indexed()
+
+    def _open_existing(self) -> bool:
+        """Open the index on disk and queue what it lacks; False if it is missing or damaged.
+
+        Whoosh leaves the files of a segment it failed to read open, to be closed whenever the
+        garbage collector gets to them; that is collected here, with its warning silenced.
+        """
+        if not whoosh_index.exists_in(self.folder):
+            return False
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                self._ix = whoosh_index.open_dir(self.folder)
+                self._queue_missing_documents()
+            except ArchiveError:
+                raise
+            except Exception as error:  # any failure to read a derived index means: rebuild
+                log.warning("index at %s unreadable (%s); rebuilding", self.folder, str(error))
+            else:
+                return True
+            self._close_searchers()
+            if self._ix is not None:
+                self._ix.close()
+                self._ix = None
+            gc.collect()
+        return False
 
     def close(self) -> None:
         with self._wake:
@@ -316,6 +337,8 @@ class SearchIndex:
         """The ids of the sources in the index (read from a column: no stored text loaded)."""
         with self.searcher() as searcher:
             reader = searcher.reader()
+            if reader.doc_count() == 0:
+                return set()  # an empty index's reader has no columns
             ids = reader.column_reader("id")
             return {int(ids[doc]) for doc in reader.all_doc_ids()}
 

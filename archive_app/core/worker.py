@@ -13,7 +13,7 @@ import traceback
 from multiprocessing.connection import Connection
 
 from archive_app.core.errors import ImportFailure
-from archive_app.core.extraction import ExtractionResult, ExtractionTask
+from archive_app.core.extraction import WORKER_READY, ExtractionResult, ExtractionTask
 
 MEMORY_LIMIT = 3 << 30
 
@@ -22,6 +22,7 @@ def serve(tasks: Connection, results: Connection) -> None:
     """Read files until the task pipe closes (the archive closed, or its program died)."""
     from archive_app.importers import extract_file
 
+    results.send(WORKER_READY)
     while True:
         try:
             task: ExtractionTask = tasks.recv()

@@ -9,6 +9,7 @@ windows-1252 (ğ ş ı become ð þ ý); and only then statistical detection.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 from dataclasses import dataclass
 
 from archive_app.core.errors import UnsupportedFormatError
@@ -72,19 +73,26 @@ def _try_declared(data: bytes, declared: str) -> DecodedText | None:
 
 
 def _bomless_utf16(data: bytes) -> DecodedText | None:
+    """UTF-16 without a byte-order mark: one byte of each pair (the high byte) takes very few
+    values (0x00 for Latin, 0x04 for Cyrillic …), which single-byte text never does."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 8:
         return None
-    even_zeros = sample[0::2].count(0)
-    odd_zeros = sample[1::2].count(0)
-    half = len(sample) // 2
-    for zeros, encoding in ((odd_zeros, "utf-16-le"), (even_zeros, "utf-16-be")):
-        if zeros > half * 0.4:
+    for high_bytes, encoding in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
+        common = Counter(high_bytes).most_common(2)
+        if sum(count for _, count in common) >= 0.9 * len(high_bytes):
             try:
-                return DecodedText(data.decode(encoding), encoding)
+                decoded = data.decode(encoding)
             except UnicodeDecodeError:
-                return None
+                continue
+            if _mostly_printable(decoded[:2048]):
+                return DecodedText(decoded, encoding)
     return None
+
+
+def _mostly_printable(text: str) -> bool:
+    printable = sum(1 for char in text if char.isprintable() or char in "\n\r\t")
+    return printable >= 0.97 * len(text)
 
 
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
