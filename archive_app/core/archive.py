@@ -14,18 +14,23 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from archive_app.core.annotations import Annotations
 from archive_app.core.changes import Change
 from archive_app.core.db import DATABASE_NAME, Database
 from archive_app.core.errors import ArchiveError
+from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
 from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportReport, ImportSession
 from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
 from archive_app.core.model import Source
+from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
+from archive_app.core.research import Assignments
 from archive_app.core.search import SearchResults, run_search
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
+from archive_app.core.tags import Tags
 from archive_app.core.thumbnails import thumbnail_path
 
 log = logging.getLogger(__name__)
@@ -55,6 +60,12 @@ class Archive:
         self.pool = pool
         self.max_extract_bytes = DEFAULT_MAX_EXTRACT_BYTES
         self._closed = False
+        # The research model: each call returns an undoable Change and is searchable at once.
+        self.events = Events(database, self._index_now)
+        self.perspectives = Perspectives(database, self._index_now)
+        self.tags = Tags(database, self._index_now)
+        self.assignments = Assignments(database, self._index_now)
+        self.annotations = Annotations(database, self._index_now)
 
     @classmethod
     def open(

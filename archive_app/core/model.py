@@ -76,6 +76,8 @@ class Annotation:
     For ``target == "text"``: ``quote_exact`` with ``quote_prefix``/``quote_suffix`` (a
     TextQuoteSelector) and ``start``/``end`` offsets in the body (a TextPositionSelector). For
     ``"region"``: ``x, y, width, height`` relative to the image or the PDF ``page`` (0..1).
+    ``anchor_status``: ``"anchored"``, or after re-extraction ``"fuzzy"`` (found again with small
+    changes) or ``"orphaned"`` (not found; kept as it was).
     """
 
     id: int
@@ -94,6 +96,7 @@ class Annotation:
     y: float | None = None
     width: float | None = None
     height: float | None = None
+    anchor_status: str = "anchored"
     tags: list[NamedRef] = field(default_factory=list)
     events: list[NamedRef] = field(default_factory=list)
     perspectives: list[NamedRef] = field(default_factory=list)

@@ -52,7 +52,7 @@ CREATE INDEX captions_source ON captions (source_id);
 CREATE INDEX captions_image ON captions (image_source_id);
 
 CREATE TABLE events (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE,
     parent_id INTEGER REFERENCES events (id) ON DELETE RESTRICT,
     start_date TEXT NOT NULL DEFAULT '',
@@ -63,14 +63,14 @@ CREATE TABLE events (
 CREATE INDEX events_parent ON events (parent_id);
 
 CREATE TABLE perspectives (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE,
     description TEXT NOT NULL DEFAULT '',
     color TEXT NOT NULL DEFAULT ''
 );
 
 CREATE TABLE tags (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE
 );
 
@@ -96,9 +96,12 @@ CREATE TABLE source_tags (
 CREATE INDEX source_tags_tag ON source_tags (tag_id);
 
 -- A note on a part of a source: a text range (W3C TextQuoteSelector + TextPositionSelector),
--- or a region (relative rectangle) of an image or of a PDF page.
+-- or a region (relative rectangle) of an image or of a PDF page. ``anchor_status`` says whether
+-- a text range was found again after the body was re-extracted ('fuzzy': found with small
+-- changes; 'orphaned': not found, kept as it was). Research-model ids are AUTOINCREMENT so an
+-- undone delete can put a row back under its old id without meeting a newer row there.
 CREATE TABLE annotations (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
     target TEXT NOT NULL CHECK (target IN ('text', 'region')),
     quote_exact TEXT NOT NULL DEFAULT '',
@@ -109,6 +112,8 @@ CREATE TABLE annotations (
     page INTEGER,
     x REAL, y REAL, width REAL, height REAL,
     note TEXT NOT NULL DEFAULT '',
+    anchor_status TEXT NOT NULL DEFAULT 'anchored'
+        CHECK (anchor_status IN ('anchored', 'fuzzy', 'orphaned')),
     created_at TEXT NOT NULL,
     modified_at TEXT NOT NULL
 );

@@ -218,6 +218,7 @@ def annotation_from_row(database: Database, row: sqlite3.Row) -> Annotation:
         y=row["y"],
         width=row["width"],
         height=row["height"],
+        anchor_status=row["anchor_status"],
         tags=refs("tags", "annotation_tags", "tag_id"),
         events=refs("events", "annotation_events", "event_id"),
         perspectives=refs("perspectives", "annotation_perspectives", "perspective_id"),

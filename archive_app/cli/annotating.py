@@ -1,0 +1,261 @@
+"""Commands about annotations and notes: annotate, annotations, annotation edit/remove, note,
+and ``export annotations`` (W3C Web Annotation JSON-LD)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from archive_app.cli.common import add_archive_option, add_json_option, open_archive, print_json
+from archive_app.cli.research import add_label_options
+from archive_app.core.annotations import Region
+from archive_app.core.errors import InvalidInputError
+from archive_app.core.model import Annotation
+from archive_app.core.research import counted
+from archive_app.export.annotations import export_annotations
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "annotate",
+        help="annotate a passage or a region of a source",
+        description="Annotate a passage of a source's text (--quote) or a region of an image "
+        "or of a PDF page (--region), with a note, tags, events and perspectives.",
+        epilog="Examples:\n"
+        "  archive-app annotate 3 --quote 'Residents of Shusha fled' --note 'cf. source 7'\n"
+        "  archive-app annotate 3 --quote 'Shusha' --occurrence 2 --tag exodus\n"
+        "  archive-app annotate 9 --region 0.1,0.2,0.3,0.25 --note 'the shelled building'\n"
+        "  archive-app annotate 12 --region 0,0,0.5,0.5 --page 3 --note 'map'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_archive_option(parser)
+    parser.add_argument("id", type=int, help="the source's id")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--quote", metavar="TEXT", help="the passage, as it appears in the text")
+    target.add_argument(
+        "--region",
+        type=parse_region,
+        metavar="X,Y,W,H",
+        help="a rectangle relative to the image or page: numbers from 0 to 1",
+    )
+    parser.add_argument(
+        "--occurrence",
+        type=int,
+        metavar="N",
+        help="which occurrence of the quote (from 1), when it appears more than once",
+    )
+    parser.add_argument("--page", type=int, metavar="N", help="the PDF page of the region")
+    parser.add_argument("--note", default="", metavar="TEXT", help="the note (Markdown)")
+    add_label_options(parser, "add")
+    parser.set_defaults(run=run_annotate)
+
+    parser = commands.add_parser(
+        "annotations",
+        help="list annotations",
+        description="List the annotations of one source, or of all sources, with their notes, "
+        "tags, events and perspectives. Passages that could not be found again after the text "
+        "was re-extracted are marked.",
+    )
+    add_archive_option(parser)
+    add_json_option(parser)
+    parser.add_argument("id", type=int, nargs="?", help="only this source's annotations")
+    parser.set_defaults(run=run_annotations)
+
+    _register_annotation_group(commands)
+
+    parser = commands.add_parser(
+        "note",
+        help="set a source's notes",
+        description="Set a source's notes (plain text or Markdown), replacing what was there. "
+        "Give - as TEXT to read the notes from standard input; give '' to clear them.",
+    )
+    add_archive_option(parser)
+    parser.add_argument("id", type=int, help="the source's id")
+    parser.add_argument("text", metavar="TEXT", help="the notes, or - for standard input")
+    parser.set_defaults(run=run_note)
+
+    _register_export(commands)
+
+
+def _register_annotation_group(commands: Any) -> None:
+    parser = commands.add_parser(
+        "annotation",
+        help="edit or remove an annotation",
+        description="Edit the note of an annotation, or remove annotations. Annotation ids "
+        "are listed by `archive-app annotations`.",
+    )
+    add_archive_option(parser)
+    parser.set_defaults(run=lambda args: _usage(parser))
+    group = parser.add_subparsers(title="commands", metavar="COMMAND")
+    edit = group.add_parser(
+        "edit", help="replace an annotation's note", description="Replace an annotation's note."
+    )
+    add_archive_option(edit)
+    edit.add_argument("annotation", type=int, metavar="ANNOTATION", help="the annotation's id")
+    edit.add_argument("--note", required=True, metavar="TEXT", help="the new note")
+    edit.set_defaults(run=run_annotation_edit)
+    remove = group.add_parser(
+        "remove", help="delete annotations", description="Delete annotations by id."
+    )
+    add_archive_option(remove)
+    remove.add_argument(
+        "annotations", type=int, nargs="+", metavar="ANNOTATION", help="annotation ids"
+    )
+    remove.set_defaults(run=run_annotation_remove)
+
+
+def _register_export(commands: Any) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="write annotations to a file",
+        description="Export from the archive to a file.",
+    )
+    add_archive_option(parser)
+    parser.set_defaults(run=lambda args: _usage(parser))
+    group = parser.add_subparsers(title="what to export", metavar="WHAT")
+    annotations = group.add_parser(
+        "annotations",
+        help="annotations as W3C Web Annotation JSON-LD",
+        description="Write annotations as a W3C Web Annotation collection (JSON-LD). With "
+        "--event, only annotations on that event or its sub-events (the annotation's own or "
+        "its source's); likewise --perspective. The file is written atomically.",
+    )
+    add_archive_option(annotations)
+    annotations.add_argument(
+        "--event", action="append", default=[], metavar="E", help="only this event (repeatable)"
+    )
+    annotations.add_argument(
+        "--perspective",
+        action="append",
+        default=[],
+        metavar="P",
+        help="only this perspective (repeatable)",
+    )
+    annotations.add_argument("file", type=Path, metavar="FILE.jsonld", help="the file to write")
+    annotations.set_defaults(run=run_export_annotations)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def parse_region(text: str) -> Region:
+    """``x,y,w,h`` as four numbers (the core checks that they lie inside the image)."""
+    parts = text.replace(" ", "").split(",")
+    try:
+        x, y, width, height = (float(part) for part in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a region: give four numbers x,y,w,h from 0 to 1, e.g. 0.1,0.2,0.3,0.4"
+        ) from None
+    return Region(x, y, width, height)
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    if args.region is not None and args.occurrence is not None:
+        raise InvalidInputError("--occurrence goes with --quote, not with --region.")
+    if args.quote is not None and args.page is not None:
+        raise InvalidInputError("--page goes with --region, not with --quote.")
+    labels = {"events": args.event, "perspectives": args.perspective, "tags": args.tag}
+    with open_archive(args) as archive:
+        if args.quote is not None:
+            annotation, _ = archive.annotations.add_quote(
+                args.id, args.quote, occurrence=args.occurrence, note=args.note, **labels
+            )
+        else:
+            region = Region(
+                args.region.x, args.region.y, args.region.width, args.region.height, args.page
+            )
+            annotation, _ = archive.annotations.add_region(
+                args.id, region, note=args.note, **labels
+            )
+    print(f"Added annotation {annotation.id} to source {args.id}: {_where(annotation)}")
+    return 0
+
+
+def run_annotations(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        if args.id is None:
+            annotations = archive.annotations.all()
+        else:
+            annotations = archive.annotations.of_source(args.id)
+    if args.json:
+        print_json([annotation.to_dict() for annotation in annotations])
+        return 0
+    if not annotations:
+        print("No annotations.")
+    for annotation in annotations:
+        print("\n".join(render_annotation(annotation)))
+    return 0
+
+
+def render_annotation(annotation: Annotation) -> list[str]:
+    lines = [f"#{annotation.id}  source {annotation.source_id}  {_where(annotation)}"]
+    if annotation.note:
+        lines += [f"    {line}" for line in annotation.note.splitlines()]
+    labels = [
+        (name, [ref.name for ref in refs])
+        for name, refs in (
+            ("events", annotation.events),
+            ("perspectives", annotation.perspectives),
+            ("tags", annotation.tags),
+        )
+    ]
+    shown = [f"{name}: {', '.join(values)}" for name, values in labels if values]
+    if shown:
+        lines.append("    " + " · ".join(shown))
+    return lines
+
+
+def _where(annotation: Annotation) -> str:
+    if annotation.target == "text":
+        status = {"fuzzy": "  (found again with changes)", "orphaned": "  (NOT FOUND in the text)"}
+        return (
+            f"characters {annotation.start}–{annotation.end} “{annotation.quote_exact}”"
+            f"{status.get(annotation.anchor_status, '')}"
+        )
+    box = ",".join(
+        f"{value:g}"
+        for value in (annotation.x, annotation.y, annotation.width, annotation.height)
+        if value is not None
+    )
+    page = f" on page {annotation.page}" if annotation.page is not None else ""
+    return f"region {box}{page}"
+
+
+def run_annotation_edit(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        archive.annotations.edit_note(args.annotation, args.note)
+    print(f"Saved the note of annotation {args.annotation}.")
+    return 0
+
+
+def run_annotation_remove(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        archive.annotations.delete(*args.annotations)
+    print(f"Deleted {counted(len(set(args.annotations)), 'annotation')}.")
+    return 0
+
+
+def run_note(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    with open_archive(args) as archive:
+        archive.update_source(args.id, notes=text)
+    print(
+        f"Saved the notes of source {args.id}."
+        if text.strip()
+        else f"Cleared the notes of source {args.id}."
+    )
+    return 0
+
+
+def run_export_annotations(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        count = export_annotations(
+            archive, args.file, events=args.event, perspectives=args.perspective
+        )
+    print(f"Wrote {counted(count, 'annotation')} to {args.file}.")
+    return 0

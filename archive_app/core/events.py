@@ -1,0 +1,276 @@
+"""Events: dated happenings that form a tree (a conflict > its wars > their battles).
+
+Dates may be a year, a month or a day (:mod:`.dates`). Sources and annotations refer to an
+event by id, so renaming or moving it keeps everything tagged with it.
+
+Deleting an event that sources or annotations carry needs ``force=True`` (else
+:class:`InUseError`); with it, those links go. Its sub-events never block a delete: they move
+up to its parent (or become top-level events), so no part of the tree is lost. Undo puts all
+of it back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive_app.core.changes import Change
+from archive_app.core.dates import date_range, parse_partial_date
+from archive_app.core.db import Database
+from archive_app.core.errors import InvalidInputError
+from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.research import (
+    InUseError,
+    Ref,
+    check_unique_name,
+    clean_name,
+    counted,
+    resolve,
+)
+
+_EVENT_QUERY = """
+SELECT e.*,
+    (SELECT count(*) FROM source_events l WHERE l.event_id = e.id) AS sources,
+    (SELECT count(*) FROM annotation_events l WHERE l.event_id = e.id) AS annotations
+FROM events e
+"""
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event with how many sources and annotations carry it directly."""
+
+    id: int
+    name: str
+    parent_id: int | None = None
+    start: str = ""
+    end: str = ""
+    place: str = ""
+    description: str = ""
+    source_count: int = 0
+    annotation_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "parent_id": self.parent_id,
+            "start": self.start,
+            "end": self.end,
+            "place": self.place,
+            "description": self.description,
+            "sources": self.source_count,
+            "annotations": self.annotation_count,
+        }
+
+
+@dataclass(frozen=True)
+class EventNode:
+    """An event and its sub-events, in date order."""
+
+    event: Event
+    children: list[EventNode] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.event.to_dict(), "children": [child.to_dict() for child in self.children]}
+
+
+class Events:
+    """The archive's events. Every change returns an undoable :class:`Change`."""
+
+    def __init__(self, database: Database, notify: Notify) -> None:
+        self.database = database
+        self.notify = notify
+
+    # Reading
+
+    def all(self) -> list[Event]:
+        """Every event, in date order (undated ones last), then by name."""
+        rows = self.database.query(_EVENT_QUERY)
+        return sorted((_event(row) for row in rows), key=_date_order)
+
+    def get(self, ref: Ref) -> Event:
+        """An event by id or by name (case does not matter)."""
+        event_id = resolve(self.database.connection, "event", ref)
+        row = self.database.query_one(f"{_EVENT_QUERY} WHERE e.id = ?", (event_id,))
+        assert row is not None
+        return _event(row)
+
+    def tree(self) -> list[EventNode]:
+        """The top-level events, each with its sub-events, in date order."""
+        events = self.all()
+        nodes = {event.id: EventNode(event) for event in events}
+        roots: list[EventNode] = []
+        for event in events:
+            parent = nodes.get(event.parent_id) if event.parent_id is not None else None
+            (parent.children if parent is not None else roots).append(nodes[event.id])
+        return roots
+
+    def with_descendants(self, refs: Iterable[Ref]) -> set[int]:
+        """The ids of the given events and all their sub-events."""
+        connection = self.database.connection
+        wanted = {resolve(connection, "event", ref) for ref in refs}
+        children: dict[int, list[int]] = {}
+        for row in self.database.query("SELECT id, parent_id FROM events"):
+            if row[1] is not None:
+                children.setdefault(int(row[1]), []).append(int(row[0]))
+        found: set[int] = set()
+        pending = list(wanted)
+        while pending:
+            event_id = pending.pop()
+            if event_id not in found:
+                found.add(event_id)
+                pending.extend(children.get(event_id, []))
+        return found
+
+    # Changing
+
+    def create(
+        self,
+        name: str,
+        *,
+        parent: Ref | None = None,
+        start: str = "",
+        end: str = "",
+        place: str = "",
+        description: str = "",
+    ) -> tuple[Event, Change]:
+        """A new event. Names are unique regardless of case; ``start`` and ``end`` are a
+        year, a month or a day, and the end may not come before the start."""
+        clean = clean_name(name, "event")
+        start_date, end_date = _checked_dates(start, end)
+
+        def edit(journal: Journal) -> int:
+            check_unique_name(journal.connection, "event", clean)
+            parent_id = None if parent is None else resolve(journal.connection, "event", parent)
+            values = {
+                "name": clean,
+                "parent_id": parent_id,
+                "start_date": start_date,
+                "end_date": end_date,
+                "place": place.strip(),
+                "description": description.strip(),
+            }
+            return journal.insert("events", values)
+
+        event_id, change = journaled(self.database, self.notify, f"New event “{clean}”", edit)
+        return self.get(event_id), change
+
+    def edit(
+        self,
+        ref: Ref,
+        *,
+        name: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        place: str | None = None,
+        description: str | None = None,
+    ) -> Change:
+        """Change an event's fields; those left None stay as they are, '' clears one."""
+        current = self.get(ref)
+        values: dict[str, object] = {}
+        if name is not None:
+            values["name"] = clean_name(name, "event")
+        start_date, end_date = _checked_dates(
+            current.start if start is None else start, current.end if end is None else end
+        )
+        values |= {"start_date": start_date, "end_date": end_date}
+        if place is not None:
+            values["place"] = place.strip()
+        if description is not None:
+            values["description"] = description.strip()
+
+        def change(journal: Journal) -> None:
+            if "name" in values:
+                check_unique_name(journal.connection, "event", str(values["name"]), current.id)
+            journal.update("events", current.id, values)
+
+        return journaled(self.database, self.notify, f"Edit event “{current.name}”", change)[1]
+
+    def move(self, ref: Ref, parent: Ref | None) -> Change:
+        """Put an event under another one, or at the top level (``parent=None``). An event
+        cannot be moved under itself or under one of its own sub-events."""
+        event = self.get(ref)
+
+        def change(journal: Journal) -> None:
+            parent_id = None if parent is None else resolve(journal.connection, "event", parent)
+            if parent_id is not None:
+                _refuse_cycle(journal.connection, event, parent_id)
+            journal.update("events", event.id, {"parent_id": parent_id})
+
+        return journaled(self.database, self.notify, f"Move event “{event.name}”", change)[1]
+
+    def delete(self, ref: Ref, *, force: bool = False) -> Change:
+        """Delete an event. If sources or annotations carry it, refuse with
+        :class:`InUseError` unless ``force``; then those links go too. Its sub-events move up
+        to its parent."""
+        event = self.get(ref)
+        if (event.source_count or event.annotation_count) and not force:
+            raise InUseError(
+                f"The event '{event.name}' is assigned to {counted(event.source_count, 'source')} "
+                f"and {counted(event.annotation_count, 'annotation')}. Delete it anyway to "
+                "remove it from them too.",
+                sources=event.source_count,
+                annotations=event.annotation_count,
+            )
+
+        def change(journal: Journal) -> None:
+            journal.delete("source_events", "event_id = ?", [event.id])
+            journal.delete("annotation_events", "event_id = ?", [event.id])
+            for (child_id,) in journal.connection.execute(
+                "SELECT id FROM events WHERE parent_id = ?", (event.id,)
+            ).fetchall():
+                journal.update("events", int(child_id), {"parent_id": event.parent_id})
+            journal.delete("events", "id = ?", [event.id])
+
+        return journaled(self.database, self.notify, f"Delete event “{event.name}”", change)[1]
+
+
+def _checked_dates(start: str, end: str) -> tuple[str, str]:
+    start_date = parse_partial_date(start) if start.strip() else ""
+    end_date = parse_partial_date(end) if end.strip() else ""
+    if start_date and end_date and date_range(end_date)[1] < date_range(start_date)[0]:
+        raise InvalidInputError(
+            f"An event cannot end ({end_date}) before it starts ({start_date})."
+        )
+    return start_date, end_date
+
+
+def _refuse_cycle(connection: sqlite3.Connection, event: Event, parent_id: int) -> None:
+    """Refuse a parent that is the event itself or lies beneath it."""
+    ancestor: int | None = parent_id
+    while ancestor is not None:
+        if ancestor == event.id:
+            parent_name = connection.execute(
+                "SELECT name FROM events WHERE id = ?", (parent_id,)
+            ).fetchone()[0]
+            if parent_id == event.id:
+                raise InvalidInputError(f"The event '{event.name}' cannot be its own parent.")
+            raise InvalidInputError(
+                f"The event '{event.name}' cannot go under '{parent_name}': '{parent_name}' "
+                f"is one of its own sub-events, so '{event.name}' would become its own ancestor."
+            )
+        row = connection.execute(
+            "SELECT parent_id FROM events WHERE id = ?", (ancestor,)
+        ).fetchone()
+        ancestor = None if row is None or row[0] is None else int(row[0])
+
+
+def _event(row: sqlite3.Row) -> Event:
+    return Event(
+        id=int(row["id"]),
+        name=row["name"],
+        parent_id=None if row["parent_id"] is None else int(row["parent_id"]),
+        start=row["start_date"],
+        end=row["end_date"],
+        place=row["place"],
+        description=row["description"],
+        source_count=int(row["sources"]),
+        annotation_count=int(row["annotations"]),
+    )
+
+
+def _date_order(event: Event) -> tuple[int, str, str]:
+    return (0 if event.start else 1), event.start, event.name.casefold()

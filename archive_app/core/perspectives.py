@@ -1,0 +1,191 @@
+"""Perspectives: the viewpoint a source takes ("Azerbaijani government", "international wire").
+
+Each has a colour the window marks its sources and annotations with. A new perspective given
+no colour gets the first colour of :data:`PALETTE` that no other perspective uses, so the
+sidebar stays easy to tell apart.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from archive_app.core.changes import Change
+from archive_app.core.db import Database
+from archive_app.core.errors import InvalidInputError
+from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.research import (
+    InUseError,
+    Ref,
+    check_unique_name,
+    clean_name,
+    counted,
+    resolve,
+)
+
+# Distinct, readable on light and dark backgrounds, and told apart with common colour blindness
+# when used in order.
+PALETTE = (
+    "#1f77b4",
+    "#e66101",
+    "#2ca25f",
+    "#c51b7d",
+    "#8c6bb1",
+    "#b8860b",
+    "#17becf",
+    "#d62728",
+    "#525252",
+    "#7fbc41",
+    "#f781bf",
+    "#a6611a",
+)
+_COLOR = re.compile(r"^#?([0-9a-fA-F]{6})$")
+
+_PERSPECTIVE_QUERY = """
+SELECT p.*,
+    (SELECT count(*) FROM source_perspectives l WHERE l.perspective_id = p.id) AS sources,
+    (SELECT count(*) FROM annotation_perspectives l WHERE l.perspective_id = p.id) AS annotations
+FROM perspectives p
+"""
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """A perspective with how many sources and annotations carry it."""
+
+    id: int
+    name: str
+    description: str
+    color: str
+    source_count: int = 0
+    annotation_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "color": self.color,
+            "sources": self.source_count,
+            "annotations": self.annotation_count,
+        }
+
+
+def parse_color(text: str) -> str:
+    """A colour as ``#rrggbb`` in lower case; an error for anything else."""
+    match = _COLOR.match(text.strip())
+    if match is None:
+        raise InvalidInputError(f"'{text}' is not a colour. Use #rrggbb, for example #1f77b4.")
+    return "#" + match.group(1).lower()
+
+
+class Perspectives:
+    """The archive's perspectives. Every change returns an undoable :class:`Change`."""
+
+    def __init__(self, database: Database, notify: Notify) -> None:
+        self.database = database
+        self.notify = notify
+
+    def all(self) -> list[Perspective]:
+        rows = self.database.query(f"{_PERSPECTIVE_QUERY} ORDER BY p.name COLLATE NOCASE")
+        return [_perspective(row) for row in rows]
+
+    def get(self, ref: Ref) -> Perspective:
+        """A perspective by id or by name (case does not matter)."""
+        perspective_id = resolve(self.database.connection, "perspective", ref)
+        row = self.database.query_one(f"{_PERSPECTIVE_QUERY} WHERE p.id = ?", (perspective_id,))
+        assert row is not None
+        return _perspective(row)
+
+    def create(
+        self, name: str, *, description: str = "", color: str | None = None
+    ) -> tuple[Perspective, Change]:
+        """A new perspective; without a colour it gets an unused one from :data:`PALETTE`."""
+        clean = clean_name(name, "perspective")
+        chosen = None if color is None or not color.strip() else parse_color(color)
+
+        def edit(journal: Journal) -> int:
+            check_unique_name(journal.connection, "perspective", clean)
+            values = {
+                "name": clean,
+                "description": description.strip(),
+                "color": chosen or _unused_color(journal.connection),
+            }
+            return journal.insert("perspectives", values)
+
+        description_text = f"New perspective “{clean}”"
+        perspective_id, change = journaled(self.database, self.notify, description_text, edit)
+        return self.get(perspective_id), change
+
+    def edit(
+        self,
+        ref: Ref,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        color: str | None = None,
+    ) -> Change:
+        """Change a perspective's fields; those left None stay as they are."""
+        current = self.get(ref)
+        values: dict[str, object] = {}
+        if name is not None:
+            values["name"] = clean_name(name, "perspective")
+        if description is not None:
+            values["description"] = description.strip()
+        if color is not None:
+            values["color"] = parse_color(color)
+
+        def change(journal: Journal) -> None:
+            if "name" in values:
+                check_unique_name(
+                    journal.connection, "perspective", str(values["name"]), current.id
+                )
+            if values:
+                journal.update("perspectives", current.id, values)
+
+        text = f"Edit perspective “{current.name}”"
+        return journaled(self.database, self.notify, text, change)[1]
+
+    def delete(self, ref: Ref, *, force: bool = False) -> Change:
+        """Delete a perspective. If sources or annotations carry it, refuse with
+        :class:`InUseError` unless ``force``; then those links go too."""
+        current = self.get(ref)
+        if (current.source_count or current.annotation_count) and not force:
+            raise InUseError(
+                f"The perspective '{current.name}' is assigned to "
+                f"{counted(current.source_count, 'source')} and "
+                f"{counted(current.annotation_count, 'annotation')}. Delete it anyway to "
+                "remove it from them too.",
+                sources=current.source_count,
+                annotations=current.annotation_count,
+            )
+
+        def change(journal: Journal) -> None:
+            journal.delete("source_perspectives", "perspective_id = ?", [current.id])
+            journal.delete("annotation_perspectives", "perspective_id = ?", [current.id])
+            journal.delete("perspectives", "id = ?", [current.id])
+
+        text = f"Delete perspective “{current.name}”"
+        return journaled(self.database, self.notify, text, change)[1]
+
+
+def _unused_color(connection: sqlite3.Connection) -> str:
+    used = {str(row[0]).lower() for row in connection.execute("SELECT color FROM perspectives")}
+    for color in PALETTE:
+        if color not in used:
+            return color
+    count = int(connection.execute("SELECT count(*) FROM perspectives").fetchone()[0])
+    return PALETTE[count % len(PALETTE)]
+
+
+def _perspective(row: sqlite3.Row) -> Perspective:
+    return Perspective(
+        id=int(row["id"]),
+        name=row["name"],
+        description=row["description"],
+        color=row["color"],
+        source_count=int(row["sources"]),
+        annotation_count=int(row["annotations"]),
+    )

@@ -1,0 +1,269 @@
+"""What events, perspectives and tags share: names, references, and assigning them to sources
+and annotations.
+
+An event, perspective or tag is referred to by its id (the window) or by its name (the command
+line); names compare without regard to case, in every script (``Şuşa`` equals ``şuşa``).
+Assigning several labels to several sources is one undoable :class:`Change`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from archive_app.core.changes import Change
+from archive_app.core.db import Database
+from archive_app.core.errors import InvalidInputError, NotFoundError
+from archive_app.core.journal import Journal, Notify, journaled
+
+Ref = int | str
+Owner = Literal["source", "annotation"]
+Kind = Literal["event", "perspective", "tag"]
+
+MAX_NAME_CHARS = 200
+TABLES: dict[Kind, str] = {"event": "events", "perspective": "perspectives", "tag": "tags"}
+
+
+class InUseError(InvalidInputError):
+    """An event or perspective cannot be deleted without ``force``: sources or annotations
+    carry it. The window reads the counts to ask what to do."""
+
+    def __init__(self, message: str, *, sources: int, annotations: int) -> None:
+        super().__init__(message)
+        self.sources = sources
+        self.annotations = annotations
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Events, perspectives and tags to assign or remove, by id or name."""
+
+    events: Sequence[Ref] = ()
+    perspectives: Sequence[Ref] = ()
+    tags: Sequence[Ref] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.events or self.perspectives or self.tags)
+
+    def by_kind(self) -> dict[Kind, Sequence[Ref]]:
+        return {"event": self.events, "perspective": self.perspectives, "tag": self.tags}
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 source``, ``3 sources``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def link_table(owner: Owner, kind: Kind) -> tuple[str, str, str]:
+    """The link table between owners and labels of a kind, with its two columns."""
+    return f"{owner}_{TABLES[kind]}", f"{owner}_id", f"{kind}_id"
+
+
+def clean_name(name: str, what: str) -> str:
+    """A name with its whitespace tidied; an error for an empty or overlong one."""
+    text = " ".join(str(name).split())
+    if not text:
+        raise InvalidInputError(f"A {what} needs a name.")
+    if len(text) > MAX_NAME_CHARS:
+        raise InvalidInputError(
+            f"The {what} name is {len(text)} characters long; keep it under {MAX_NAME_CHARS}."
+        )
+    return text
+
+
+def find_named(connection: sqlite3.Connection, table: str, name: str) -> int | None:
+    """The id of the row named ``name`` regardless of case, if there is one."""
+    row = connection.execute(
+        f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE", (name,)
+    ).fetchone()
+    if row is not None:
+        return int(row[0])
+    key = name.casefold()
+    for row_id, existing in connection.execute(f"SELECT id, name FROM {table}"):
+        if str(existing).casefold() == key:
+            return int(row_id)
+    return None
+
+
+def resolve(connection: sqlite3.Connection, kind: Kind, ref: Ref) -> int:
+    """The id of an existing event, perspective or tag given by id or by name. A name made of
+    digits that no row has is taken as an id (the command line passes ids as text)."""
+    table = TABLES[kind]
+    if isinstance(ref, int):
+        if _existing_id(connection, table, ref) is None:
+            raise NotFoundError(f"There is no {kind} with id {ref}.")
+        return ref
+    found = find_named(connection, table, " ".join(ref.split()))
+    if found is None and ref.strip().isdigit():
+        found = _existing_id(connection, table, int(ref))
+    if found is None:
+        raise NotFoundError(f"There is no {kind} named '{ref}'.")
+    return found
+
+
+def _existing_id(connection: sqlite3.Connection, table: str, row_id: int) -> int | None:
+    row = connection.execute(f"SELECT id FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def check_unique_name(
+    connection: sqlite3.Connection, kind: Kind, name: str, keep: int | None = None
+) -> None:
+    """Refuse a name another event, perspective or tag of the kind already has."""
+    existing = find_named(connection, TABLES[kind], name)
+    if existing is not None and existing != keep:
+        article = "an" if kind == "event" else "a"
+        raise InvalidInputError(
+            f"There is already {article} {kind} named '{name_of(connection, kind, existing)}'."
+        )
+
+
+def resolve_or_create_tag(journal: Journal, ref: Ref) -> int:
+    """A tag's id; a tag named for the first time is created (tags are free keywords)."""
+    if isinstance(ref, int):
+        return resolve(journal.connection, "tag", ref)
+    name = clean_name(ref, "tag")
+    found = find_named(journal.connection, "tags", name)
+    return found if found is not None else journal.insert("tags", {"name": name})
+
+
+def name_of(connection: sqlite3.Connection, kind: Kind, row_id: int) -> str:
+    row = connection.execute(f"SELECT name FROM {TABLES[kind]} WHERE id = ?", (row_id,)).fetchone()
+    return str(row[0])
+
+
+def link_labels(journal: Journal, owner: Owner, owner_ids: Sequence[int], labels: Labels) -> int:
+    """Assign labels to owners inside ``journal``; how many links were new."""
+    added = 0
+    for kind, refs in labels.by_kind().items():
+        label_ids = _label_ids(journal, kind, refs, create=True)
+        table, owner_column, label_column = link_table(owner, kind)
+        added += journal.insert_links(
+            table,
+            [
+                {owner_column: owner_id, label_column: label_id}
+                for owner_id in owner_ids
+                for label_id in label_ids
+            ],
+        )
+    return added
+
+
+def unlink_labels(journal: Journal, owner: Owner, owner_ids: Sequence[int], labels: Labels) -> int:
+    """Remove labels from owners inside ``journal``; how many links went."""
+    removed = 0
+    owner_marks = ",".join("?" * len(owner_ids))
+    for kind, refs in labels.by_kind().items():
+        label_ids = _label_ids(journal, kind, refs, create=False)
+        if not label_ids:
+            continue
+        table, owner_column, label_column = link_table(owner, kind)
+        label_marks = ",".join("?" * len(label_ids))
+        removed += len(
+            journal.delete(
+                table,
+                f"{owner_column} IN ({owner_marks}) AND {label_column} IN ({label_marks})",
+                [*owner_ids, *label_ids],
+            )
+        )
+    return removed
+
+
+def _label_ids(journal: Journal, kind: Kind, refs: Iterable[Ref], *, create: bool) -> list[int]:
+    ids: list[int] = []
+    for ref in refs:
+        if kind == "tag" and create:
+            label_id = resolve_or_create_tag(journal, ref)
+        else:
+            label_id = resolve(journal.connection, kind, ref)
+        if label_id not in ids:
+            ids.append(label_id)
+    return ids
+
+
+class Assignments:
+    """Assigning events, perspectives and tags to sources and to annotations.
+
+    Each call is one undoable change, however many sources, annotations and labels it covers,
+    and search sees it when the call returns.
+    """
+
+    def __init__(self, database: Database, notify: Notify) -> None:
+        self.database = database
+        self.notify = notify
+
+    def add_to_sources(
+        self,
+        source_ids: Iterable[int],
+        *,
+        events: Sequence[Ref] = (),
+        perspectives: Sequence[Ref] = (),
+        tags: Sequence[Ref] = (),
+    ) -> Change:
+        """Give sources events, perspectives and tags (tags named for the first time are
+        created). Links already there are left alone."""
+        return self._change("source", source_ids, Labels(events, perspectives, tags), add=True)
+
+    def remove_from_sources(
+        self,
+        source_ids: Iterable[int],
+        *,
+        events: Sequence[Ref] = (),
+        perspectives: Sequence[Ref] = (),
+        tags: Sequence[Ref] = (),
+    ) -> Change:
+        """Take events, perspectives and tags off sources (the labels themselves stay)."""
+        return self._change("source", source_ids, Labels(events, perspectives, tags), add=False)
+
+    def add_to_annotations(
+        self,
+        annotation_ids: Iterable[int],
+        *,
+        events: Sequence[Ref] = (),
+        perspectives: Sequence[Ref] = (),
+        tags: Sequence[Ref] = (),
+    ) -> Change:
+        labels = Labels(events, perspectives, tags)
+        return self._change("annotation", annotation_ids, labels, add=True)
+
+    def remove_from_annotations(
+        self,
+        annotation_ids: Iterable[int],
+        *,
+        events: Sequence[Ref] = (),
+        perspectives: Sequence[Ref] = (),
+        tags: Sequence[Ref] = (),
+    ) -> Change:
+        labels = Labels(events, perspectives, tags)
+        return self._change("annotation", annotation_ids, labels, add=False)
+
+    def _change(self, owner: Owner, ids: Iterable[int], labels: Labels, *, add: bool) -> Change:
+        owner_ids = list(dict.fromkeys(ids))
+        if not owner_ids:
+            raise InvalidInputError(f"Choose at least one {owner}.")
+        if not labels:
+            raise InvalidInputError("Choose at least one event, perspective or tag.")
+        count = counted(len(owner_ids), owner)
+        description = f"Label {count}" if add else f"Remove labels from {count}"
+
+        def edit(journal: Journal) -> None:
+            require_owners(journal.connection, owner, owner_ids)
+            if add:
+                link_labels(journal, owner, owner_ids, labels)
+            else:
+                unlink_labels(journal, owner, owner_ids, labels)
+
+        return journaled(self.database, self.notify, description, edit)[1]
+
+
+def require_owners(connection: sqlite3.Connection, owner: Owner, ids: Sequence[int]) -> None:
+    """Refuse ids of sources or annotations that do not exist."""
+    marks = ",".join("?" * len(ids))
+    rows = connection.execute(f"SELECT id FROM {owner}s WHERE id IN ({marks})", tuple(ids))
+    found = {int(row[0]) for row in rows}
+    missing = [str(owner_id) for owner_id in ids if owner_id not in found]
+    if missing:
+        plural = "s" if len(missing) > 1 else ""
+        raise NotFoundError(f"There is no {owner}{plural} {', '.join(missing)} in this archive.")

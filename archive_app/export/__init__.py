@@ -1,0 +1,46 @@
+"""Exports: read the archive, write files. Imports no Qt.
+
+Every export lands atomically (:func:`write_atomically`): a crash or a full disk never leaves a
+half-written file under the name the user chose.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from archive_app.core.errors import ArchiveError, DiskFullError
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, then rename it into
+    place. Raises :class:`ArchiveError` with a plain message when the file cannot be written."""
+    target = path.expanduser()
+    if target.is_dir():
+        raise ArchiveError(f"{target} is a folder; give a file name to export to.")
+    if not target.parent.is_dir():
+        raise ArchiveError(f"The folder {target.parent} does not exist.")
+    temporary: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+        ) as handle:
+            temporary = Path(handle.name)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(target)
+        temporary = None
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise DiskFullError(
+                f"The disk is full: {target} was not written. Free some space and try again."
+            ) from error
+        raise ArchiveError(f"{target} could not be written: {error.strerror or error}.") from error
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
