@@ -1,9 +1,9 @@
 """Tell a photo's caption from its credit, as captions on news pages and in photo metadata mix them.
 
-A caption such as ``"Soldiers in Shusha. Photo: Karen Minasyan/AFP"`` is two things: what the picture
-shows and who took it. Researchers compare both (the same photo under another caption, the same
-agency on both sides), so the archive keeps them apart. Used by the web-page importer and meant
-for the image importer too.
+A caption such as ``"Soldiers in Shusha. Photo: Narek Simonyan/AFP"`` is two things: what the
+picture shows and who took it. Researchers compare both (the same photo under another caption,
+the same agency on both sides), so the archive keeps them apart. Used by the web-page importer
+and meant for the image importer too.
 
 The credit comes back without its label: ``"Photo: X"``, ``"Photograph: X"``, ``"Credit: X"``,
 ``"(Photo by X)"``, ``"- photo X"`` and ``"© X"`` all give ``"X"``; ``"X/Getty Images"`` and
@@ -64,13 +64,40 @@ _AGENCY = re.compile(
 # Where a caption's sentence ends and a credit may begin.
 _SEGMENT_BREAK = re.compile(r"(?<=[.!?…])\s+|\s+[|•·]\s+|\s+[-–—]\s+|\s*\n\s*|\s+(?=©)")
 _DASHES = frozenset("-–—")
+# "Reuters. Soldiers in Shusha": a sentence after the name ("A. Petrosyan" is an initial).
+_SENTENCE_INSIDE = re.compile(r"\w{3,}[.!?]\s+\S")
 _TRAILING_JUNK = " \t-–—|:;,/•·"
 _CREDIT_MAX_WORDS = 12
 _CREDIT_MAX_CHARS = 120
 # Lower-case words that do occur in credits ("Aziz Karimov for The Guardian via Getty Images").
 _NAME_PARTICLES = frozenset(
-    {"via", "for", "of", "the", "and", "by", "de", "del", "van", "von", "der", "al", "bin", "ibn",
-     "courtesy", "file", "photo", "photos", "handout", "pool", "staff", "und", "et", "и", "və"}
+    {
+        "via",
+        "for",
+        "of",
+        "the",
+        "and",
+        "by",
+        "de",
+        "del",
+        "van",
+        "von",
+        "der",
+        "al",
+        "bin",
+        "ibn",
+        "courtesy",
+        "file",
+        "photo",
+        "photos",
+        "handout",
+        "pool",
+        "staff",
+        "und",
+        "et",
+        "и",
+        "və",
+    }
 )
 
 
@@ -168,6 +195,8 @@ def _plausible_credit(credit: str, *, explicit: bool) -> bool:
     After an explicit label ("Photo: getty") a credit may be written in lower case."""
     words = credit.replace("/", " ").split()
     if not words or len(words) > _CREDIT_MAX_WORDS or len(credit) > _CREDIT_MAX_CHARS:
+        return False
+    if _SENTENCE_INSIDE.search(credit):
         return False
     if all(word.lower() in _NAME_PARTICLES for word in words):
         return False

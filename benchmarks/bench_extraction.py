@@ -1,0 +1,238 @@
+"""How well and how fast the web-page importer reads real news pages.
+
+Three measurements on the shared corpus of saved news pages (``articles-dev``):
+
+1. Quality: our importer's ``document.body`` against the body a reader sees (the corpus's
+   ``ground-truth.json``), scored as the Zyte article-extraction benchmark scores (see the corpus
+   README): 4-token shingles over runs of Unicode letters and digits, per-page true and false
+   positives and false negatives normalised to sum to one, precision and recall averaged over
+   pages, F1 from the two averages. trafilatura's plain ``extract()`` is scored the same way in
+   the same run, as the baseline.
+2. Speed of the importer alone, in pages per second.
+3. A whole import of the folder into a fresh archive, timed beside Recoll indexing the same
+   folder (``recollindex`` from Debian's ``recollcmd``), where Recoll is installed.
+
+Run from the repository root: ``.venv/bin/python benchmarks/bench_extraction.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "articles-dev"
+SHINGLE = 4
+WORST = 10
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class PageScore:
+    page: str
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        return harmonic_mean(self.precision, self.recall)
+
+
+@dataclass(frozen=True)
+class Scores:
+    pages: list[PageScore]
+    seconds: float
+
+    @property
+    def precision(self) -> float:
+        return sum(page.precision for page in self.pages) / len(self.pages)
+
+    @property
+    def recall(self) -> float:
+        return sum(page.recall for page in self.pages) / len(self.pages)
+
+    @property
+    def f1(self) -> float:
+        return harmonic_mean(self.precision, self.recall)
+
+
+def harmonic_mean(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    """Every run of four consecutive word tokens, with repeats counted; a text shorter than four
+    tokens is one shingle of what it has."""
+    tokens = _TOKEN.findall(text)
+    count = max(1, len(tokens) - SHINGLE + 1)
+    return Counter(
+        shingle for start in range(count) if (shingle := tuple(tokens[start : start + SHINGLE]))
+    )
+
+
+def score_page(page: str, extracted: str, truth: str) -> PageScore:
+    """Precision and recall of one page. Nothing extracted where the truth has text scores zero
+    precision; nothing extracted where nothing is expected scores perfectly."""
+    found, expected = shingles(extracted), shingles(truth)
+    true_positives = sum((found & expected).values())
+    false_positives = sum(found.values()) - true_positives
+    false_negatives = sum(expected.values()) - true_positives
+    total = true_positives + false_positives + false_negatives
+    if total == 0 or false_positives == false_negatives == 0:
+        return PageScore(page, 1.0, 1.0)
+    tp, fp, fn = (value / total for value in (true_positives, false_positives, false_negatives))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return PageScore(page, precision, recall)
+
+
+def score_extractor(
+    extractor: Callable[[Path, bytes], str], pages: list[Path], truth: dict[str, str]
+) -> Scores:
+    scored = []
+    seconds = 0.0
+    for page in pages:
+        data = page.read_bytes()
+        started = time.perf_counter()
+        text = extractor(page, data)
+        seconds += time.perf_counter() - started
+        scored.append(score_page(page.stem, text, truth[page.stem]))
+    return Scores(scored, seconds)
+
+
+def our_importer(page: Path, data: bytes) -> str:
+    from archive_app.importers.html import extract
+
+    return extract(data, name=page.name, path=page).body
+
+
+def trafilatura_plain(page: Path, data: bytes) -> str:
+    import trafilatura
+
+    return trafilatura.extract(data) or ""
+
+
+def trafilatura_without_comments(page: Path, data: bytes) -> str:
+    import trafilatura
+
+    return trafilatura.extract(data, include_comments=False) or ""
+
+
+def print_scores(label: str, scores: Scores) -> None:
+    figures = f"precision {scores.precision:.4f}  recall {scores.recall:.4f}  F1 {scores.f1:.4f}"
+    print(f"{label:<46} {figures}")
+
+
+def print_worst(scores: Scores) -> None:
+    print(f"\nWorst {WORST} pages (ours):")
+    for page in sorted(scores.pages, key=lambda score: score.f1)[:WORST]:
+        figures = f"F1 {page.f1:.3f}  precision {page.precision:.3f}  recall {page.recall:.3f}"
+        print(f"  {figures}  {page.page}")
+
+
+def measure_quality(pages: list[Path], truth: dict[str, str]) -> None:
+    ours = score_extractor(our_importer, pages, truth)
+    plain = score_extractor(trafilatura_plain, pages, truth)
+    without_comments = score_extractor(trafilatura_without_comments, pages, truth)
+    print(f"Body extraction on {len(pages)} pages")
+    print_scores("archive_app.importers.html", ours)
+    print_scores("trafilatura extract() (baseline)", plain)
+    print_scores("trafilatura extract(include_comments=False)", without_comments)
+    print_worst(ours)
+    print(
+        f"\nSpeed: {len(pages) / ours.seconds:.1f} pages/s with our importer "
+        f"({ours.seconds:.2f} s), {len(pages) / plain.seconds:.1f} pages/s with trafilatura alone"
+    )
+
+
+def time_archive_import(folder: Path, workspace: Path) -> float | None:
+    """Seconds to import ``folder`` into a fresh archive; None when the core cannot do it yet."""
+    try:
+        from archive_app.core import Archive
+    except ImportError as error:
+        print(f"\nArchive import: skipped, the archive core is not available ({error}).")
+        return None
+    started = time.perf_counter()
+    with Archive.open(workspace / "archive") as archive:
+        report = archive.import_paths([folder], progress=None, cancel=None)
+    seconds = time.perf_counter() - started
+    print(
+        f"\nArchive import of {folder}: {seconds:.2f} s "
+        f"({len(report.imported)} imported, {len(report.failed)} failed)"
+    )
+    for failure in report.failed[:WORST]:
+        print(f"  failed: {failure}")
+    return seconds
+
+
+def time_recoll(folder: Path, workspace: Path) -> float | None:
+    """Seconds for ``recollindex`` to index ``folder`` with a fresh configuration."""
+    recollindex = shutil.which("recollindex")
+    if recollindex is None:
+        print("Recoll: skipped, recollindex is not installed (Debian: apt-get install recollcmd).")
+        return None
+    config = workspace / "recoll"
+    config.mkdir()
+    # No spelling dictionary: aspell has no data for the C locale and would only add an error.
+    (config / "recoll.conf").write_text(f"topdirs = {folder}\nnoaspell = 1\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [recollindex, "-c", str(config)], capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        print(f"Recoll: recollindex failed ({result.returncode}): {result.stderr.strip()[-500:]}")
+        return None
+    print(f"Recoll index of {folder}: {seconds:.2f} s")
+    return seconds
+
+
+def measure_import(folder: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-extraction-") as temporary:
+        workspace = Path(temporary)
+        ours = time_archive_import(folder, workspace)
+        recoll = time_recoll(folder, workspace)
+    if ours is not None and recoll is not None:
+        print(f"Archive import / Recoll index time: {ours / recoll:.2f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="the articles-dev folder"
+    )
+    parser.add_argument(
+        "--no-import", action="store_true", help="skip the archive and Recoll timing"
+    )
+    arguments = parser.parse_args(argv)
+    corpus: Path = arguments.corpus
+    truth_file = corpus / "ground-truth.json"
+    if not truth_file.is_file() or not (corpus / "html").is_dir():
+        print(f"The corpus is not at {corpus} (no ground-truth.json and html/ there).")
+        print("Nothing to measure.")
+        return 0
+    sys.path.insert(0, str(REPO))
+    truth = {
+        page: entry.get("articleBody", "")
+        for page, entry in json.loads(truth_file.read_text("utf-8")).items()
+    }
+    pages = sorted(page for page in (corpus / "html").glob("*.html") if page.stem in truth)
+    measure_quality(pages, truth)
+    if not arguments.no_import:
+        measure_import(corpus / "html")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
