@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,3 +150,26 @@ def dump_database(archive: Archive) -> dict[str, list[tuple[object, ...]]]:
         )
         for table in tables
     }
+
+
+@pytest.fixture
+def task_runner(qtbot: Any) -> Iterator[Any]:
+    """The window's background-task helper for widget tests. A failure no callback handled is
+    a test failure; every task is waited for before the archive closes."""
+    from archive_app.gui.tasks import TaskRunner
+
+    unhandled: list[BaseException] = []
+    runner = TaskRunner(unhandled.append)
+    yield runner
+    runner.cancel_all()
+    runner.wait_for_all()
+    qtbot.waitUntil(lambda: not runner.running)
+    assert not unhandled, unhandled
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path) -> Any:
+    """Window settings in a file of the test's own, never the person's."""
+    from archive_app.gui.settings import AppSettings
+
+    return AppSettings.in_file(tmp_path / "settings.ini")

@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
     add_archive_option(parser)
+    parser.set_defaults(run=run_gui)  # options without a command (--archive DIR) open the window
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     gui = commands.add_parser("gui", help="open the window (the default)")
     add_archive_option(gui)

@@ -1,4 +1,4 @@
-"""Commands about finding things: search."""
+"""Commands about finding things: search, similar, saved searches and aliases."""
 
 from __future__ import annotations
 
@@ -7,58 +7,148 @@ import sys
 from typing import Any
 
 from archive_app.cli.common import add_archive_option, add_json_option, open_archive, print_json
+from archive_app.core.aliases import AliasGroup
+from archive_app.core.query_help import query_help_text
+from archive_app.core.saved_searches import SavedSearch
 from archive_app.core.search import Hit, SearchResults
 
-QUERY_HELP = """\
-query language:
-  words             all must match (ranked; title and captions weigh more than body)
-  "exact phrase"    the words in this order
-  a OR b            either
-  NOT word, -word   leave out sources with the word
-  word*  word~      wildcard, fuzzy (spelling variants)
-  field:word        title: author: caption: body: note: tag: event: perspective:
-                    kind: site: lang:
-  published:2023    also 2020-09..2020-11 and >2023-09-19
-"""
+FACET_TITLES = {
+    "kind": "Kinds",
+    "year": "Years",
+    "event": "Events",
+    "perspective": "Perspectives",
+    "site": "Sites",
+}
+FACETS_SHOWN = 6
 
 
 def register(commands: Any) -> None:
+    _register_search(commands)
+    _register_similar(commands)
+    _register_saved(commands)
+    _register_alias(commands)
+
+
+# search and similar
+
+
+def _register_search(commands: Any) -> None:
     parser = commands.add_parser(
         "search",
         help="search the archive",
-        description="Search the archive; prints ranked hits with a snippet of the passage that "
-        "matched. A query that cannot be parsed is searched as plain words.",
-        epilog=QUERY_HELP,
+        description="Search the archive; prints ranked hits with the passages that matched, "
+        "the page of PDF hits, and counts by kind, year, event, perspective and site. "
+        "A query that cannot be parsed is searched as plain words. Put -- before a query "
+        "that starts with a minus: search -- -Russia ceasefire.",
+        epilog=query_help_text(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_archive_option(parser)
-    add_json_option(parser)
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (20)")
+    _add_page_options(parser)
+    parser.add_argument(
+        "--sort",
+        choices=("relevance", "date"),
+        default="relevance",
+        help="best first (the default) or newest first, undated last",
+    )
     parser.add_argument("query", nargs="+", help="what to look for")
     parser.set_defaults(run=run_search)
+
+
+def _register_similar(commands: Any) -> None:
+    parser = commands.add_parser(
+        "similar",
+        help="sources like a given one",
+        description="List the sources closest in content to a source (more like this): "
+        "those that share most of its most telling words.",
+    )
+    add_archive_option(parser)
+    add_json_option(parser)
+    parser.add_argument("--limit", type=_count, default=10, metavar="N", help="how many (10)")
+    parser.add_argument("source", type=int, metavar="ID", help="the source's id")
+    parser.set_defaults(run=run_similar)
+
+
+def _add_page_options(parser: argparse.ArgumentParser) -> None:
+    add_json_option(parser)
+    parser.add_argument("--limit", type=_count, default=20, metavar="N", help="hits to show (20)")
+    parser.add_argument(
+        "--offset", type=_count, default=0, metavar="N", help="hits to skip first (0)"
+    )
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of 0 or more")
+    return value
 
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with open_archive(args) as archive:
-        results = archive.search(query, limit=args.limit)
+        results = archive.search(query, limit=args.limit, offset=args.offset, sort=args.sort)
+    _print_results(results, json_output=args.json)
+    return 0
+
+
+def run_similar(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        hits = archive.similar(args.source, limit=args.limit)
     if args.json:
+        print_json({"source": args.source, "hits": [hit.to_json() for hit in hits]})
+    elif not hits:
+        print(f"No sources like {args.source}.")
+    else:
+        print(f"Sources like {args.source}:")
+        print("\n".join(render_hit(hit, color=sys.stdout.isatty()) for hit in hits))
+    return 0
+
+
+def _print_results(results: SearchResults, *, json_output: bool) -> None:
+    if json_output:
         print_json(results.to_json())
     else:
         print(render_results(results, color=sys.stdout.isatty()))
-    return 0
 
 
 def render_results(results: SearchResults, *, color: bool) -> str:
     lines = [f"{results.total} hits for {results.query!r}"]
+    if results.hits and (results.offset or len(results.hits) < results.total):
+        last = results.offset + len(results.hits)
+        lines[0] += f" (showing {results.offset + 1}-{last})"
     if results.suggestion:
         lines.append(f"Did you mean: {results.suggestion}")
-    for hit in results.hits:
-        page = f", page {hit.page}" if hit.page else ""
-        lines.append(f"\n[{hit.id}] {hit.title}  ({hit.kind}{page}, score {hit.score:.2f})")
-        if hit.snippet:
-            lines.append("    " + mark_snippet(hit, color=color))
+    lines += [render_hit(hit, color=color) for hit in results.hits]
+    facets = render_facets(results.facets)
+    if facets:
+        lines += ["", *facets]
     return "\n".join(lines)
+
+
+def render_hit(hit: Hit, *, color: bool) -> str:
+    details = [hit.kind, hit.published, hit.site, f"page {hit.page}" if hit.page else ""]
+    about = ", ".join(part for part in details if part)
+    lines = [f"\n[{hit.id}] {hit.title or '(untitled)'}  ({about})"]
+    if hit.snippet:
+        lines.append("    " + mark_snippet(hit, color=color))
+    if hit.matched_aliases:
+        lines.append("    matched: " + ", ".join(hit.matched_aliases))
+    return "\n".join(lines)
+
+
+def render_facets(facets: dict[str, dict[str, int]]) -> list[str]:
+    lines = []
+    for facet, title in FACET_TITLES.items():
+        counts = list(facets.get(facet, {}).items())
+        if counts:
+            shown = ", ".join(f"{value} {count}" for value, count in counts[:FACETS_SHOWN])
+            more = f" and {len(counts) - FACETS_SHOWN} more" if len(counts) > FACETS_SHOWN else ""
+            lines.append(f"{title}: {shown}{more}")
+    return lines
 
 
 def mark_snippet(hit: Hit, *, color: bool) -> str:
@@ -70,3 +160,171 @@ def mark_snippet(hit: Hit, *, color: bool) -> str:
         position = end
     pieces.append(hit.snippet[position:])
     return "".join(pieces)
+
+
+# Saved searches
+
+
+def _group(commands: Any, name: str, help_text: str, description: str) -> Any:
+    parser = commands.add_parser(name, help=help_text, description=description)
+    add_archive_option(parser)
+    parser.set_defaults(run=lambda args: _usage(parser))
+    return parser.add_subparsers(title="commands", metavar="COMMAND")
+
+
+def _leaf(group: Any, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = group.add_parser(
+        name, help=help_text, description=description
+    )
+    add_archive_option(parser)
+    return parser
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _register_saved(commands: Any) -> None:
+    group = _group(
+        commands,
+        "saved",
+        "save, list, run and remove named searches",
+        "Saved searches keep a query under a name; running one searches afresh. The window "
+        "shows them in its sidebar.",
+    )
+    parser = _leaf(group, "add", "save a search", "Save a query under a name.")
+    parser.add_argument("name", help="the name to save it as")
+    parser.add_argument("query", nargs="+", help="the query (see `search --help`)")
+    parser.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    parser.add_argument("--replace", action="store_true", help="replace a search of that name")
+    parser.set_defaults(run=run_saved_add)
+
+    parser = _leaf(group, "list", "list saved searches", "List saved searches by name.")
+    add_json_option(parser)
+    parser.set_defaults(run=run_saved_list)
+
+    parser = _leaf(group, "run", "run a saved search", "Run a saved search and print its hits.")
+    parser.add_argument("name", help="the saved search's name")
+    _add_page_options(parser)
+    parser.set_defaults(run=run_saved_run)
+
+    parser = _leaf(group, "remove", "delete a saved search", "Delete a saved search.")
+    parser.add_argument("name", help="the saved search's name")
+    parser.set_defaults(run=run_saved_remove)
+
+
+def run_saved_add(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        saved = archive.saved_searches.add(
+            args.name, " ".join(args.query), sort=args.sort, replace=args.replace
+        )
+    print(f"Saved search '{saved.name}': {saved.query}")
+    return 0
+
+
+def run_saved_list(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        searches = archive.saved_searches.all()
+    if args.json:
+        print_json([saved.to_json() for saved in searches])
+    elif not searches:
+        print("No saved searches yet. Save one with `archive-app saved add NAME QUERY`.")
+    else:
+        print("\n".join(_saved_line(saved) for saved in searches))
+    return 0
+
+
+def _saved_line(saved: SavedSearch) -> str:
+    order = "  (newest first)" if saved.sort == "date" else ""
+    return f"{saved.name}: {saved.query}{order}"
+
+
+def run_saved_run(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        results = archive.saved_searches.run(args.name, limit=args.limit, offset=args.offset)
+    _print_results(results, json_output=args.json)
+    return 0
+
+
+def run_saved_remove(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        saved = archive.saved_searches.remove(args.name)
+    print(f"Removed saved search '{saved.name}'.")
+    return 0
+
+
+# Aliases
+
+
+def _register_alias(commands: Any) -> None:
+    group = _group(
+        commands,
+        "alias",
+        "names that mean the same place or thing",
+        "Alias groups hold names of one place or thing (Stepanakert, Khankendi, Xankəndi): a "
+        "search for any of them finds all. They apply at once, with no reindex.",
+    )
+    parser = _leaf(
+        group,
+        "add",
+        "group names together",
+        "Make the names one alias group. If one of them is already in a group, the others "
+        "join that group. A name can belong to one group only.",
+    )
+    parser.add_argument("names", nargs="+", metavar="NAME", help="the names (two or more)")
+    parser.add_argument("--note", default="", metavar="TEXT", help="who uses which name")
+    parser.set_defaults(run=run_alias_add)
+
+    parser = _leaf(group, "list", "list alias groups", "List alias groups with their ids.")
+    add_json_option(parser)
+    parser.set_defaults(run=run_alias_list)
+
+    parser = _leaf(
+        group,
+        "remove",
+        "remove a group or a name",
+        "Remove a whole alias group (give its id) or one name from its group (give the "
+        "name); a group left with one name is removed.",
+    )
+    parser.add_argument("alias", metavar="ID|NAME", help="a group id or a name")
+    parser.set_defaults(run=run_alias_remove)
+
+
+def run_alias_add(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        group = archive.aliases.add(args.names, note=args.note)
+    print(f"Alias group {_group_line(group)}")
+    return 0
+
+
+def run_alias_list(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        groups = archive.aliases.all()
+    if args.json:
+        print_json([group.to_json() for group in groups])
+    elif not groups:
+        print("No aliases yet. Add a group with `archive-app alias add NAME NAME...`.")
+    else:
+        print("\n".join(_group_line(group) for group in groups))
+    return 0
+
+
+def _group_line(group: AliasGroup) -> str:
+    note = f"  ({group.note})" if group.note else ""
+    return f"{group.id}: {', '.join(group.names)}{note}"
+
+
+def run_alias_remove(args: argparse.Namespace) -> int:
+    ref = str(args.alias).strip()
+    with open_archive(args) as archive:
+        if ref.isdigit():
+            removed = archive.aliases.remove_group(int(ref))
+            print(f"Removed alias group {_group_line(removed)}")
+            return 0
+        left = archive.aliases.remove_name(ref)
+    if left is None:
+        print(f"Removed '{ref}' and its group, which had no other names left.")
+    else:
+        print(f"Removed '{ref}'; alias group {_group_line(left)}")
+    return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from archive_app.core.aliases import Aliases
 from archive_app.core.annotations import Annotations
 from archive_app.core.changes import Change
 from archive_app.core.db import DATABASE_NAME, Database
@@ -27,7 +28,8 @@ from archive_app.core.model import Source
 from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
-from archive_app.core.search import SearchResults, run_search
+from archive_app.core.saved_searches import SavedSearches
+from archive_app.core.search import Hit, SearchResults, SearchService, run_search
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
 from archive_app.core.tags import Tags
@@ -66,6 +68,10 @@ class Archive:
         self.tags = Tags(database, self._index_now)
         self.assignments = Assignments(database, self._index_now)
         self.annotations = Annotations(database, self._index_now)
+        # Search. Aliases and saved searches are read when a query runs: no reindex needed.
+        self.aliases = Aliases(database)
+        self.searching = SearchService(database, index, self.aliases)
+        self.saved_searches = SavedSearches(database, self.search)
 
     @classmethod
     def open(
@@ -193,6 +199,15 @@ class Archive:
         """Search the archive; see :func:`archive_app.core.search.run_search` for options.
         A query that cannot be parsed is searched as plain words, never an error."""
         return run_search(self, query, **options)
+
+    def similar(self, source_id: int, limit: int = 10) -> list[Hit]:
+        """The sources closest to ``source_id`` in content ("more like this"), best first."""
+        return self.searching.similar(source_id, limit=limit)
+
+    def alias_names(self, name: str) -> list[str]:
+        """The other names in ``name``'s alias group (Stepanakert → Khankendi, Xankəndi),
+        matching ``name`` as search matches words: case and accents do not count."""
+        return self.aliases.other_names(name)
 
     # Upkeep
 

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 
 from archive_app.core.analysis import content_analyzer, name_analyzer
@@ -33,7 +34,7 @@ from archive_app.core.progress import CancelToken, ProgressCallback, report_prog
 
 log = logging.getLogger(__name__)
 
-INDEX_SCHEMA_VERSION = "1"
+INDEX_SCHEMA_VERSION = "2"
 INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
 GATHER_SECONDS = 0.5
@@ -42,7 +43,12 @@ MERGE_AFTER_COMMITS = 12
 
 def build_schema() -> Schema:
     """The index's fields. Events, perspectives and tags are indexed by id, so renaming one
-    needs no reindex; search turns names into ids."""
+    needs no reindex; search turns names into ids.
+
+    The ``*_facet`` and ``date_order`` columns are read per document for facet counts and for
+    sorting by date; every document has a value in each (empty, or 0 when undated), because a
+    segment without a column reads back another segment's values.
+    """
     text = content_analyzer()
     names = name_analyzer()
     return Schema(
@@ -51,21 +57,25 @@ def build_schema() -> Schema:
         title=TEXT(analyzer=text, stored=True, field_boost=3.0, spelling=True),
         body=TEXT(analyzer=text, stored=True, chars=True, spelling=True),
         caption=TEXT(analyzer=text, stored=True, chars=True, field_boost=2.0, spelling=True),
-        note=TEXT(analyzer=text, stored=True, chars=True),
+        note=TEXT(analyzer=text, stored=True, chars=True, spelling=True),
         author=TEXT(analyzer=names, stored=True),
         site=TEXT(analyzer=names, stored=True),
-        site_facet=ID(sortable=True),
         tag=KEYWORD(commas=True),
         event=KEYWORD(commas=True),
         perspective=KEYWORD(commas=True),
         annotation_tag=KEYWORD(commas=True),
         annotation_event=KEYWORD(commas=True),
         annotation_perspective=KEYWORD(commas=True),
-        published=DATETIME(stored=True, sortable=True),
-        year=ID(sortable=True),
+        published=DATETIME(stored=True),
+        date=STORED(),
         lang=ID(stored=True),
         imported=DATETIME(sortable=True),
         page_starts=STORED(),
+        date_order=COLUMN(NumericColumn("Q")),
+        year_facet=COLUMN(VarBytesColumn()),
+        site_facet=COLUMN(VarBytesColumn()),
+        event_facet=COLUMN(VarBytesColumn()),
+        perspective_facet=COLUMN(VarBytesColumn()),
     )
 
 

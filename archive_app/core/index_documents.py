@@ -66,7 +66,6 @@ def _chunk_documents(database: Database, ids: list[int]) -> dict[int, dict[str, 
     documents = {}
     for row in sources:
         source_id = int(row["id"])
-        published = published_datetime(row["published"])
         imported = datetime.fromisoformat(row["imported_at"]).replace(tzinfo=None)
         document: dict[str, Any] = {
             "id": str(source_id),
@@ -79,20 +78,46 @@ def _chunk_documents(database: Database, ids: list[int]) -> dict[int, dict[str, 
             ).strip(),
             "author": "\n".join(json.loads(row["authors"])),
             "site": row["site_name"],
-            "site_facet": row["site_name"],
-            "lang": row["language"],
+            "lang": row["language"].lower(),
             "imported": imported,
             "page_starts": _page_starts(row["blocks"]),
+            "date": row["published"],
         }
         for field, grouped in links.items():
-            document[field] = ",".join(
-                str(value) for value in sorted(set(grouped.get(source_id, [])))
-            )
-        if published is not None:
-            document["published"] = published
-            document["year"] = str(published.year)
-        documents[source_id] = {key: value for key, value in document.items() if value != ""}
+            document[field] = _id_list(grouped.get(source_id, []))
+        document = {key: value for key, value in document.items() if value != ""}
+        document.update(_dates(row["published"]))
+        document.update(_facet_columns(row["site_name"], document))
+        documents[source_id] = document
     return documents
+
+
+def _id_list(ids: Iterable[object]) -> str:
+    return ",".join(str(value) for value in sorted({int(str(value)) for value in ids}))
+
+
+def _dates(published: str) -> dict[str, Any]:
+    """The published moment (for ranges) and the date-order column (0: undated, sorts last)."""
+    moment = published_datetime(published)
+    if moment is None:
+        return {"date_order": 0, "year_facet": b""}
+    return {
+        "published": moment,
+        "date_order": int(moment.strftime("%Y%m%d%H%M%S")),
+        "year_facet": str(moment.year).encode(),
+    }
+
+
+def _facet_columns(site: str, document: dict[str, Any]) -> dict[str, bytes]:
+    """Site, and events and perspectives of the source or of any of its annotations."""
+    columns = {"site_facet": site.encode()}
+    for kind in ("event", "perspective"):
+        ids = [
+            *document.get(kind, "").split(","),
+            *document.get(f"annotation_{kind}", "").split(","),
+        ]
+        columns[f"{kind}_facet"] = _id_list(value for value in ids if value).encode()
+    return columns
 
 
 _LINK_QUERIES = {
@@ -139,6 +164,9 @@ def _grouped(database: Database, sql: str, ids: Iterable[int]) -> dict[int, list
     return grouped
 
 
-def _page_starts(blocks_json: str) -> list[int]:
-    """Where each PDF page begins in the body, so a hit's offset gives its page number."""
-    return [int(block[2]) for block in json.loads(blocks_json) if block[0] == "page"]
+def _page_starts(blocks_json: str) -> list[tuple[int, int]]:
+    """Each PDF page's number and where it begins in the body, so a hit's offset gives its
+    page (a page with no text has no block, so numbers are kept rather than counted)."""
+    return [
+        (int(block[1]), int(block[2])) for block in json.loads(blocks_json) if block[0] == "page"
+    ]

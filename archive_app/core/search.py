@@ -1,144 +1,286 @@
-"""Searching the archive: a query in, ranked hits with snippets out.
+"""Searching the archive: a query in, ranked hits with snippets, facets and a suggestion out.
 
-A query that cannot be parsed is searched as plain words; a search never raises at the user.
+The pieces: :mod:`.search_syntax` reads the query language into a tree (never failing),
+:mod:`.search_compile` turns the tree into a Whoosh query (aliases, labels, dates, wildcards),
+:mod:`.search_hits` makes snippets, :mod:`.search_facets` counts facets, :mod:`.search_suggest`
+proposes a spelling correction. A search never raises at the user: whatever the text, it finds
+sources or finds none.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, get_args
 
-from whoosh import highlight
-from whoosh.qparser import AndGroup, MultifieldParser
-from whoosh.query import Query
+from whoosh import query as wq
+from whoosh.collectors import FilterCollector, WrappingCollector
+from whoosh.searching import Searcher
+from whoosh.sorting import FieldFacet
+
+from archive_app.core.aliases import Aliases
+from archive_app.core.db import Database
+from archive_app.core.errors import InvalidInputError, NotFoundError
+from archive_app.core.index import SearchIndex
+from archive_app.core.search_compile import (
+    KINDS,
+    NOTHING,
+    CompiledQuery,
+    QueryCompiler,
+    all_of,
+    any_of,
+    date_bounds,
+    ids_query,
+    published_query,
+)
+from archive_app.core.search_facets import FacetCounter
+from archive_app.core.search_hits import HitMaker
+from archive_app.core.search_labels import LabelKind, Labels
+from archive_app.core.search_results import Hit, SearchResults, SortOrder
+from archive_app.core.search_suggest import SUGGEST_BELOW, suggestion
+from archive_app.core.search_syntax import parse
 
 if TYPE_CHECKING:
     from archive_app.core.archive import Archive
 
-SEARCH_FIELDS = ("title", "body", "caption", "note", "author", "site")
-SNIPPET_FIELDS = ("body", "caption", "note", "title")
-MAX_QUERY_CHARS = 2000
-SortOrder = Literal["relevance", "date"]
+__all__ = ["Hit", "SearchResults", "SearchService", "SortOrder", "run_search"]
+
+MAX_QUERY_CHARS = 1000
+"""Longer queries are cut here (a pasted page is still searched by its first words)."""
+SIMILAR_TERMS = 25
+NEWEST_FIRST = FieldFacet("date_order", reverse=True)
 
 
 @dataclass(frozen=True)
-class Hit:
-    """One source that matched. ``highlights`` are ``(start, end)`` spans of ``snippet`` that
-    show matched words."""
+class _Filters:
+    """Narrowing that ANDs with the text query, as the window's facet chips and sidebar give it:
+    within one kind of filter any value will do (two events: either), across kinds all must
+    hold. Events include their sub-events."""
 
-    id: int
-    kind: str
-    title: str
-    score: float
-    snippet: str
-    highlights: list[tuple[int, int]] = field(default_factory=list)
-    page: int | None = None
-    matched_aliases: list[str] = field(default_factory=list)
+    kinds: Sequence[str] = ()
+    events: Sequence[int] = ()
+    perspectives: Sequence[int] = ()
+    tags: Sequence[int] = ()
+    years: Sequence[int] = ()
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "title": self.title,
-            "score": round(self.score, 4),
-            "snippet": self.snippet,
-            "highlights": [list(span) for span in self.highlights],
-            "page": self.page,
-            "matched_aliases": self.matched_aliases,
-        }
+    def __bool__(self) -> bool:
+        return bool(self.kinds or self.events or self.perspectives or self.tags or self.years)
 
 
 @dataclass(frozen=True)
-class SearchResults:
-    query: str
-    total: int
-    hits: list[Hit]
-    facets: dict[str, dict[str, int]] = field(default_factory=dict)
-    suggestion: str | None = None
+class _Request:
+    """One search as the steps after compiling need it."""
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "total": self.total,
-            "hits": [hit.to_json() for hit in self.hits],
-            "facets": self.facets,
-            "suggestion": self.suggestion,
-        }
+    text: str
+    compiled: CompiledQuery
+    labels: Labels
+    filters: _Filters
 
 
-def run_search(
-    archive: Archive,
-    query: str,
-    *,
-    limit: int = 20,
-    offset: int = 0,
-    sort: SortOrder = "relevance",
-) -> SearchResults:
-    text = query.strip()[:MAX_QUERY_CHARS]
-    if not text:
-        return SearchResults(query, 0, [])
-    with archive.index.searcher() as searcher:
-        parsed = _parse(text, archive.index.schema)
-        sortedby = "published" if sort == "date" else None
-        results = searcher.search(
-            parsed, limit=offset + limit, sortedby=sortedby, reverse=sort == "date", terms=True
+class SearchService:
+    """The archive's search. One per archive: it keeps facet values between searches."""
+
+    def __init__(self, database: Database, index: SearchIndex, aliases: Aliases) -> None:
+        self.database = database
+        self.index = index
+        self.aliases = aliases
+        self._facets = FacetCounter()
+
+    def run(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: SortOrder = "relevance",
+        kinds: Sequence[str] = (),
+        events: Sequence[int] = (),
+        perspectives: Sequence[int] = (),
+        tags: Sequence[int] = (),
+        years: Sequence[int] = (),
+        facets: bool = True,
+    ) -> SearchResults:
+        """Search for ``query`` (the query language of :mod:`.query_help`), narrowed by the
+        structured filters; hits ``offset`` to ``offset + limit``, by relevance or newest first
+        (undated last). An empty query with filters lists every source they allow; a query
+        with nothing to rank by (only filters or exclusions) is listed newest first. Set
+        ``facets=False`` for a further page, to skip counting them."""
+        _check_options(limit, offset, sort)
+        filters = _Filters(kinds, events, perspectives, tags, years)
+        text = query.strip()[:MAX_QUERY_CHARS]
+        empty = SearchResults(query, 0, [], offset=offset, sort=sort)
+        with self.index.searcher() as searcher:
+            labels = Labels(self.database)
+            compiled = self._compile(searcher, text, labels)
+            request = _Request(text, compiled, labels, filters)
+            main, narrowing = _combined(compiled.query, _filter_query(filters, labels))
+            if main is None or main is NOTHING or narrowing is NOTHING:
+                return self._with_suggestion(empty, searcher, request)
+            by_date = sort == "date" or not compiled.scored
+            results, docnums = _collect(searcher, main, offset + limit, by_date, narrowing)
+            maker = HitMaker(results, compiled.alias_groups)
+            hits = [maker.hit(found) for found in results[offset : offset + limit]]
+            counts = self._facet_counts(searcher, docnums, labels) if facets and docnums else {}
+            found = SearchResults(query, len(docnums), hits, counts, None, offset, sort)
+            return self._with_suggestion(found, searcher, request)
+
+    def similar(self, source_id: int, *, limit: int = 10) -> list[Hit]:
+        """The sources closest to ``source_id`` in content: those sharing most of its most
+        telling words (Whoosh's "more like this"), best first, the source itself left out."""
+        with self.index.searcher() as searcher:
+            docnum = searcher.document_number(id=str(source_id))
+            if docnum is None:
+                raise NotFoundError(f"There is no source with id {source_id}.")
+            stored = searcher.stored_fields(docnum)
+            text = "\n".join(stored.get(f, "") for f in ("title", "body", "caption", "note"))
+            key_terms = searcher.key_terms_from_text("body", text, numterms=SIMILAR_TERMS)
+            if not key_terms or limit <= 0:
+                return []
+            likeness = wq.Or(
+                [
+                    wq.Term(f, word, boost=weight)
+                    for word, weight in key_terms
+                    for f in ("title", "body")
+                ]
+            )
+            results = searcher.search(likeness, limit=limit, mask={docnum}, terms=True)
+            maker = HitMaker(results, [])
+            return [maker.hit(found) for found in results]
+
+    # Steps
+
+    def _compile(self, searcher: Searcher, text: str, labels: Labels) -> CompiledQuery:
+        compiler = QueryCompiler(searcher.reader(), self.aliases.table(), labels)
+        return compiler.compile(parse(text))
+
+    def _count(self, searcher: Searcher, text: str, labels: Labels, filters: _Filters) -> int:
+        compiled = self._compile(searcher, text, labels)
+        main, narrowing = _combined(compiled.query, _filter_query(filters, labels))
+        if main is None or main is NOTHING or narrowing is NOTHING:
+            return 0
+        return len(_collect(searcher, main, 1, True, narrowing)[1])
+
+    def _with_suggestion(
+        self, results: SearchResults, searcher: Searcher, request: _Request
+    ) -> SearchResults:
+        if results.total >= SUGGEST_BELOW or not request.compiled.words or results.offset:
+            return results
+        better = suggestion(
+            searcher.reader(),
+            request.text,
+            request.compiled.words,
+            results.total,
+            lambda corrected: self._count(searcher, corrected, request.labels, request.filters),
         )
-        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
-        results.formatter = _SpanFormatter()
-        results.fragmenter.charlimit = None
-        hits = [_hit(hit) for hit in results[offset : offset + limit]]
-        return SearchResults(query, len(results), hits)
+        if better is None:
+            return results
+        return SearchResults(
+            results.query,
+            results.total,
+            results.hits,
+            results.facets,
+            better,
+            results.offset,
+            results.sort,
+        )
+
+    def _facet_counts(
+        self, searcher: Searcher, docnums: Any, labels: Labels
+    ) -> dict[str, dict[str, int]]:
+        counts = self._facets.count(searcher.reader(), docnums)
+        named: dict[str, Counter[str]] = {}
+        for facet, counter in counts.items():
+            if facet == "event":
+                named[facet] = _label_counts(counter, labels, "event", roll_up=True)
+            elif facet == "perspective":
+                named[facet] = _label_counts(counter, labels, "perspective", roll_up=False)
+            else:
+                named[facet] = Counter({value: n for value, n in counter.items() if value})
+        return {
+            facet: dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+            for facet, counter in named.items()
+        }
 
 
-def _parse(text: str, schema: Any) -> Query:
-    parser = MultifieldParser(list(SEARCH_FIELDS), schema, group=AndGroup)
-    try:
-        return parser.parse(text)
-    except Exception:  # any parse failure: fall back to the words themselves
-        words = " ".join(re.findall(r"\w+", text))
-        return parser.parse(words)
+def run_search(archive: Archive, query: str, **options: Any) -> SearchResults:
+    """Search ``archive``; see :meth:`SearchService.run` for the options."""
+    return archive.searching.run(query, **options)
 
 
-class _SpanFormatter(highlight.Formatter):  # type: ignore[misc]
-    """Formats a fragment as text with the matched words' spans marked by sentinels."""
+class _Recorder(WrappingCollector):  # type: ignore[misc]
+    """Keeps the number of every matching document while the collector it wraps ranks them,
+    so the total and the facets come from the same single pass over the matches."""
 
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return "\x02" + str(highlight.get_text(text, token, replace)) + "\x03"
+    def prepare(self, top_searcher: Searcher, q: Any, context: Any) -> None:
+        super().prepare(top_searcher, q, context)
+        self.docnums: list[int] = []
+
+    def collect(self, sub_docnum: int) -> Any:
+        self.docnums.append(self.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
 
 
-def _hit(hit: Any) -> Hit:
-    snippet_source = ""
-    for name in SNIPPET_FIELDS:
-        if hit.get(name):
-            snippet_source = hit.highlights(name, top=2)
-            if snippet_source:
-                break
-    if not snippet_source:
-        snippet_source = (hit.get("body") or hit.get("caption") or "")[:200]
-    snippet, spans = _split_marks(snippet_source)
-    return Hit(
-        id=int(hit["id"]),
-        kind=hit["kind"],
-        title=hit.get("title", ""),
-        score=float(hit.score or 0.0),
-        snippet=snippet,
-        highlights=spans,
+def _collect(
+    searcher: Searcher, main: Any, limit: int, by_date: bool, narrowing: Any
+) -> tuple[Any, list[int]]:
+    """Run ``main`` (narrowed): the top ``limit`` results with their matched terms (for
+    highlights), and every matching document's number."""
+    ranked = searcher.collector(
+        limit=max(1, limit),
+        sortedby=NEWEST_FIRST if by_date else None,
+        terms=True,
+        optimize=False,
     )
+    recorder = _Recorder(ranked)
+    outer = recorder if narrowing is None else FilterCollector(recorder, allow=narrowing)
+    searcher.search_with_collector(main, outer)
+    return outer.results(), recorder.docnums
 
 
-def _split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """Remove the formatter's sentinels, remembering where they were."""
-    text: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start = 0
-    for char in marked:
-        if char == "\x02":
-            start = length
-        elif char == "\x03":
-            spans.append((start, length))
-        else:
-            text.append(char)
-            length += 1
-    return " ".join("".join(text).split("\n")), spans
+def _check_options(limit: int, offset: int, sort: str) -> None:
+    if limit < 0 or offset < 0:
+        raise InvalidInputError("The number of hits and the first hit cannot be negative.")
+    if sort not in get_args(SortOrder):
+        raise InvalidInputError(f"Results can be sorted by relevance or by date, not '{sort}'.")
+
+
+def _filter_query(filters: _Filters, labels: Labels) -> Any:
+    if not filters:
+        return None
+    parts = [
+        any_of([wq.Term("kind", KINDS.get(kind, kind)) for kind in filters.kinds]),
+        ids_query("event", labels.with_sub_events(filters.events)) if filters.events else None,
+        ids_query("perspective", set(filters.perspectives)) if filters.perspectives else None,
+        ids_query("tag", set(filters.tags)) if filters.tags else None,
+        any_of([_year_query(year) for year in filters.years]),
+    ]
+    return all_of(parts)
+
+
+def _year_query(year: int) -> Any:
+    bounds = date_bounds(str(year))
+    return NOTHING if bounds is None else published_query(*bounds)
+
+
+def _combined(main: Any, narrowing: Any) -> tuple[Any, Any]:
+    """The query to run and the filter to narrow it by. With no text, the filter is the query
+    (so an empty query lists what the filters allow)."""
+    if main is None and narrowing is not None:
+        return narrowing, None
+    return main, narrowing
+
+
+def _label_counts(
+    counter: Counter[tuple[int, ...]], labels: Labels, kind: LabelKind, *, roll_up: bool
+) -> Counter[str]:
+    """Counts of id tuples as counts of names; with ``roll_up``, a source counts once for each
+    event it is about and for every event those are part of."""
+    named: Counter[str] = Counter()
+    for ids, count in counter.items():
+        chosen = labels.with_parent_events(ids) if roll_up else set(ids)
+        for label_id in chosen:
+            name = labels.name(kind, label_id)
+            if name is not None:
+                named[name] += count
+    return named

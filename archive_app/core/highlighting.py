@@ -1,0 +1,391 @@
+"""Which character ranges of a text match a search query, so the reader can highlight them.
+
+The words of the text go through the same analysis as the index (:mod:`archive_app.core.analysis`:
+lower-cased, accent-folded, stemmed), so what is highlighted agrees with what search found:
+a search for ``xankendi`` highlights ``Xankəndi``, ``refugees`` highlights ``refugee``. The query
+is read in the search's own language, forgivingly:
+
+- words and ``"phrases"`` are highlighted wherever they occur, ``OR`` or not;
+- ``NOT word``, ``-word`` and everything inside ``NOT ( … )`` is not highlighted;
+- ``field:word`` applies only to that field (``title:``, ``body:``, ``caption:``, ``note:``);
+  metadata fields (``tag:``, ``author:``, ``published:`` …) and date ranges highlight nothing;
+- ``Stepan*`` and ``Xank?ndi`` match words by their folded form; ``word~`` matches words one
+  edit away (``word~2``: two);
+- place-name aliases: given a lookup, ``Stepanakert`` also highlights ``Khankendi`` and
+  ``Xankəndi``, and each such match says which query word it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from archive_app.core.analysis import analyze, content_analyzer, fold
+
+AliasLookup = Callable[[str], Sequence[str]]
+"""Given a name, the other names of its alias group (empty when it has none)."""
+
+TEXT_FIELDS = frozenset({"title", "body", "caption", "note"})
+"""Fields whose words can be highlighted in a source's text."""
+
+METADATA_FIELDS = frozenset(
+    {
+        "author",
+        "site",
+        "tag",
+        "event",
+        "perspective",
+        "kind",
+        "lang",
+        "language",
+        "year",
+        "published",
+        "imported",
+        "id",
+        "annotation_tag",
+        "annotation_event",
+        "annotation_perspective",
+    }
+)
+QUERY_FIELDS = TEXT_FIELDS | METADATA_FIELDS
+
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+_NEGATING = {"NOT", "ANDNOT"}
+_LEXEME = re.compile(
+    r"""
+    \s+
+    | (?P<open>\()
+    | (?P<close>\))
+    | (?P<range>(?:\w+:)?[\[{][^\]}]*[\]}]?)
+    | (?P<minus>-(?=\S))
+    | (?P<field>\w+):(?=["(])
+    | "(?P<phrase>[^"]*)"?(?:~\d+)?(?:\^[\d.]+)?
+    | (?P<word>[^\s()"]+)
+    """,
+    re.VERBOSE,
+)
+MAX_NAME_WORDS = 4
+"""The longest alias name looked for among neighbouring query words."""
+_BOOST = re.compile(r"\^[\d.]*$")
+_FUZZY = re.compile(r"^(?P<word>.+?)~(?P<distance>\d*)$")
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """One thing to look for in a text: a word, a phrase, a wildcard pattern or a fuzzy word.
+
+    ``stems`` are the analysed terms (more than one: a phrase, matched as adjacent words; for
+    a fuzzy word, its stem and its folded form, either of which may be ``max_distance`` away).
+    ``field`` limits the term to one field (None: every text field). ``alias_of`` names the
+    query word an alias stands in for.
+    """
+
+    text: str
+    stems: tuple[str, ...] = ()
+    field: str | None = None
+    pattern: re.Pattern[str] | None = None
+    max_distance: int = 0
+    alias_of: str | None = None
+
+    def applies_to(self, field_name: str) -> bool:
+        return self.field is None or self.field == field_name
+
+
+@dataclass(frozen=True)
+class Match:
+    """``text[start:end]`` matched ``term`` (the query word; an alias match names both)."""
+
+    start: int
+    end: int
+    term: str
+    alias_of: str | None = None
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    folded: str
+    stem: str
+    stopped: bool
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A query read for highlighting; :meth:`find` gives the matches in one text."""
+
+    terms: tuple[SearchTerm, ...] = field(default_factory=tuple)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def find(self, text: str, field_name: str = "body") -> list[Match]:
+        """The non-overlapping matches in ``text``, in order, for terms that apply to
+        ``field_name``."""
+        terms = [term for term in self.terms if term.applies_to(field_name)]
+        if not terms or not text:
+            return []
+        words = _words(text)
+        found: list[Match] = []
+        for term in terms:
+            found.extend(_matches_of(term, words))
+        return _without_overlaps(found)
+
+
+def compile_query(query: str, aliases: AliasLookup | None = None) -> QueryTerms:
+    """Read ``query`` for highlighting. Never raises: what cannot be read is left out."""
+    items = _positive_items(query)
+    terms: list[SearchTerm] = []
+    for item in items:
+        term = _term(item.text, item.kind, item.field)
+        if term is None:
+            continue
+        terms.append(term)
+        if aliases is not None and item.kind == "phrase":
+            terms.extend(_alias_terms(item.text, item.field, aliases))
+    if aliases is not None:
+        for run in _word_runs(items):
+            terms.extend(_run_alias_terms(run, aliases))
+    return QueryTerms(tuple(terms))
+
+
+def find_matches(
+    text: str, query: str, field_name: str = "body", aliases: AliasLookup | None = None
+) -> list[Match]:
+    """The matches of ``query`` in ``text``: :func:`compile_query` then :meth:`QueryTerms.find`."""
+    return compile_query(query, aliases).find(text, field_name)
+
+
+def aliases_matched(matches: Iterable[Match], text: str) -> dict[str, list[str]]:
+    """For each query word that matched through an alias, the names found in ``text``."""
+    found: dict[str, list[str]] = {}
+    for match in matches:
+        if match.alias_of is None:
+            continue
+        names = found.setdefault(match.alias_of, [])
+        name = text[match.start : match.end]
+        if name not in names:
+            names.append(name)
+    return found
+
+
+# Reading the query
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A word or a phrase of the query that is not negated. Words with the same ``run`` stood
+    next to each other, with nothing between them (so ``Lachin corridor`` can be a name)."""
+
+    text: str
+    kind: str
+    field: str | None
+    run: int
+
+
+def _positive_items(query: str) -> list[_Item]:
+    """The words and phrases of ``query`` that are not negated. Parentheses group: a field or
+    NOT before a group applies to everything inside it."""
+    items: list[_Item] = []
+    groups: list[tuple[bool, str | None]] = [(False, None)]
+    negate_next = False
+    field_next: str | None = None
+    run = 0
+    for lexeme in _LEXEME.finditer(query):
+        kind = lexeme.lastgroup
+        if kind is None:
+            continue
+        value = lexeme.group(kind)
+        negated, group_field = groups[-1]
+        if kind != "word" or value in _OPERATORS or negated or negate_next:
+            run += 1
+        if kind == "open":
+            groups.append((negated or negate_next, field_next or group_field))
+        elif kind == "close":
+            if len(groups) > 1:
+                groups.pop()
+        elif kind == "minus" or (kind == "word" and value in _NEGATING):
+            negate_next = True
+            continue
+        elif kind == "field":
+            field_next = value.lower() if value.lower() in QUERY_FIELDS else None
+            continue
+        elif kind == "word" and value in _OPERATORS:
+            continue
+        elif kind in ("word", "phrase"):
+            text, own_field = _split_field(value) if kind == "word" else (value, None)
+            field_name = own_field or field_next or group_field
+            if items and items[-1].field != field_name:
+                run += 1
+            if not (negated or negate_next):
+                items.append(_Item(text, kind, field_name, run))
+        negate_next = False
+        field_next = None
+    return items
+
+
+def _split_field(word: str) -> tuple[str, str | None]:
+    name, colon, rest = word.partition(":")
+    if colon and rest and name.lower() in QUERY_FIELDS:
+        return rest, name.lower()
+    return word, None
+
+
+def _term(text: str, kind: str, field_name: str | None) -> SearchTerm | None:
+    if field_name is not None and field_name not in TEXT_FIELDS:
+        return None
+    if kind == "phrase":
+        stems = tuple(analyze(text))
+        return SearchTerm(text, stems, field_name) if stems else None
+    word = _BOOST.sub("", text.lstrip("+"))
+    fuzzy = _FUZZY.match(word)
+    if fuzzy is not None:
+        stems = tuple(analyze(fuzzy.group("word")))
+        distance = int(fuzzy.group("distance") or 1)
+        if len(stems) != 1:
+            return None
+        folded = fold(fuzzy.group("word").lower())
+        return SearchTerm(word, (*stems, folded), field_name, max_distance=distance)
+    if "*" in word or "?" in word:
+        return _wildcard_term(word, field_name)
+    stems = tuple(analyze(word))
+    return SearchTerm(word, stems, field_name) if stems else None
+
+
+def _wildcard_term(word: str, field_name: str | None) -> SearchTerm | None:
+    folded = fold(word.lower())
+    if not re.sub(r"[*?]", "", folded):
+        return None  # a bare "*" would highlight every word
+    regex = "".join(
+        ".*" if char == "*" else "." if char == "?" else re.escape(char) for char in folded
+    )
+    return SearchTerm(word, (), field_name, pattern=re.compile(regex))
+
+
+def _word_runs(items: list[_Item]) -> list[list[_Item]]:
+    """The query's words grouped by the runs they stood in."""
+    runs: dict[int, list[_Item]] = {}
+    for item in items:
+        if item.kind == "word":
+            runs.setdefault(item.run, []).append(item)
+    return list(runs.values())
+
+
+def _run_alias_terms(run: list[_Item], aliases: AliasLookup) -> list[SearchTerm]:
+    """Alias terms for names made of one or more neighbouring words of a run, the longest
+    name first (``Lachin corridor`` before ``Lachin``)."""
+    terms: list[SearchTerm] = []
+    start = 0
+    while start < len(run):
+        for length in range(min(MAX_NAME_WORDS, len(run) - start), 0, -1):
+            name = " ".join(item.text for item in run[start : start + length])
+            found = _alias_terms(name, run[start].field, aliases)
+            if found or length == 1:
+                terms.extend(found)
+                start += length
+                break
+    return terms
+
+
+def _alias_terms(text: str, field_name: str | None, aliases: AliasLookup) -> list[SearchTerm]:
+    own = set(analyze(text))
+    terms = []
+    for name in aliases(text):
+        stems = tuple(analyze(name))
+        if stems and set(stems) != own:
+            terms.append(SearchTerm(name, stems, field_name, alias_of=text))
+    return terms
+
+
+# Finding the terms in a text
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[_Word, ...]:
+    """The words of ``text`` as the index sees them, with where each stands. The last few
+    texts are remembered: finding as one types goes over the same body again and again."""
+    return tuple(
+        _Word(
+            token.startchar,
+            token.endchar,
+            fold(text[token.startchar : token.endchar].lower()),
+            token.text,
+            bool(token.stopped),
+        )
+        for token in content_analyzer()(text, chars=True, removestops=False)
+    )
+
+
+def _matches_of(term: SearchTerm, words: tuple[_Word, ...]) -> list[Match]:
+    label = term.alias_of or term.text
+    alias_of = term.alias_of
+    if len(term.stems) > 1 and not term.max_distance:
+        return [
+            Match(start, end, label, alias_of) for start, end in _phrase_spans(term.stems, words)
+        ]
+    return [
+        Match(word.start, word.end, label, alias_of)
+        for word in words
+        if not word.stopped and _word_matches(term, word)
+    ]
+
+
+def _word_matches(term: SearchTerm, word: _Word) -> bool:
+    if term.pattern is not None:
+        return bool(term.pattern.fullmatch(word.folded) or term.pattern.fullmatch(word.stem))
+    if term.max_distance:
+        stem, folded = term.stems
+        return _near(word.stem, stem, term.max_distance) or _near(
+            word.folded, folded, term.max_distance
+        )
+    return word.stem == term.stems[0]
+
+
+def _near(word: str, wanted: str, limit: int) -> bool:
+    """Within ``limit`` edits, first letter equal (as Whoosh's fuzzy terms require)."""
+    return word[:1] == wanted[:1] and _within_distance(word, wanted, limit)
+
+
+def _phrase_spans(stems: tuple[str, ...], words: tuple[_Word, ...]) -> list[tuple[int, int]]:
+    """Where the stems occur as adjacent words (stop words between them do not count, as in
+    the index, whose positions skip them)."""
+    content = [word for word in words if not word.stopped]
+    size = len(stems)
+    return [
+        (content[index].start, content[index + size - 1].end)
+        for index in range(len(content) - size + 1)
+        if all(content[index + offset].stem == stems[offset] for offset in range(size))
+    ]
+
+
+def _within_distance(first: str, second: str, limit: int) -> bool:
+    """Whether the Levenshtein distance between two words is at most ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return False
+    previous = list(range(len(second) + 1))
+    for row, first_char in enumerate(first, start=1):
+        current = [row]
+        for column, second_char in enumerate(second, start=1):
+            current.append(
+                min(
+                    previous[column] + 1,
+                    current[column - 1] + 1,
+                    previous[column - 1] + (first_char != second_char),
+                )
+            )
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def _without_overlaps(matches: list[Match]) -> list[Match]:
+    """Sorted by start; where two overlap, the earlier (and then the longer) one stays."""
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and match.start < kept[-1].end:
+            continue
+        kept.append(match)
+    return kept

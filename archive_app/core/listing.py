@@ -1,0 +1,293 @@
+"""The queries behind the window's source list and sidebar, free of Qt so the command line and
+tests can use them too.
+
+The list is a view over ids (as Anki's browser is): :func:`ordered_ids` gives the ids a view
+shows in the order asked for, cheaply even for 100,000 sources, and :func:`display_rows` fetches
+what a table row shows for the few ids on screen. :func:`sidebar_summary` counts the sources in
+every library view, event (with its sub-events), perspective and tag.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from archive_app.core.db import Database
+from archive_app.core.model import NamedRef
+from archive_app.importers.document import SOURCE_KINDS
+
+Scope = Literal["all", "kind", "event", "perspective", "tag", "ids"]
+SortColumn = Literal[
+    "kind", "title", "site", "authors", "published", "imported", "events", "perspectives"
+]
+SORT_COLUMNS: tuple[SortColumn, ...] = (
+    "kind",
+    "title",
+    "site",
+    "authors",
+    "published",
+    "imported",
+    "events",
+    "perspectives",
+)
+
+_TITLE = "s.title COLLATE NOCASE"
+_FIRST_EVENT = (
+    "(SELECT min(e.name COLLATE NOCASE) FROM source_events se "
+    "JOIN events e ON e.id = se.event_id WHERE se.source_id = s.id)"
+)
+_FIRST_PERSPECTIVE = (
+    "(SELECT min(p.name COLLATE NOCASE) FROM source_perspectives sp "
+    "JOIN perspectives p ON p.id = sp.perspective_id WHERE sp.source_id = s.id)"
+)
+# Each column's sort keys: (expression, is it empty?) in order. Empty values go last whichever
+# way the column is sorted, so a list sorted by date does not start with a wall of undated rows.
+_SORT_KEYS: dict[SortColumn, tuple[tuple[str, str | None], ...]] = {
+    "kind": (("s.kind", None), (_TITLE, None)),
+    "title": ((_TITLE, "s.title = ''"),),
+    "site": (("s.site_name COLLATE NOCASE", "s.site_name = ''"), (_TITLE, None)),
+    "authors": (("s.authors COLLATE NOCASE", "s.authors = '[]'"), (_TITLE, None)),
+    "published": (("s.published", "s.published = ''"), (_TITLE, None)),
+    "imported": (("s.imported_at", None),),
+    "events": ((_FIRST_EVENT, f"{_FIRST_EVENT} IS NULL"), (_TITLE, None)),
+    "perspectives": ((_FIRST_PERSPECTIVE, f"{_FIRST_PERSPECTIVE} IS NULL"), (_TITLE, None)),
+}
+_EVENT_AND_SUB_EVENTS = (
+    "WITH RECURSIVE chosen(id) AS (SELECT ? UNION SELECT e.id FROM events e "
+    "JOIN chosen c ON e.parent_id = c.id) "
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """Which sources the list shows: all, one kind, an event (with its sub-events), a
+    perspective, a tag, or a given set of ids (search hits)."""
+
+    scope: Scope = "all"
+    key: str | int | None = None
+    ids: tuple[int, ...] = ()
+
+    @classmethod
+    def of_ids(cls, ids: Sequence[int]) -> View:
+        return cls("ids", ids=tuple(ids))
+
+
+ALL_SOURCES = View()
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """What one row of the source list shows."""
+
+    id: int
+    kind: str
+    title: str
+    site: str
+    authors: list[str]
+    published: str
+    imported: str
+    sha256: str
+    original_ext: str
+    events: list[str] = field(default_factory=list)
+    perspectives: list[NamedRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EventCount:
+    """An event of the tree with the number of sources about it or any of its sub-events."""
+
+    id: int
+    name: str
+    parent_id: int | None
+    start_date: str
+    end_date: str
+    count: int
+
+
+@dataclass(frozen=True)
+class NamedCount:
+    """A perspective or tag with the number of sources it is attached to."""
+
+    id: int
+    name: str
+    count: int
+    color: str = ""
+
+
+@dataclass(frozen=True)
+class SavedSearchEntry:
+    id: int
+    name: str
+    query: str
+
+
+@dataclass
+class SidebarSummary:
+    """Everything the sidebar lists, with counts."""
+
+    total: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    events: list[EventCount] = field(default_factory=list)
+    perspectives: list[NamedCount] = field(default_factory=list)
+    tags: list[NamedCount] = field(default_factory=list)
+    saved_searches: list[SavedSearchEntry] = field(default_factory=list)
+
+
+def ordered_ids(
+    database: Database,
+    view: View = ALL_SOURCES,
+    sort: SortColumn | None = "imported",
+    descending: bool = False,
+) -> list[int]:
+    """The ids of the sources ``view`` shows, sorted by ``sort`` (ties by title and id).
+
+    ``sort=None`` keeps the order of a view of ids (search hits in order of relevance) and
+    sorts other views by id."""
+    if view.scope == "ids" and sort is None:
+        return list(view.ids)
+    prefix, where, parameters = _view_filter(view)
+    order = _order_by(sort, descending) if sort is not None else "s.id"
+    sql = f"{prefix}SELECT s.id FROM sources s WHERE {where} ORDER BY {order}"
+    return [int(row[0]) for row in database.query(sql, parameters)]
+
+
+def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
+    """The list rows of ``ids`` (those that still exist), by id."""
+    if not ids:
+        return {}
+    chosen = json.dumps(list(ids))
+    in_chosen = "IN (SELECT value FROM json_each(?))"
+    events: dict[int, list[str]] = defaultdict(list)
+    for row in database.query(
+        f"SELECT se.source_id, e.name FROM source_events se JOIN events e ON e.id = se.event_id "
+        f"WHERE se.source_id {in_chosen} ORDER BY e.start_date, e.name COLLATE NOCASE",
+        (chosen,),
+    ):
+        events[int(row[0])].append(str(row[1]))
+    perspectives: dict[int, list[NamedRef]] = defaultdict(list)
+    for row in database.query(
+        f"SELECT sp.source_id, p.id, p.name, p.color FROM source_perspectives sp "
+        f"JOIN perspectives p ON p.id = sp.perspective_id WHERE sp.source_id {in_chosen} "
+        f"ORDER BY p.name COLLATE NOCASE",
+        (chosen,),
+    ):
+        perspectives[int(row[0])].append(NamedRef(int(row[1]), str(row[2]), str(row[3])))
+    rows = database.query(
+        f"SELECT id, kind, title, site_name, authors, published, imported_at, sha256, "
+        f"original_ext FROM sources WHERE id {in_chosen}",
+        (chosen,),
+    )
+    return {
+        int(row["id"]): ListRow(
+            id=int(row["id"]),
+            kind=str(row["kind"]),
+            title=str(row["title"]),
+            site=str(row["site_name"]),
+            authors=list(json.loads(row["authors"])),
+            published=str(row["published"]),
+            imported=str(row["imported_at"]),
+            sha256=str(row["sha256"]),
+            original_ext=str(row["original_ext"]),
+            events=events.get(int(row["id"]), []),
+            perspectives=perspectives.get(int(row["id"]), []),
+        )
+        for row in rows
+    }
+
+
+def sidebar_summary(database: Database) -> SidebarSummary:
+    """Counts for every entry of the sidebar, read in a handful of grouped queries."""
+    kinds: dict[str, int] = dict.fromkeys(SOURCE_KINDS, 0)
+    for row in database.query("SELECT kind, count(*) FROM sources GROUP BY kind"):
+        kinds[str(row[0])] = int(row[1])
+    return SidebarSummary(
+        total=sum(kinds.values()),
+        kinds=kinds,
+        events=_event_counts(database),
+        perspectives=[
+            NamedCount(int(row[0]), str(row[1]), int(row[3]), str(row[2]))
+            for row in database.query(
+                "SELECT p.id, p.name, p.color, count(sp.source_id) FROM perspectives p "
+                "LEFT JOIN source_perspectives sp ON sp.perspective_id = p.id "
+                "GROUP BY p.id ORDER BY p.name COLLATE NOCASE"
+            )
+        ],
+        tags=[
+            NamedCount(int(row[0]), str(row[1]), int(row[2]))
+            for row in database.query(
+                "SELECT t.id, t.name, count(st.source_id) FROM tags t "
+                "LEFT JOIN source_tags st ON st.tag_id = t.id "
+                "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+            )
+        ],
+        saved_searches=[
+            SavedSearchEntry(int(row[0]), str(row[1]), str(row[2]))
+            for row in database.query(
+                "SELECT id, name, query FROM saved_searches ORDER BY name COLLATE NOCASE"
+            )
+        ],
+    )
+
+
+def _event_counts(database: Database) -> list[EventCount]:
+    """Each event with the distinct sources linked to it or to any event below it."""
+    counts = {
+        int(row[0]): int(row[1])
+        for row in database.query(
+            "WITH RECURSIVE below(ancestor, id) AS (SELECT id, id FROM events "
+            "UNION SELECT b.ancestor, e.id FROM events e JOIN below b ON e.parent_id = b.id) "
+            "SELECT b.ancestor, count(DISTINCT se.source_id) FROM below b "
+            "JOIN source_events se ON se.event_id = b.id GROUP BY b.ancestor"
+        )
+    }
+    return [
+        EventCount(
+            id=int(row["id"]),
+            name=str(row["name"]),
+            parent_id=None if row["parent_id"] is None else int(row["parent_id"]),
+            start_date=str(row["start_date"]),
+            end_date=str(row["end_date"]),
+            count=counts.get(int(row["id"]), 0),
+        )
+        for row in database.query(
+            "SELECT id, name, parent_id, start_date, end_date FROM events "
+            "ORDER BY start_date = '', start_date, name COLLATE NOCASE"
+        )
+    ]
+
+
+def _view_filter(view: View) -> tuple[str, str, tuple[object, ...]]:
+    """A ``WITH`` prefix, a ``WHERE`` condition on ``sources s`` and its parameters."""
+    if view.scope == "all":
+        return "", "1", ()
+    if view.scope == "kind":
+        return "", "s.kind = ?", (str(view.key),)
+    if view.scope == "event":
+        return (
+            _EVENT_AND_SUB_EVENTS,
+            "s.id IN (SELECT source_id FROM source_events WHERE event_id IN chosen)",
+            (view.key,),
+        )
+    if view.scope == "perspective":
+        return (
+            "",
+            "s.id IN (SELECT source_id FROM source_perspectives WHERE perspective_id = ?)",
+            (view.key,),
+        )
+    if view.scope == "tag":
+        return "", "s.id IN (SELECT source_id FROM source_tags WHERE tag_id = ?)", (view.key,)
+    return "", "s.id IN (SELECT value FROM json_each(?))", (json.dumps(list(view.ids)),)
+
+
+def _order_by(sort: SortColumn, descending: bool) -> str:
+    direction = "DESC" if descending else "ASC"
+    terms: list[str] = []
+    for expression, empty in _SORT_KEYS[sort]:
+        if empty is not None:
+            terms.append(empty)
+        terms.append(f"{expression} {direction}")
+    terms.append(f"s.id {direction}")
+    return ", ".join(terms)

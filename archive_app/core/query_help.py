@@ -1,0 +1,84 @@
+"""The query language, explained once for every place that shows it: the command line's
+``search --help`` (:func:`query_help_text`) and the window's tooltip and help page
+(:func:`query_help_html`)."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+
+EXAMPLE_COLUMNS = 24
+
+
+@dataclass(frozen=True)
+class SyntaxEntry:
+    example: str
+    meaning: str
+
+
+QUERY_SYNTAX: tuple[SyntaxEntry, ...] = (
+    SyntaxEntry(
+        "refugees bridge",
+        "sources with all the words, best first (words in titles and captions count most)",
+    ),
+    SyntaxEntry('"Hakari bridge"', "the exact phrase"),
+    SyntaxEntry(
+        "Khankendi OR Stepanakert",
+        "either word; OR binds tighter than the plain AND, use ( ) to group otherwise",
+    ),
+    SyntaxEntry("ceasefire -Russia", "without a word (also: NOT Russia)"),
+    SyntaxEntry("evacuat*  Xank?ndi", "any ending; any one letter"),
+    SyntaxEntry("Shusha~  Shusha~2", "spellings one (or two) letters off"),
+    SyntaxEntry(
+        "title:  author:  caption:  body:  note:  site:",
+        'one field only: title:Stepanakert  author:"de Waal"  title:(truce OR ceasefire)',
+    ),
+    SyntaxEntry(
+        "tag:  event:  perspective:",
+        'labels of the source or of its annotations: event:"Second Karabakh War" '
+        "(with its sub-events)  perspective:Op-ed  tag:cease*",
+    ),
+    SyntaxEntry("kind:pdf  lang:en", "kind: article, pdf, image or text; language code"),
+    SyntaxEntry(
+        "published:2023",
+        "a year, month or day; published:2020-09..2020-11  published:>2023-09-19 (also < >= <=)",
+    ),
+)
+
+QUERY_NOTES: tuple[str, ...] = (
+    "Case and accents do not matter: Xankəndi finds Xankendi, Ağdam finds Agdam; "
+    "word endings neither: refugee finds refugees.",
+    "Names in an alias group find each other: Stepanakert also finds Khankendi and Xankəndi "
+    "(see `archive-app alias`); each hit says which name it matched.",
+    "Anything that cannot be read as above is searched as plain words.",
+)
+
+
+def query_help_text(width: int = 79) -> str:
+    """The query language as plain text for a terminal, wrapped to ``width`` columns."""
+    indent = " " * (EXAMPLE_COLUMNS + 4)
+    lines = ["query language:"]
+    for entry in QUERY_SYNTAX:
+        meaning = textwrap.wrap(entry.meaning, width - len(indent))
+        if len(entry.example) <= EXAMPLE_COLUMNS:
+            lines.append(f"  {entry.example.ljust(EXAMPLE_COLUMNS)}  {meaning[0]}")
+            meaning = meaning[1:]
+        else:
+            lines.append(f"  {entry.example}")
+        lines.extend(indent + line for line in meaning)
+    lines.append("")
+    for note in QUERY_NOTES:
+        lines.extend(textwrap.wrap(note, width, initial_indent="  ", subsequent_indent="  "))
+    return "\n".join(lines) + "\n"
+
+
+def query_help_html() -> str:
+    """The query language as rich text (a tooltip or a help page)."""
+    rows = "".join(
+        f"<tr><td><code>{html.escape(entry.example)}</code></td>"
+        f"<td>{html.escape(entry.meaning)}</td></tr>"
+        for entry in QUERY_SYNTAX
+    )
+    notes = "".join(f"<p>{html.escape(note)}</p>" for note in QUERY_NOTES)
+    return f"<b>Searching</b><table>{rows}</table>{notes}"

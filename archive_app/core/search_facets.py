@@ -1,0 +1,98 @@
+"""Facet counts over every matching source: kind, year, site, event, perspective.
+
+The values come from per-document columns of the index (see ``index.build_schema``). Reading a
+column costs a pass over a segment, so each segment's values are read once and kept by segment
+id: a segment never changes once written (deleted documents never match), and a commit adds new
+segments rather than changing old ones. Counting is then a lookup per matching document.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+FACET_COLUMNS = {
+    "kind": "kind",
+    "year": "year_facet",
+    "site": "site_facet",
+    "event": "event_facet",
+    "perspective": "perspective_facet",
+}
+MULTI_VALUED = frozenset({"event", "perspective"})
+
+SegmentValues = dict[str, list[Any]]
+"""Facet name → value per document of a segment (a tuple of ids for multi-valued facets)."""
+
+
+class FacetCounter:
+    """Counts facet values of documents, reading each index segment's columns once."""
+
+    def __init__(self) -> None:
+        self._segments: dict[str, SegmentValues] = {}
+        self._lock = threading.Lock()
+
+    def count(self, reader: Any, docnums: Iterable[int]) -> dict[str, Counter[Any]]:
+        """For each facet, how many of ``docnums`` (the reader's document numbers) have each
+        value; multi-valued facets count each document's tuple of ids as one value."""
+        counts: dict[str, Counter[Any]] = {name: Counter() for name in FACET_COLUMNS}
+        ordered = sorted(docnums)
+        if not ordered:
+            return counts
+        leaves = list(reader.leaf_readers())
+        self._forget_all_but(leaves)
+        ends = [offset for _, offset in leaves[1:]] + [ordered[-1] + 1]
+        for (leaf, offset), end in zip(leaves, ends, strict=True):
+            low, high = bisect_left(ordered, offset), bisect_left(ordered, end)
+            if low == high:
+                continue
+            values = self._values(leaf)
+            local = [docnum - offset for docnum in ordered[low:high]]
+            for name, column in values.items():
+                counts[name].update(column[docnum] for docnum in local)
+        return counts
+
+    def _values(self, leaf: Any) -> SegmentValues:
+        key = _segment_key(leaf)
+        with self._lock:
+            cached = self._segments.get(key)
+        if cached is None:
+            cached = _read_columns(leaf)
+            with self._lock:
+                self._segments[key] = cached
+        return cached
+
+    def _forget_all_but(self, leaves: list[tuple[Any, int]]) -> None:
+        current = {_segment_key(leaf) for leaf, _ in leaves}
+        with self._lock:
+            for key in [key for key in self._segments if key not in current]:
+                del self._segments[key]
+
+
+def _segment_key(leaf: Any) -> str:
+    return str(leaf.segment().segment_id())
+
+
+def _read_columns(leaf: Any) -> SegmentValues:
+    count = leaf.doc_count_all()
+    values: SegmentValues = {}
+    for name, column in FACET_COLUMNS.items():
+        if not leaf.has_column(column):
+            values[name] = [() if name in MULTI_VALUED else ""] * count
+            continue
+        raw = list(leaf.column_reader(column))
+        if name in MULTI_VALUED:
+            values[name] = [_ids(value) for value in raw]
+        else:
+            values[name] = [_text(value) for value in raw]
+    return values
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _ids(value: bytes) -> tuple[int, ...]:
+    return tuple(int(part) for part in value.split(b",")) if value else ()
