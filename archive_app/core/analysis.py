@@ -85,16 +85,26 @@ class EnglishStemFilter(Filter):  # type: ignore[misc]
             yield token
 
 
+WORD = r"[^\W_]+(?:\.?[^\W_]+)*"
+"""A word: letters and digits, with inner dots kept ("U.N", "3.5"). Unlike Whoosh's default
+pattern it takes in neither "*" nor "_", so Markdown emphasis (``**date**``, ``_place_``) still
+gives the words."""
+
+
 def content_analyzer() -> Any:
     """For body, title, captions and notes: folded, stop words out, stemmed."""
     return (
-        RegexTokenizer() | LowercaseFilter() | FoldingFilter() | StopFilter() | EnglishStemFilter()
+        RegexTokenizer(WORD)
+        | LowercaseFilter()
+        | FoldingFilter()
+        | StopFilter()
+        | EnglishStemFilter()
     )
 
 
 def name_analyzer() -> Any:
     """For names (authors, sites): folded but not stemmed, every word kept."""
-    return RegexTokenizer() | LowercaseFilter() | FoldingFilter()
+    return RegexTokenizer(WORD) | LowercaseFilter() | FoldingFilter()
 
 
 def analyze(text: str) -> list[str]:

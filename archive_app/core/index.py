@@ -34,7 +34,7 @@ from archive_app.core.progress import CancelToken, ProgressCallback, report_prog
 
 log = logging.getLogger(__name__)
 
-INDEX_SCHEMA_VERSION = "2"
+INDEX_SCHEMA_VERSION = "3"
 INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
 GATHER_SECONDS = 0.5

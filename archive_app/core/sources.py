@@ -281,24 +281,24 @@ def update_fields(
     """Edit metadata fields of a source; the returned change restores the old values."""
     new = {name: clean_field_value(name, value) for name, value in values.items()}
     row = database.query_one(
-        f"SELECT {', '.join(new) or 'id'} FROM sources WHERE id = ?", (source_id,)
+        f"SELECT {', '.join([*new, 'modified_at'])} FROM sources WHERE id = ?", (source_id,)
     )
     if row is None:
         raise NotFoundError(f"There is no source {source_id} in this archive.")
-    old = {name: row[name] for name in new}
-    if old == new:
+    old = {name: row[name] for name in [*new, "modified_at"]}
+    if all(old[name] == value for name, value in new.items()):
         return no_change("Edit source")
+    new["modified_at"] = now_iso()
 
     def write(fields: dict[str, Any]) -> None:
         assignments = ", ".join(f"{name} = ?" for name in fields)
         with database.transaction() as connection:
             connection.execute(
-                f"UPDATE sources SET {assignments}, modified_at = ? WHERE id = ?",
-                (*fields.values(), now_iso(), source_id),
+                f"UPDATE sources SET {assignments} WHERE id = ?", (*fields.values(), source_id)
             )
             queue_for_index(connection, [source_id])
         notify()
 
     write(new)
-    names = ", ".join(name.replace("_", " ") for name in new)
+    names = ", ".join(name.replace("_", " ") for name in values)
     return Change(f"Edit {names}", lambda: write(old), lambda: write(new))

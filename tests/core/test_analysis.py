@@ -45,3 +45,7 @@ def test_words_in_other_scripts_are_not_stemmed() -> None:
 
 def test_stop_words_are_dropped() -> None:
     assert analyze("the road to the city") == ["road", "citi"]
+
+
+def test_markdown_emphasis_does_not_hide_words() -> None:
+    assert analyze("Check the **date** in _Shusha_") == ["check", "date", "shusha"]
