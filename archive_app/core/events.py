@@ -140,7 +140,7 @@ class Events:
         """A new event. Names are unique regardless of case; ``start`` and ``end`` are a
         year, a month or a day, and the end may not come before the start."""
         clean = clean_name(name, "event")
-        start_date, end_date = _checked_dates(start, end)
+        start_date, end_date = checked_dates(start, end)
 
         def edit(journal: Journal) -> int:
             check_unique_name(journal.connection, "event", clean)
@@ -173,7 +173,7 @@ class Events:
         values: dict[str, object] = {}
         if name is not None:
             values["name"] = clean_name(name, "event")
-        start_date, end_date = _checked_dates(
+        start_date, end_date = checked_dates(
             current.start if start is None else start, current.end if end is None else end
         )
         values |= {"start_date": start_date, "end_date": end_date}
@@ -228,7 +228,9 @@ class Events:
         return journaled(self.database, self.notify, f"Delete event “{event.name}”", change)[1]
 
 
-def _checked_dates(start: str, end: str) -> tuple[str, str]:
+def checked_dates(start: str, end: str) -> tuple[str, str]:
+    """An event's start and end in canonical form (either may be ''); an error for a date
+    that is not one, or an end before the start. The window checks its event form with it."""
     start_date = parse_partial_date(start) if start.strip() else ""
     end_date = parse_partial_date(end) if end.strip() else ""
     if start_date and end_date and date_range(end_date)[1] < date_range(start_date)[0]:

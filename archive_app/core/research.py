@@ -8,6 +8,7 @@ Assigning several labels to several sources is one undoable :class:`Change`.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from archive_app.core.changes import Change
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.model import NamedRef
 
 Ref = int | str
 Owner = Literal["source", "annotation"]
@@ -238,6 +240,23 @@ class Assignments:
     ) -> Change:
         labels = Labels(events, perspectives, tags)
         return self._change("annotation", annotation_ids, labels, add=False)
+
+    def of_sources(self, source_ids: Iterable[int]) -> dict[Kind, list[NamedRef]]:
+        """The events, perspectives and tags any of these sources carries, each once, by
+        name (what a "Remove" menu for a multi-selection offers)."""
+        chosen = json.dumps(list(dict.fromkeys(source_ids)))
+        found: dict[Kind, list[NamedRef]] = {}
+        for kind, table in TABLES.items():
+            links, owner_column, label_column = link_table("source", kind)
+            color = "l.color" if kind == "perspective" else "''"
+            rows = self.database.query(
+                f"SELECT DISTINCT l.id, l.name, {color} FROM {table} l JOIN {links} k "
+                f"ON k.{label_column} = l.id WHERE k.{owner_column} IN "
+                "(SELECT value FROM json_each(?)) ORDER BY l.name COLLATE NOCASE",
+                (chosen,),
+            )
+            found[kind] = [NamedRef(int(row[0]), str(row[1]), str(row[2])) for row in rows]
+        return found
 
     def _change(self, owner: Owner, ids: Iterable[int], labels: Labels, *, add: bool) -> Change:
         owner_ids = list(dict.fromkeys(ids))
