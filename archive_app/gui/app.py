@@ -1,9 +1,17 @@
-"""Starting the window: check the display, make the application, open the archive."""
+"""Starting the window: check the display, make the application, open the archive.
+
+The archive opened is the one given with ``--archive``, else the last one used, else the default
+location. One that cannot be opened (in use by another program, damaged, not an archive) gets a
+dialog that says why and offers another archive, never a traceback. File > Open and New archive
+replace the window with one for the other archive.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from archive_app import APP_NAME, __version__
 from archive_app.core.paths import default_archive_path
@@ -17,26 +25,39 @@ def run(archive_path: Path | None = None) -> int:
     if problem:
         print(f"archive-app: {problem}", file=sys.stderr)
         return EXIT_NO_DISPLAY
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
 
-    from archive_app.core.archive import Archive
-    from archive_app.core.errors import ArchiveError
-    from archive_app.gui.main_window import MainWindow
+    from archive_app.gui.session import WindowSession
+    from archive_app.gui.settings import AppSettings
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("archive-app")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("archive-app")
-    path = archive_path or default_archive_path()
-    try:
-        archive = Archive.open(path)
-    except ArchiveError as error:
-        QMessageBox.critical(None, APP_NAME, error.message)
+    app.setDesktopFileName("archive-app")
+    session = WindowSession(AppSettings())
+    if not session.start(archive_path, default_archive_path()):
         return 1
-    window = MainWindow(archive)
-    window.show()
+    previous_hook = sys.excepthook
+    sys.excepthook = _show_in_window(session.show_error)
     try:
         return app.exec()
     finally:
-        archive.close()
+        sys.excepthook = previous_hook
+        session.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def _show_in_window(
+    show: Callable[[BaseException], None],
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """An exception raised in a slot on the GUI thread is a bug: show it in the message bar."""
+
+    def hook(
+        _kind: type[BaseException], error: BaseException, _traceback: TracebackType | None
+    ) -> None:
+        show(error)
+
+    return hook

@@ -1,0 +1,186 @@
+"""Every command of the window as a QAction with its shortcut, and the menus that hold them.
+
+The window connects each action to what it does; this module only says what exists, how it is
+named and which key runs it, so the menus and the shortcut list stay in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+from archive_app.gui.icons import icon
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    new_archive: QAction
+    open_archive: QAction
+    import_files: QAction
+    import_folder: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    delete: QAction
+    find: QAction
+    show_list: QAction
+    show_grid: QAction
+    inspector_beside: QAction
+    show_sidebar: QAction
+    go_sidebar: QAction
+    go_list: QAction
+    go_reader: QAction
+    go_inspector: QAction
+    go_annotations: QAction
+    compare: QAction
+    timeline: QAction
+    aliases: QAction
+    query_help: QAction
+    about: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, field.name) for field in fields(self)]
+
+
+def _action(
+    parent: QObject,
+    text: str,
+    shortcut: QKeySequence | Key | str,
+    tip: str,
+    icon_name: str = "",
+    *,
+    checkable: bool = False,
+) -> QAction:
+    action = QAction(icon(icon_name) if icon_name else QIcon(), text, parent)
+    keys = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
+    action.setShortcut(keys)
+    action.setStatusTip(tip)
+    action.setToolTip(f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
+    action.setCheckable(checkable)
+    return action
+
+
+def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
+    undo = undo_stack.createUndoAction(parent, "&Undo")
+    undo.setShortcut(QKeySequence(Key.Undo))
+    redo = undo_stack.createRedoAction(parent, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+    actions = WindowActions(
+        new_archive=_action(parent, "&New archive…", "Ctrl+Shift+N", "Make a new archive"),
+        open_archive=_action(parent, "&Open archive…", "Ctrl+O", "Open another archive"),
+        import_files=_action(
+            parent, "&Import files…", "Ctrl+I", "Import files into the archive", "import"
+        ),
+        import_folder=_action(
+            parent,
+            "Import &folder…",
+            "Ctrl+Shift+I",
+            "Import a folder and everything in it",
+            "import-folder",
+        ),
+        quit=_action(parent, "&Quit", "Ctrl+Q", "Close the archive and quit"),
+        undo=undo,
+        redo=redo,
+        delete=_action(parent, "&Delete sources…", "Del", "Delete the selected sources"),
+        find=_action(parent, "&Search", "Ctrl+F", "Search the archive", "search"),
+        show_list=_action(
+            parent, "As &list", "Ctrl+1", "Show sources as a list", "view-list", checkable=True
+        ),
+        show_grid=_action(
+            parent, "As &grid", "Ctrl+2", "Show sources as thumbnails", "view-grid", checkable=True
+        ),
+        inspector_beside=_action(
+            parent,
+            "Inspector &beside the reader",
+            "Ctrl+Shift+B",
+            "Put the inspector beside the reader instead of below it",
+            checkable=True,
+        ),
+        show_sidebar=_action(parent, "&Sidebar", "F9", "Show or hide the sidebar", checkable=True),
+        go_sidebar=_action(parent, "&Sidebar", "Alt+1", "Move the focus to the sidebar"),
+        go_list=_action(parent, "Source &list", "Alt+2", "Move the focus to the source list"),
+        go_reader=_action(parent, "&Reader", "Alt+3", "Move the focus to the reader"),
+        go_inspector=_action(parent, "&Inspector", "Alt+4", "Move the focus to the inspector"),
+        go_annotations=_action(
+            parent, "&Annotations", "Alt+5", "Move the focus to the open source's annotations"
+        ),
+        compare=_action(
+            parent,
+            "&Compare perspectives",
+            "Ctrl+Shift+C",
+            "Compare how each perspective told the event chosen in the sidebar",
+            "compare",
+        ),
+        timeline=_action(
+            parent,
+            "&Timeline",
+            "Ctrl+Shift+T",
+            "Show the events on a time axis, with each perspective's sources",
+            "timeline",
+            checkable=True,
+        ),
+        aliases=_action(
+            parent,
+            "Place-name &aliases…",
+            "Ctrl+Shift+L",
+            "Edit the groups of names that mean one place",
+            "aliases",
+        ),
+        query_help=_action(parent, "&Search syntax", "F1", "How to write a search"),
+        about=_action(parent, "&About", "", "About this program"),
+    )
+    actions.show_sidebar.setChecked(True)
+    actions.compare.setIconText("Compare")
+    actions.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    group = QActionGroup(parent)
+    group.addAction(actions.show_list)
+    group.addAction(actions.show_grid)
+    actions.show_list.setChecked(True)
+    return actions
+
+
+def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
+    """Fill the menu bar; returns the (empty) "Open recent" menu for the window to fill."""
+    file_menu = menu_bar.addMenu("&File")
+    file_menu.addAction(actions.new_archive)
+    file_menu.addAction(actions.open_archive)
+    recent = file_menu.addMenu("Open &recent")
+    recent.setObjectName("recentArchives")
+    file_menu.addSeparator()
+    file_menu.addAction(actions.import_files)
+    file_menu.addAction(actions.import_folder)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    edit = menu_bar.addMenu("&Edit")
+    edit.addAction(actions.undo)
+    edit.addAction(actions.redo)
+    edit.addSeparator()
+    edit.addAction(actions.delete)
+    edit.addSeparator()
+    edit.addAction(actions.find)
+    view = menu_bar.addMenu("&View")
+    view.addAction(actions.show_list)
+    view.addAction(actions.show_grid)
+    view.addSeparator()
+    view.addAction(actions.show_sidebar)
+    view.addAction(actions.inspector_beside)
+    research = menu_bar.addMenu("&Research")
+    research.addAction(actions.compare)
+    research.addAction(actions.timeline)
+    research.addSeparator()
+    research.addAction(actions.aliases)
+    go = menu_bar.addMenu("&Go")
+    go.addAction(actions.go_sidebar)
+    go.addAction(actions.go_list)
+    go.addAction(actions.go_reader)
+    go.addAction(actions.go_inspector)
+    go.addAction(actions.go_annotations)
+    help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.query_help)
+    help_menu.addAction(actions.about)
+    return recent

@@ -1,0 +1,326 @@
+"""The compare view: how each perspective told one event, side by side.
+
+A bar on top chooses the event (any event of the tree), whether its sub-events count, and how
+the cards are sorted; below it, one column per perspective (:mod:`.column`) with the sources'
+cards and their annotated passages. The comparison is read off the GUI thread
+(:func:`archive_app.core.compare.compare_event`); a newer request makes an older answer stale.
+A double-click (or Enter) on a card asks the window to open that source in the reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_app.core.archive import Archive
+from archive_app.core.compare import CARD_ORDERS, CardOrder, Comparison, compare_event
+from archive_app.core.events import EventNode
+from archive_app.core.research import counted
+from archive_app.gui.compare.column import CompareColumn
+from archive_app.gui.compare.dates import event_dates
+from archive_app.gui.icons import icon
+from archive_app.gui.reader.colors import mix
+from archive_app.gui.tasks import TaskRunner
+
+ORDER_LABELS: dict[CardOrder, str] = {
+    "oldest": "Oldest first",
+    "newest": "Newest first",
+    "title": "By title",
+}
+INDENT = "    "
+
+
+@dataclass(frozen=True)
+class EventChoice:
+    """An event as the chooser lists it: indented under its parent, with its dates."""
+
+    id: int
+    name: str
+    depth: int
+    dates: str
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    events: list[EventChoice]
+    comparison: Comparison | None
+
+
+def event_choices(
+    nodes: list[EventNode], depth: int = 0, path: tuple[str, ...] = ()
+) -> list[EventChoice]:
+    """The event tree, depth first, as the chooser lists it."""
+    choices = []
+    for node in nodes:
+        event = node.event
+        choices.append(
+            EventChoice(event.id, event.name, depth, event_dates(event.start, event.end), path)
+        )
+        choices.extend(event_choices(node.children, depth + 1, (*path, event.name)))
+    return choices
+
+
+class CompareView(QWidget):
+    """The compare view (objectName ``compareView``)."""
+
+    sourceOpenRequested = Signal(int)
+    """A card was opened: show this source in the reader and select it in the list."""
+    titleChanged = Signal(str)
+
+    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareView")
+        self.setAccessibleName("Compare perspectives")
+        self._archive = archive
+        self._tasks = tasks
+        self._event_id: int | None = None
+        self._generation = 0
+        self._stale = True
+        self.comparison: Comparison | None = None
+        self.columns: list[CompareColumn] = []
+        self.event_choice = QComboBox(self)
+        self.event_choice.setObjectName("compareEvent")
+        self.event_choice.setAccessibleName("Event to compare")
+        self.event_choice.setMinimumContentsLength(28)
+        self.event_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sub_events = QCheckBox("Include sub-events", self)
+        self.sub_events.setObjectName("compareSubEvents")
+        self.sub_events.setChecked(True)
+        self.sub_events.setToolTip("Count the sources of the events that are part of this one")
+        self.order = QComboBox(self)
+        self.order.setObjectName("compareOrder")
+        self.order.setAccessibleName("Sort cards")
+        for key in CARD_ORDERS:
+            self.order.addItem(ORDER_LABELS[key], key)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("compareSummary")
+        self.details = QLabel(self)
+        self.details.setObjectName("compareDetails")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("compareEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._symbol = QLabel(self)
+        self._row = QHBoxLayout()
+        self._pages = QStackedWidget(self)
+        self._build()
+        self.event_choice.currentIndexChanged.connect(self._event_chosen)
+        self.sub_events.toggled.connect(lambda _checked: self.refresh())
+        self.order.currentIndexChanged.connect(lambda _index: self.refresh())
+
+    # Building
+
+    def _build(self) -> None:
+        heading = QLabel("Compare perspectives on", self)
+        font = QFont(heading.font())
+        font.setBold(True)
+        heading.setFont(font)
+        sort_label = QLabel("Sort", self)
+        sort_label.setBuddy(self.order)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self._symbol)
+        bar.addWidget(heading)
+        bar.addWidget(self.event_choice)
+        bar.addSpacing(10)
+        bar.addWidget(self.sub_events)
+        bar.addSpacing(10)
+        bar.addWidget(sort_label)
+        bar.addWidget(self.order)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        strip = QWidget(self)
+        strip.setLayout(self._row)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(10)
+        scroller = QScrollArea(self)
+        scroller.setObjectName("compareColumns")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(strip)
+        self._scroller = scroller
+        self._pages.addWidget(scroller)
+        self._pages.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(bar)
+        layout.addWidget(self.details)
+        layout.addSpacing(4)
+        layout.addWidget(self._pages, 1)
+        self._recolor()
+
+    # What is shown
+
+    @property
+    def event_id(self) -> int | None:
+        return self._event_id
+
+    def show_event(self, event_id: int | None) -> None:
+        """Compare this event (None: the first one of the tree)."""
+        self._event_id = event_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the comparison again, in the background (when the view is not shown, the
+        next time it is)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        archive, event_id = self._archive, self._event_id
+        sub_events = self.sub_events.isChecked()
+        order: CardOrder = self.order.currentData() or "oldest"
+        self._tasks.run(
+            lambda _context: _load(archive, event_id, sub_events, order),
+            on_success=lambda loaded: self._show(generation, loaded),
+            label="Comparing perspectives",
+        )
+
+    def column(self, name: str) -> CompareColumn:
+        """The column of the perspective ``name`` (or "No perspective")."""
+        for column in self.columns:
+            if column.head.name.casefold() == name.casefold():
+                return column
+        raise KeyError(name)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolor()
+
+    # Showing what was read
+
+    def _show(self, generation: int, loaded: Loaded) -> None:
+        if generation != self._generation:
+            return
+        self._fill_chooser(loaded.events, loaded.comparison)
+        comparison = loaded.comparison
+        self.comparison = comparison
+        if comparison is None:
+            self._event_id = None
+            self._show_empty(
+                "There are no events yet.\n\nAdd one in the sidebar, tag sources with it, and "
+                "compare here how each perspective told it."
+            )
+            self.titleChanged.emit("Compare")
+            return
+        self._event_id = comparison.event.id
+        self._show_details(comparison)
+        self._show_columns(comparison)
+        self.titleChanged.emit(f"Compare · {comparison.event.name}")
+        if not comparison.source_count:
+            self._show_empty(
+                f"No sources are tagged with “{comparison.event.name}” yet — drag sources onto "
+                "it in the sidebar, or add the event to a source in the inspector."
+            )
+        else:
+            self._pages.setCurrentWidget(self._scroller)
+
+    def _fill_chooser(self, events: list[EventChoice], comparison: Comparison | None) -> None:
+        chooser = self.event_choice
+        chooser.blockSignals(True)
+        chooser.clear()
+        for choice in events:
+            chooser.addItem(icon("event"), INDENT * choice.depth + choice.name, choice.id)
+            tip = " › ".join((*choice.path, choice.name))
+            chooser.setItemData(
+                chooser.count() - 1, f"{tip}\n{choice.dates}".strip(), Qt.ItemDataRole.ToolTipRole
+            )
+        if comparison is not None:
+            chooser.setCurrentIndex(chooser.findData(comparison.event.id))
+        chooser.setEnabled(bool(events))
+        chooser.blockSignals(False)
+
+    def _show_details(self, comparison: Comparison) -> None:
+        event = comparison.event
+        parts = [event_dates(event.start, event.end), event.place]
+        sub_events = comparison.scope[1:]
+        if sub_events:
+            names = ", ".join(ref.name for ref in sub_events[:4])
+            more = f" and {len(sub_events) - 4} more" if len(sub_events) > 4 else ""
+            parts.append(f"with {counted(len(sub_events), 'sub-event')}: {names}{more}")
+        self.details.setText(" · ".join(part for part in parts if part))
+        self.details.setVisible(bool(self.details.text()))
+        self.summary.setText(
+            f"{counted(comparison.source_count, 'source')} · "
+            f"{counted(comparison.passage_count, 'passage')}"
+        )
+
+    def _show_columns(self, comparison: Comparison) -> None:
+        old = {column.head.key: column for column in self.columns}
+        self.columns = []
+        while self._row.count():
+            self._row.takeAt(0)
+        for compared in comparison.columns:
+            column = old.pop(compared.head.key, None)
+            if column is None:
+                column = CompareColumn(compared.head, self)
+                column.sourceOpenRequested.connect(self.sourceOpenRequested)
+            column.show_cards(
+                compared.head,
+                compared.cards,
+                event_id=comparison.event.id,
+                event_name=comparison.event.name,
+            )
+            self._row.addWidget(column, 1)
+            self.columns.append(column)
+        for column in old.values():
+            column.deleteLater()
+
+    def _show_empty(self, message: str) -> None:
+        self.empty.setText(message)
+        self._pages.setCurrentWidget(self.empty)
+        if self.comparison is None:
+            self.details.setVisible(False)
+            self.summary.clear()
+
+    def _event_chosen(self, index: int) -> None:
+        event_id = self.event_choice.itemData(index)
+        if isinstance(event_id, int) and event_id != self._event_id:
+            self.show_event(event_id)
+
+    def _recolor(self) -> None:
+        self._symbol.setPixmap(icon("compare").pixmap(QSize(20, 20)))
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        window = self.palette().color(QPalette.ColorRole.Window)
+        for label in (self.summary, self.details, self.empty):
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, mix(text, window, 0.4))
+            label.setPalette(palette)
+
+
+def _load(archive: Archive, event_id: int | None, sub_events: bool, order: CardOrder) -> Loaded:
+    """The events to choose from and the comparison (of the first event when none is given or
+    the one given is gone)."""
+    events = event_choices(archive.events.tree())
+    known = {choice.id for choice in events}
+    chosen = event_id if event_id in known else (events[0].id if events else None)
+    if chosen is None:
+        return Loaded(events, None)
+    return Loaded(events, compare_event(archive, chosen, sub_events=sub_events, order=order))

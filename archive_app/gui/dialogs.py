@@ -1,0 +1,101 @@
+"""The questions the window asks, one small function each, so tests can answer them by
+replacing the function (pytest-qt's advice for dialogs) instead of patching Qt."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+
+from archive_app import APP_NAME, __version__
+
+IMPORT_FILTER = (
+    "Sources (*.html *.htm *.xhtml *.mhtml *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif "
+    "*.heic *.heif *.bmp *.txt *.text *.md *.markdown);;All files (*)"
+)
+
+
+class AfterOpenFailure(enum.Enum):
+    """What the person chose when an archive could not be opened."""
+
+    RETRY = "retry"
+    OPEN_OTHER = "open other"
+    CREATE_NEW = "create new"
+    QUIT = "quit"
+
+
+def ask_import_files(parent: QWidget | None) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import files", "", IMPORT_FILTER)
+    return [Path(name) for name in names]
+
+
+def ask_import_folder(parent: QWidget | None) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, "Import a folder and everything in it")
+    return Path(name) if name else None
+
+
+def ask_archive_to_open(parent: QWidget | None) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, "Open an archive folder")
+    return Path(name) if name else None
+
+
+def ask_new_archive_folder(parent: QWidget | None) -> Path | None:
+    """An empty (or new) folder for a new archive."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "New archive: choose a name and a place", "Archive", ""
+    )
+    return Path(name) if name else None
+
+
+def confirm_delete(parent: QWidget | None, titles: Sequence[str]) -> bool:
+    count = len(titles)
+    shown = "\n".join(f"• {title}" for title in titles[:5])
+    if count > 5:
+        shown += f"\n… and {count - 5:,} more"
+    what = f"these {count:,} sources" if count > 1 else "this source"
+    answer = QMessageBox.question(
+        parent,
+        "Delete sources",
+        f"Delete {what} from the archive, with their annotations and original files?\n\n"
+        f"{shown}\n\nThis cannot be undone.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_after_open_failure(
+    parent: QWidget | None, path: Path, message: str, details: str = ""
+) -> AfterOpenFailure:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"{APP_NAME}: the archive cannot be opened")
+    box.setText(f"The archive at {path} cannot be opened.")
+    box.setInformativeText(message)
+    if details:
+        box.setDetailedText(details)
+    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton("Open another…", QMessageBox.ButtonRole.ActionRole)
+    new = box.addButton("New archive…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Quit" if parent is None else "Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(other)
+    box.exec()
+    clicked = box.clickedButton()
+    choices: dict[QAbstractButton, AfterOpenFailure] = {
+        retry: AfterOpenFailure.RETRY,
+        other: AfterOpenFailure.OPEN_OTHER,
+        new: AfterOpenFailure.CREATE_NEW,
+    }
+    return choices.get(clicked, AfterOpenFailure.QUIT)
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(
+        parent,
+        f"About {APP_NAME}",
+        f"<b>{APP_NAME}</b> {__version__}<br>A research archive for sources about contested "
+        "events: import articles, PDFs, photos and notes, search them, tag them by event and "
+        "perspective, annotate and compare.",
+    )

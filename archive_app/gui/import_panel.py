@@ -1,0 +1,134 @@
+"""The import bar at the bottom of the window: "Importing 37 of 120 · 2 failed" and Cancel.
+
+An import runs in the background through the TaskRunner; the window stays usable. Files
+dropped while an import runs wait their turn and are imported next. Cancelling keeps every
+source imported so far (each is one finished transaction in the archive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
+
+from archive_app.core.archive import Archive
+from archive_app.core.importing import ImportReport
+from archive_app.core.progress import Progress
+from archive_app.gui.tasks import Task, TaskRunner
+
+REDRAW_MS = 100
+"""The bar is redrawn at most this often: a fast import finishes files far quicker than that."""
+
+
+class ImportPanel(QWidget):
+    """The progress bar (objectName ``importProgress``) and its Cancel button, shown while an
+    import runs (objectName ``importPanel``)."""
+
+    started = Signal()
+    sourceImported = Signal()
+    """A file became a new source (the list may show it)."""
+    finished = Signal(object)
+    """An import ended, completed or cancelled (its :class:`ImportReport`)."""
+
+    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPanel")
+        self._archive = archive
+        self._tasks = tasks
+        self._task: Task | None = None
+        self._waiting: list[Path] = []
+        self._failed = 0
+        self._latest: Progress | None = None
+        self._report: ImportReport | None = None
+        self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
+        self._redraw.timeout.connect(self._show_progress)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setAccessibleName("Import progress")
+        self.progress.setMinimumWidth(360)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button.setToolTip("Stop importing; what was imported so far is kept")
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.progress, 1)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Import files and folders; after the running import if there is one."""
+        self._waiting.extend(paths)
+        if self._task is None:
+            self._start_next()
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._waiting.clear()
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress.setFormat("Cancelling…")
+
+    def _start_next(self) -> None:
+        paths, self._waiting = self._waiting, []
+        if not paths:
+            return
+        self._failed = 0
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Looking for files…")
+        self.cancel_button.setEnabled(True)
+        self.show()
+        archive = self._archive
+        self._task = self._tasks.run(
+            lambda context: archive.import_paths(
+                paths, progress=context.progress, cancel=context.cancel_flag
+            ),
+            on_success=self._succeeded,
+            on_progress=self._progressed,
+            on_finished=self._ended,
+            label="Import",
+        )
+        self.started.emit()
+
+    def _progressed(self, progress: Progress) -> None:
+        outcome = progress.outcome
+        if outcome is not None and outcome.status == "failed":
+            self._failed += 1
+        if outcome is not None and outcome.status == "imported":
+            self.sourceImported.emit()
+        self._latest = progress
+        if not self._redraw.isActive():  # at once, then at most every REDRAW_MS
+            self._show_progress()
+            self._redraw.start()
+
+    def _show_progress(self) -> None:
+        progress = self._latest
+        cancelling = not self.cancel_button.isEnabled()
+        if progress is None or progress.total <= 0 or cancelling or not self.running:
+            return
+        failed = f" · {self._failed} failed" if self._failed else ""
+        self.progress.setFormat(f"Importing {progress.done:,} of {progress.total:,}{failed}")
+        self.progress.setRange(0, progress.total)
+        self.progress.setValue(progress.done)
+
+    def _succeeded(self, report: ImportReport) -> None:
+        self._report = report
+
+    def _ended(self) -> None:
+        """The import is over (its report kept, or its error shown by the window)."""
+        report, self._report = self._report, None
+        self._task = None
+        self._latest = None
+        self._redraw.stop()
+        self.hide()
+        if report is not None:
+            self.finished.emit(report)
+        self._start_next()

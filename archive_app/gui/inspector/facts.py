@@ -1,0 +1,184 @@
+"""Read-only facts in the inspector: where a source came from (its original file, checksum,
+import), and what a photo says about itself. Values can be selected and copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_app.core.model import Source
+from archive_app.gui.icons import icon
+from archive_app.gui.reader.image_details import format_position, format_taken
+
+HASH_HEAD = 12
+HASH_TAIL = 4
+
+
+def short_hash(sha256: str) -> str:
+    """``9f2c1a7be03d…41ab``: enough to recognise, the whole is in the tooltip."""
+    if len(sha256) <= HASH_HEAD + HASH_TAIL + 1:
+        return sha256
+    return f"{sha256[:HASH_HEAD]}…{sha256[-HASH_TAIL:]}"
+
+
+def format_moment(value: str) -> str:
+    """A stored UTC moment in local time: ``25 November 2026, 14:02``."""
+    moment = QDateTime.fromString(value, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return value
+    return QLocale().toString(moment.toLocalTime(), "d MMMM yyyy, HH:mm")
+
+
+LONGEST_LABEL = "Perspectives"
+"""Every label column in the inspector is this wide, so the sections line up."""
+
+
+def form_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance(LONGEST_LABEL) + 2)
+    return label
+
+
+def value_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+class FactList(QWidget):
+    """Label–value rows, rebuilt for each source; unknown values are left out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setHorizontalSpacing(12)
+        self.form.setVerticalSpacing(5)
+
+    def show_facts(self, facts: list[tuple[str, str]]) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        for label, value in facts:
+            name = form_label(label, self)
+            field = value_label(self, f"fact{label.replace(' ', '')}")
+            field.setText(value)
+            field.setAccessibleName(label)
+            self.form.addRow(name, field)
+        self.setVisible(bool(facts))
+
+
+def photo_essentials(source: Source) -> list[tuple[str, str]]:
+    """What a photo says about itself, as (label, value), leaving out what it does not say."""
+    metadata = source.metadata
+    own = [c for c in source.captions if c.image_source_id in (None, source.id)]
+    facts = [
+        ("Caption", own[0].text if own else str(metadata.get("caption") or "")),
+        ("Credit", str(metadata.get("credit") or (own[0].credit if own else ""))),
+        ("Creator", str(metadata.get("creator") or "")),
+        ("Copyright", str(metadata.get("copyright") or "")),
+        ("Taken", format_taken(str(metadata.get("taken_at") or ""))),
+        ("Camera", str(metadata.get("camera") or "")),
+        ("Position", format_position(metadata.get("gps"))),
+    ]
+    return [(label, value) for label, value in facts if value]
+
+
+class ProvenanceSection(QWidget):
+    """The original file and its import, with buttons to open it or its folder."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original: Path | None = None
+        self._sha256 = ""
+        self.facts = QFormLayout()
+        self.facts.setContentsMargins(0, 0, 0, 0)
+        self.facts.setHorizontalSpacing(12)
+        self.facts.setVerticalSpacing(5)
+        self.file_name = value_label(self, "originalName")
+        self.checksum = value_label(self, "checksum")
+        self.checksum.setWordWrap(False)
+        self.checksum.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.checksum.setAccessibleName("SHA-256")
+        self.copy_checksum = QToolButton(self)
+        self.copy_checksum.setObjectName("copyChecksumButton")
+        self.copy_checksum.setIcon(icon("copy"))
+        self.copy_checksum.setAutoRaise(True)
+        self.copy_checksum.setToolTip("Copy the whole SHA-256")
+        self.copy_checksum.setAccessibleName("Copy the SHA-256")
+        self.copy_checksum.clicked.connect(self._copy_checksum)
+        checksum_row = QHBoxLayout()
+        checksum_row.setSpacing(2)
+        checksum_row.addWidget(self.checksum)
+        checksum_row.addWidget(self.copy_checksum)
+        checksum_row.addStretch(1)
+        self.file_size = value_label(self, "originalSize")
+        self.imported = value_label(self, "importedAt")
+        self.importer = value_label(self, "importerVersion")
+        for text, widget in (
+            ("File", self.file_name),
+            ("SHA-256", checksum_row),
+            ("Size", self.file_size),
+            ("Imported", self.imported),
+            ("Importer", self.importer),
+        ):
+            self.facts.addRow(form_label(text, self), widget)
+        self.open_original = QPushButton(icon("open-original"), "Open original", self)
+        self.open_original.setObjectName("openOriginalButton")
+        self.open_original.clicked.connect(self._open_original)
+        self.show_folder = QPushButton(icon("show-folder"), "Show in folder", self)
+        self.show_folder.setObjectName("showInFolderButton")
+        self.show_folder.clicked.connect(self._show_folder)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.open_original)
+        buttons.addWidget(self.show_folder)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(self.facts)
+        layout.addLayout(buttons)
+
+    def show_source(self, source: Source, original: Path) -> None:
+        provenance = source.provenance
+        self._original = original
+        self._sha256 = provenance.sha256
+        self.file_name.setText(provenance.original_name)
+        self.checksum.setText(short_hash(provenance.sha256))
+        self.checksum.setToolTip(provenance.sha256)
+        self.file_size.setText(QLocale().formattedDataSize(provenance.size))
+        self.imported.setText(format_moment(provenance.imported_at))
+        self.importer.setText(provenance.importer_version)
+        present = original.is_file()
+        missing = "The original file is missing from the archive folder."
+        for button in (self.open_original, self.show_folder):
+            button.setEnabled(present)
+            button.setToolTip("" if present else missing)
+        self.open_original.setToolTip(str(original) if present else missing)
+
+    def _copy_checksum(self) -> None:
+        QGuiApplication.clipboard().setText(self._sha256)
+
+    def _open_original(self) -> None:
+        if self._original is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._original)))
+
+    def _show_folder(self) -> None:
+        if self._original is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._original.parent)))

@@ -1,0 +1,218 @@
+"""The inspector: a source's metadata to edit, its events, perspectives and tags, what a photo
+says about itself, and where the source came from.
+
+Every edit goes through :meth:`Archive.update_source`, which applies it and returns an undoable
+:class:`Change`; the change goes on the window's undo stack, so Ctrl+Z takes it back. A value
+the archive refuses (a published date that is not a date, an empty title) is explained under
+its field and nothing changes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_app.core.archive import Archive
+from archive_app.core.errors import ArchiveError, NotFoundError
+from archive_app.core.model import Source
+from archive_app.core.research import Kind
+from archive_app.gui.inspector.commands import ChangeCommand
+from archive_app.gui.inspector.facts import (
+    FactList,
+    ProvenanceSection,
+    form_label,
+    photo_essentials,
+)
+from archive_app.gui.inspector.fields import MetadataForm
+from archive_app.gui.label_rows import Label, LabelRow
+from archive_app.gui.labeling import Labeling
+
+if TYPE_CHECKING:
+    from archive_app.gui.editing import Edits
+
+MARGIN = 16
+SECTION_GAP = 18
+
+
+class Section(QWidget):
+    """A heading over its content."""
+
+    def __init__(self, title: str, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{title.lower()}Section")
+        heading = QLabel(title.upper(), self)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 0.82)
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        heading.setFont(font)
+        heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(content)
+
+
+class ResearchChips(QWidget):
+    """A source's events, perspectives (with their colour) and tags: × takes one off, "+ add"
+    puts one on (a new tag is made on the way; a new event or perspective is described
+    first). Each is one step on the undo stack."""
+
+    def __init__(self, labeling: Labeling, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labeling = labeling
+        self._source_id: int | None = None
+        self.events = self._row("event")
+        self.perspectives = self._row("perspective")
+        self.tags = self._row("tag")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        for text, row in (
+            ("Events", self.events),
+            ("Perspectives", self.perspectives),
+            ("Tags", self.tags),
+        ):
+            row.setAccessibleName(text)
+            form.addRow(form_label(text, self), row)
+
+    def _row(self, kind: Kind) -> LabelRow:
+        row = LabelRow(kind, self, choices=lambda: self.labeling.names(kind))
+        row.addRequested.connect(lambda name: self._add(kind, name))
+        row.removeRequested.connect(self._remove)
+        return row
+
+    def show_source(self, source: Source) -> None:
+        self._source_id = source.id
+        self.events.show_labels([Label("event", e.id, e.name) for e in source.events])
+        self.perspectives.show_labels(
+            [Label("perspective", p.id, p.name, p.color or "#888888") for p in source.perspectives]
+        )
+        self.tags.show_labels([Label("tag", t.id, t.name) for t in source.tags])
+
+    def _add(self, kind: Kind, name: str) -> None:
+        label = self.labeling.resolve(kind, name)
+        if label is not None and self._source_id is not None:
+            self.labeling.add_to_sources([self._source_id], [label])
+
+    def _remove(self, label: Label) -> None:
+        if self._source_id is not None:
+            self.labeling.remove_from_sources([self._source_id], [label])
+
+
+class InspectorPane(QWidget):
+    sourceChanged = Signal(int)
+    """A source's metadata changed here: after an edit, and after its undo or redo."""
+
+    def __init__(self, archive: Archive, edits: Edits, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.setAccessibleName("Inspector")
+        self.archive = archive
+        self.edits = edits
+        self.undo_stack = edits.undo_stack
+        self._source: Source | None = None
+        self.form = MetadataForm(self)
+        self.form.edited.connect(self._apply)
+        self.photo = FactList(self)
+        self.research = ResearchChips(Labeling(archive, edits, self), self)
+        self.provenance = ProvenanceSection(self)
+        self.photo_section = Section("Photo", self.photo, self)
+        content = QWidget(self)
+        content.setObjectName("inspectorContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(MARGIN, MARGIN - 4, MARGIN, MARGIN)
+        layout.setSpacing(SECTION_GAP)
+        layout.addWidget(Section("Details", self.form, content))
+        layout.addWidget(self.photo_section)
+        layout.addWidget(Section("Research", self.research, content))
+        layout.addWidget(Section("Original", self.provenance, content))
+        layout.addStretch(1)
+        scroller = QScrollArea(self)
+        scroller.setObjectName("inspectorScroller")
+        scroller.setWidget(content)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty = QLabel("No source selected.", self)
+        self.empty.setObjectName("inspectorEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(scroller)
+        self.scroller = scroller
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        edits.changed.connect(self.reload)
+        self.show_source(None)
+
+    @property
+    def source_id(self) -> int | None:
+        return self._source.id if self._source is not None else None
+
+    def show_source(self, source_id: int | None) -> None:
+        """Show a source's metadata (None: none). What was typed into a field of the source
+        shown until now and not yet committed is applied first."""
+        if self._source is not None and source_id != self._source.id:
+            self.form.commit_pending()
+        try:
+            self._source = self.archive.get(source_id) if source_id is not None else None
+        except NotFoundError:
+            self._source = None
+        if self._source is None:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self._fill(self._source)
+        self.stack.setCurrentWidget(self.scroller)
+
+    def reload(self) -> None:
+        """Show the source again as the archive has it now (after an edit, undo or redo)."""
+        if self._source is None:
+            return
+        try:
+            self._source = self.archive.get(self._source.id)
+        except NotFoundError:
+            self.show_source(None)
+            return
+        self._fill(self._source)
+
+    def _fill(self, source: Source) -> None:
+        self.form.show_source(source)
+        self.photo.show_facts(photo_essentials(source) if source.kind == "image" else [])
+        self.photo_section.setVisible(source.kind == "image")
+        self.research.show_source(source)
+        self.provenance.show_source(source, self.archive.original_path(source))
+
+    def _apply(self, name: str, value: Any) -> None:
+        if self._source is None:
+            return
+        source_id = self._source.id
+        try:
+            change = self.archive.update_source(source_id, **{name: value})
+        except ArchiveError as error:
+            self.form.refuse(name, error.message)
+            return
+        self.form.accept(name)
+        self.undo_stack.push(ChangeCommand(change, lambda: self._changed(source_id)))
+        self._changed(source_id)
+
+    def _changed(self, source_id: int) -> None:
+        if self.source_id == source_id:
+            self._source = self.archive.get(source_id)
+            self._fill(self._source)
+        self.sourceChanged.emit(source_id)

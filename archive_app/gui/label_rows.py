@@ -1,0 +1,168 @@
+"""Editable rows of events, perspectives or tags: a chip per label with a × to remove it, and
+"+ add" that opens a field completing the names the archive already has.
+
+The row only asks (``addRequested`` with the typed name, ``removeRequested`` with the label);
+its owner decides what that means: the inspector changes the source at once, the annotation
+editor keeps the choice until the note is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
+
+from archive_app.core.research import Kind, Ref
+from archive_app.gui.chips import Chip, FlowLayout
+
+NOUNS: dict[Kind, str] = {"event": "an event", "perspective": "a perspective", "tag": "a tag"}
+
+
+@dataclass(frozen=True)
+class Label:
+    """An event, perspective or tag as a row shows it. ``ref`` is its id, or its name while
+    it is still to be made (a new event typed into the annotation editor)."""
+
+    kind: Kind
+    ref: Ref
+    name: str
+    color: str = ""
+    tooltip: str = ""
+    pending: object = None
+    """For a label still to be made: what to make it with (the fields of a new event or
+    perspective)."""
+
+
+class LabelRow(QWidget):
+    """The chips of one kind of label, each removable, followed by "+ add"."""
+
+    addRequested = Signal(str)
+    """A name was typed (or picked from the completions) and confirmed with Enter."""
+    removeRequested = Signal(object)
+    """A chip's × was clicked: the :class:`Label` to take off."""
+
+    def __init__(
+        self,
+        kind: Kind,
+        parent: QWidget | None = None,
+        choices: Callable[[], list[str]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._choices = choices
+        self.setObjectName(f"{kind}Chips")
+        self._labels: list[Label] = []
+        self.flow = FlowLayout(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.add_button = QToolButton(self)
+        self.add_button.setObjectName(f"add{kind.title()}Button")
+        self.add_button.setText("+ add")
+        self.add_button.setAutoRaise(True)
+        self.add_button.setAccessibleName(f"Add {NOUNS[kind]}")
+        self.add_button.setToolTip(f"Add {NOUNS[kind]} (type its name; a new one can be made)")
+        self.add_button.clicked.connect(self.open_entry)
+        self.entry = QLineEdit(self)
+        self.entry.setObjectName(f"{kind}Entry")
+        self.entry.setAccessibleName(f"Name of {NOUNS[kind]} to add")
+        self.entry.setPlaceholderText(f"{kind.title()} name")
+        self.entry.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
+        self.entry.hide()
+        self.entry.installEventFilter(self)
+        self.entry.returnPressed.connect(lambda: self._submit(self.entry.text()))
+        self._names = QStringListModel(self)
+        completer = QCompleter(self._names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._submit)
+        self.entry.setCompleter(completer)
+        self._none = QLabel("None", self)
+        self._none.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.show_labels([])
+
+    # What it shows
+
+    def show_labels(self, labels: Sequence[Label]) -> None:
+        self._labels = list(labels)
+        while self.flow.count():
+            item = self.flow.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, Chip):
+                widget.hide()
+                widget.deleteLater()
+        for label in self._labels:
+            chip = Chip(label.name, label.color, self, removable=True, tooltip=label.tooltip)
+            chip.removeClicked.connect(lambda label=label: self.removeRequested.emit(label))
+            chip.show()
+            self.flow.addWidget(chip)
+        self._none.setVisible(not self._labels and self.entry.isHidden())
+        for widget in (self._none, self.add_button, self.entry):
+            self.flow.addWidget(widget)
+        self.updateGeometry()
+
+    def set_choices(self, names: Sequence[str]) -> None:
+        """The names the completer offers."""
+        self._names.setStringList(list(names))
+
+    def labels(self) -> list[Label]:
+        return list(self._labels)
+
+    def names(self) -> list[str]:
+        return [label.name for label in self._labels]
+
+    def chip(self, name: str) -> Chip:
+        """The chip showing ``name``."""
+        for chip in self.findChildren(Chip):
+            if chip.text == name and not chip.isHidden():
+                return chip
+        raise LookupError(f"no chip {name!r}")
+
+    # Adding
+
+    def open_entry(self) -> None:
+        """Show the name field in place of "+ add" and give it the keyboard."""
+        if self._choices is not None:
+            self.set_choices(self._choices())
+        self.add_button.hide()
+        self._none.hide()
+        self.entry.clear()
+        self.entry.show()
+        self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.updateGeometry()
+
+    def close_entry(self) -> None:
+        had_focus = self.entry.hasFocus()
+        self.entry.hide()
+        self.entry.clear()
+        self.add_button.show()
+        self._none.setVisible(not self._labels)
+        if had_focus:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.updateGeometry()
+
+    def _submit(self, text: str) -> None:
+        name = " ".join(text.split())
+        if not name or self.entry.isHidden():
+            return
+        self.close_entry()
+        self.addRequested.emit(name)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape closes the field; so does leaving it."""
+        if watched is self.entry:
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape
+            ):
+                self.close_entry()
+                return True
+            if (
+                event.type() == QEvent.Type.FocusOut
+                and isinstance(event, QFocusEvent)
+                and event.reason() != Qt.FocusReason.PopupFocusReason
+            ):
+                self.close_entry()
+        return super().eventFilter(watched, event)

@@ -1,0 +1,185 @@
+"""Putting events, perspectives and tags on sources, from wherever the window offers it (the
+inspector's chips, the source list's menu, a drop on the sidebar).
+
+A name typed for a tag the archive does not have makes the tag on the way (tags are free
+keywords). A new event or perspective is worth a moment: the person is asked for its dates or
+its colour first, and making it and assigning it are then one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from archive_app.core.archive import Archive
+from archive_app.core.changes import Change, combined
+from archive_app.core.research import Kind, Ref, counted
+from archive_app.gui import research_dialogs
+from archive_app.gui.label_rows import Label
+from archive_app.gui.research_dialogs import EventFields, PerspectiveFields
+
+if TYPE_CHECKING:
+    from archive_app.gui.editing import Edits
+
+
+class Labeling:
+    """Finds, makes and assigns labels through the core, one undo step per action."""
+
+    def __init__(self, archive: Archive, edits: Edits, parent: QWidget) -> None:
+        self.archive = archive
+        self.edits = edits
+        self.parent = parent
+
+    # What exists
+
+    def existing(self, kind: Kind) -> list[Label]:
+        """Every label of a kind, as the archive lists them."""
+        if kind == "event":
+            return [
+                Label("event", e.id, e.name, tooltip=_event_tip(e.name, e.start, e.end, e.place))
+                for e in self.archive.events.all()
+            ]
+        if kind == "perspective":
+            return [
+                Label("perspective", p.id, p.name, p.color, p.description)
+                for p in self.archive.perspectives.all()
+            ]
+        return [Label("tag", t.id, t.name) for t in self.archive.tags.all()]
+
+    def names(self, kind: Kind) -> list[str]:
+        return [label.name for label in self.existing(kind)]
+
+    def find(self, kind: Kind, name: str) -> Label | None:
+        key = " ".join(name.split()).casefold()
+        return next((x for x in self.existing(kind) if x.name.casefold() == key), None)
+
+    def resolve(self, kind: Kind, name: str) -> Label | None:
+        """The label called ``name``; for a new event or perspective, the person is asked to
+        describe it (None when they cancel). Nothing is made yet."""
+        found = self.find(kind, name)
+        if found is not None:
+            return found
+        if kind == "tag":
+            return Label("tag", name, name)
+        if kind == "event":
+            return self.ask_new_event(name)
+        return self.ask_new_perspective(name)
+
+    def ask_new_event(self, name: str = "", parent_id: int | None = None) -> Label | None:
+        fields = research_dialogs.ask_event(self.parent, "New event", EventFields(name))
+        if fields is None:
+            return None
+        return Label("event", fields.name, fields.name, pending=(fields, parent_id))
+
+    def ask_new_perspective(self, name: str = "") -> Label | None:
+        fields = research_dialogs.ask_perspective(
+            self.parent, "New perspective", PerspectiveFields(name)
+        )
+        if fields is None:
+            return None
+        return Label("perspective", fields.name, fields.name, fields.color, pending=fields)
+
+    # Making what is new
+
+    def make_pending(self, labels: Sequence[Label]) -> tuple[dict[Kind, list[Ref]], list[Change]]:
+        """Make the new events and perspectives among ``labels``; every label's ref by kind,
+        and the changes that made them. If one cannot be made, those already made are
+        undone and the error goes on."""
+        refs: dict[Kind, list[Ref]] = {"event": [], "perspective": [], "tag": []}
+        made: list[Change] = []
+        try:
+            for label in labels:
+                ref, change = self._made(label)
+                if change is not None:
+                    made.append(change)
+                if ref not in refs[label.kind]:
+                    refs[label.kind].append(ref)
+        except BaseException:
+            for change in reversed(made):
+                change.undo()
+            raise
+        return refs, made
+
+    def _made(self, label: Label) -> tuple[Ref, Change | None]:
+        pending = label.pending
+        if isinstance(pending, tuple):
+            fields, parent_id = pending
+            assert isinstance(fields, EventFields)
+            event, change = self.archive.events.create(
+                fields.name,
+                parent=parent_id,
+                start=fields.start,
+                end=fields.end,
+                place=fields.place,
+                description=fields.description,
+            )
+            return event.id, change
+        if isinstance(pending, PerspectiveFields):
+            perspective, change = self.archive.perspectives.create(
+                pending.name, description=pending.description, color=pending.color or None
+            )
+            return perspective.id, change
+        return label.ref, None
+
+    # Assigning
+
+    def add_to_sources(self, source_ids: Sequence[int], labels: Sequence[Label]) -> bool:
+        """Give sources these labels (making new ones first): one undo step."""
+        if not source_ids or not labels:
+            return False
+        names = ", ".join(f"“{label.name}”" for label in labels)
+
+        def make() -> Change:
+            refs, made = self.make_pending(labels)
+            try:
+                assign = self.archive.assignments.add_to_sources(
+                    source_ids,
+                    events=refs["event"],
+                    perspectives=refs["perspective"],
+                    tags=refs["tag"],
+                )
+            except BaseException:
+                for change in reversed(made):
+                    change.undo()
+                raise
+            return combined(f"Add {names} to {counted(len(source_ids), 'source')}", [*made, assign])
+
+        return self.edits.apply(make) is not None
+
+    def remove_from_sources(self, source_ids: Sequence[int], labels: Sequence[Label]) -> bool:
+        if not source_ids or not labels:
+            return False
+        by_kind: dict[Kind, list[Ref]] = {"event": [], "perspective": [], "tag": []}
+        for label in labels:
+            by_kind[label.kind].append(label.ref)
+        names = ", ".join(f"“{label.name}”" for label in labels)
+
+        def make() -> Change:
+            change = self.archive.assignments.remove_from_sources(
+                source_ids,
+                events=by_kind["event"],
+                perspectives=by_kind["perspective"],
+                tags=by_kind["tag"],
+            )
+            return replace(
+                change, description=f"Remove {names} from {counted(len(source_ids), 'source')}"
+            )
+
+        return self.edits.apply(make) is not None
+
+    def labels_of_sources(self, source_ids: Sequence[int]) -> list[Label]:
+        """The labels any of these sources carries: events, then perspectives, then tags."""
+        found = self.archive.assignments.of_sources(source_ids)
+        return [
+            Label(kind, ref.id, ref.name, ref.color)
+            for kind in ("event", "perspective", "tag")
+            for ref in found[kind]
+        ]
+
+
+def _event_tip(name: str, start: str, end: str, place: str) -> str:
+    dates = start if not end or end == start else f"{start} to {end}"
+    return " · ".join(part for part in (name, dates, place) if part)

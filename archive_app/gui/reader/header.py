@@ -1,0 +1,150 @@
+"""The top of the reader: the source's title, its byline (site · date · authors), which aliases a
+search matched, and discreet notices about what could not be read."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from archive_app.core.highlighting import Match
+from archive_app.core.model import Source
+from archive_app.gui.icons import icon
+from archive_app.gui.reader.colors import Marker, ReaderColors
+
+TITLE_SCALE = 1.45
+ICON_SIZE = 16
+
+
+def format_published(value: str) -> str:
+    """A stored date as a person reads it: ``2023-09-25`` → ``25 September 2023``; a year or a
+    month stays a year or a month."""
+    parts = value[:10].split("-")
+    try:
+        numbers = [int(part) for part in parts]
+    except ValueError:
+        return value
+    locale = QLocale()
+    if len(numbers) == 3:
+        return locale.toString(QDate(*numbers), "d MMMM yyyy")
+    if len(numbers) == 2:
+        return locale.toString(QDate(numbers[0], numbers[1], 1), "MMMM yyyy")
+    return value
+
+
+def byline(source: Source) -> str:
+    """Site · date · authors, and what kind of thing it is when that helps."""
+    parts = [source.site_name, format_published(source.published) if source.published else ""]
+    parts.append(", ".join(source.authors))
+    if source.kind == "pdf":
+        count = len(source.pages)
+        parts.append(f"{count} page{'s' if count != 1 else ''}" if count else "")
+    if source.kind == "image":
+        width, height = source.metadata.get("width"), source.metadata.get("height")
+        if width and height:
+            parts.append(f"{width} × {height} px")
+    return " · ".join(part for part in parts if part)
+
+
+def marked_html(text: str, matches: Iterable[Match], marker: Marker) -> str:
+    """``text`` as rich text with the matched ranges marked."""
+    style = f"background-color:{marker.background.name()};color:{marker.foreground.name()}"
+    pieces = []
+    position = 0
+    for match in matches:
+        pieces.append(html.escape(text[position : match.start]))
+        pieces.append(f'<span style="{style}">{html.escape(text[match.start : match.end])}</span>')
+        position = match.end
+    pieces.append(html.escape(text[position:]))
+    return "".join(pieces)
+
+
+def alias_note(found: dict[str, list[str]]) -> str:
+    """``Matched Khankendi, Xankəndi (aliases of “Stepanakert”)`` as rich text."""
+    notes = []
+    for query_word, names in found.items():
+        listed = ", ".join(f"<b>{html.escape(name)}</b>" for name in names)
+        kind = "aliases" if len(names) > 1 else "an alias"
+        notes.append(f"matched {listed} ({kind} of “{html.escape(query_word)}”)")
+    if not notes:
+        return ""
+    text = "; ".join(notes)
+    return text[0].upper() + text[1:]
+
+
+class SourceHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerHeader")
+        self.title = QLabel(self)
+        self.title.setObjectName("readerTitle")
+        self.title.setAccessibleName("Title")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
+        self.byline = QLabel(self)
+        self.byline.setObjectName("readerByline")
+        self.byline.setAccessibleName("Site, date and authors")
+        self.byline.setWordWrap(True)
+        self.byline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.aliases = QLabel(self)
+        self.aliases.setObjectName("readerAliasNote")
+        self.aliases.setAccessibleName("Aliases matched")
+        self.aliases.setWordWrap(True)
+        self.aliases.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.title)
+        layout.addWidget(self.byline)
+        layout.addWidget(self.aliases)
+        for label in (self.byline, self.aliases):
+            label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+    def show_source(
+        self, source: Source, title_matches: Sequence[Match], aliases: dict[str, list[str]]
+    ) -> None:
+        colors = ReaderColors.of(self.palette())
+        self.title.setText(marked_html(source.title or "Untitled", title_matches, colors.hit))
+        self.byline.setText(byline(source))
+        self.byline.setVisible(bool(self.byline.text()))
+        self.aliases.setText(alias_note(aliases))
+        self.aliases.setVisible(bool(aliases))
+
+
+class NoticeBar(QFrame):
+    """Notes on what could not be read, in a quiet panel that stays out of the way."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerNotice")
+        self.setAccessibleName("Notes on this source")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.icon = QLabel(self)
+        self.icon.setPixmap(
+            icon("info").pixmap(QSize(ICON_SIZE, ICON_SIZE), self.devicePixelRatioF())
+        )
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel(self)
+        self.text.setObjectName("readerNoticeText")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 7, 10, 7)
+        layout.setSpacing(8)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setVisible(False)
+
+    def show_notes(self, notes: Sequence[str]) -> None:
+        self.text.setText("\n".join(notes))
+        self.setVisible(bool(notes))

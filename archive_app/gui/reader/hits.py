@@ -1,0 +1,177 @@
+"""Moving between the matches in a source: the previous/next buttons with their "3 of 12"
+counter, and the find bar for looking for words inside the source (Ctrl+F)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from archive_app.gui.icons import icon
+
+FIND_DELAY_MS = 180
+
+
+class HitNavigator(QWidget):
+    """The current match and how many there are. The actions (F3, Shift+F3) belong to it and
+    are added to the reader, so their shortcuts work wherever in the reader the focus is."""
+
+    currentChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hitNavigator")
+        self._count = 0
+        self._current = -1
+        self.previous_action = QAction(icon("hit-previous"), "Previous match", self)
+        self.previous_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious))
+        self.previous_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.previous_action.setToolTip("Previous match (Shift+F3)")
+        self.previous_action.triggered.connect(self.previous)
+        self.next_action = QAction(icon("hit-next"), "Next match", self)
+        self.next_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
+        self.next_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.next_action.setToolTip("Next match (F3)")
+        self.next_action.triggered.connect(self.next)
+        self.counter = QLabel(self)
+        self.counter.setObjectName("hitCounter")
+        self.counter.setAccessibleName("Matches")
+        self.counter.setMinimumWidth(self.fontMetrics().horizontalAdvance("888 of 888"))
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.counter)
+        layout.addSpacing(4)
+        for action, name in (
+            (self.previous_action, "previousHitButton"),
+            (self.next_action, "nextHitButton"),
+        ):
+            button = QToolButton(self)
+            button.setObjectName(name)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setAccessibleName(action.text())
+            layout.addWidget(button)
+        self.set_count(0)
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    @property
+    def current(self) -> int:
+        """The index of the current match; -1 when there is none."""
+        return self._current
+
+    def set_count(self, count: int, *, searching: bool = False) -> None:
+        """Start over with ``count`` matches, none current yet. ``searching``: there is
+        something to look for, so "no matches" is worth saying."""
+        self._count = count
+        self._current = -1
+        self.previous_action.setEnabled(count > 1)
+        self.next_action.setEnabled(count > 0)
+        self.setVisible(count > 0 or searching)
+        self._show_counter()
+
+    def go_to(self, index: int) -> None:
+        if not self._count:
+            return
+        self._current = index % self._count
+        self.previous_action.setEnabled(self._count > 1)
+        self._show_counter()
+        self.currentChanged.emit(self._current)
+
+    def next(self) -> None:
+        self.go_to(self._current + 1)
+
+    def previous(self) -> None:
+        self.go_to(self._current - 1 if self._current >= 0 else -1)
+
+    def _show_counter(self) -> None:
+        if not self._count:
+            self.counter.setText("No matches")
+        elif self._current < 0:
+            self.counter.setText(f"{self._count} matches" if self._count > 1 else "1 match")
+        else:
+            self.counter.setText(f"{self._current + 1} of {self._count}")
+
+
+class FindBar(QWidget):
+    """A field for finding words in the open source. Typing updates the matches after a short
+    pause; Enter goes to the next, Shift+Enter to the previous, Escape closes the bar."""
+
+    textChanged = Signal(str)
+    nextRequested = Signal()
+    previousRequested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.field = QLineEdit(self)
+        self.field.setObjectName("findField")
+        self.field.setAccessibleName("Find in this source")
+        self.field.setPlaceholderText("Find in this source")
+        self.field.setClearButtonEnabled(True)
+        self.field.installEventFilter(self)
+        close = QToolButton(self)
+        close.setObjectName("closeFindButton")
+        close.setIcon(icon("close"))
+        close.setAutoRaise(True)
+        close.setToolTip("Close (Esc)")
+        close.setAccessibleName("Close find")
+        close.clicked.connect(self.close_bar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(close)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(FIND_DELAY_MS)
+        self._delay.timeout.connect(lambda: self.textChanged.emit(self.field.text()))
+        self.field.textEdited.connect(lambda _text: self._delay.start())
+        self._open = False
+        self.setVisible(False)
+
+    @property
+    def text(self) -> str:
+        """What to find; empty while the bar is closed."""
+        return self.field.text() if self._open else ""
+
+    def open_bar(self) -> None:
+        self._open = True
+        self.setVisible(True)
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        if not self._open:
+            return
+        self._open = False
+        self._delay.stop()
+        self.setVisible(False)
+        self.closed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            return self._key_pressed(event)
+        return super().eventFilter(watched, event)
+
+    def _key_pressed(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.close_bar()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._delay.isActive():
+                self._delay.stop()
+                self.textChanged.emit(self.field.text())
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            (self.previousRequested if shift else self.nextRequested).emit()
+            return True
+        return False

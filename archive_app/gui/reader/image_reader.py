@@ -1,0 +1,157 @@
+"""Reading a photo: the picture fitted to the pane above, what is known about it below.
+
+The full picture is decoded in the background (a large photo takes a while); its thumbnail is
+shown meanwhile. A picture Qt cannot decode (HEIC without a plugin) stays as its thumbnail,
+with a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from archive_app.core.highlighting import QueryTerms
+from archive_app.core.model import Annotation, Source
+from archive_app.gui.errors import describe_error
+from archive_app.gui.reader.image_canvas import ImageCanvas, read_picture
+from archive_app.gui.reader.image_details import ImageDetails
+from archive_app.gui.reader.regions import ShownRegion
+from archive_app.gui.reader.zoom import ZOOM_STEP, ZoomActions
+from archive_app.gui.tasks import TaskRunner
+
+DETAILS_SHARE = 0.45
+MIN_DETAILS_HEIGHT = 96
+DETAILS_SLACK = 12
+
+
+class ImageReader(QWidget):
+    openSourceRequested = Signal(int)
+    pictureShown = Signal()
+    """The full picture (or, failing it, the thumbnail) is on screen."""
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageReader")
+        self._tasks = tasks
+        self._generation = 0
+        self._problem = ""
+        self._source: Source | None = None
+        self.canvas = ImageCanvas(self)
+        self.details = ImageDetails(self)
+        self.details.openSourceRequested.connect(self.openSourceRequested)
+        scroller = QScrollArea(self)
+        scroller.setObjectName("imageDetailsScroller")
+        scroller.setWidget(self.details)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(scroller)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.zoom = ZoomActions(self, "Fit to pane")
+        self.zoom.zoom_in.triggered.connect(lambda: self.canvas.zoom_by(ZOOM_STEP))
+        self.zoom.zoom_out.triggered.connect(lambda: self.canvas.zoom_by(1 / ZOOM_STEP))
+        self.zoom.fit.triggered.connect(self.canvas.fit)
+        self.controls, self.zoom_label = self.zoom.buttons(self)
+        self.canvas.zoomChanged.connect(self._show_zoom)
+
+    # What the reader asks of a view
+
+    def show_source(
+        self, source: Source, path: Path, thumbnail: Path | None, terms: QueryTerms
+    ) -> int:
+        """Show the thumbnail at once and the picture at ``path`` once it is decoded; the
+        number of matches of ``terms`` (in the caption)."""
+        self._source = source
+        self._problem = ""
+        self._generation += 1
+        generation = self._generation
+        preview = QImage(str(thumbnail)) if thumbnail is not None else QImage()
+        self.canvas.set_picture(None if preview.isNull() else preview)
+        self.show_annotations(source.annotations, None)
+        count = self.details.show_source(source, terms)
+        self._share_height()
+        # The details' new rows are shown by the event loop: measure them again after that.
+        QTimer.singleShot(0, self._share_height)
+        self._tasks.run(
+            lambda _context: read_picture(path),
+            on_success=lambda image: self._picture_read(generation, image),
+            on_failure=lambda error: self._picture_failed(generation, error),
+            label="Opening the picture",
+        )
+        return count
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._source = None
+        self.canvas.set_regions([])
+        self.canvas.set_picture(None)
+        self.details.clear()
+
+    def notices(self) -> list[str]:
+        return [self._problem] if self._problem else []
+
+    def set_terms(self, terms: QueryTerms) -> int:
+        return self.details.set_terms(terms)
+
+    def matched_aliases(self) -> dict[str, list[str]]:
+        return self.details.aliases
+
+    def show_hit(self, index: int) -> None:
+        """The matches are in the caption, which is always in view."""
+
+    def show_annotations(self, annotations: Sequence[Annotation], focused: int | None) -> None:
+        regions = [ShownRegion.of(annotation) for annotation in annotations]
+        self.canvas.set_regions([r for r in regions if r is not None], focused)
+
+    def show_annotation(self, annotation: Annotation) -> None:
+        self.canvas.frame_region(annotation.id)
+
+    # Loading
+
+    def _share_height(self) -> None:
+        """Give the details the room they need, up to :data:`DETAILS_SHARE`; the picture the
+        rest."""
+        height = self.splitter.height()
+        wanted = self.details.heightForWidth(self.splitter.width())
+        if wanted < 0:
+            wanted = self.details.sizeHint().height()
+        wanted += DETAILS_SLACK
+        details = max(min(wanted, round(height * DETAILS_SHARE)), MIN_DETAILS_HEIGHT)
+        self.splitter.setSizes([height - details, details])
+
+    def _picture_read(self, generation: int, image: QImage) -> None:
+        if generation != self._generation:
+            return
+        fitted = self.canvas.fitted
+        self.canvas.set_picture(image)
+        if not fitted:
+            self.canvas.fit()
+        self.pictureShown.emit()
+
+    def _picture_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        message = describe_error(error).message
+        if self.canvas.picture_size.isEmpty():
+            self._problem = message
+        else:
+            self._problem = f"{message} This is its thumbnail."
+        self.pictureShown.emit()
+
+    def _show_zoom(self) -> None:
+        if self.canvas.picture_size.isEmpty():
+            self.zoom_label.setText("")
+        elif self.canvas.fitted:
+            self.zoom_label.setText("Fit")
+        else:
+            self.zoom_label.setText(f"{round(self.canvas.zoom_factor() * 100)} %")

@@ -1,0 +1,306 @@
+"""The questions asked while organising research: an event's name, dates, place and
+description; a perspective's name, description and colour; a tag's name; what to do with an
+event or perspective that is still in use.
+
+Each question is a small module-level function (pytest-qt's advice for dialogs), so tests
+answer it by replacing the function; the dialogs themselves are tested on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_app.core.errors import InvalidInputError
+from archive_app.core.events import checked_dates
+from archive_app.core.perspectives import PALETTE
+from archive_app.core.research import counted
+from archive_app.gui.error_label import ErrorLabel
+from archive_app.gui.icons import color_dot
+
+DESCRIPTION_LINES = 4
+SWATCH = 18
+
+
+@dataclass(frozen=True)
+class EventFields:
+    name: str = ""
+    start: str = ""
+    end: str = ""
+    place: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PerspectiveFields:
+    name: str = ""
+    description: str = ""
+    color: str = ""
+
+
+def _description_field(parent: QWidget, text: str, placeholder: str) -> QPlainTextEdit:
+    field = QPlainTextEdit(parent)
+    field.setObjectName("descriptionField")
+    field.setAccessibleName("Description")
+    field.setPlaceholderText(placeholder)
+    field.setTabChangesFocus(True)
+    field.setPlainText(text)
+    field.setFixedHeight(field.fontMetrics().lineSpacing() * DESCRIPTION_LINES + 12)
+    return field
+
+
+def _line(parent: QWidget, name: str, label: str, text: str, placeholder: str = "") -> QLineEdit:
+    field = QLineEdit(text, parent)
+    field.setObjectName(f"{name}Field")
+    field.setAccessibleName(label)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
+class EventDialog(QDialog):
+    """An event's name, dates, place and description. Refuses, under the form, a missing
+    name or dates that are not dates, so what reaches the archive is valid."""
+
+    def __init__(self, title: str, fields: EventFields, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventDialog")
+        self.setWindowTitle(title)
+        self.name = _line(self, "name", "Name", fields.name, "Second Karabakh War")
+        self.start = _line(self, "start", "Start", fields.start, "2020, 2020-09 or 2020-09-27")
+        self.end = _line(self, "end", "End", fields.end, "Leave empty for a single day")
+        self.place = _line(self, "place", "Place", fields.place, "Nagorno-Karabakh")
+        self.description = _description_field(
+            self, fields.description, "What happened, and why it matters to this research"
+        )
+        self.error = ErrorLabel("event", self)
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("to", self))
+        dates.addWidget(self.end)
+        dates_label = QLabel("&Dates", self)
+        dates_label.setBuddy(self.start)
+        form.addRow(dates_label, dates)
+        form.addRow("&Place", self.place)
+        form.addRow("D&escription", self.description)
+        _finish(self, form, self.error)
+
+    def fields(self) -> EventFields:
+        return EventFields(
+            self.name.text().strip(),
+            self.start.text().strip(),
+            self.end.text().strip(),
+            self.place.text().strip(),
+            self.description.toPlainText().strip(),
+        )
+
+    def accept(self) -> None:
+        fields = self.fields()
+        if not fields.name:
+            self.error.show_error("Give the event a name.")
+            self.name.setFocus()
+            return
+        try:
+            checked_dates(fields.start, fields.end)
+        except InvalidInputError as error:
+            self.error.show_error(error.message)
+            self.start.setFocus()
+            return
+        super().accept()
+
+
+class ColorSwatches(QWidget):
+    """The palette's colours as round buttons, and "Other…" for any colour."""
+
+    def __init__(self, color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("colorSwatches")
+        self.setAccessibleName("Colour")
+        self._color = color
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for swatch in PALETTE:
+            button = QToolButton(self)
+            button.setObjectName("swatch")
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setIcon(color_dot(swatch, SWATCH))
+            button.setAccessibleName(swatch)
+            button.setToolTip(swatch)
+            button.setProperty("color", swatch)
+            button.setChecked(swatch == color.lower())
+            self.group.addButton(button)
+            layout.addWidget(button)
+        self.other = QToolButton(self)
+        self.other.setObjectName("otherColorButton")
+        self.other.setText("Other…")
+        self.other.setAutoRaise(True)
+        self.other.clicked.connect(self._choose_other)
+        layout.addWidget(self.other)
+        layout.addStretch(1)
+        self._set(color)
+        self.group.buttonClicked.connect(lambda button: self._set(str(button.property("color"))))
+
+    @property
+    def color(self) -> str:
+        return self._color
+
+    def _set(self, color: str) -> None:
+        self._color = color
+        self.group.setExclusive(False)  # an exclusive group keeps one checked: none may be
+        for button in self.group.buttons():
+            button.setChecked(button.property("color") == color)
+        self.group.setExclusive(True)
+        custom = color not in PALETTE
+        self.other.setIcon(color_dot(color, SWATCH) if custom else QIcon())
+        self.other.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if custom
+            else Qt.ToolButtonStyle.ToolButtonTextOnly
+        )
+
+    def _choose_other(self) -> None:
+        chosen = ask_color(self, self._color)
+        if chosen is not None:
+            self._set(chosen)
+
+
+class PerspectiveDialog(QDialog):
+    """A perspective's name, description and colour."""
+
+    def __init__(
+        self, title: str, fields: PerspectiveFields, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("perspectiveDialog")
+        self.setWindowTitle(title)
+        self.name = _line(self, "name", "Name", fields.name, "International wire")
+        self.description = _description_field(
+            self, fields.description, "Who speaks from this viewpoint"
+        )
+        self.swatches = ColorSwatches(fields.color or PALETTE[0], self)
+        self.error = ErrorLabel("perspective", self)
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow("&Colour", self.swatches)
+        form.addRow("D&escription", self.description)
+        _finish(self, form, self.error)
+
+    def fields(self) -> PerspectiveFields:
+        return PerspectiveFields(
+            self.name.text().strip(), self.description.toPlainText().strip(), self.swatches.color
+        )
+
+    def accept(self) -> None:
+        if not self.fields().name:
+            self.error.show_error("Give the perspective a name.")
+            self.name.setFocus()
+            return
+        super().accept()
+
+
+def _finish(dialog: QDialog, form: QFormLayout, error: QLabel) -> None:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(460)
+
+
+# The questions
+
+
+def ask_event(parent: QWidget | None, title: str, fields: EventFields) -> EventFields | None:
+    """An event's fields, filled in from ``fields``; None when cancelled."""
+    dialog = EventDialog(title, fields, parent)
+    return dialog.fields() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_perspective(
+    parent: QWidget | None, title: str, fields: PerspectiveFields
+) -> PerspectiveFields | None:
+    dialog = PerspectiveDialog(title, fields, parent)
+    return dialog.fields() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_color(parent: QWidget | None, current: str) -> str | None:
+    """Any colour, as #rrggbb; None when cancelled."""
+    color = QColorDialog.getColor(QColor(current), parent, "Perspective colour")
+    return color.name() if color.isValid() else None
+
+
+def ask_tag_name(parent: QWidget | None, title: str, names: Sequence[str]) -> str | None:
+    """A tag's name: one of ``names`` (offered as you type) or a new one."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText("Tag:")
+    dialog.setComboBoxItems(list(names))
+    dialog.setComboBoxEditable(True)
+    dialog.setTextValue("")
+    combo = dialog.findChild(QComboBox)
+    if combo is not None:
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = combo.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    name = " ".join(dialog.textValue().split())
+    return name or None
+
+
+def confirm_delete_in_use(
+    parent: QWidget | None, kind: str, name: str, sources: int, annotations: int
+) -> bool:
+    """Whether to delete an event, perspective or tag that sources or annotations carry
+    (it comes off them; Undo puts it back)."""
+    uses = " and ".join(
+        text
+        for count, text in (
+            (sources, counted(sources, "source")),
+            (annotations, counted(annotations, "annotation")),
+        )
+        if count
+    )
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(f"Delete {kind}")
+    box.setText(f"“{name}” is assigned to {uses}.")
+    box.setInformativeText(
+        f"Delete the {kind} and remove it from {'them' if sources + annotations > 1 else 'it'}? "
+        "Edit ▸ Undo puts everything back."
+    )
+    delete = box.addButton(f"Delete and remove from {uses}", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is delete

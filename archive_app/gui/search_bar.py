@@ -1,0 +1,183 @@
+"""The search field on top of the window: searches as the person types.
+
+Typing restarts a short timer (:data:`DEBOUNCE_MS`); when it fires, the search runs off the GUI
+thread through the TaskRunner. Every search gets a sequence number, and an answer that arrives
+after a newer search began is dropped, so a slow search never overwrites a newer one. Hits come
+a page at a time: the list asks for the next page when it is scrolled to the end.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+
+from archive_app.core.archive import Archive
+from archive_app.core.query_help import query_help_html
+from archive_app.core.search import SearchResults
+from archive_app.gui.icons import icon
+from archive_app.gui.tasks import TaskRunner
+
+DEBOUNCE_MS = 250
+FIRST_PAGE = 100
+NEXT_PAGE = 200
+
+
+@dataclass(frozen=True)
+class HitPage:
+    """Hits of one search: ``ids`` in order of relevance, from ``offset`` on."""
+
+    query: str
+    offset: int
+    ids: list[int]
+    results: SearchResults
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.ids) < self.results.total
+
+
+class SearchBar(QWidget):
+    """The search field (objectName ``searchField``) and what it found."""
+
+    hitsFound = Signal(object)
+    """The first page of a new search's hits (a :class:`HitPage`)."""
+    moreHitsFound = Signal(object)
+    """A further page of the current search's hits."""
+    searchCleared = Signal()
+
+    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._archive = archive
+        self._tasks = tasks
+        self._sequence = 0
+        self._query = ""
+        self._loaded = 0
+        self._loading_more = False
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setAccessibleName("Search")
+        self.field.setPlaceholderText("Search titles, text, captions and notes")
+        self.field.setClearButtonEnabled(True)
+        self.field.setToolTip(query_help_html())
+        self.field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.field.setMinimumWidth(320)
+        self.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.field.installEventFilter(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.status.linkActivated.connect(self.set_query)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.status)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        self.field.textChanged.connect(self._typed)
+
+    # What the window asks of it
+
+    @property
+    def query(self) -> str:
+        """The query whose hits are shown ("" when none)."""
+        return self._query
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def set_query(self, text: str) -> None:
+        """Put ``text`` in the field and search at once."""
+        self.field.setText(text)
+        self.search_now()
+
+    def narrow(self, term: str) -> None:
+        """Add a term (a facet chip's ``kind:image``) to the query and search at once."""
+        current = self.field.text().strip()
+        if term not in current.split():
+            self.set_query(f"{current} {term}".strip())
+
+    def clear(self) -> None:
+        self.field.clear()
+        self.search_now()
+
+    def load_more(self) -> None:
+        """Load the next page of the current search's hits."""
+        if not self._query or self._loading_more:
+            return
+        self._loading_more = True
+        self._run(self._query, self._loaded, NEXT_PAGE, self._sequence)
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        text = self.field.text().strip()
+        self._sequence += 1
+        if not text:
+            self._query = ""
+            self._loaded = 0
+            self.status.clear()
+            self.searchCleared.emit()
+            return
+        self._run(text, 0, FIRST_PAGE, self._sequence)
+
+    # Running searches
+
+    def _typed(self) -> None:
+        self._timer.start()
+
+    def _run(self, text: str, offset: int, limit: int, sequence: int) -> None:
+        archive = self._archive
+        self._tasks.run(
+            lambda _context: archive.search(text, limit=limit, offset=offset, facets=offset == 0),
+            on_success=lambda results: self._found(sequence, text, offset, results),
+            on_finished=lambda: self._finished(offset),
+            label="Searching",
+        )
+
+    def _finished(self, offset: int) -> None:
+        if offset > 0:
+            self._loading_more = False
+
+    def _found(self, sequence: int, text: str, offset: int, results: SearchResults) -> None:
+        if sequence != self._sequence:
+            return
+        page = HitPage(text, offset, [hit.id for hit in results.hits], results)
+        self._loaded = offset + len(page.ids)
+        if offset == 0:
+            self._query = text
+            self._show_status(results)
+            self.hitsFound.emit(page)
+        else:
+            self.moreHitsFound.emit(page)
+
+    def _show_status(self, results: SearchResults) -> None:
+        parts = [_hits(results.total)]
+        if results.suggestion:
+            suggestion = html.escape(results.suggestion)
+            parts.append(f'Did you mean <a href="{suggestion}">{suggestion}</a>?')
+        self.status.setText(" · ".join(parts))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape in a field with text clears it (and the search)."""
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.field.text()
+        ):
+            self.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def _hits(total: int) -> str:
+    if total == 0:
+        return "No hits"
+    return f"{total:,} hit" + ("" if total == 1 else "s")

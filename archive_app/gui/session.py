@@ -1,0 +1,122 @@
+"""The open archive and its window, from start-up until the program ends.
+
+Opening goes through one place, so every way of choosing an archive (``--archive``, the last
+one, File > Open, File > New archive, Open recent) gets the same clear dialog when the archive
+cannot be opened: in use by another program, damaged, written by a newer version, or a folder
+that holds other things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from archive_app.core.archive import Archive
+from archive_app.gui import dialogs
+from archive_app.gui.dialogs import AfterOpenFailure
+from archive_app.gui.errors import describe_error
+from archive_app.gui.main_window import MainWindow
+from archive_app.gui.settings import AppSettings
+
+Opener = Callable[[Path, bool], Archive]
+
+
+def open_archive(path: Path, create: bool) -> Archive:
+    return Archive.open(path, create=create)
+
+
+class WindowSession(QObject):
+    """Holds the one open archive and its window; replaces both when another is opened."""
+
+    def __init__(self, settings: AppSettings, opener: Opener = open_archive) -> None:
+        super().__init__()
+        self.settings = settings
+        self._opener = opener
+        self.archive: Archive | None = None
+        self.window: MainWindow | None = None
+
+    def start(self, requested: Path | None, fallback: Path) -> bool:
+        """Open the requested archive, else the last one, else ``fallback``; False if the
+        person chose to quit instead."""
+        if requested is not None:
+            return self.open(requested, create=True)
+        last = self.settings.last_archive
+        if last is not None:
+            return self.open(last, create=False)
+        return self.open(fallback, create=True)
+
+    def open(self, path: Path, *, create: bool) -> bool:
+        """Open ``path`` in a new window (closing the current one). When it cannot be opened,
+        ask what to do; False when the person gave up (the current window stays)."""
+        if self.archive is not None and path.expanduser().resolve() == self.archive.path:
+            if self.window is not None:
+                self.window.activateWindow()
+            return True
+        target: Path | None = path
+        while target is not None:
+            archive, problem = self._try_open(target, create)
+            if archive is not None:
+                self._show(archive)
+                return True
+            target, create = self._after_failure(target, problem)
+        return False
+
+    def show_error(self, error: BaseException) -> None:
+        if self.window is not None:
+            self.window.show_error(error)
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None
+
+    def _try_open(self, path: Path, create: bool) -> tuple[Archive | None, BaseException | None]:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return self._opener(path, create), None
+        except Exception as error:  # shown in the dialog: a plain message, or a bug's details
+            return None, error
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _after_failure(self, path: Path, problem: BaseException | None) -> tuple[Path | None, bool]:
+        """The next archive to try, and whether it may be created."""
+        report = describe_error(problem) if problem is not None else None
+        parent: QWidget | None = self.window
+        choice = dialogs.ask_after_open_failure(
+            parent,
+            path,
+            report.message if report else "",
+            report.details if report and report.is_bug else "",
+        )
+        if choice == AfterOpenFailure.RETRY:
+            return path, False
+        if choice == AfterOpenFailure.OPEN_OTHER:
+            other = dialogs.ask_archive_to_open(parent)
+            return (other, False) if other is not None else (path, False)
+        if choice == AfterOpenFailure.CREATE_NEW:
+            new = dialogs.ask_new_archive_folder(parent)
+            return (new, True) if new is not None else (path, False)
+        return None, False
+
+    def _show(self, archive: Archive) -> None:
+        old_window, old_archive = self.window, self.archive
+        self.archive = archive
+        self.window = MainWindow(archive, self.settings)
+        self.window.openArchiveRequested.connect(lambda p: self.open(p, create=False))
+        self.window.newArchiveRequested.connect(lambda p: self.open(p, create=True))
+        self.settings.remember_archive(archive.path)
+        self.window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_archive is not None:
+            old_archive.close()

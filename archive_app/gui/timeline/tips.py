@@ -1,0 +1,102 @@
+"""What the timeline says when the pointer rests on it: an event's dates and coverage, one
+perspective's count, a source, or how many sources were published in a day, week or month."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
+
+from archive_app.core.compare import ColumnHead
+from archive_app.core.research import counted
+from archive_app.core.timeline import TimelineRow, Unit, bin_start
+from archive_app.gui.compare.cards import short_date
+from archive_app.gui.compare.dates import event_dates
+from archive_app.gui.timeline.layout import Geometry, Hit
+from archive_app.gui.timeline.painting import Bins
+
+
+def tooltip_for(geometry: Geometry, hit: Hit, bins: Bins) -> str:
+    """Rich text for what lies under the pointer ('' for nothing worth saying)."""
+    if hit.kind in ("row", "cell", "mark"):
+        row = geometry.entries[hit.entry].row
+        if row is None:
+            return ""
+        if hit.kind == "cell" and hit.column is not None:
+            return cell_tip(row, hit.column)
+        if hit.kind == "mark" and hit.mark is not None:
+            heads = {head.key: head.name for head in geometry.columns}
+            perspective = heads.get(hit.mark.column, "")
+            when = short_date(hit.mark.day.isoformat())
+            return f"<b>{html.escape(hit.mark.title)}</b><br>{when} · {html.escape(perspective)}"
+        return row_tip(row, geometry.columns)
+    if hit.kind == "column" and hit.column is not None:
+        return column_tip(hit.column)
+    if hit.kind == "strip" and hit.column is not None and hit.day is not None:
+        return strip_tip(hit.column, hit.day, bins)
+    return ""
+
+
+def row_tip(row: TimelineRow, columns: tuple[ColumnHead, ...]) -> str:
+    event = row.event
+    lines = [f"<b>{html.escape(event.name)}</b>"]
+    context = [event_dates(event.start, event.end), " › ".join(row.path)]
+    if row.span is not None and row.span.derived:
+        context[0] = "dates from its sub-events"
+    lines.append(html.escape(" · ".join(part for part in context if part)))
+    if not row.source_count:
+        lines.append("No sources yet — drag sources onto it in the sidebar.")
+    else:
+        lines.append(f"{counted(row.source_count, 'source')}, sub-events included:")
+        for head in columns:
+            cell = row.coverage_of(head.key)
+            dot = f"<span style='color:{head.color or 'gray'}'>●</span>"
+            count = (
+                f"{counted(cell.sources, 'source')}, {counted(cell.passages, 'passage')}"
+                if cell.sources
+                else "<i>none</i>"
+            )
+            lines.append(f"{dot} {html.escape(head.name)}: {count}")
+    lines.append("<span style='color:gray'>Click to list its sources · double-click to zoom</span>")
+    return "<br>".join(lines)
+
+
+def cell_tip(row: TimelineRow, head: ColumnHead) -> str:
+    cell = row.coverage_of(head.key)
+    name, event = html.escape(head.name), html.escape(row.event.name)
+    if cell.sources:
+        counts = f"{counted(cell.sources, 'source')}, {counted(cell.passages, 'passage')}"
+        return f"<b>{name}</b> on {event}: {counts}"
+    if row.source_count and head.key is not None:
+        return f"<b>{name}</b> on {event}: no source yet — a gap in coverage"
+    return f"<b>{name}</b> on {event}: no source"
+
+
+def column_tip(head: ColumnHead) -> str:
+    about = f"<br>{html.escape(head.description)}" if head.description else ""
+    return (
+        f"<b>{html.escape(head.name)}</b>{about}<br>Each cell below: its sources on the event, "
+        "sub-events included"
+    )
+
+
+def strip_tip(head: ColumnHead, day: date, bins: Bins) -> str:
+    start = bin_start(day, bins.unit)
+    count = bins.counts.get(head.key, {}).get(start, 0)
+    sources = counted(count, "source") if count else "No sources"
+    return f"<b>{html.escape(head.name)}</b>: {sources} published {_period(start, bins.unit)}"
+
+
+def _period(start: date, unit: Unit) -> str:
+    locale = QLocale()
+    moment = QDate(start.year, start.month, start.day)
+    if unit == "day":
+        return f"on {locale.toString(moment, 'd MMMM yyyy')}"
+    if unit == "week":
+        return f"in the week of {locale.toString(moment, 'd MMMM yyyy')}"
+    if unit == "month":
+        return f"in {locale.toString(moment, 'MMMM yyyy')}"
+    if unit == "quarter":
+        return f"in Q{(start.month - 1) // 3 + 1} {start.year}"
+    return f"in {start.year}"
