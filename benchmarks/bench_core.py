@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from generate import COMMON_WORDS, TOPICS
 from whoosh import highlight, index
 from whoosh.qparser import AndGroup, MultifieldParser
 
@@ -43,114 +44,11 @@ PLACES = [
     "Yerevan",
     "Hadrut",
 ]
-TOPIC = [
-    "ceasefire",
-    "offensive",
-    "refugees",
-    "corridor",
-    "blockade",
-    "convoy",
-    "shelling",
-    "negotiations",
-    "humanitarian",
-    "peacekeepers",
-    "checkpoint",
-    "evacuation",
-    "statement",
-    "ministry",
-    "civilians",
-    "casualties",
-    "drone",
-    "artillery",
-    "bridge",
-    "border",
-    "enclave",
-    "reintegration",
-    "sovereignty",
-    "displacement",
-    "landmines",
-    "agreement",
-    "troops",
-]
-COMMON = [
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "a",
-    "that",
-    "was",
-    "for",
-    "on",
-    "with",
-    "as",
-    "by",
-    "at",
-    "from",
-    "it",
-    "his",
-    "they",
-    "were",
-    "their",
-    "said",
-    "had",
-    "have",
-    "has",
-    "been",
-    "which",
-    "would",
-    "after",
-    "more",
-    "about",
-    "who",
-    "when",
-    "there",
-    "than",
-    "into",
-    "other",
-    "some",
-    "could",
-    "over",
-    "also",
-    "only",
-    "before",
-    "through",
-    "people",
-    "days",
-    "week",
-    "government",
-    "officials",
-    "reported",
-    "according",
-    "local",
-    "city",
-    "road",
-    "region",
-    "area",
-    "residents",
-    "families",
-    "night",
-    "morning",
-    "spokesman",
-    "told",
-    "agency",
-    "earlier",
-    "later",
-    "while",
-    "under",
-    "between",
-    "during",
-    "against",
-    "since",
-    "many",
-    "several",
-]
 
 
 def make_article(rng: random.Random, number: int) -> str:
     place = rng.choice(PLACES)
-    title = f"{rng.choice(TOPIC).capitalize()} near {place}: {rng.choice(TOPIC)} {number}"
+    title = f"{rng.choice(TOPICS).capitalize()} near {place}: {rng.choice(TOPICS)} {number}"
     paragraphs = []
     for _ in range(rng.randint(8, 14)):
         sentences = []
@@ -158,9 +56,9 @@ def make_article(rng: random.Random, number: int) -> str:
             words = [
                 rng.choice(PLACES)
                 if rng.random() < 0.04
-                else rng.choice(TOPIC)
+                else rng.choice(TOPICS)
                 if rng.random() < 0.15
-                else rng.choice(COMMON)
+                else rng.choice(COMMON_WORDS)
                 for _ in range(rng.randint(10, 22))
             ]
             sentences.append(" ".join(words).capitalize() + ".")
@@ -170,16 +68,16 @@ def make_article(rng: random.Random, number: int) -> str:
 
 def make_queries(rng: random.Random, count: int) -> list[str]:
     shapes = [
-        lambda: rng.choice(TOPIC),
+        lambda: rng.choice(TOPICS),
         lambda: rng.choice(PLACES),
-        lambda: f"{rng.choice(TOPIC)} {rng.choice(PLACES)}",
-        lambda: f"{rng.choice(TOPIC)} {rng.choice(TOPIC)}",
-        lambda: f'"{rng.choice(COMMON)} {rng.choice(TOPIC)}"',
-        lambda: f"title:{rng.choice(TOPIC)}",
-        lambda: f"{rng.choice(TOPIC)[:4]}*",
-        lambda: f"{rng.choice(TOPIC)} OR {rng.choice(TOPIC)}",
-        lambda: f"{rng.choice(TOPIC)} -{rng.choice(TOPIC)}",
-        lambda: f"{rng.choice(TOPIC)}~",
+        lambda: f"{rng.choice(TOPICS)} {rng.choice(PLACES)}",
+        lambda: f"{rng.choice(TOPICS)} {rng.choice(TOPICS)}",
+        lambda: f'"{rng.choice(COMMON_WORDS)} {rng.choice(TOPICS)}"',
+        lambda: f"title:{rng.choice(TOPICS)}",
+        lambda: f"{rng.choice(TOPICS)[:4]}*",
+        lambda: f"{rng.choice(TOPICS)} OR {rng.choice(TOPICS)}",
+        lambda: f"{rng.choice(TOPICS)} -{rng.choice(TOPICS)}",
+        lambda: f"{rng.choice(TOPICS)}~",
     ]
     return [shapes[i % len(shapes)]() for i in range(count)]
 

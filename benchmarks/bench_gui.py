@@ -78,9 +78,9 @@ WORDS = [
 
 def generate(path: Path, count: int) -> None:
     """An archive of ``count`` sources: database rows through the core, then one reindex."""
+    from generate import store_generated
+
     from archive_app.core.archive import Archive
-    from archive_app.core.sources import insert_source
-    from archive_app.core.store import FileDigest
     from archive_app.importers.document import Block, ExtractedDocument
 
     rng = random.Random(count)
@@ -99,17 +99,7 @@ def generate(path: Path, count: int) -> None:
                         published=f"{rng.randint(1991, 2025)}-{rng.randint(1, 12):02}",
                         blocks=[Block("paragraph", " ".join(rng.choices(WORDS, k=80)))],
                     )
-                    ids.append(
-                        insert_source(
-                            connection,
-                            document,
-                            digest=FileDigest(f"{number:064x}", 1000),
-                            original_name=f"{number}.html",
-                            original_ext=".html",
-                            importer_version="bench",
-                            has_thumbnail=False,
-                        )
-                    )
+                    ids.append(store_generated(connection, document, number))
                 connection.execute("DELETE FROM index_queue")
             archive.assignments.add_to_sources(
                 ids[::3], events=[rng.choice(events)], perspectives=[rng.choice(perspectives)]

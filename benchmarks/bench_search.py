@@ -21,7 +21,6 @@ Prints p50/p95/p99 and the overhead ratio. Asserts nothing: shared machines are 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import shutil
 import statistics
@@ -33,6 +32,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from generate import COMMON_WORDS, TOPICS, store_generated, words
 from whoosh import highlight
 from whoosh.sorting import FieldFacet
 
@@ -43,14 +43,7 @@ from archive_app.core.search_compile import QueryCompiler
 from archive_app.core.search_hits import CONTEXT_CHARS, FRAGMENT_CHARS, FRAGMENTS, SNIPPET_FIELDS
 from archive_app.core.search_labels import Labels
 from archive_app.core.search_syntax import parse
-from archive_app.core.sources import insert_captions, insert_source
-from archive_app.core.store import FileDigest
 from archive_app.importers.document import Block, Caption, ExtractedDocument, ExtractedImage
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
 
 ALIAS_GROUPS = [
     ["Stepanakert", "Khankendi", "Xankəndi"],
@@ -70,22 +63,13 @@ PLACES = [name for group in ALIAS_GROUPS for name in group] + [
     "Fuzuli",
     "Jabrayil",
 ]
-TOPIC = _words(
-    "ceasefire offensive refugees corridor blockade convoy shelling negotiations humanitarian "
-    "peacekeepers checkpoint evacuation statement ministry civilians casualties drone "
-    "artillery bridge border enclave reintegration sovereignty displacement landmines "
-    "agreement troops monastery cathedral mosque cemetery reservoir pipeline electricity gas "
-    "bread hospital school refugee shelter mediation diplomats observers satellite imagery "
-    "withdrawal"
+TOPIC = TOPICS + words(
+    "monastery cathedral mosque cemetery reservoir pipeline electricity gas bread hospital "
+    "school refugee shelter mediation diplomats observers satellite imagery withdrawal"
 )
-COMMON = _words(
-    "the of and to in a that was for on with as by at from it his they were their said had "
-    "have has been which would after more about who when there than into other some could "
-    "over also only before through people days week government officials reported according "
-    "local city road region area residents families night morning spokesman told agency "
-    "earlier later while under between during against since many several new first last two "
-    "three years month today yesterday again still already near north south east west main "
-    "old young"
+COMMON = COMMON_WORDS + words(
+    "new first last two three years month today yesterday again still already near north "
+    "south east west main old young"
 )
 SITES = ["Trend", "Azatutyun", "Eurasianet", "OC Media", "Reuters", "APA", "Armenpress", "BBC"]
 AUTHORS = ["Anna Petrosyan", "Elvin Aliyev", "Joshua Kucera", "Mary Smith", "Aram Hakobyan"]
@@ -125,7 +109,7 @@ QUERIES = [
 ]
 
 
-SYLLABLES = _words("ka ra bi zo lu me ta shi van dor el an ik ul ber gen os ter ma ni sur pol")
+SYLLABLES = words("ka ra bi zo lu me ta shi van dor el an ik ul ber gen os ter ma ni sur pol")
 
 
 class Writer:
@@ -188,10 +172,10 @@ class Writer:
 
 
 def _invented_words(rng: random.Random, count: int) -> list[str]:
-    words: dict[str, None] = {}
-    while len(words) < count:
-        words["".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))] = None
-    return list(words)
+    invented: dict[str, None] = {}
+    while len(invented) < count:
+        invented["".join(rng.choices(SYLLABLES, k=rng.randint(2, 4)))] = None
+    return list(invented)
 
 
 def _date(rng: random.Random) -> str:
@@ -212,18 +196,7 @@ def build(folder: Path, n: int, seed: int) -> None:
             labels = _insert_labels(connection)
             writer = Writer(rng)
             for number in range(n):
-                document = writer.document(number)
-                digest = FileDigest(hashlib.sha256(str(number).encode()).hexdigest(), 1)
-                source_id = insert_source(
-                    connection,
-                    document,
-                    digest=digest,
-                    original_name=f"generated-{number}",
-                    original_ext="",
-                    importer_version="bench",
-                    has_thumbnail=False,
-                )
-                insert_captions(connection, source_id, document, {})
+                source_id = store_generated(connection, writer.document(number), number)
                 _label(connection, rng, source_id, labels)
         print(f"  {n} sources stored in {time.perf_counter() - started:.0f} s; indexing...")
         archive.reindex(progress=_progress)

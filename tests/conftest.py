@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 
 from archive_app.core.archive import Archive
-from archive_app.core.index import queue_for_index
 from archive_app.core.sources import insert_captions, insert_source
-from archive_app.core.store import FileDigest, digest_file, normalized_suffix
+from archive_app.core.store import digest_file, normalized_suffix
 from archive_app.importers.document import ExtractedDocument
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,38 +72,23 @@ def import_texts(archive: Archive, tmp_path: Path) -> Callable[..., list[int]]:
     return run
 
 
-@pytest.fixture
-def add_document(archive: Archive) -> Callable[[ExtractedDocument], int]:
-    """Store an extracted document as a source (no original file), indexed; its id. For tests
-    of what hangs off sources (annotations, tags) on images and PDFs without real files."""
-    counter = iter(range(1, 1_000_000))
-
-    def add(document: ExtractedDocument) -> int:
-        digest = FileDigest(sha256=f"{next(counter):064x}", size=len(document.body))
-        with archive.database.transaction() as connection:
-            source_id = insert_source(
-                connection,
-                document,
-                digest=digest,
-                original_name="made-in-test",
-                original_ext="",
-                importer_version="test",
-                has_thumbnail=False,
-            )
-            queue_for_index(connection, [source_id])
-        archive.index.notify(wait=True)
-        return source_id
-
-    return add
+class StoreDocument(Protocol):
+    def __call__(
+        self,
+        document: ExtractedDocument,
+        original: Path | None = None,
+        figure_images: dict[int, int] | None = None,
+    ) -> int: ...
 
 
 @pytest.fixture
-def store_document(archive: Archive, tmp_path: Path) -> Callable[..., int]:
+def store_document(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> StoreDocument:
     """Store an extracted document as an import would: its original file kept, its figures as
     captions, indexed; its new id. ``original``: the file it was read from (default: its body
     written to a text file); ``figure_images``: figure index → the image source holding the
     picture the page saved for it. For sources whose importer is not the point of the test."""
     counter = iter(range(1, 1_000_000))
+    folder = tmp_path_factory.mktemp("stored")
 
     def store(
         document: ExtractedDocument,
@@ -113,7 +97,7 @@ def store_document(archive: Archive, tmp_path: Path) -> Callable[..., int]:
     ) -> int:
         if original is None:
             content = f"{document.title}\n\n{document.body}"
-            original = write_file(tmp_path / "stored", f"source-{next(counter)}.txt", content)
+            original = write_file(folder, f"source-{next(counter)}.txt", content)
         digest = digest_file(original)
         suffix = normalized_suffix(original.name)
         archive.store.add(original, digest, suffix)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from archive_app import __version__
 from archive_app.cli import annotating, research, search, sources
-from archive_app.cli.common import add_archive_option
+from archive_app.cli.common import add_archive_option, add_command
 from archive_app.core.errors import ArchiveError
 
 EXIT_FAILED = 1
@@ -34,8 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_archive_option(parser)
     parser.set_defaults(run=run_gui)  # options without a command (--archive DIR) open the window
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    gui = commands.add_parser("gui", help="open the window (the default)")
-    add_archive_option(gui)
+    gui = add_command(commands, "gui", "open the window (the default)")
     gui.set_defaults(run=run_gui)
     sources.register(commands)
     search.register(commands)

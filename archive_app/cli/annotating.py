@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from archive_app.cli.common import add_archive_option, add_json_option, open_archive, print_json
+from archive_app.cli.common import (
+    add_command,
+    add_command_group,
+    add_json_option,
+    open_archive,
+    print_list,
+)
 from archive_app.cli.research import add_label_options
 from archive_app.core.annotations import Region
 from archive_app.core.errors import InvalidInputError
@@ -18,19 +24,18 @@ from archive_app.export.annotations import export_annotations
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "annotate",
-        help="annotate a passage or a region of a source",
-        description="Annotate a passage of a source's text (--quote) or a region of an image "
+        "annotate a passage or a region of a source",
+        "Annotate a passage of a source's text (--quote) or a region of an image "
         "or of a PDF page (--region), with a note, tags, events and perspectives.",
         epilog="Examples:\n"
         "  archive-app annotate 3 --quote 'Residents of Shusha fled' --note 'cf. source 7'\n"
         "  archive-app annotate 3 --quote 'Shusha' --occurrence 2 --tag exodus\n"
         "  archive-app annotate 9 --region 0.1,0.2,0.3,0.25 --note 'the shelled building'\n"
         "  archive-app annotate 12 --region 0,0,0.5,0.5 --page 3 --note 'map'",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add_archive_option(parser)
     parser.add_argument("id", type=int, help="the source's id")
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--quote", metavar="TEXT", help="the passage, as it appears in the text")
@@ -51,27 +56,27 @@ def register(commands: Any) -> None:
     add_label_options(parser, "add")
     parser.set_defaults(run=run_annotate)
 
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "annotations",
-        help="list annotations",
-        description="List the annotations of one source, or of all sources, with their notes, "
+        "list annotations",
+        "List the annotations of one source, or of all sources, with their notes, "
         "tags, events and perspectives. Passages that could not be found again after the text "
         "was re-extracted are marked.",
     )
-    add_archive_option(parser)
     add_json_option(parser)
     parser.add_argument("id", type=int, nargs="?", help="only this source's annotations")
     parser.set_defaults(run=run_annotations)
 
     _register_annotation_group(commands)
 
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "note",
-        help="set a source's notes",
-        description="Set a source's notes (plain text or Markdown), replacing what was there. "
+        "set a source's notes",
+        "Set a source's notes (plain text or Markdown), replacing what was there. "
         "Give - as TEXT to read the notes from standard input; give '' to clear them.",
     )
-    add_archive_option(parser)
     parser.add_argument("id", type=int, help="the source's id")
     parser.add_argument("text", metavar="TEXT", help="the notes, or - for standard input")
     parser.set_defaults(run=run_note)
@@ -80,26 +85,20 @@ def register(commands: Any) -> None:
 
 
 def _register_annotation_group(commands: Any) -> None:
-    parser = commands.add_parser(
+    group = add_command_group(
+        commands,
         "annotation",
-        help="edit or remove an annotation",
-        description="Edit the note of an annotation, or remove annotations. Annotation ids "
+        "edit or remove an annotation",
+        "Edit the note of an annotation, or remove annotations. Annotation ids "
         "are listed by `archive-app annotations`.",
     )
-    add_archive_option(parser)
-    parser.set_defaults(run=lambda args: _usage(parser))
-    group = parser.add_subparsers(title="commands", metavar="COMMAND")
-    edit = group.add_parser(
-        "edit", help="replace an annotation's note", description="Replace an annotation's note."
+    edit = add_command(
+        group, "edit", "replace an annotation's note", "Replace an annotation's note."
     )
-    add_archive_option(edit)
     edit.add_argument("annotation", type=int, metavar="ANNOTATION", help="the annotation's id")
     edit.add_argument("--note", required=True, metavar="TEXT", help="the new note")
     edit.set_defaults(run=run_annotation_edit)
-    remove = group.add_parser(
-        "remove", help="delete annotations", description="Delete annotations by id."
-    )
-    add_archive_option(remove)
+    remove = add_command(group, "remove", "delete annotations", "Delete annotations by id.")
     remove.add_argument(
         "annotations", type=int, nargs="+", metavar="ANNOTATION", help="annotation ids"
     )
@@ -107,22 +106,22 @@ def _register_annotation_group(commands: Any) -> None:
 
 
 def _register_export(commands: Any) -> None:
-    parser = commands.add_parser(
+    group = add_command_group(
+        commands,
         "export",
-        help="write annotations to a file",
-        description="Export from the archive to a file.",
+        "write annotations to a file",
+        "Export from the archive to a file.",
+        title="what to export",
+        metavar="WHAT",
     )
-    add_archive_option(parser)
-    parser.set_defaults(run=lambda args: _usage(parser))
-    group = parser.add_subparsers(title="what to export", metavar="WHAT")
-    annotations = group.add_parser(
+    annotations = add_command(
+        group,
         "annotations",
-        help="annotations as W3C Web Annotation JSON-LD",
-        description="Write annotations as a W3C Web Annotation collection (JSON-LD). With "
+        "annotations as W3C Web Annotation JSON-LD",
+        "Write annotations as a W3C Web Annotation collection (JSON-LD). With "
         "--event, only annotations on that event or its sub-events (the annotation's own or "
         "its source's); likewise --perspective. The file is written atomically.",
     )
-    add_archive_option(annotations)
     annotations.add_argument(
         "--event", action="append", default=[], metavar="E", help="only this event (repeatable)"
     )
@@ -135,11 +134,6 @@ def _register_export(commands: Any) -> None:
     )
     annotations.add_argument("file", type=Path, metavar="FILE.jsonld", help="the file to write")
     annotations.set_defaults(run=run_export_annotations)
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
 
 
 def parse_region(text: str) -> Region:
@@ -182,17 +176,17 @@ def run_annotations(args: argparse.Namespace) -> int:
             annotations = archive.annotations.all()
         else:
             annotations = archive.annotations.of_source(args.id)
-    if args.json:
-        print_json([annotation.to_dict() for annotation in annotations])
-        return 0
-    if not annotations:
-        print("No annotations.")
-    for annotation in annotations:
-        print("\n".join(render_annotation(annotation)))
+    print_list(
+        args,
+        annotations,
+        to_json=Annotation.to_dict,
+        to_text=render_annotation,
+        empty="No annotations.",
+    )
     return 0
 
 
-def render_annotation(annotation: Annotation) -> list[str]:
+def render_annotation(annotation: Annotation) -> str:
     lines = [f"#{annotation.id}  source {annotation.source_id}  {_where(annotation)}"]
     if annotation.note:
         lines += [f"    {line}" for line in annotation.note.splitlines()]
@@ -207,7 +201,7 @@ def render_annotation(annotation: Annotation) -> list[str]:
     shown = [f"{name}: {', '.join(values)}" for name, values in labels if values]
     if shown:
         lines.append("    " + " · ".join(shown))
-    return lines
+    return "\n".join(lines)
 
 
 def _where(annotation: Annotation) -> str:

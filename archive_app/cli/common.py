@@ -1,4 +1,5 @@
-"""What every command shares: opening the archive, printing results, a progress bar."""
+"""What every command shares: declaring commands, opening the archive, printing results, a
+progress bar."""
 
 from __future__ import annotations
 
@@ -8,14 +9,59 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from archive_app.core.archive import Archive
 from archive_app.core.paths import default_archive_path
 from archive_app.core.progress import Progress, ProgressCallback
+
+Item = TypeVar("Item")
+
+
+def add_command(
+    commands: Any,
+    name: str,
+    help_text: str,
+    description: str | None = None,
+    *,
+    epilog: str | None = None,
+) -> argparse.ArgumentParser:
+    """A command, or a command of a group, taking ``--archive``. A command with an epilog
+    (examples, the query language) prints its description and epilog as written, line for
+    line."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=help_text,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter if epilog else argparse.HelpFormatter,
+    )
+    add_archive_option(parser)
+    return parser
+
+
+def add_command_group(
+    commands: Any,
+    name: str,
+    help_text: str,
+    description: str,
+    *,
+    title: str = "commands",
+    metavar: str = "COMMAND",
+) -> Any:
+    """A command made of commands (``event add``, ``event list``); what to add them to with
+    :func:`add_command`. Given none of them, it prints its help and exits with status 2."""
+    parser = add_command(commands, name, help_text, description)
+    parser.set_defaults(run=lambda args: _print_help(parser))
+    return parser.add_subparsers(title=title, metavar=metavar)
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
 
 
 def add_archive_option(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +96,24 @@ def print_json(data: Any, out: TextIO | None = None) -> None:
     stream = out or sys.stdout
     json.dump(data, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def print_list(
+    args: argparse.Namespace,
+    items: Sequence[Item],
+    *,
+    to_json: Callable[[Item], Any],
+    to_text: Callable[[Item], str],
+    empty: str,
+) -> None:
+    """What a list command prints: the items as JSON with ``--json``, else each as text, or
+    ``empty`` (which says how to add one) when there are none."""
+    if args.json:
+        print_json([to_json(item) for item in items])
+    elif not items:
+        print(empty)
+    else:
+        print("\n".join(to_text(item) for item in items))
 
 
 def shows_progress(args: argparse.Namespace) -> bool:

@@ -4,12 +4,21 @@ Annotations, notes and the annotation export are in :mod:`.annotating`."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
-from archive_app.cli.common import add_archive_option, add_json_option, open_archive, print_json
+from archive_app.cli.common import (
+    add_command,
+    add_command_group,
+    add_json_option,
+    open_archive,
+    print_list,
+)
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import EventNode
-from archive_app.core.research import InUseError, counted
+from archive_app.core.perspectives import Perspective
+from archive_app.core.research import InUseError, Kind, counted
+from archive_app.core.tags import Tag
 
 DATE_HELP = "a year (2020), a month (2020-09) or a day (2020-09-27)"
 
@@ -38,44 +47,24 @@ def add_label_options(parser: argparse.ArgumentParser, verb: str) -> None:
     )
 
 
-def _leaf(group: Any, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = group.add_parser(
-        name, help=help_text, description=description
-    )
-    add_archive_option(parser)
-    return parser
-
-
-def _group(commands: Any, name: str, help_text: str, description: str) -> Any:
-    parser = commands.add_parser(name, help=help_text, description=description)
-    add_archive_option(parser)
-    parser.set_defaults(run=lambda args: _usage(parser))
-    return parser.add_subparsers(title="commands", metavar="COMMAND")
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
-
-
 # Events
 
 
 def _register_events(commands: Any) -> None:
-    group = _group(
+    group = add_command_group(
         commands,
         "event",
         "add, list, edit, move and remove events",
         "Events are dated happenings that form a tree: a conflict, its wars, their battles. "
         "Sources and annotations are tagged with them (see `tag` and `annotate`).",
     )
-    parser = _leaf(group, "add", "add an event", "Add an event. Names are unique (any case).")
+    parser = add_command(group, "add", "add an event", "Add an event. Names are unique (any case).")
     parser.add_argument("name", help="the event's name")
     parser.add_argument("--parent", metavar="EVENT", help="the event it is part of")
     _add_event_fields(parser)
     parser.set_defaults(run=run_event_add)
 
-    parser = _leaf(
+    parser = add_command(
         group,
         "list",
         "the event tree",
@@ -84,7 +73,7 @@ def _register_events(commands: Any) -> None:
     add_json_option(parser)
     parser.set_defaults(run=run_event_list)
 
-    parser = _leaf(
+    parser = add_command(
         group,
         "edit",
         "rename an event or change its dates, place or description",
@@ -96,7 +85,7 @@ def _register_events(commands: Any) -> None:
     _add_event_fields(parser)
     parser.set_defaults(run=run_event_edit)
 
-    parser = _leaf(
+    parser = add_command(
         group,
         "move",
         "put an event under another one",
@@ -108,7 +97,7 @@ def _register_events(commands: Any) -> None:
     where.add_argument("--root", action="store_true", help="make it a top-level event")
     parser.set_defaults(run=run_event_move)
 
-    parser = _leaf(
+    parser = add_command(
         group,
         "remove",
         "delete an event",
@@ -144,25 +133,24 @@ def run_event_add(args: argparse.Namespace) -> int:
 def run_event_list(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         tree = archive.events.tree()
-    if args.json:
-        print_json([node.to_dict() for node in tree])
-    elif not tree:
-        print("No events yet. Add one with `archive-app event add NAME`.")
-    else:
-        print("\n".join(render_event_tree(tree)))
+    print_list(
+        args,
+        tree,
+        to_json=EventNode.to_dict,
+        to_text=render_event,
+        empty="No events yet. Add one with `archive-app event add NAME`.",
+    )
     return 0
 
 
-def render_event_tree(nodes: list[EventNode], depth: int = 0) -> list[str]:
-    lines: list[str] = []
-    for node in nodes:
-        event = node.event
-        details = [part for part in (_span(event.start, event.end), event.place) if part]
-        count = counted(event.source_count, "source")
-        where = f"  ({', '.join(details)})" if details else ""
-        lines.append(f"{'  ' * depth}{event.name}{where}  · {count}  [id {event.id}]")
-        lines += render_event_tree(node.children, depth + 1)
-    return lines
+def render_event(node: EventNode, depth: int = 0) -> str:
+    """An event's line and, indented below it, its sub-events'."""
+    event = node.event
+    details = [part for part in (_span(event.start, event.end), event.place) if part]
+    count = counted(event.source_count, "source")
+    where = f"  ({', '.join(details)})" if details else ""
+    line = f"{'  ' * depth}{event.name}{where}  · {count}  [id {event.id}]"
+    return "\n".join([line, *(render_event(child, depth + 1) for child in node.children)])
 
 
 def _span(start: str, end: str) -> str:
@@ -199,32 +187,40 @@ def run_event_move(args: argparse.Namespace) -> int:
 def run_event_remove(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         event = archive.events.get(args.event)
-        try:
-            archive.events.delete(event.id, force=args.force)
-        except InUseError as error:
-            raise InUseError(
-                f"The event '{event.name}' is assigned to {counted(error.sources, 'source')} "
-                f"and {counted(error.annotations, 'annotation')}; nothing was deleted. Run "
-                "again with --force to delete it and take it off them.",
-                sources=error.sources,
-                annotations=error.annotations,
-            ) from error
+        _delete_or_say_how(
+            "event", event.name, lambda: archive.events.delete(event.id, force=args.force)
+        )
     print(f"Deleted event '{event.name}'.")
     return 0
+
+
+def _delete_or_say_how(kind: Kind, name: str, delete: Callable[[], object]) -> None:
+    """Delete an event or perspective; if sources or annotations carry it (and there was no
+    --force), say that nothing was deleted and how to delete it anyway."""
+    try:
+        delete()
+    except InUseError as error:
+        raise InUseError(
+            f"The {kind} '{name}' is assigned to {counted(error.sources, 'source')} and "
+            f"{counted(error.annotations, 'annotation')}; nothing was deleted. Run again with "
+            "--force to delete it and take it off them.",
+            sources=error.sources,
+            annotations=error.annotations,
+        ) from error
 
 
 # Perspectives
 
 
 def _register_perspectives(commands: Any) -> None:
-    group = _group(
+    group = add_command_group(
         commands,
         "perspective",
         "add, list, edit and remove perspectives",
         "Perspectives are the viewpoints sources take (a government, a wire service, an "
         "op-ed), each with a colour.",
     )
-    parser = _leaf(
+    parser = add_command(
         group,
         "add",
         "add a perspective",
@@ -235,13 +231,13 @@ def _register_perspectives(commands: Any) -> None:
     parser.add_argument("--color", metavar="#RRGGBB", help="its colour, e.g. #1f77b4")
     parser.set_defaults(run=run_perspective_add)
 
-    parser = _leaf(
+    parser = add_command(
         group, "list", "list perspectives", "List perspectives with their colours and counts."
     )
     add_json_option(parser)
     parser.set_defaults(run=run_perspective_list)
 
-    parser = _leaf(
+    parser = add_command(
         group, "edit", "change a perspective", "Change a perspective; what is not given stays."
     )
     parser.add_argument("perspective", help="the perspective's name or id")
@@ -250,7 +246,7 @@ def _register_perspectives(commands: Any) -> None:
     parser.add_argument("--color", metavar="#RRGGBB", help="its new colour")
     parser.set_defaults(run=run_perspective_edit)
 
-    parser = _leaf(
+    parser = add_command(
         group,
         "remove",
         "delete a perspective",
@@ -274,19 +270,23 @@ def run_perspective_add(args: argparse.Namespace) -> int:
 def run_perspective_list(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         perspectives = archive.perspectives.all()
-    if args.json:
-        print_json([perspective.to_dict() for perspective in perspectives])
-        return 0
-    if not perspectives:
-        print("No perspectives yet. Add one with `archive-app perspective add NAME`.")
-    for perspective in perspectives:
-        about = f"  — {perspective.description}" if perspective.description else ""
-        print(
-            f"{perspective.color}  {perspective.name}  · "
-            f"{counted(perspective.source_count, 'source')}, "
-            f"{counted(perspective.annotation_count, 'annotation')}  [id {perspective.id}]{about}"
-        )
+    print_list(
+        args,
+        perspectives,
+        to_json=Perspective.to_dict,
+        to_text=_perspective_line,
+        empty="No perspectives yet. Add one with `archive-app perspective add NAME`.",
+    )
     return 0
+
+
+def _perspective_line(perspective: Perspective) -> str:
+    about = f"  — {perspective.description}" if perspective.description else ""
+    return (
+        f"{perspective.color}  {perspective.name}  · "
+        f"{counted(perspective.source_count, 'source')}, "
+        f"{counted(perspective.annotation_count, 'annotation')}  [id {perspective.id}]{about}"
+    )
 
 
 def run_perspective_edit(args: argparse.Namespace) -> int:
@@ -304,17 +304,11 @@ def run_perspective_edit(args: argparse.Namespace) -> int:
 def run_perspective_remove(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         perspective = archive.perspectives.get(args.perspective)
-        try:
-            archive.perspectives.delete(perspective.id, force=args.force)
-        except InUseError as error:
-            raise InUseError(
-                f"The perspective '{perspective.name}' is assigned to "
-                f"{counted(error.sources, 'source')} and "
-                f"{counted(error.annotations, 'annotation')}; nothing was deleted. Run again "
-                "with --force to delete it and take it off them.",
-                sources=error.sources,
-                annotations=error.annotations,
-            ) from error
+        _delete_or_say_how(
+            "perspective",
+            perspective.name,
+            lambda: archive.perspectives.delete(perspective.id, force=args.force),
+        )
     print(f"Deleted perspective '{perspective.name}'.")
     return 0
 
@@ -323,23 +317,25 @@ def run_perspective_remove(args: argparse.Namespace) -> int:
 
 
 def _register_tags(commands: Any) -> None:
-    group = _group(
+    group = add_command_group(
         commands,
         "tags",
         "list, rename, merge and remove tags",
         "Tags are free keywords on sources and annotations, created the first time they are "
         "used (see `tag`).",
     )
-    parser = _leaf(group, "list", "list tags", "List tags with how many sources and annotations.")
+    parser = add_command(
+        group, "list", "list tags", "List tags with how many sources and annotations."
+    )
     add_json_option(parser)
     parser.set_defaults(run=run_tags_list)
 
-    parser = _leaf(group, "rename", "rename a tag", "Rename a tag everywhere it is used.")
+    parser = add_command(group, "rename", "rename a tag", "Rename a tag everywhere it is used.")
     parser.add_argument("tag", help="the tag")
     parser.add_argument("new_name", metavar="NEW", help="its new name")
     parser.set_defaults(run=run_tags_rename)
 
-    parser = _leaf(
+    parser = add_command(
         group,
         "merge",
         "merge tags into one",
@@ -350,7 +346,7 @@ def _register_tags(commands: Any) -> None:
     parser.add_argument("--into", required=True, metavar="TAG", help="the tag to keep")
     parser.set_defaults(run=run_tags_merge)
 
-    parser = _leaf(
+    parser = add_command(
         group, "remove", "delete a tag", "Delete a tag and take it off every source and annotation."
     )
     parser.add_argument("tag", help="the tag")
@@ -360,17 +356,21 @@ def _register_tags(commands: Any) -> None:
 def run_tags_list(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         tags = archive.tags.all()
-    if args.json:
-        print_json([tag.to_dict() for tag in tags])
-        return 0
-    if not tags:
-        print("No tags yet. Tag a source with `archive-app tag ID --tag WORD`.")
-    for tag in tags:
-        print(
-            f"{tag.name}  · {counted(tag.source_count, 'source')}, "
-            f"{counted(tag.annotation_count, 'annotation')}"
-        )
+    print_list(
+        args,
+        tags,
+        to_json=Tag.to_dict,
+        to_text=_tag_line,
+        empty="No tags yet. Tag a source with `archive-app tag ID --tag WORD`.",
+    )
     return 0
+
+
+def _tag_line(tag: Tag) -> str:
+    return (
+        f"{tag.name}  · {counted(tag.source_count, 'source')}, "
+        f"{counted(tag.annotation_count, 'annotation')}"
+    )
 
 
 def run_tags_rename(args: argparse.Namespace) -> int:
@@ -398,25 +398,25 @@ def run_tags_remove(args: argparse.Namespace) -> int:
 
 
 def _register_assigning(commands: Any) -> None:
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "tag",
-        help="give sources events, perspectives and tags",
-        description="Give sources events, perspectives and tags; each option may be repeated. "
+        "give sources events, perspectives and tags",
+        "Give sources events, perspectives and tags; each option may be repeated. "
         "Events and perspectives must exist; tags are created on first use. "
         "Example: archive-app tag 3 4 --event '2nd Karabakh War' --tag shelling",
     )
-    add_archive_option(parser)
     parser.add_argument("ids", nargs="+", type=int, metavar="ID", help="source ids")
     add_label_options(parser, "add")
     parser.set_defaults(run=run_tag)
 
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "untag",
-        help="take events, perspectives and tags off sources",
-        description="Take events, perspectives and tags off sources (they stay in the archive; "
+        "take events, perspectives and tags off sources",
+        "Take events, perspectives and tags off sources (they stay in the archive; "
         "delete them with `event remove`, `perspective remove` or `tags remove`).",
     )
-    add_archive_option(parser)
     parser.add_argument("ids", nargs="+", type=int, metavar="ID", help="source ids")
     add_label_options(parser, "remove")
     parser.set_defaults(run=run_untag)

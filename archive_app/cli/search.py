@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from archive_app.cli.common import add_archive_option, add_json_option, open_archive, print_json
+from archive_app.cli.common import (
+    add_command,
+    add_command_group,
+    add_json_option,
+    open_archive,
+    print_json,
+    print_list,
+)
 from archive_app.core.aliases import AliasGroup
 from archive_app.core.query_help import query_help_text
 from archive_app.core.saved_searches import SavedSearch
@@ -33,17 +40,16 @@ def register(commands: Any) -> None:
 
 
 def _register_search(commands: Any) -> None:
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "search",
-        help="search the archive",
-        description="Search the archive; prints ranked hits with the passages that matched, "
+        "search the archive",
+        "Search the archive; prints ranked hits with the passages that matched, "
         "the page of PDF hits, and counts by kind, year, event, perspective and site. "
         "A query that cannot be parsed is searched as plain words. Put -- before a query "
         "that starts with a minus: search -- -Russia ceasefire.",
         epilog=query_help_text(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add_archive_option(parser)
     _add_page_options(parser)
     parser.add_argument(
         "--sort",
@@ -56,13 +62,13 @@ def _register_search(commands: Any) -> None:
 
 
 def _register_similar(commands: Any) -> None:
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "similar",
-        help="sources like a given one",
-        description="List the sources closest in content to a source (more like this): "
+        "sources like a given one",
+        "List the sources closest in content to a source (more like this): "
         "those that share most of its most telling words.",
     )
-    add_archive_option(parser)
     add_json_option(parser)
     parser.add_argument("--limit", type=_count, default=10, metavar="N", help="how many (10)")
     parser.add_argument("source", type=int, metavar="ID", help="the source's id")
@@ -165,51 +171,33 @@ def mark_snippet(hit: Hit, *, color: bool) -> str:
 # Saved searches
 
 
-def _group(commands: Any, name: str, help_text: str, description: str) -> Any:
-    parser = commands.add_parser(name, help=help_text, description=description)
-    add_archive_option(parser)
-    parser.set_defaults(run=lambda args: _usage(parser))
-    return parser.add_subparsers(title="commands", metavar="COMMAND")
-
-
-def _leaf(group: Any, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = group.add_parser(
-        name, help=help_text, description=description
-    )
-    add_archive_option(parser)
-    return parser
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
-
-
 def _register_saved(commands: Any) -> None:
-    group = _group(
+    group = add_command_group(
         commands,
         "saved",
         "save, list, run and remove named searches",
         "Saved searches keep a query under a name; running one searches afresh. The window "
         "shows them in its sidebar.",
     )
-    parser = _leaf(group, "add", "save a search", "Save a query under a name.")
+    parser = add_command(group, "add", "save a search", "Save a query under a name.")
     parser.add_argument("name", help="the name to save it as")
     parser.add_argument("query", nargs="+", help="the query (see `search --help`)")
     parser.add_argument("--sort", choices=("relevance", "date"), default="relevance")
     parser.add_argument("--replace", action="store_true", help="replace a search of that name")
     parser.set_defaults(run=run_saved_add)
 
-    parser = _leaf(group, "list", "list saved searches", "List saved searches by name.")
+    parser = add_command(group, "list", "list saved searches", "List saved searches by name.")
     add_json_option(parser)
     parser.set_defaults(run=run_saved_list)
 
-    parser = _leaf(group, "run", "run a saved search", "Run a saved search and print its hits.")
+    parser = add_command(
+        group, "run", "run a saved search", "Run a saved search and print its hits."
+    )
     parser.add_argument("name", help="the saved search's name")
     _add_page_options(parser)
     parser.set_defaults(run=run_saved_run)
 
-    parser = _leaf(group, "remove", "delete a saved search", "Delete a saved search.")
+    parser = add_command(group, "remove", "delete a saved search", "Delete a saved search.")
     parser.add_argument("name", help="the saved search's name")
     parser.set_defaults(run=run_saved_remove)
 
@@ -226,12 +214,13 @@ def run_saved_add(args: argparse.Namespace) -> int:
 def run_saved_list(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         searches = archive.saved_searches.all()
-    if args.json:
-        print_json([saved.to_json() for saved in searches])
-    elif not searches:
-        print("No saved searches yet. Save one with `archive-app saved add NAME QUERY`.")
-    else:
-        print("\n".join(_saved_line(saved) for saved in searches))
+    print_list(
+        args,
+        searches,
+        to_json=SavedSearch.to_json,
+        to_text=_saved_line,
+        empty="No saved searches yet. Save one with `archive-app saved add NAME QUERY`.",
+    )
     return 0
 
 
@@ -258,14 +247,14 @@ def run_saved_remove(args: argparse.Namespace) -> int:
 
 
 def _register_alias(commands: Any) -> None:
-    group = _group(
+    group = add_command_group(
         commands,
         "alias",
         "names that mean the same place or thing",
         "Alias groups hold names of one place or thing (Stepanakert, Khankendi, Xankəndi): a "
         "search for any of them finds all. They apply at once, with no reindex.",
     )
-    parser = _leaf(
+    parser = add_command(
         group,
         "add",
         "group names together",
@@ -276,11 +265,11 @@ def _register_alias(commands: Any) -> None:
     parser.add_argument("--note", default="", metavar="TEXT", help="who uses which name")
     parser.set_defaults(run=run_alias_add)
 
-    parser = _leaf(group, "list", "list alias groups", "List alias groups with their ids.")
+    parser = add_command(group, "list", "list alias groups", "List alias groups with their ids.")
     add_json_option(parser)
     parser.set_defaults(run=run_alias_list)
 
-    parser = _leaf(
+    parser = add_command(
         group,
         "remove",
         "remove a group or a name",
@@ -301,12 +290,13 @@ def run_alias_add(args: argparse.Namespace) -> int:
 def run_alias_list(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         groups = archive.aliases.all()
-    if args.json:
-        print_json([group.to_json() for group in groups])
-    elif not groups:
-        print("No aliases yet. Add a group with `archive-app alias add NAME NAME...`.")
-    else:
-        print("\n".join(_group_line(group) for group in groups))
+    print_list(
+        args,
+        groups,
+        to_json=AliasGroup.to_json,
+        to_text=_group_line,
+        empty="No aliases yet. Add a group with `archive-app alias add NAME NAME...`.",
+    )
     return 0
 
 

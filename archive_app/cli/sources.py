@@ -8,7 +8,7 @@ import textwrap
 from typing import Any
 
 from archive_app.cli.common import (
-    add_archive_option,
+    add_command,
     add_json_option,
     open_archive,
     print_json,
@@ -21,45 +21,45 @@ from archive_app.core.progress import Progress
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "import",
-        help="import files and folders",
-        description="Import files and folders (recursively): web pages, PDFs, photos, text. "
+        "import files and folders",
+        "Import files and folders (recursively): web pages, PDFs, photos, text. "
         "Prints one line per file: imported, duplicate, or failed with the reason. "
         "Exit status: 0 when nothing failed, 1 when some files failed (the rest are imported).",
     )
-    add_archive_option(parser)
     add_json_option(parser)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
     parser.set_defaults(run=run_import)
 
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "show",
-        help="everything the archive knows about a source",
-        description="Show a source: its metadata, provenance, captions, tags, events, "
+        "everything the archive knows about a source",
+        "Show a source: its metadata, provenance, captions, tags, events, "
         "perspectives, annotations and text.",
     )
-    add_archive_option(parser)
     add_json_option(parser)
     parser.add_argument("id", type=int, help="the source's id")
     parser.set_defaults(run=run_show)
 
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "check",
-        help="verify originals, database and index",
-        description="Verify every original against its SHA-256, the database's integrity, and "
+        "verify originals, database and index",
+        "Verify every original against its SHA-256, the database's integrity, and "
         "that the index holds exactly the database's sources. Exit 0 when healthy.",
     )
-    add_archive_option(parser)
     parser.add_argument("--repair", action="store_true", help="rebuild what is derived (the index)")
     parser.set_defaults(run=run_check)
 
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "reindex",
-        help="rebuild the search index",
-        description="Rebuild the search index from the database, with progress.",
+        "rebuild the search index",
+        "Rebuild the search index from the database, with progress.",
     )
-    add_archive_option(parser)
     parser.set_defaults(run=run_reindex)
 
 

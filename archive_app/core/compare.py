@@ -33,6 +33,7 @@ from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import Event
 from archive_app.core.model import NamedRef
 from archive_app.core.perspectives import Perspective
+from archive_app.core.research import labels_by_owner
 
 if TYPE_CHECKING:
     from archive_app.core.archive import Archive
@@ -334,13 +335,7 @@ def _source_facts(
         f"ORDER BY e.start_date, e.name COLLATE NOCASE",
         (chosen, json.dumps(sorted(scope))),
     )
-    perspectives = _named_links(
-        database,
-        f"SELECT sp.source_id, p.id, p.name, p.color FROM source_perspectives sp "
-        f"JOIN perspectives p ON p.id = sp.perspective_id WHERE sp.source_id {_IN} "
-        f"ORDER BY p.name COLLATE NOCASE",
-        (chosen,),
-    )
+    perspectives = labels_by_owner(database, "source", "perspective", ids)
     rows = database.query(
         f"SELECT id, kind, title, site_name, authors, published FROM sources WHERE id {_IN}",
         (chosen,),
@@ -360,24 +355,11 @@ def _source_facts(
 
 
 def _passages(database: Database, ids: Collection[int]) -> dict[int, Passage]:
-    chosen = json.dumps(sorted(ids))
-    events = _named_links(
-        database,
-        f"SELECT ae.annotation_id, e.id, e.name, '' FROM annotation_events ae "
-        f"JOIN events e ON e.id = ae.event_id WHERE ae.annotation_id {_IN} "
-        f"ORDER BY e.name COLLATE NOCASE",
-        (chosen,),
-    )
-    perspectives = _named_links(
-        database,
-        f"SELECT ap.annotation_id, p.id, p.name, p.color FROM annotation_perspectives ap "
-        f"JOIN perspectives p ON p.id = ap.perspective_id WHERE ap.annotation_id {_IN} "
-        f"ORDER BY p.name COLLATE NOCASE",
-        (chosen,),
-    )
+    events = labels_by_owner(database, "annotation", "event", ids)
+    perspectives = labels_by_owner(database, "annotation", "perspective", ids)
     rows = database.query(
         f"SELECT id, source_id, target, quote_exact, note, page FROM annotations WHERE id {_IN}",
-        (chosen,),
+        (json.dumps(sorted(ids)),),
     )
     return {
         int(row["id"]): Passage(

@@ -22,20 +22,16 @@ from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.journal import Journal, Notify, journaled
 from archive_app.core.research import (
-    InUseError,
     Ref,
     check_unique_name,
     clean_name,
-    counted,
+    label_row,
+    label_rows,
+    refuse_if_in_use,
     resolve,
+    save_label_edit,
+    unlink_everywhere,
 )
-
-_EVENT_QUERY = """
-SELECT e.*,
-    (SELECT count(*) FROM source_events l WHERE l.event_id = e.id) AS sources,
-    (SELECT count(*) FROM annotation_events l WHERE l.event_id = e.id) AS annotations
-FROM events e
-"""
 
 
 @dataclass(frozen=True)
@@ -88,15 +84,12 @@ class Events:
 
     def all(self) -> list[Event]:
         """Every event, in date order (undated ones last), then by name."""
-        rows = self.database.query(_EVENT_QUERY)
+        rows = label_rows(self.database, "event")
         return sorted((_event(row) for row in rows), key=_date_order)
 
     def get(self, ref: Ref) -> Event:
         """An event by id or by name (case does not matter)."""
-        event_id = resolve(self.database.connection, "event", ref)
-        row = self.database.query_one(f"{_EVENT_QUERY} WHERE e.id = ?", (event_id,))
-        assert row is not None
-        return _event(row)
+        return _event(label_row(self.database, "event", ref))
 
     def tree(self) -> list[EventNode]:
         """The top-level events, each with its sub-events, in date order."""
@@ -181,13 +174,7 @@ class Events:
             values["place"] = place.strip()
         if description is not None:
             values["description"] = description.strip()
-
-        def change(journal: Journal) -> None:
-            if "name" in values:
-                check_unique_name(journal.connection, "event", str(values["name"]), current.id)
-            journal.update("events", current.id, values)
-
-        return journaled(self.database, self.notify, f"Edit event “{current.name}”", change)[1]
+        return save_label_edit(self.database, self.notify, "event", current, values)
 
     def move(self, ref: Ref, parent: Ref | None) -> Change:
         """Put an event under another one, or at the top level (``parent=None``). An event
@@ -207,18 +194,11 @@ class Events:
         :class:`InUseError` unless ``force``; then those links go too. Its sub-events move up
         to its parent."""
         event = self.get(ref)
-        if (event.source_count or event.annotation_count) and not force:
-            raise InUseError(
-                f"The event '{event.name}' is assigned to {counted(event.source_count, 'source')} "
-                f"and {counted(event.annotation_count, 'annotation')}. Delete it anyway to "
-                "remove it from them too.",
-                sources=event.source_count,
-                annotations=event.annotation_count,
-            )
+        if not force:
+            refuse_if_in_use("event", event)
 
         def change(journal: Journal) -> None:
-            journal.delete("source_events", "event_id = ?", [event.id])
-            journal.delete("annotation_events", "event_id = ?", [event.id])
+            unlink_everywhere(journal, "event", event.id)
             for (child_id,) in journal.connection.execute(
                 "SELECT id FROM events WHERE parent_id = ?", (event.id,)
             ).fetchall():

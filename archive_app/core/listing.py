@@ -17,6 +17,7 @@ from typing import Literal
 
 from archive_app.core.db import Database
 from archive_app.core.model import NamedRef
+from archive_app.core.research import TABLES, color_column, labels_by_owner, link_table
 from archive_app.importers.document import SOURCE_KINDS
 
 Scope = Literal["all", "kind", "event", "perspective", "tag", "ids"]
@@ -167,14 +168,7 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
         (chosen,),
     ):
         events[int(row[0])].append(str(row[1]))
-    perspectives: dict[int, list[NamedRef]] = defaultdict(list)
-    for row in database.query(
-        f"SELECT sp.source_id, p.id, p.name, p.color FROM source_perspectives sp "
-        f"JOIN perspectives p ON p.id = sp.perspective_id WHERE sp.source_id {in_chosen} "
-        f"ORDER BY p.name COLLATE NOCASE",
-        (chosen,),
-    ):
-        perspectives[int(row[0])].append(NamedRef(int(row[1]), str(row[2]), str(row[3])))
+    perspectives = labels_by_owner(database, "source", "perspective", ids)
     rows = database.query(
         f"SELECT id, kind, title, site_name, authors, published, imported_at, sha256, "
         f"original_ext FROM sources WHERE id {in_chosen}",
@@ -207,22 +201,8 @@ def sidebar_summary(database: Database) -> SidebarSummary:
         total=sum(kinds.values()),
         kinds=kinds,
         events=_event_counts(database),
-        perspectives=[
-            NamedCount(int(row[0]), str(row[1]), int(row[3]), str(row[2]))
-            for row in database.query(
-                "SELECT p.id, p.name, p.color, count(sp.source_id) FROM perspectives p "
-                "LEFT JOIN source_perspectives sp ON sp.perspective_id = p.id "
-                "GROUP BY p.id ORDER BY p.name COLLATE NOCASE"
-            )
-        ],
-        tags=[
-            NamedCount(int(row[0]), str(row[1]), int(row[2]))
-            for row in database.query(
-                "SELECT t.id, t.name, count(st.source_id) FROM tags t "
-                "LEFT JOIN source_tags st ON st.tag_id = t.id "
-                "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
-            )
-        ],
+        perspectives=_source_counts(database, "perspective"),
+        tags=_source_counts(database, "tag"),
         saved_searches=[
             SavedSearchEntry(int(row[0]), str(row[1]), str(row[2]))
             for row in database.query(
@@ -230,6 +210,17 @@ def sidebar_summary(database: Database) -> SidebarSummary:
             )
         ],
     )
+
+
+def _source_counts(database: Database, kind: Literal["perspective", "tag"]) -> list[NamedCount]:
+    """Each perspective or tag, by name, with how many sources carry it."""
+    links, _, label_column = link_table("source", kind)
+    rows = database.query(
+        f"SELECT l.id, l.name, {color_column(kind)}, count(k.source_id) FROM {TABLES[kind]} l "
+        f"LEFT JOIN {links} k ON k.{label_column} = l.id "
+        "GROUP BY l.id ORDER BY l.name COLLATE NOCASE"
+    )
+    return [NamedCount(int(row[0]), str(row[1]), int(row[3]), str(row[2])) for row in rows]
 
 
 def _event_counts(database: Database) -> list[EventCount]:

@@ -17,12 +17,14 @@ from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.journal import Journal, Notify, journaled
 from archive_app.core.research import (
-    InUseError,
     Ref,
     check_unique_name,
     clean_name,
-    counted,
-    resolve,
+    label_row,
+    label_rows,
+    refuse_if_in_use,
+    save_label_edit,
+    unlink_everywhere,
 )
 
 # Distinct, readable on light and dark backgrounds, and told apart with common colour blindness
@@ -42,13 +44,6 @@ PALETTE = (
     "#a6611a",
 )
 _COLOR = re.compile(r"^#?([0-9a-fA-F]{6})$")
-
-_PERSPECTIVE_QUERY = """
-SELECT p.*,
-    (SELECT count(*) FROM source_perspectives l WHERE l.perspective_id = p.id) AS sources,
-    (SELECT count(*) FROM annotation_perspectives l WHERE l.perspective_id = p.id) AS annotations
-FROM perspectives p
-"""
 
 
 @dataclass(frozen=True)
@@ -89,15 +84,11 @@ class Perspectives:
         self.notify = notify
 
     def all(self) -> list[Perspective]:
-        rows = self.database.query(f"{_PERSPECTIVE_QUERY} ORDER BY p.name COLLATE NOCASE")
-        return [_perspective(row) for row in rows]
+        return [_perspective(row) for row in label_rows(self.database, "perspective")]
 
     def get(self, ref: Ref) -> Perspective:
         """A perspective by id or by name (case does not matter)."""
-        perspective_id = resolve(self.database.connection, "perspective", ref)
-        row = self.database.query_one(f"{_PERSPECTIVE_QUERY} WHERE p.id = ?", (perspective_id,))
-        assert row is not None
-        return _perspective(row)
+        return _perspective(label_row(self.database, "perspective", ref))
 
     def create(
         self, name: str, *, description: str = "", color: str | None = None
@@ -136,35 +127,17 @@ class Perspectives:
             values["description"] = description.strip()
         if color is not None:
             values["color"] = parse_color(color)
-
-        def change(journal: Journal) -> None:
-            if "name" in values:
-                check_unique_name(
-                    journal.connection, "perspective", str(values["name"]), current.id
-                )
-            if values:
-                journal.update("perspectives", current.id, values)
-
-        text = f"Edit perspective “{current.name}”"
-        return journaled(self.database, self.notify, text, change)[1]
+        return save_label_edit(self.database, self.notify, "perspective", current, values)
 
     def delete(self, ref: Ref, *, force: bool = False) -> Change:
         """Delete a perspective. If sources or annotations carry it, refuse with
         :class:`InUseError` unless ``force``; then those links go too."""
         current = self.get(ref)
-        if (current.source_count or current.annotation_count) and not force:
-            raise InUseError(
-                f"The perspective '{current.name}' is assigned to "
-                f"{counted(current.source_count, 'source')} and "
-                f"{counted(current.annotation_count, 'annotation')}. Delete it anyway to "
-                "remove it from them too.",
-                sources=current.source_count,
-                annotations=current.annotation_count,
-            )
+        if not force:
+            refuse_if_in_use("perspective", current)
 
         def change(journal: Journal) -> None:
-            journal.delete("source_perspectives", "perspective_id = ?", [current.id])
-            journal.delete("annotation_perspectives", "perspective_id = ?", [current.id])
+            unlink_everywhere(journal, "perspective", current.id)
             journal.delete("perspectives", "id = ?", [current.id])
 
         text = f"Delete perspective “{current.name}”"

@@ -1,5 +1,6 @@
-"""What events, perspectives and tags share: names, references, and assigning them to sources
-and annotations.
+"""What events, perspectives and tags share: names, references, reading them (with their usage
+counts, or those a source or annotation carries), editing, deleting, and assigning them to
+sources and annotations.
 
 An event, perspective or tag is referred to by its id (the window) or by its name (the command
 line); names compare without regard to case, in every script (``Şuşa`` equals ``şuşa``).
@@ -10,9 +11,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from archive_app.core.changes import Change
 from archive_app.core.db import Database
@@ -26,6 +28,7 @@ Kind = Literal["event", "perspective", "tag"]
 
 MAX_NAME_CHARS = 200
 TABLES: dict[Kind, str] = {"event": "events", "perspective": "perspectives", "tag": "tags"}
+OWNERS: tuple[Owner, ...] = ("source", "annotation")
 
 
 class InUseError(InvalidInputError):
@@ -36,6 +39,22 @@ class InUseError(InvalidInputError):
         super().__init__(message)
         self.sources = sources
         self.annotations = annotations
+
+
+class CountedLabel(Protocol):
+    """An event, perspective or tag with how many sources and annotations carry it."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def source_count(self) -> int: ...
+
+    @property
+    def annotation_count(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -61,6 +80,62 @@ def counted(count: int, noun: str) -> str:
 def link_table(owner: Owner, kind: Kind) -> tuple[str, str, str]:
     """The link table between owners and labels of a kind, with its two columns."""
     return f"{owner}_{TABLES[kind]}", f"{owner}_id", f"{kind}_id"
+
+
+def color_column(kind: Kind) -> str:
+    """SQL for the colour of a label in a table named ``l``: perspectives have one, events and
+    tags give ''."""
+    return "l.color" if kind == "perspective" else "''"
+
+
+def _usage_query(kind: Kind) -> str:
+    """SQL for the events, perspectives or tags (as ``l``), each with ``sources`` and
+    ``annotations``: how many of each carry it. Callers add a ``WHERE`` or an ``ORDER BY``."""
+    source_links, _, label_column = link_table("source", kind)
+    annotation_links, _, _ = link_table("annotation", kind)
+    return (
+        "SELECT l.*, "
+        f"(SELECT count(*) FROM {source_links} k WHERE k.{label_column} = l.id) AS sources, "
+        f"(SELECT count(*) FROM {annotation_links} k WHERE k.{label_column} = l.id) AS annotations "
+        f"FROM {TABLES[kind]} l"
+    )
+
+
+def label_row(database: Database, kind: Kind, ref: Ref) -> sqlite3.Row:
+    """An event's, perspective's or tag's row with its usage counts, by id or by name."""
+    label_id = resolve(database.connection, kind, ref)
+    row = database.query_one(f"{_usage_query(kind)} WHERE l.id = ?", (label_id,))
+    assert row is not None
+    return row
+
+
+def label_rows(database: Database, kind: Kind) -> list[sqlite3.Row]:
+    """Every event, perspective or tag with its usage counts, by name."""
+    return database.query(f"{_usage_query(kind)} ORDER BY l.name COLLATE NOCASE")
+
+
+def labels_by_owner(
+    database: Database, owner: Owner, kind: Kind, owner_ids: Collection[int]
+) -> dict[int, list[NamedRef]]:
+    """The events, perspectives or tags each of these sources or annotations carries, by name;
+    owners that carry none are left out."""
+    links, owner_column, label_column = link_table(owner, kind)
+    rows = database.query(
+        f"SELECT k.{owner_column}, l.id, l.name, {color_column(kind)} FROM {TABLES[kind]} l "
+        f"JOIN {links} k ON k.{label_column} = l.id "
+        f"WHERE k.{owner_column} IN (SELECT value FROM json_each(?)) "
+        "ORDER BY l.name COLLATE NOCASE",
+        (json.dumps(list(owner_ids)),),
+    )
+    found: dict[int, list[NamedRef]] = defaultdict(list)
+    for owner_id, label_id, name, color in rows:
+        found[int(owner_id)].append(NamedRef(int(label_id), str(name), str(color)))
+    return dict(found)
+
+
+def labels_of(database: Database, owner: Owner, kind: Kind, owner_id: int) -> list[NamedRef]:
+    """The events, perspectives or tags one source or annotation carries, by name."""
+    return labels_by_owner(database, owner, kind, [owner_id]).get(owner_id, [])
 
 
 def clean_name(name: str, what: str) -> str:
@@ -120,6 +195,45 @@ def check_unique_name(
         raise InvalidInputError(
             f"There is already {article} {kind} named '{name_of(connection, kind, existing)}'."
         )
+
+
+def save_label_edit(
+    database: Database,
+    notify: Notify,
+    kind: Kind,
+    label: CountedLabel,
+    values: dict[str, object],
+) -> Change:
+    """Save the changed fields of an event or perspective as one undoable change; a new name
+    must be free."""
+
+    def edit(journal: Journal) -> None:
+        if "name" in values:
+            check_unique_name(journal.connection, kind, str(values["name"]), label.id)
+        if values:
+            journal.update(TABLES[kind], label.id, values)
+
+    return journaled(database, notify, f"Edit {kind} “{label.name}”", edit)[1]
+
+
+def refuse_if_in_use(kind: Kind, label: CountedLabel) -> None:
+    """Refuse, with :class:`InUseError`, to delete an event or perspective that sources or
+    annotations carry."""
+    if label.source_count or label.annotation_count:
+        raise InUseError(
+            f"The {kind} '{label.name}' is assigned to {counted(label.source_count, 'source')} "
+            f"and {counted(label.annotation_count, 'annotation')}. Delete it anyway to remove "
+            "it from them too.",
+            sources=label.source_count,
+            annotations=label.annotation_count,
+        )
+
+
+def unlink_everywhere(journal: Journal, kind: Kind, label_id: int) -> None:
+    """Take an event, perspective or tag off every source and annotation that carries it."""
+    for owner in OWNERS:
+        links, _, label_column = link_table(owner, kind)
+        journal.delete(links, f"{label_column} = ?", [label_id])
 
 
 def resolve_or_create_tag(journal: Journal, ref: Ref) -> int:
@@ -248,9 +362,8 @@ class Assignments:
         found: dict[Kind, list[NamedRef]] = {}
         for kind, table in TABLES.items():
             links, owner_column, label_column = link_table("source", kind)
-            color = "l.color" if kind == "perspective" else "''"
             rows = self.database.query(
-                f"SELECT DISTINCT l.id, l.name, {color} FROM {table} l JOIN {links} k "
+                f"SELECT DISTINCT l.id, l.name, {color_column(kind)} FROM {table} l JOIN {links} k "
                 f"ON k.{label_column} = l.id WHERE k.{owner_column} IN "
                 "(SELECT value FROM json_each(?)) ORDER BY l.name COLLATE NOCASE",
                 (chosen,),

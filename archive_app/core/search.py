@@ -23,6 +23,7 @@ from archive_app.core.aliases import Aliases
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index import SearchIndex
+from archive_app.core.research import Kind
 from archive_app.core.search_compile import (
     KINDS,
     NOTHING,
@@ -36,7 +37,7 @@ from archive_app.core.search_compile import (
 )
 from archive_app.core.search_facets import FacetCounter
 from archive_app.core.search_hits import HitMaker
-from archive_app.core.search_labels import LabelKind, Labels
+from archive_app.core.search_labels import Labels
 from archive_app.core.search_results import Hit, SearchResults, SortOrder
 from archive_app.core.search_suggest import SUGGEST_BELOW, suggestion
 from archive_app.core.search_syntax import parse
@@ -272,7 +273,7 @@ def _combined(main: Any, narrowing: Any) -> tuple[Any, Any]:
 
 
 def _label_counts(
-    counter: Counter[tuple[int, ...]], labels: Labels, kind: LabelKind, *, roll_up: bool
+    counter: Counter[tuple[int, ...]], labels: Labels, kind: Kind, *, roll_up: bool
 ) -> Counter[str]:
     """Counts of id tuples as counts of names; with ``roll_up``, a source counts once for each
     event it is about and for every event those are part of."""

@@ -31,7 +31,8 @@ from archive_app.core.aliases import AliasGroup, AliasTable, Key, name_key
 from archive_app.core.analysis import fold, name_analyzer, stem
 from archive_app.core.dates import date_range
 from archive_app.core.errors import InvalidInputError
-from archive_app.core.search_labels import LabelKind, Labels
+from archive_app.core.research import Kind
+from archive_app.core.search_labels import Labels
 from archive_app.core.search_syntax import And, Field, Node, Not, Or, Phrase, Word
 
 CONTENT_FIELDS = ("title", "body", "caption", "note")
@@ -347,13 +348,13 @@ class QueryCompiler:
         return published_query(*bounds)
 
 
-def label_query(labels: Labels, kind: LabelKind, value: str) -> Part:
+def label_query(labels: Labels, kind: Kind, value: str) -> Part:
     """Sources with a label ``value`` names, on themselves or on one of their annotations."""
     ids = labels.ids(kind, value)
     return ids_query(kind, ids)
 
 
-def ids_query(kind: LabelKind, ids: set[int]) -> Part:
+def ids_query(kind: Kind, ids: set[int]) -> Part:
     if not ids:
         return NOTHING
     return any_of([wq.Term(f, str(i)) for f in LABEL_FIELDS[kind] for i in sorted(ids)])

@@ -17,13 +17,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
 
 from archive_app.core.analysis import analyze, fold
 from archive_app.core.db import Database
-
-LabelKind = Literal["event", "perspective", "tag"]
-_TABLES: dict[LabelKind, str] = {"event": "events", "perspective": "perspectives", "tag": "tags"}
+from archive_app.core.research import TABLES, Kind
 
 
 def plain_name(name: str) -> str:
@@ -90,16 +87,16 @@ class Labels:
     def _events(self) -> _Names:
         return _Names({event_id: name for event_id, name, _ in self._event_rows})
 
-    def _read(self, kind: LabelKind) -> _Names:
-        rows = self.database.query(f"SELECT id, name FROM {_TABLES[kind]}")
+    def _read(self, kind: Kind) -> _Names:
+        rows = self.database.query(f"SELECT id, name FROM {TABLES[kind]}")
         return _Names({int(row[0]): str(row[1]) for row in rows})
 
-    def _names(self, kind: LabelKind) -> _Names:
+    def _names(self, kind: Kind) -> _Names:
         if kind == "event":
             return self._events
         return self._perspectives if kind == "perspective" else self._tags
 
-    def ids(self, kind: LabelKind, value: str) -> set[int]:
+    def ids(self, kind: Kind, value: str) -> set[int]:
         """The ids ``value`` names (events with their sub-events); empty if none."""
         found = self._names(kind).ids_for(value)
         return self.with_sub_events(found) if kind == "event" else found
@@ -124,5 +121,5 @@ class Labels:
                 current = self._parents.get(current)
         return found
 
-    def name(self, kind: LabelKind, label_id: int) -> str | None:
+    def name(self, kind: Kind, label_id: int) -> str | None:
         return self._names(kind).by_id.get(label_id)

@@ -17,10 +17,10 @@ from archive_app.core.model import (
     Appearance,
     BlockSpan,
     CaptionRecord,
-    NamedRef,
     Provenance,
     Source,
 )
+from archive_app.core.research import labels_of
 from archive_app.core.store import FileDigest
 from archive_app.importers.document import ExtractedDocument
 
@@ -150,33 +150,10 @@ def load_source(database: Database, source_id: int) -> Source:
         has_thumbnail=bool(row["has_thumbnail"]),
         captions=_captions(database, source_id),
         appears_in=_appearances(database, source_id),
-        tags=_source_refs(database, "tags", "source_tags", "tag_id", source_id),
-        events=_source_refs(database, "events", "source_events", "event_id", source_id),
-        perspectives=_source_refs(
-            database, "perspectives", "source_perspectives", "perspective_id", source_id
-        ),
+        tags=labels_of(database, "source", "tag", source_id),
+        events=labels_of(database, "source", "event", source_id),
+        perspectives=labels_of(database, "source", "perspective", source_id),
         annotations=load_annotations(database, source_id),
-    )
-
-
-def named_refs(
-    database: Database, table: str, *, link: str, link_column: str, owner_column: str, owner: int
-) -> list[NamedRef]:
-    """The events, perspectives or tags linked to a source or an annotation, by name."""
-    color = "t.color" if table == "perspectives" else "''"
-    rows = database.query(
-        f"SELECT t.id, t.name, {color} FROM {table} t JOIN {link} l ON l.{link_column} = t.id "
-        f"WHERE l.{owner_column} = ? ORDER BY t.name COLLATE NOCASE",
-        (owner,),
-    )
-    return [NamedRef(int(row[0]), row[1], row[2]) for row in rows]
-
-
-def _source_refs(
-    database: Database, table: str, link: str, column: str, source_id: int
-) -> list[NamedRef]:
-    return named_refs(
-        database, table, link=link, link_column=column, owner_column="source_id", owner=source_id
     )
 
 
@@ -190,17 +167,6 @@ def load_annotations(database: Database, source_id: int) -> list[Annotation]:
 
 def annotation_from_row(database: Database, row: sqlite3.Row) -> Annotation:
     annotation_id = int(row["id"])
-
-    def refs(table: str, link: str, column: str) -> list[NamedRef]:
-        return named_refs(
-            database,
-            table,
-            link=link,
-            link_column=column,
-            owner_column="annotation_id",
-            owner=annotation_id,
-        )
-
     return Annotation(
         id=annotation_id,
         source_id=int(row["source_id"]),
@@ -219,9 +185,9 @@ def annotation_from_row(database: Database, row: sqlite3.Row) -> Annotation:
         width=row["width"],
         height=row["height"],
         anchor_status=row["anchor_status"],
-        tags=refs("tags", "annotation_tags", "tag_id"),
-        events=refs("events", "annotation_events", "event_id"),
-        perspectives=refs("perspectives", "annotation_perspectives", "perspective_id"),
+        tags=labels_of(database, "annotation", "tag", annotation_id),
+        events=labels_of(database, "annotation", "event", annotation_id),
+        perspectives=labels_of(database, "annotation", "perspective", annotation_id),
     )
 
 

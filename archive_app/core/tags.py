@@ -20,17 +20,13 @@ from archive_app.core.research import (
     check_unique_name,
     clean_name,
     find_named,
+    label_row,
+    label_rows,
     name_of,
     resolve,
     resolve_or_create_tag,
+    unlink_everywhere,
 )
-
-_TAG_QUERY = """
-SELECT t.id, t.name,
-    (SELECT count(*) FROM source_tags l WHERE l.tag_id = t.id) AS sources,
-    (SELECT count(*) FROM annotation_tags l WHERE l.tag_id = t.id) AS annotations
-FROM tags t
-"""
 
 
 @dataclass(frozen=True)
@@ -60,14 +56,10 @@ class Tags:
 
     def all(self) -> list[Tag]:
         """Every tag with its usage counts, by name."""
-        rows = self.database.query(f"{_TAG_QUERY} ORDER BY t.name COLLATE NOCASE")
-        return [_tag(row) for row in rows]
+        return [_tag(row) for row in label_rows(self.database, "tag")]
 
     def get(self, ref: Ref) -> Tag:
-        tag_id = resolve(self.database.connection, "tag", ref)
-        row = self.database.query_one(f"{_TAG_QUERY} WHERE t.id = ?", (tag_id,))
-        assert row is not None
-        return _tag(row)
+        return _tag(label_row(self.database, "tag", ref))
 
     def create(self, name: str) -> tuple[Tag, Change]:
         """A new, unused tag (assigning a new name creates one too)."""
@@ -121,8 +113,7 @@ class Tags:
         current = self.get(ref)
 
         def edit(journal: Journal) -> None:
-            journal.delete("source_tags", "tag_id = ?", [current.id])
-            journal.delete("annotation_tags", "tag_id = ?", [current.id])
+            unlink_everywhere(journal, "tag", current.id)
             journal.delete("tags", "id = ?", [current.id])
 
         return journaled(self.database, self.notify, f"Delete tag “{current.name}”", edit)[1]

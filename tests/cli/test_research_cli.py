@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from archive_app.cli import main
-from archive_app.core.archive import Archive
-from tests.conftest import dump_database, write_file
+from tests.cli.conftest import Cli
+from tests.conftest import write_file
 
 TEXT = (
     "Azerbaijani forces entered Shusha on 8 November 2020. Armenian officials first denied "
@@ -18,28 +17,11 @@ TEXT = (
 )
 
 
-class Cli:
-    def __init__(self, archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.archive_path = archive_path
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        code = main(["--archive", str(self.archive_path), *args])
-        captured = self.capsys.readouterr()
-        return code, captured.out, captured.err
-
-    def dump(self) -> dict[str, list[tuple[object, ...]]]:
-        with Archive.open(self.archive_path, workers=1) as archive:
-            return dump_database(archive)
-
-
 @pytest.fixture
-def cli(archive_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    run = Cli(archive_path, capsys)
+def cli(run_cli: Cli, tmp_path: Path) -> Cli:
     path = write_file(tmp_path / "incoming", "shusha.txt", TEXT)
-    assert run("import", str(path))[0] == 0
-    return run
+    assert run_cli("import", str(path))[0] == 0
+    return run_cli
 
 
 def test_event_tree_commands(cli: Cli) -> None:

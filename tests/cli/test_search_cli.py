@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_app.cli import main
+from tests.cli.conftest import Cli
 from tests.conftest import write_file
 
 TEXTS = {
@@ -19,29 +19,11 @@ TEXTS = {
 }
 
 
-class Cli:
-    def __init__(self, archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.archive_path = archive_path
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        code = main(["--archive", str(self.archive_path), *args])
-        captured = self.capsys.readouterr()
-        return code, captured.out, captured.err
-
-    def json(self, *args: str) -> object:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return json.loads(out)
-
-
 @pytest.fixture
-def cli(archive_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    run = Cli(archive_path, capsys)
+def cli(run_cli: Cli, tmp_path: Path) -> Cli:
     paths = [write_file(tmp_path / "incoming", name, text) for name, text in TEXTS.items()]
-    assert run("import", *map(str, paths))[0] == 0
-    return run
+    assert run_cli("import", *map(str, paths))[0] == 0
+    return run_cli
 
 
 def test_search_json_has_every_part(cli: Cli) -> None:

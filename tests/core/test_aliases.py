@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.importers.document import Block, ExtractedDocument
-
-AddDocument = Callable[[ExtractedDocument], int]
+from tests.conftest import StoreDocument
 
 
 def text(title: str, body: str) -> ExtractedDocument:
@@ -18,22 +15,22 @@ def text(title: str, body: str) -> ExtractedDocument:
 
 
 @pytest.fixture
-def places(archive: Archive, add_document: AddDocument) -> dict[str, int]:
+def places(archive: Archive, store_document: StoreDocument) -> dict[str, int]:
     archive.aliases.add(["Stepanakert", "Khankendi", "Xankəndi"], note="Armenian, Azerbaijani")
     archive.aliases.add(["Nagorno-Karabakh", "Artsakh"])
     archive.aliases.add(["Lachin Corridor", "Berdzor corridor"])
     return {
-        "khankendi": add_document(text("Night shelling", "Sirens sounded in Khankendi at dawn.")),
-        "stepanakert": add_document(
+        "khankendi": store_document(text("Night shelling", "Sirens sounded in Khankendi at dawn.")),
+        "stepanakert": store_document(
             text("Stepanakert market", "Bread queues in Stepanakert grew longer.")
         ),
-        "azeri": add_document(text("Xankəndi", "Officials toured Xankəndi and Ağdam.")),
-        "artsakh": add_document(text("Artsakh parliament", "The Artsakh parliament met.")),
-        "nk": add_document(
+        "azeri": store_document(text("Xankəndi", "Officials toured Xankəndi and Ağdam.")),
+        "artsakh": store_document(text("Artsakh parliament", "The Artsakh parliament met.")),
+        "nk": store_document(
             text("The conflict", "Nagorno-Karabakh was blockaded; the Lachin corridor closed.")
         ),
-        "berdzor": add_document(text("Road", "Trucks waited at the Berdzor corridor for weeks.")),
-        "plain": add_document(text("Agdam ruins", "Agdam lies empty. A corridor of ruins.")),
+        "berdzor": store_document(text("Road", "Trucks waited at the Berdzor corridor for weeks.")),
+        "plain": store_document(text("Agdam ruins", "Agdam lies empty. A corridor of ruins.")),
     }
 
 

@@ -12,7 +12,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index_documents import documents_for
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import dump_database
+from tests.conftest import StoreDocument, dump_database
 
 ARTICLE = (
     "Azerbaijani forces entered Shusha on 8 November 2020. "
@@ -28,16 +28,16 @@ def article(import_texts: Callable[..., list[int]]) -> int:
 
 
 @pytest.fixture
-def image(add_document: Callable[[ExtractedDocument], int]) -> int:
-    return add_document(
+def image(store_document: StoreDocument) -> int:
+    return store_document(
         ExtractedDocument(kind="image", title="Ghazanchetsots Cathedral", mime_type="image/jpeg")
     )
 
 
 @pytest.fixture
-def pdf(add_document: Callable[[ExtractedDocument], int]) -> int:
+def pdf(store_document: StoreDocument) -> int:
     pages = [Block("page", "Report on the blockade.", 1), Block("page", "Map of the corridor.", 2)]
-    return add_document(ExtractedDocument(kind="pdf", title="Lachin report", blocks=pages))
+    return store_document(ExtractedDocument(kind="pdf", title="Lachin report", blocks=pages))
 
 
 def body_of(archive: Archive, source_id: int) -> str:

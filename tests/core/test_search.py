@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from archive_app.core.archive import Archive
 from archive_app.core.sources import insert_source
 from archive_app.core.store import FileDigest
 from archive_app.importers.document import Block, Caption, ExtractedDocument
-
-AddDocument = Callable[[ExtractedDocument], int]
+from tests.conftest import StoreDocument
 
 
 def article(title: str, *paragraphs: str, **fields: object) -> ExtractedDocument:
@@ -20,10 +17,10 @@ def article(title: str, *paragraphs: str, **fields: object) -> ExtractedDocument
 
 
 @pytest.fixture
-def sources(add_document: AddDocument, store_document: AddDocument) -> dict[str, int]:
+def sources(store_document: StoreDocument) -> dict[str, int]:
     """A few sources whose words overlap in known ways."""
     return {
-        "bridge": add_document(
+        "bridge": store_document(
             article(
                 "Refugees cross the Hakari bridge",
                 "Families evacuated from Lachin crossed the Hakari bridge into Armenia.",
@@ -33,7 +30,7 @@ def sources(add_document: AddDocument, store_document: AddDocument) -> dict[str,
                 language="en",
             )
         ),
-        "ceasefire": add_document(
+        "ceasefire": store_document(
             article(
                 "Ceasefire signed in Moscow",
                 "Russia brokered the ceasefire; peacekeepers moved to the bridge at Hakari.",
@@ -43,7 +40,7 @@ def sources(add_document: AddDocument, store_document: AddDocument) -> dict[str,
                 language="en-GB",
             )
         ),
-        "offensive": add_document(
+        "offensive": store_document(
             article(
                 "The September offensive",
                 "The offensive lasted one day. Shusha was quiet; the refugees left by bus.",

@@ -4,7 +4,6 @@ structured filters, "did you mean" and "more like this"."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,8 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import write_file
+from tests.conftest import StoreDocument, write_file
 from tests.fixtures import make_pdfs
-
-AddDocument = Callable[[ExtractedDocument], int]
 
 
 def article(title: str, body: str, **fields: object) -> ExtractedDocument:
@@ -34,8 +31,8 @@ def marked(text: str, spans: list[tuple[int, int]]) -> list[str]:
 # Snippets and highlights
 
 
-def test_snippets_mark_the_matched_words(archive: Archive, add_document: AddDocument) -> None:
-    source = add_document(
+def test_snippets_mark_the_matched_words(archive: Archive, store_document: StoreDocument) -> None:
+    source = store_document(
         article(
             "Hakari bridge reopened",
             "Traffic resumed on Monday.\n\nThe Hakari bridge carries the road to Goris. "
@@ -59,9 +56,11 @@ def test_snippets_mark_the_matched_words(archive: Archive, add_document: AddDocu
     assert hit.page is None
 
 
-def test_highlights_reach_deep_into_long_texts(archive: Archive, add_document: AddDocument) -> None:
+def test_highlights_reach_deep_into_long_texts(
+    archive: Archive, store_document: StoreDocument
+) -> None:
     filler = "Nothing of note happened on this day in the valley. " * 4_000
-    source = add_document(article("Diary", filler + "\n\nAt last the Tegh checkpoint opened."))
+    source = store_document(article("Diary", filler + "\n\nAt last the Tegh checkpoint opened."))
     [hit] = archive.search("checkpoint").hits
     assert hit.id == source
     assert marked(hit.snippet, hit.highlights) == ["checkpoint"]
@@ -70,9 +69,9 @@ def test_highlights_reach_deep_into_long_texts(archive: Archive, add_document: A
 
 
 def test_a_hit_in_a_caption_or_note_is_shown_from_there(
-    archive: Archive, add_document: AddDocument
+    archive: Archive, store_document: StoreDocument
 ) -> None:
-    source = add_document(article("Market day", "Stalls opened early."))
+    source = store_document(article("Market day", "Stalls opened early."))
     archive.update_source(source, notes="Cross-check with the Interfax wire.")
     [hit] = archive.search("interfax").hits
     assert hit.snippet_field == "note"
@@ -82,14 +81,14 @@ def test_a_hit_in_a_caption_or_note_is_shown_from_there(
 
 
 def test_a_pdf_hit_carries_its_page(
-    archive: Archive, add_document: AddDocument, tmp_path: Path
+    archive: Archive, store_document: StoreDocument, tmp_path: Path
 ) -> None:
     pages = [
         Block("page", "Summary of the report.", 1),
         Block("page", "Shelling of the market. " * 2_000, 3),
         Block("page", "Annex: the water supply of Shusha.", 4),
     ]
-    report = add_document(ExtractedDocument(kind="pdf", title="Report", blocks=pages))
+    report = store_document(ExtractedDocument(kind="pdf", title="Report", blocks=pages))
     assert archive.search("shusha").hits[0].page == 4
     assert archive.search("summary").hits[0].page == 1
     assert archive.search('"shelling of the market"').hits[0].page == 3
@@ -108,7 +107,7 @@ def test_a_pdf_hit_carries_its_page(
 
 
 @pytest.fixture
-def library(archive: Archive, add_document: AddDocument) -> dict[str, int]:
+def library(archive: Archive, store_document: StoreDocument) -> dict[str, int]:
     def add(name: str, kind: str, published: str, site: str) -> tuple[str, int]:
         document = ExtractedDocument(
             kind=kind,  # type: ignore[arg-type]
@@ -117,7 +116,7 @@ def library(archive: Archive, add_document: AddDocument) -> dict[str, int]:
             published=published,
             site_name=site,
         )
-        return name, add_document(document)
+        return name, store_document(document)
 
     sources = dict(
         [
@@ -249,11 +248,11 @@ def test_a_filter_only_listing_is_newest_first_with_facets(
 
 
 @pytest.fixture
-def karabakh(add_document: AddDocument) -> list[int]:
+def karabakh(store_document: StoreDocument) -> list[int]:
     return [
-        add_document(article(f"Karabakh report {n}", "Karabakh ceasefire talks in Moscow."))
+        store_document(article(f"Karabakh report {n}", "Karabakh ceasefire talks in Moscow."))
         for n in range(10)
-    ] + [add_document(article("Typo", "A misspelt Karbakh once."))]
+    ] + [store_document(article("Typo", "A misspelt Karbakh once."))]
 
 
 def test_a_misspelt_word_gets_a_suggestion_from_the_archives_words(
@@ -277,12 +276,12 @@ def test_no_suggestion_for_queries_that_find_enough_or_cannot_be_helped(
 
 
 def test_more_like_this_finds_the_closest_sources(
-    archive: Archive, add_document: AddDocument
+    archive: Archive, store_document: StoreDocument
 ) -> None:
     water = "The reservoir ran dry; water trucks, pipelines and wells failed across the valley."
-    first = add_document(article("Water crisis", water))
-    second = add_document(article("Drought", water.replace("valley", "region") + " Wells dried."))
-    third = add_document(article("Election", "Voters chose a new parliament in Yerevan."))
+    first = store_document(article("Water crisis", water))
+    second = store_document(article("Drought", water.replace("valley", "region") + " Wells dried."))
+    third = store_document(article("Election", "Voters chose a new parliament in Yerevan."))
     similar = archive.similar(first)
     assert similar[0].id == second
     assert first not in [hit.id for hit in similar]

@@ -12,7 +12,7 @@ from archive_app.core.annotations import Region
 from archive_app.core.archive import Archive
 from archive_app.core.changes import Change
 from archive_app.importers.document import ExtractedDocument
-from tests.conftest import dump_database
+from tests.conftest import StoreDocument, dump_database
 
 TEXT = (
     "Stepanakert, which Azerbaijan calls Khankendi, was shelled on 27 September 2020. "
@@ -38,10 +38,10 @@ class World:
 def world(
     archive: Archive,
     import_texts: Callable[..., list[int]],
-    add_document: Callable[[ExtractedDocument], int],
+    store_document: StoreDocument,
 ) -> World:
     article, other = import_texts({"a.txt": TEXT, "b.txt": "Ganja was struck by missiles."})
-    image = add_document(ExtractedDocument(kind="image", title="Shelled street"))
+    image = store_document(ExtractedDocument(kind="image", title="Shelled street"))
     war, _ = archive.events.create("2nd Karabakh War", start="2020-09-27", end="2020-11-10")
     battle, _ = archive.events.create("Shelling of Stepanakert", parent=war.id, start="2020-09")
     side, _ = archive.perspectives.create("Armenian government")

@@ -16,6 +16,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError, NotFoundError
 from archive_app.export.annotations import export_annotations
 from archive_app.importers.document import Block, ExtractedDocument
+from tests.conftest import StoreDocument
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
@@ -26,12 +27,14 @@ TEXT = "Khankendi (Stepanakert) came under fire. Residents sheltered in basement
 def filled(
     archive: Archive,
     import_texts: Callable[..., list[int]],
-    add_document: Callable[[ExtractedDocument], int],
+    store_document: StoreDocument,
 ) -> dict[str, int]:
     [article] = import_texts({"shelter.txt": TEXT})
     archive.update_source(article, source_url="https://example.org/shelter")
-    image = add_document(ExtractedDocument(kind="image", title="Basement", mime_type="image/jpeg"))
-    pdf = add_document(
+    image = store_document(
+        ExtractedDocument(kind="image", title="Basement", mime_type="image/jpeg")
+    )
+    pdf = store_document(
         ExtractedDocument(
             kind="pdf",
             title="Ombudsman report",
