@@ -46,6 +46,7 @@ class ExtractionResult:
 
     key: int
     document: ExtractedDocument | None = None
+    importer_version: str = ""
     error: str = ""
     bug: str = ""
 

@@ -220,7 +220,12 @@ class ImportSession:
         self._candidates[key] = _Candidate(path, file_type, digest)
         self._first_of_digest[digest.sha256] = key
         if size > self.max_extract_bytes:
-            self._finish(ExtractionResult(key, document=_too_large(file_type, path, size)), tasks)
+            unread = ExtractionResult(
+                key,
+                document=_too_large(file_type, path, size),
+                importer_version=importer_version(file_type),
+            )
+            self._finish(unread, tasks)
             return
         tasks.append(ExtractionTask(key, path, file_type))
 
@@ -239,7 +244,7 @@ class ImportSession:
         elif result.document is None:
             outcome = FileOutcome(str(candidate.path), "failed", error=result.error)
         else:
-            outcome = self._store(candidate, result.document, tasks)
+            outcome = self._store(candidate, result.document, result.importer_version, tasks)
         if candidate.parent is not None:
             self._finish_page_image(result.key, candidate.parent[0], outcome)
             return
@@ -251,7 +256,11 @@ class ImportSession:
         self._report_duplicates_of(result.key, outcome)
 
     def _store(
-        self, candidate: _Candidate, document: ExtractedDocument, tasks: deque[ExtractionTask]
+        self,
+        candidate: _Candidate,
+        document: ExtractedDocument,
+        version: str,
+        tasks: deque[ExtractionTask],
     ) -> FileOutcome:
         suffix = normalized_suffix(candidate.path.name)
         try:
@@ -267,7 +276,7 @@ class ImportSession:
                     digest=candidate.digest,
                     original_name=candidate.path.name,
                     original_ext=suffix,
-                    importer_version=importer_version(candidate.file_type),
+                    importer_version=version,
                     has_thumbnail=bool(document.thumbnail),
                 )
                 insert_captions(connection, source_id, document, {})

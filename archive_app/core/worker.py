@@ -20,7 +20,7 @@ MEMORY_LIMIT = 3 << 30
 
 def serve(tasks: Connection, results: Connection) -> None:
     """Read files until the task pipe closes (the archive closed, or its program died)."""
-    from archive_app.importers import extract_file
+    from archive_app.importers import extract_file, importer_version
 
     results.send(WORKER_READY)
     while True:
@@ -29,7 +29,11 @@ def serve(tasks: Connection, results: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            result = ExtractionResult(task.key, document=extract_file(task.path, task.file_type))
+            result = ExtractionResult(
+                task.key,
+                document=extract_file(task.path, task.file_type),
+                importer_version=importer_version(task.file_type),
+            )
         except ImportFailure as failure:
             result = ExtractionResult(task.key, error=failure.message)
         except MemoryError:
