@@ -130,8 +130,10 @@ def measure(path: Path) -> dict[str, float]:
 
     from archive_app.core.archive import Archive
     from archive_app.gui.main_window import MainWindow
+    from archive_app.gui.refcount_guard import guard_singletons
     from archive_app.gui.settings import AppSettings
 
+    guard_singletons()
     app = QApplication([])
     figures: dict[str, float] = {}
     archive = Archive.open(path)

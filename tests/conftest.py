@@ -12,9 +12,11 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.sources import insert_captions, insert_source
 from archive_app.core.store import digest_file, normalized_suffix
+from archive_app.gui.refcount_guard import guard_singletons
 from archive_app.importers.document import ExtractedDocument
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+guard_singletons()  # as the program does before it makes its QApplication
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"

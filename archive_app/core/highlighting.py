@@ -104,12 +104,17 @@ class Match:
 
 
 @dataclass(frozen=True)
-class _Word:
-    start: int
-    end: int
-    folded: str
-    stem: str
-    stopped: bool
+class _Words:
+    """The words of a text, column by column: where each starts and ends, its folded form, its
+    stem, whether it is a stop word. A long text has hundreds of thousands of words: one object
+    each would cost memory and keep the garbage collector, which stops every thread while it
+    counts, busy (tuples of strings and numbers it stops counting after one look)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    folded: tuple[str, ...]
+    stems: tuple[str, ...]
+    stopped: tuple[bool, ...]
 
 
 @dataclass(frozen=True)
@@ -303,22 +308,24 @@ def _alias_terms(text: str, field_name: str | None, aliases: AliasLookup) -> lis
 
 
 @lru_cache(maxsize=8)
-def _words(text: str) -> tuple[_Word, ...]:
+def _words(text: str) -> _Words:
     """The words of ``text`` as the index sees them, with where each stands. The last few
     texts are remembered: finding as one types goes over the same body again and again."""
-    return tuple(
-        _Word(
-            token.startchar,
-            token.endchar,
-            fold(text[token.startchar : token.endchar].lower()),
-            token.text,
-            bool(token.stopped),
-        )
-        for token in content_analyzer()(text, chars=True, removestops=False)
-    )
+    starts: list[int] = []
+    ends: list[int] = []
+    folded: list[str] = []
+    stems: list[str] = []
+    stopped: list[bool] = []
+    for token in content_analyzer()(text, chars=True, removestops=False):
+        starts.append(token.startchar)
+        ends.append(token.endchar)
+        folded.append(fold(text[token.startchar : token.endchar].lower()))
+        stems.append(token.text)
+        stopped.append(bool(token.stopped))
+    return _Words(tuple(starts), tuple(ends), tuple(folded), tuple(stems), tuple(stopped))
 
 
-def _matches_of(term: SearchTerm, words: tuple[_Word, ...]) -> list[Match]:
+def _matches_of(term: SearchTerm, words: _Words) -> list[Match]:
     label = term.alias_of or term.text
     alias_of = term.alias_of
     if len(term.stems) > 1 and not term.max_distance:
@@ -326,21 +333,23 @@ def _matches_of(term: SearchTerm, words: tuple[_Word, ...]) -> list[Match]:
             Match(start, end, label, alias_of) for start, end in _phrase_spans(term.stems, words)
         ]
     return [
-        Match(word.start, word.end, label, alias_of)
-        for word in words
-        if not word.stopped and _word_matches(term, word)
+        Match(words.starts[index], words.ends[index], label, alias_of)
+        for index, (folded, stem, stopped) in enumerate(
+            zip(words.folded, words.stems, words.stopped, strict=True)
+        )
+        if not stopped and _word_matches(term, folded, stem)
     ]
 
 
-def _word_matches(term: SearchTerm, word: _Word) -> bool:
+def _word_matches(term: SearchTerm, folded: str, stem: str) -> bool:
     if term.pattern is not None:
-        return bool(term.pattern.fullmatch(word.folded) or term.pattern.fullmatch(word.stem))
+        return bool(term.pattern.fullmatch(folded) or term.pattern.fullmatch(stem))
     if term.max_distance:
-        stem, folded = term.stems
-        return _near(word.stem, stem, term.max_distance) or _near(
-            word.folded, folded, term.max_distance
+        wanted_stem, wanted_folded = term.stems
+        return _near(stem, wanted_stem, term.max_distance) or _near(
+            folded, wanted_folded, term.max_distance
         )
-    return word.stem == term.stems[0]
+    return stem == term.stems[0]
 
 
 def _near(word: str, wanted: str, limit: int) -> bool:
@@ -348,15 +357,15 @@ def _near(word: str, wanted: str, limit: int) -> bool:
     return word[:1] == wanted[:1] and _within_distance(word, wanted, limit)
 
 
-def _phrase_spans(stems: tuple[str, ...], words: tuple[_Word, ...]) -> list[tuple[int, int]]:
+def _phrase_spans(stems: tuple[str, ...], words: _Words) -> list[tuple[int, int]]:
     """Where the stems occur as adjacent words (stop words between them do not count, as in
     the index, whose positions skip them)."""
-    content = [word for word in words if not word.stopped]
+    content = [index for index, stopped in enumerate(words.stopped) if not stopped]
     size = len(stems)
     return [
-        (content[index].start, content[index + size - 1].end)
+        (words.starts[content[index]], words.ends[content[index + size - 1]])
         for index in range(len(content) - size + 1)
-        if all(content[index + offset].stem == stems[offset] for offset in range(size))
+        if all(words.stems[content[index + offset]] == stems[offset] for offset in range(size))
     ]
 
 

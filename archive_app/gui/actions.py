@@ -1,4 +1,5 @@
-"""Every command of the window as a QAction with its shortcut, and the menus that hold them.
+"""Every command of the window as a QAction with its shortcut, and the menus and the toolbar
+that hold them.
 
 The window connects each action to what it does; this module only says what exists, how it is
 named and which key runs it, so the menus and the shortcut list stay in one place.
@@ -8,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
 from archive_app.gui.icons import icon
 
 Key = QKeySequence.StandardKey
+RECENT = "Open &recent"
+"""Where the menu of recent archives goes, among the actions of :func:`build_menus`."""
 
 
 @dataclass(frozen=True)
@@ -144,43 +147,59 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
     return actions
 
 
+def build_toolbar(window: QWidget, actions: WindowActions, search: QWidget) -> QToolBar:
+    """The window's toolbar: import, list or grid, compare and timeline, the search field."""
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setIconSize(QSize(20, 20))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addAction(actions.import_files)
+    toolbar.addAction(actions.import_folder)
+    toolbar.addSeparator()
+    for action in (actions.show_list, actions.show_grid):
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    toolbar.addSeparator()
+    toolbar.addAction(actions.compare)
+    toolbar.addAction(actions.timeline)
+    toolbar.addSeparator()
+    toolbar.addWidget(search)
+    return toolbar
+
+
 def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
     """Fill the menu bar; returns the (empty) "Open recent" menu for the window to fill."""
-    file_menu = menu_bar.addMenu("&File")
-    file_menu.addAction(actions.new_archive)
-    file_menu.addAction(actions.open_archive)
-    recent = file_menu.addMenu("Open &recent")
-    recent.setObjectName("recentArchives")
-    file_menu.addSeparator()
-    file_menu.addAction(actions.import_files)
-    file_menu.addAction(actions.import_folder)
-    file_menu.addSeparator()
-    file_menu.addAction(actions.quit)
-    edit = menu_bar.addMenu("&Edit")
-    edit.addAction(actions.undo)
-    edit.addAction(actions.redo)
-    edit.addSeparator()
-    edit.addAction(actions.delete)
-    edit.addSeparator()
-    edit.addAction(actions.find)
-    view = menu_bar.addMenu("&View")
-    view.addAction(actions.show_list)
-    view.addAction(actions.show_grid)
-    view.addSeparator()
-    view.addAction(actions.show_sidebar)
-    view.addAction(actions.inspector_beside)
-    research = menu_bar.addMenu("&Research")
-    research.addAction(actions.compare)
-    research.addAction(actions.timeline)
-    research.addSeparator()
-    research.addAction(actions.aliases)
-    go = menu_bar.addMenu("&Go")
-    go.addAction(actions.go_sidebar)
-    go.addAction(actions.go_list)
-    go.addAction(actions.go_reader)
-    go.addAction(actions.go_inspector)
-    go.addAction(actions.go_annotations)
-    help_menu = menu_bar.addMenu("&Help")
-    help_menu.addAction(actions.query_help)
-    help_menu.addAction(actions.about)
+    a = actions
+    menus: dict[str, list[QAction | str | None]] = {
+        "&File": [
+            a.new_archive,
+            a.open_archive,
+            RECENT,
+            None,
+            a.import_files,
+            a.import_folder,
+            None,
+            a.quit,
+        ],
+        "&Edit": [a.undo, a.redo, None, a.delete, None, a.find],
+        "&View": [a.show_list, a.show_grid, None, a.show_sidebar, a.inspector_beside],
+        "&Research": [a.compare, a.timeline, None, a.aliases],
+        "&Go": [a.go_sidebar, a.go_list, a.go_reader, a.go_inspector, a.go_annotations],
+        "&Help": [a.query_help, a.about],
+    }
+    recent: QMenu | None = None
+    for title, entries in menus.items():
+        menu = menu_bar.addMenu(title)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, QAction):
+                menu.addAction(entry)
+            else:
+                recent = menu.addMenu(entry)
+                recent.setObjectName("recentArchives")
+    assert recent is not None
     return recent

@@ -96,7 +96,8 @@ class Chip(QWidget):
 
 
 class FlowLayout(QLayout):
-    """Lays its widgets out left to right, starting a new row when one is full."""
+    """Lays its widgets out left to right, starting a new row when one is full (a source's
+    labels in the inspector, the facet chips over the list)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+
+from archive_app.gui.chips import FlowLayout
 
 FACET_FIELDS = ("kind", "perspective", "event", "year", "site")
 QUERY_FIELDS = {"year": "published"}
 KIND_LABELS = {"article": "Articles", "pdf": "PDFs", "image": "Images", "text": "Text & notes"}
 MAX_CHIPS_PER_FIELD = 3
 MAX_CHIPS = 10
-SPACING = 6
 PLAIN_VALUE = re.compile(r"[\w-]+")
 
 
@@ -31,62 +32,6 @@ def facet_term(field: str, value: str) -> str:
 
 def facet_label(field: str, value: str) -> str:
     return KIND_LABELS.get(value, value) if field == "kind" else value
-
-
-class FlowLayout(QLayout):
-    """Lays widgets out left to right, starting a new line when one is full."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        widest = QSize()
-        for item in self._items:
-            widest = widest.expandedTo(item.minimumSize())
-        return widest
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
-        for item in self._items:
-            size = item.sizeHint()
-            if x + size.width() > rect.right() and line_height > 0:
-                x, y = rect.x(), y + line_height + SPACING
-                line_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), size))
-            x += size.width() + SPACING
-            line_height = max(line_height, size.height())
-        return y + line_height - rect.y()
 
 
 class FacetChips(QWidget):

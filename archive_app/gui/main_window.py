@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -27,19 +27,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from archive_app import APP_NAME
 from archive_app.core.archive import Archive
+from archive_app.core.errors import NotFoundError
 from archive_app.core.importing import ImportReport
 from archive_app.core.listing import ALL_SOURCES, SidebarSummary, View
+from archive_app.core.model import Source
 from archive_app.core.query_help import query_help_html
 from archive_app.gui import dialogs
-from archive_app.gui.actions import build_menus, make_actions
+from archive_app.gui.actions import build_menus, build_toolbar, make_actions
 from archive_app.gui.alias_editor import AliasEditor
 from archive_app.gui.annotations.panel import AnnotationPanel
 from archive_app.gui.detail_tabs import DetailTabs
@@ -52,12 +52,12 @@ from archive_app.gui.inspector import InspectorPane
 from archive_app.gui.message_bar import MessageBar
 from archive_app.gui.reader import ReaderPane
 from archive_app.gui.research_tools import ResearchTools
+from archive_app.gui.research_views import ResearchViews
 from archive_app.gui.search_bar import HitPage, SearchBar
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.sidebar import Sidebar
 from archive_app.gui.source_list import Mode, SourceListPane
 from archive_app.gui.tasks import TaskRunner
-from archive_app.gui.timeline import TimelineDock, TimelineView
 from archive_app.gui.welcome import WelcomeView
 from archive_app.gui.workspace import Workspace
 
@@ -93,7 +93,6 @@ class MainWindow(QMainWindow):
         self.import_panel = ImportPanel(archive, self.tasks, self)
         self.welcome = WelcomeView(archive.path.name, self)
         self.import_report: ImportReportDialog | None = None
-        self.alias_editor: AliasEditor | None = None
         self._library_view: View = ALL_SOURCES
         self._library_key: tuple[str, object] = ("all", None)
         self._modes: dict[str, Mode] = {"images": "grid", "other": "list"}
@@ -109,13 +108,20 @@ class MainWindow(QMainWindow):
     # Building
 
     def _build(self) -> None:
-        self.addToolBar(self._toolbar())
+        self.addToolBar(build_toolbar(self, self.commands, self.search_bar))
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.welcome)
         self.workspace = Workspace(self._panes(), self.archive, self.tasks, self)
         self._stack.addWidget(self.workspace)
-        self.timeline_dock = TimelineDock(TimelineView(self.archive, self.tasks, self), self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
+        self.research_views = ResearchViews(
+            self,
+            self.archive,
+            self.tasks,
+            workspace=self.workspace,
+            sidebar=self.sidebar,
+            commands=self.commands,
+        )
+        self.timeline_dock = self.research_views.timeline_dock
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 0)
@@ -131,27 +137,6 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.search_bar.field, self.sidebar)
         QWidget.setTabOrder(self.sidebar, self.source_list.table)
         QWidget.setTabOrder(self.source_list.table, self.source_list.grid)
-
-    def _toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setIconSize(QSize(20, 20))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.commands.import_files)
-        toolbar.addAction(self.commands.import_folder)
-        toolbar.addSeparator()
-        for action in (self.commands.show_list, self.commands.show_grid):
-            toolbar.addAction(action)
-            button = toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        toolbar.addSeparator()
-        toolbar.addAction(self.commands.compare)
-        toolbar.addAction(self.commands.timeline)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_bar)
-        return toolbar
 
     def _panes(self) -> QSplitter:
         """Sidebar | facet chips over the source list | the reader over the inspector."""
@@ -195,17 +180,12 @@ class MainWindow(QMainWindow):
         commands.go_annotations.triggered.connect(
             lambda: _focus_into(self.details.show_annotations())
         )
-        commands.compare.triggered.connect(self.compare_chosen_event)
-        commands.aliases.triggered.connect(self.open_alias_editor)
-        self.timeline_dock.bind(commands.timeline)
-        self.timeline_dock.view.eventChosen.connect(self.show_event)
-        self.sidebar.viewChosen.connect(
-            lambda view: self.timeline_dock.view.select_event(
-                view.key if view.scope == "event" else None
-            )
+        research_views = self.research_views
+        research_views.eventChosen.connect(self.show_event)
+        research_views.sourceOpenRequested.connect(lambda source_id: self.show_sources([source_id]))
+        research_views.aliasesChanged.connect(
+            lambda: self.search_bar.search_now() if self.search_bar.query else None
         )
-        self.timeline_dock.view.compareRequested.connect(self.workspace.open_compare)
-        self.workspace.sourceOpenRequested.connect(lambda source_id: self.show_sources([source_id]))
         commands.query_help.triggered.connect(self._show_query_help)
         commands.about.triggered.connect(lambda: dialogs.show_about(self))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -290,8 +270,7 @@ class MainWindow(QMainWindow):
         """Read the list and the sidebar again (after any change on the undo stack)."""
         self.sidebar.refresh()
         self.source_list.reload()
-        self.workspace.refresh()
-        self.timeline_dock.view.refresh()
+        self.research_views.refresh()
 
     def _source_edited(self, source_id: int) -> None:
         """Show the edit in its row at once (the undo stack's signal then counts again)."""
@@ -321,9 +300,20 @@ class MainWindow(QMainWindow):
     # Panes talking to each other
 
     def _show_source(self, source_id: int | None) -> None:
-        self.reader.show_source(source_id, self.search_bar.query)
-        self.inspector.show_source(source_id)
+        source = self._read(source_id)
+        self.reader.show_source(source_id, self.search_bar.query, source)
+        self.inspector.show_source(source_id, source)
         self.research.show_source(source_id)
+
+    def _read(self, source_id: int | None) -> Source | None:
+        """The source, read once for the panes that show it (a long one takes a while to
+        read); None when there is none."""
+        if source_id is None:
+            return None
+        try:
+            return self.archive.get(source_id)
+        except NotFoundError:
+            return None
 
     def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
         """Ctrl+F finds words in the open source while the reader has the focus (the
@@ -369,7 +359,7 @@ class MainWindow(QMainWindow):
         for command in (self.commands.show_list, self.commands.show_grid, self.commands.delete):
             command.setEnabled(shown)
 
-    # Research views: the compare tab, the timeline dock, the alias editor
+    # What the research views ask for
 
     def show_event(self, event_id: int) -> None:
         """List an event's sources, as choosing it in the sidebar does (a click in the
@@ -378,22 +368,10 @@ class MainWindow(QMainWindow):
         self.sidebar.select_key(("event", event_id))
         self._view_chosen(View("event", event_id))
 
-    def compare_chosen_event(self) -> None:
-        """Open the compare view on the event chosen in the sidebar (or the last compared)."""
-        kind, key = self.sidebar.chosen_key() or ("", None)
-        self.workspace.open_compare(int(str(key)) if kind == "event" else None)
-
-    def open_alias_editor(self) -> None:
-        if self.alias_editor is None:
-            self.alias_editor = AliasEditor(self.archive.aliases, self)
-            self.alias_editor.aliasesChanged.connect(
-                lambda: self.search_bar.search_now() if self.search_bar.query else None
-            )
-        if self.alias_editor.isVisible():
-            self.alias_editor.raise_()
-            self.alias_editor.activateWindow()
-        else:
-            self.alias_editor.show()
+    @property
+    def alias_editor(self) -> AliasEditor | None:
+        """The alias editor, once it was opened."""
+        return self.research_views.alias_editor
 
     # View modes: the grid by default for images, the list for everything else
 

@@ -10,6 +10,7 @@ asks first, saying how many; Undo puts it back on all of them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import cast
 
 from PySide6.QtCore import QObject, QPoint
@@ -104,33 +105,17 @@ class SidebarEditor(QObject):
         event = self.archive.events.get(event_id)
         current = EventFields(event.name, event.start, event.end, event.place, event.description)
         fields = research_dialogs.ask_event(self.sidebar, "Edit event", current)
-        if fields is None or fields == current:
-            return
-        self.edits.apply(
-            lambda: self.archive.events.edit(
-                event_id,
-                name=fields.name,
-                start=fields.start,
-                end=fields.end,
-                place=fields.place,
-                description=fields.description,
-            )
-        )
+        if fields is not None and fields != current:
+            self.edits.apply(lambda: self.archive.events.edit(event_id, **asdict(fields)))
 
     def edit_perspective(self, perspective_id: int) -> None:
         perspective = self.archive.perspectives.get(perspective_id)
         current = PerspectiveFields(perspective.name, perspective.description, perspective.color)
         fields = research_dialogs.ask_perspective(self.sidebar, "Edit perspective", current)
-        if fields is None or fields == current:
-            return
-        self.edits.apply(
-            lambda: self.archive.perspectives.edit(
-                perspective_id,
-                name=fields.name,
-                description=fields.description,
-                color=fields.color,
+        if fields is not None and fields != current:
+            self.edits.apply(
+                lambda: self.archive.perspectives.edit(perspective_id, **asdict(fields))
             )
-        )
 
     def set_color(self, perspective_id: int, color: str) -> None:
         self.edits.apply(lambda: self.archive.perspectives.edit(perspective_id, color=color))

@@ -51,6 +51,13 @@ TITLE_COLUMN = 1
 PERSPECTIVES_COLUMN = 7
 
 Index = QModelIndex | QPersistentModelIndex
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
+"""What a table model's cell can do, and be dragged."""
 
 
 class ThumbnailSource(Protocol):
@@ -176,7 +183,10 @@ class SourceTableModel(QAbstractTableModel):
         return _row_data(row, index.column(), role, self._thumbnails)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        """Rows can be dragged onto an event, a perspective or a tag in the sidebar."""
+        """Rows can be dragged onto an event, a perspective or a tag in the sidebar. (Qt asks
+        for every cell when all rows are selected: the answer is made once.)"""
+        if index.isValid() and index.row() < len(self._ids):
+            return ROW_FLAGS
         flags = super().flags(index)
         return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
 

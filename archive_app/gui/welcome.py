@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from archive_app import APP_NAME
 from archive_app.gui.icons import icon
+from archive_app.gui.widgets import left_row
 
 WHAT_IT_DOES = (
     "Keep the articles, PDFs, photos and notes you collect about contested events in one "
@@ -73,11 +74,7 @@ class WelcomeView(QWidget):
         self.import_folder_button.setObjectName("welcomeImportFolder")
         self.import_folder_button.setIconSize(QSize(20, 20))
         self.import_folder_button.clicked.connect(self.importFolderRequested)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addWidget(self.import_files_button)
-        buttons.addWidget(self.import_folder_button)
-        buttons.addStretch(1)
+        buttons = left_row(10, self.import_files_button, self.import_folder_button)
         drop = DropArea(self)
         drop.setMinimumHeight(130)
         drop_label = QLabel(

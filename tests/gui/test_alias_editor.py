@@ -3,7 +3,7 @@ window's search at once; add, rename and remove names; write a note; delete a gr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,9 +15,7 @@ from archive_app.core.archive import Archive
 from archive_app.gui.alias_editor import AliasEditor
 from archive_app.gui.alias_editor.models import AliasGroupModel, AliasNameModel
 from archive_app.gui.main_window import MainWindow
-from archive_app.gui.settings import AppSettings
-from tests.gui.test_compare import open_window
-from tests.gui.test_main_window import shown_titles, type_search
+from tests.gui.window_helpers import shown_titles, type_search
 
 SOURCES = {
     "nk.md": "---\ntitle: The blockade\n---\nNagorno-Karabakh was cut off for nine months.",
@@ -28,18 +26,15 @@ SOURCES = {
 
 @pytest.fixture
 def window(
-    qtbot: QtBot,
     archive: Archive,
     import_texts: Callable[..., list[int]],
-    app_settings: AppSettings,
-) -> Iterator[MainWindow]:
+    make_window: Callable[[Archive], MainWindow],
+) -> MainWindow:
     import_texts(SOURCES)
     archive.aliases.add(
         ["Khankendi", "Stepanakert", "Xankəndi"], note="Khankendi in Azerbaijani sources"
     )
-    opened = open_window(qtbot, archive, app_settings)
-    yield opened
-    opened.close()
+    return make_window(archive)
 
 
 def open_editor(qtbot: QtBot, window: MainWindow) -> AliasEditor:

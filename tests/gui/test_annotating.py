@@ -4,7 +4,7 @@ to it from the list; edit and delete it; undo and redo; draw regions on a photo 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,6 @@ from archive_app.gui.main_window import MainWindow
 from archive_app.gui.reader.pdf_regions import page_rects
 from archive_app.gui.reader.text_reader import ANNOTATION_LAYER, SEARCH_LAYER
 from archive_app.gui.reader.text_view import ReadingView
-from archive_app.gui.settings import AppSettings
 from archive_app.importers.document import Block, ExtractedDocument
 from tests.gui.test_reader import PDF_PAGES, pdf_document, write_pdf
 from tests.gui.window_helpers import (
@@ -34,7 +33,6 @@ from tests.gui.window_helpers import (
     press,
     redo,
     undo,
-    window_factory,
 )
 
 pytestmark = POPUP_NOISE  # the reader's context menu and tooltips are popups
@@ -74,11 +72,20 @@ class Answers:
         return self.draft
 
 
+Answer = Callable[[AnnotationDraft | None], Answers]
+
+
 @pytest.fixture
-def make_window(
-    qtbot: QtBot, app_settings: AppSettings
-) -> Iterator[Callable[[Archive], MainWindow]]:
-    yield from window_factory(qtbot, app_settings)
+def answer(monkeypatch: pytest.MonkeyPatch) -> Answer:
+    """Let the annotation editor answer a draft (None: Cancel); the stand-in, to read what
+    it was asked."""
+
+    def install(draft: AnnotationDraft | None) -> Answers:
+        answers = Answers(draft)
+        monkeypatch.setattr(editor, "ask_annotation", answers)
+        return answers
+
+    return install
 
 
 @pytest.fixture
@@ -99,6 +106,16 @@ def article_id(archive: Archive, store_document: StoreDocument) -> int:
             ],
         )
     )
+
+
+@pytest.fixture
+def article_window(
+    qtbot: QtBot, archive: Archive, article_id: int, make_window: Callable[[Archive], MainWindow]
+) -> MainWindow:
+    """A window with the article open in the reader."""
+    window = make_window(archive)
+    open_article(qtbot, window, article_id)
+    return window
 
 
 def open_article(qtbot: QtBot, window: MainWindow, article_id: int) -> ReadingView:
@@ -168,13 +185,12 @@ def test_a_passage_selected_with_the_mouse_is_annotated_highlighted_and_listed(
     qtbot: QtBot,
     archive: Archive,
     article_id: int,
-    make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    article_window: MainWindow,
+    answer: Answer,
 ) -> None:
-    answers = Answers(AnnotationDraft("Not verified by anyone else.", [wire(archive)]))
-    monkeypatch.setattr(editor, "ask_annotation", answers)
-    window = make_window(archive)
-    view = open_article(qtbot, window, article_id)
+    answers = answer(AnnotationDraft("Not verified by anyone else.", [wire(archive)]))
+    window = article_window
+    view = window.reader.text_reader.view
     assert listed(window) == []
 
     drag_select(qtbot, view, *document_range(view, archive, article_id, PASSAGE))
@@ -210,12 +226,12 @@ def test_a_passage_selected_with_the_keyboard_is_annotated(
     qtbot: QtBot,
     archive: Archive,
     article_id: int,
-    make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    article_window: MainWindow,
+    answer: Answer,
 ) -> None:
-    monkeypatch.setattr(editor, "ask_annotation", Answers(AnnotationDraft("The queue.")))
-    window = make_window(archive)
-    view = open_article(qtbot, window, article_id)
+    answer(AnnotationDraft("The queue."))
+    window = article_window
+    view = window.reader.text_reader.view
     press(qtbot, view, "Ctrl+Home")
     for _word in range(4):
         qtbot.keyClick(
@@ -237,13 +253,12 @@ def test_annotate_without_a_selection_says_what_to_do(
     qtbot: QtBot,
     archive: Archive,
     article_id: int,
-    make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    article_window: MainWindow,
+    answer: Answer,
 ) -> None:
-    answers = Answers(AnnotationDraft("never asked"))
-    monkeypatch.setattr(editor, "ask_annotation", answers)
-    window = make_window(archive)
-    view = open_article(qtbot, window, article_id)
+    answers = answer(AnnotationDraft("never asked"))
+    window = article_window
+    view = window.reader.text_reader.view
     press(qtbot, view, "Ctrl+Shift+A")
     qtbot.waitUntil(window.message_bar.isVisible)
     assert "Select the passage to annotate first" in window.message_bar.text.text()
@@ -254,13 +269,12 @@ def test_the_reader_context_menu_annotates_the_selection_and_cancel_changes_noth
     qtbot: QtBot,
     archive: Archive,
     article_id: int,
-    make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    article_window: MainWindow,
+    answer: Answer,
 ) -> None:
-    answers = Answers(None)
-    monkeypatch.setattr(editor, "ask_annotation", answers)
-    window = make_window(archive)
-    view = open_article(qtbot, window, article_id)
+    answers = answer(None)
+    window = article_window
+    view = window.reader.text_reader.view
     start, end = document_range(view, archive, article_id, "Lachin corridor")
     drag_select(qtbot, view, start, end)
     menu = open_menu_at(qtbot, view.viewport(), point_at(view, start + 2))
@@ -318,7 +332,7 @@ def test_a_note_is_edited_and_an_annotation_deleted_from_the_list_with_undo(
     archive: Archive,
     article_id: int,
     make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    answer: Answer,
 ) -> None:
     body = archive.get(article_id).body
     start = body.index(PASSAGE)
@@ -329,10 +343,9 @@ def test_a_note_is_edited_and_an_annotation_deleted_from_the_list_with_undo(
     view = open_article(qtbot, window, article_id)
     window.details.show_annotations()
     click_entry(qtbot, window, 0)
-    answers = Answers(
+    answers = answer(
         AnnotationDraft("Count, not verified.", [wire(archive), Label("tag", "casualties", "x")])
     )
-    monkeypatch.setattr(editor, "ask_annotation", answers)
     press(qtbot, window.annotation_panel.list, "F2")
 
     assert answers.asked[0][0] == "Edit annotation"
@@ -380,9 +393,9 @@ def test_offsets_stay_right_after_an_emoji(
     archive: Archive,
     store_document: StoreDocument,
     make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    answer: Answer,
 ) -> None:
-    monkeypatch.setattr(editor, "ask_annotation", Answers(AnnotationDraft("After the emoji.")))
+    answer(AnnotationDraft("After the emoji."))
     note_id = store_document(
         ExtractedDocument(
             kind="text",
@@ -432,10 +445,9 @@ def test_a_region_dragged_on_a_photo_is_stored_relative_drawn_and_framed(
     archive: Archive,
     photo_id: int,
     make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    answer: Answer,
 ) -> None:
-    answers = Answers(AnnotationDraft("The convoy's lead car.", [wire(archive)]))
-    monkeypatch.setattr(editor, "ask_annotation", answers)
+    answers = answer(AnnotationDraft("The convoy's lead car.", [wire(archive)]))
     window = make_window(archive)
     open_photo(qtbot, window, photo_id)
     canvas = window.reader.image_reader.canvas
@@ -482,10 +494,9 @@ def test_shift_drag_draws_a_region_and_ctrl_shift_a_annotates_the_whole_picture(
     archive: Archive,
     photo_id: int,
     make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    answer: Answer,
 ) -> None:
-    answers = Answers(AnnotationDraft("Seen."))
-    monkeypatch.setattr(editor, "ask_annotation", answers)
+    answers = answer(AnnotationDraft("Seen."))
     window = make_window(archive)
     open_photo(qtbot, window, photo_id)
     canvas = window.reader.image_reader.canvas
@@ -512,9 +523,9 @@ def test_a_cancelled_region_leaves_nothing_behind(
     archive: Archive,
     photo_id: int,
     make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    answer: Answer,
 ) -> None:
-    monkeypatch.setattr(editor, "ask_annotation", Answers(None))
+    answer(None)
     window = make_window(archive)
     open_photo(qtbot, window, photo_id)
     canvas = window.reader.image_reader.canvas
@@ -575,10 +586,9 @@ def test_a_region_drawn_on_a_pdf_page_is_stored_for_that_page_and_painted(
     archive: Archive,
     pdf_id: int,
     make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    answer: Answer,
 ) -> None:
-    answers = Answers(AnnotationDraft("Access to the region.", [wire(archive)]))
-    monkeypatch.setattr(editor, "ask_annotation", answers)
+    answers = answer(AnnotationDraft("Access to the region.", [wire(archive)]))
     window = make_window(archive)
     window.source_list.select_ids([pdf_id])
     pages = window.reader.pdf_reader.page_view
@@ -636,9 +646,9 @@ def test_annotating_and_tagging_leave_the_text_where_it_was_scrolled(
     archive: Archive,
     store_document: StoreDocument,
     make_window: Callable[[Archive], MainWindow],
-    monkeypatch: pytest.MonkeyPatch,
+    answer: Answer,
 ) -> None:
-    monkeypatch.setattr(editor, "ask_annotation", Answers(AnnotationDraft("Deep in the text.")))
+    answer(AnnotationDraft("Deep in the text."))
     paragraphs = [f"Paragraph {n}: {SECOND}" for n in range(40)]
     long_id = store_document(
         ExtractedDocument(

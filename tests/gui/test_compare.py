@@ -3,11 +3,10 @@ column, include or leave out sub-events, sort, and open a card in the reader."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -16,48 +15,14 @@ from archive_app.gui.compare.cards import CARD_ROLE, CardListModel
 from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.view import CompareView
 from archive_app.gui.main_window import MainWindow
-from archive_app.gui.settings import AppSettings
-from tests.core.test_compare import Story, build_story
+from tests.core.test_compare import Story
+from tests.gui.window_helpers import click_action, click_sidebar_event
 
 
-def researched(archive: Archive, import_texts: Callable[..., list[int]]) -> Story:
-    """The core tests' story, with annotated passages: the wire quotes Baku's framing."""
-    story = build_story(archive, import_texts)
-    add = archive.annotations.add_quote
-    add(story.sources["am.md"], "There are casualties among civilians", note="No figures")
-    add(story.sources["wire.md"], "Officials in Stepanakert", note="The wire's name for it")
-    add(
-        story.sources["wire.md"],
-        "Baku said it restored sovereignty",
-        note="Baku's framing",
-        perspectives=["Azerbaijani government"],
-    )
-    add(story.sources["notes.md"], "Nobody here says Khankendi", note="Usage on the ground")
-    return story
-
-
-def open_window(qtbot: QtBot, archive: Archive, settings: AppSettings) -> MainWindow:
-    window = MainWindow(archive, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.source_list.model.rowCount() == archive.count_sources())
-    return window
-
-
-def click_sidebar_event(qtbot: QtBot, window: MainWindow, event_id: int) -> None:
-    sidebar = window.sidebar
-    qtbot.waitUntil(lambda: sidebar.summary_model.index_of(("event", event_id)).isValid())
-    rect = sidebar.visualRect(sidebar.summary_model.index_of(("event", event_id)))
-    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
-def click_action(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    """Click the toolbar button of a window command."""
-    toolbar = window.findChild(type(window.addToolBar("probe")), "mainToolbar")
-    assert toolbar is not None
-    button = toolbar.widgetForAction(getattr(window.commands, name))
-    assert isinstance(button, QToolButton)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+def open_compare(qtbot: QtBot, window: MainWindow, event_id: int) -> CompareView:
+    """Open the compare view on an event (as the timeline's "Compare" does) and wait for it."""
+    window.workspace.open_compare(event_id)
+    return shown_comparison(qtbot, window, event_id)
 
 
 def shown_comparison(qtbot: QtBot, window: MainWindow, event_id: int) -> CompareView:
@@ -82,17 +47,10 @@ def quotes(column: CompareColumn) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def story(archive: Archive, import_texts: Callable[..., list[int]]) -> Story:
-    return researched(archive, import_texts)
-
-
-@pytest.fixture
 def window(
-    qtbot: QtBot, archive: Archive, story: Story, app_settings: AppSettings
-) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, archive, app_settings)
-    yield opened
-    opened.close()
+    archive: Archive, story: Story, make_window: Callable[[Archive], MainWindow]
+) -> MainWindow:
+    return make_window(archive)
 
 
 def test_compare_opens_on_the_sidebars_event_with_a_column_per_perspective(
@@ -127,8 +85,7 @@ def test_compare_opens_on_the_sidebars_event_with_a_column_per_perspective(
 def test_a_passage_with_its_own_perspective_shows_in_that_column_too(
     qtbot: QtBot, window: MainWindow, story: Story
 ) -> None:
-    window.workspace.open_compare(story.offensive)
-    view = shown_comparison(qtbot, window, story.offensive)
+    view = open_compare(qtbot, window, story.offensive)
     column = view.column("Azerbaijani government")
     assert column.titles == [
         "Local anti-terror measures begin",
@@ -142,8 +99,7 @@ def test_a_passage_with_its_own_perspective_shows_in_that_column_too(
 def test_an_empty_column_says_what_is_missing_and_no_perspective_has_its_own(
     qtbot: QtBot, window: MainWindow, story: Story
 ) -> None:
-    window.workspace.open_compare(story.offensive)
-    view = shown_comparison(qtbot, window, story.offensive)
+    view = open_compare(qtbot, window, story.offensive)
     op_ed = view.column("Op-ed")
     assert op_ed.empty.isVisible()
     assert "No Op-ed source on “September offensive” yet" in op_ed.empty.text()
@@ -161,8 +117,7 @@ def test_sub_events_are_included_until_the_box_is_unticked(
     archive.assignments.add_to_sources(
         [story.sources["oped.md"]], events=[story.conflict], perspectives=["Armenian government"]
     )
-    window.workspace.open_compare(story.conflict)
-    view = shown_comparison(qtbot, window, story.conflict)
+    view = open_compare(qtbot, window, story.conflict)
     assert view.summary.text().startswith("6 sources")
     assert "with 3 sub-events" in view.details.text()
     assert view.column("International wire").titles == [
@@ -181,8 +136,7 @@ def test_cards_sort_newest_first_when_asked(
 ) -> None:
     archive.assignments.add_to_sources([story.sources["am.md"]], perspectives=["Op-ed"])
     archive.assignments.add_to_sources([story.sources["oped.md"]], events=[story.offensive])
-    window.workspace.open_compare(story.offensive)
-    view = shown_comparison(qtbot, window, story.offensive)
+    view = open_compare(qtbot, window, story.offensive)
     oldest = ["Military aggression against Nagorno-Karabakh", "Two days that ended a republic"]
     assert view.column("Op-ed").titles == oldest
     view.order.setCurrentIndex(view.order.findData("newest"))
@@ -192,8 +146,7 @@ def test_cards_sort_newest_first_when_asked(
 def test_double_clicking_a_card_opens_the_source_in_the_reader(
     qtbot: QtBot, window: MainWindow, story: Story
 ) -> None:
-    window.workspace.open_compare(story.offensive)
-    view = shown_comparison(qtbot, window, story.offensive)
+    view = open_compare(qtbot, window, story.offensive)
     column = view.column("Armenian government")
     rect = column.cards.visualRect(column.model.index(0, 0))
     with qtbot.waitSignal(view.sourceOpenRequested) as opened:
@@ -208,8 +161,7 @@ def test_double_clicking_a_card_opens_the_source_in_the_reader(
 
 
 def test_enter_on_a_card_opens_it_too(qtbot: QtBot, window: MainWindow, story: Story) -> None:
-    window.workspace.open_compare(story.offensive)
-    view = shown_comparison(qtbot, window, story.offensive)
+    view = open_compare(qtbot, window, story.offensive)
     column = view.column("International wire")
     column.cards.setFocus()
     column.cards.setCurrentIndex(column.model.index(0, 0))
@@ -231,8 +183,7 @@ def test_an_event_without_sources_explains_what_to_do(
 def test_a_new_annotation_shows_at_once_and_undo_takes_it_away(
     qtbot: QtBot, window: MainWindow, story: Story, archive: Archive
 ) -> None:
-    window.workspace.open_compare(story.offensive)
-    view = shown_comparison(qtbot, window, story.offensive)
+    view = open_compare(qtbot, window, story.offensive)
     window.edits.create(
         lambda: archive.annotations.add_quote(
             story.sources["az.md"], "Civilians are not targets", note="Contrast the casualties"
@@ -251,8 +202,7 @@ def test_a_new_annotation_shows_at_once_and_undo_takes_it_away(
 def test_closing_the_tab_goes_back_to_the_library(
     qtbot: QtBot, window: MainWindow, story: Story
 ) -> None:
-    window.workspace.open_compare(story.offensive)
-    shown_comparison(qtbot, window, story.offensive)
+    open_compare(qtbot, window, story.offensive)
     assert window.workspace.tabBar().isVisible()
     window.workspace.tabCloseRequested.emit(1)
     assert window.workspace.count() == 1
@@ -261,13 +211,9 @@ def test_closing_the_tab_goes_back_to_the_library(
 
 
 def test_an_archive_without_events_says_how_to_begin(
-    qtbot: QtBot,
-    archive: Archive,
-    app_settings: AppSettings,
-    import_texts: Callable[..., list[int]],
+    qtbot: QtBot, window_without_events: MainWindow
 ) -> None:
-    import_texts({"a.txt": "A first source."})
-    window = open_window(qtbot, archive, app_settings)
+    window = window_without_events
     click_action(qtbot, window, "compare")
     view = window.workspace.compare
     qtbot.waitUntil(view.empty.isVisible)

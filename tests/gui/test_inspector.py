@@ -74,6 +74,14 @@ def urls() -> Iterator[UrlCatcher]:
         QDesktopServices.unsetUrlHandler(scheme)
 
 
+@pytest.fixture
+def shown_report(host: Host, store_document: StoreDocument) -> int:
+    """The :func:`report` stored and shown in the inspector; its id."""
+    source_id = store_document(report())
+    host.inspector.show_source(source_id)
+    return source_id
+
+
 def report(**overrides: object) -> ExtractedDocument:
     fields: dict[str, object] = {
         "kind": "article",
@@ -102,10 +110,9 @@ def replace_text(qtbot: QtBot, line: QLineEdit, text: str) -> None:
 
 
 def test_editing_the_title_applies_on_enter_is_searchable_and_undone_by_ctrl_z(
-    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+    host: Host, archive: Archive, shown_report: int, qtbot: QtBot
 ) -> None:
-    source_id = store_document(report())
-    host.inspector.show_source(source_id)
+    source_id = shown_report
     title = field(host, "title")
     assert title.text() == "Thousands leave as road opens"
 
@@ -132,10 +139,9 @@ def test_editing_the_title_applies_on_enter_is_searchable_and_undone_by_ctrl_z(
 
 
 def test_a_bad_published_date_is_refused_with_a_message_and_changes_nothing(
-    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+    host: Host, archive: Archive, shown_report: int, qtbot: QtBot
 ) -> None:
-    source_id = store_document(report())
-    host.inspector.show_source(source_id)
+    source_id = shown_report
     before = dump_database(archive)
     published = field(host, "published")
 
@@ -158,10 +164,9 @@ def test_a_bad_published_date_is_refused_with_a_message_and_changes_nothing(
 
 
 def test_an_empty_title_is_refused(
-    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+    host: Host, archive: Archive, shown_report: int, qtbot: QtBot
 ) -> None:
-    source_id = store_document(report())
-    host.inspector.show_source(source_id)
+    source_id = shown_report
     title = field(host, "title")
 
     title.setFocus()
@@ -176,10 +181,9 @@ def test_an_empty_title_is_refused(
 
 
 def test_edits_are_committed_when_the_focus_leaves_not_per_keystroke(
-    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+    host: Host, archive: Archive, shown_report: int, qtbot: QtBot
 ) -> None:
-    source_id = store_document(report())
-    host.inspector.show_source(source_id)
+    source_id = shown_report
     authors = field(host, "authors")
 
     replace_text(qtbot, authors, "Ani Grigoryan, Rauf Mammadov")
@@ -191,10 +195,9 @@ def test_edits_are_committed_when_the_focus_leaves_not_per_keystroke(
 
 
 def test_escape_puts_the_stored_value_back(
-    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+    host: Host, archive: Archive, shown_report: int, qtbot: QtBot
 ) -> None:
-    source_id = store_document(report())
-    host.inspector.show_source(source_id)
+    source_id = shown_report
     site = field(host, "site_name")
 
     replace_text(qtbot, site, "Somewhere else")
@@ -207,10 +210,9 @@ def test_escape_puts_the_stored_value_back(
 
 
 def test_notes_take_several_lines_and_are_saved_when_the_focus_leaves(
-    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+    host: Host, archive: Archive, shown_report: int, qtbot: QtBot
 ) -> None:
-    source_id = store_document(report())
-    host.inspector.show_source(source_id)
+    source_id = shown_report
     notes = host.inspector.form.notes
 
     notes.setFocus()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from archive_app.gui.settings import AppSettings
 from archive_app.gui.source_model import TITLE_COLUMN
 from tests.conftest import write_file
 from tests.gui.bulk import add_sources, write_photo
+from tests.gui.window_helpers import click_title, shown_titles, type_search
 
 ARTICLES = {
     "wire.md": "---\ntitle: Thousands leave Stepanakert as road opens\nsite: Wire service\n"
@@ -35,26 +36,18 @@ ARTICLES = {
 
 
 @pytest.fixture
-def make_window(
-    qtbot: QtBot, app_settings: AppSettings
-) -> Iterator[Callable[[Archive], MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def make(archive: Archive) -> MainWindow:
-        window = MainWindow(archive, app_settings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(lambda: window.source_list.model.rowCount() == archive.count_sources())
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
+def window(archive: Archive, make_window: Callable[[Archive], MainWindow]) -> MainWindow:
+    return make_window(archive)
 
 
 @pytest.fixture
-def window(archive: Archive, make_window: Callable[[Archive], MainWindow]) -> MainWindow:
+def articles_window(
+    archive: Archive,
+    import_texts: Callable[..., list[int]],
+    make_window: Callable[[Archive], MainWindow],
+) -> MainWindow:
+    """A window on the three :data:`ARTICLES`."""
+    import_texts(ARTICLES)
     return make_window(archive)
 
 
@@ -78,27 +71,6 @@ def import_by_drop(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> Impor
     qtbot.waitUntil(lambda: window.import_report is not None and window.import_report.isVisible())
     report: ImportReport = finished.args[0]
     return report
-
-
-def type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    field = window.findChild(QLineEdit, "searchField")
-    assert field is not None
-    field.clear()
-    with qtbot.waitSignal(window.search_bar.hitsFound, timeout=10_000):
-        qtbot.keyClicks(field, text)
-
-
-def shown_titles(window: MainWindow) -> list[str]:
-    model = window.source_list.model
-    return [str(model.index(row, TITLE_COLUMN).data()) for row in range(model.rowCount())]
-
-
-def click_title(qtbot: QtBot, window: MainWindow, title: str) -> int:
-    table = window.source_list.table
-    row = shown_titles(window).index(title)
-    rect = table.visualRect(window.source_list.model.index(row, TITLE_COLUMN))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    return window.source_list.model.source_id(row)
 
 
 def test_the_main_widgets_have_names_for_tests_and_assistive_technology(
@@ -128,13 +100,9 @@ def test_an_empty_archive_welcomes_and_dropped_files_are_imported_and_selected(
 
 
 def test_typing_a_query_shows_the_hits_and_clicking_one_opens_it_in_the_reader(
-    qtbot: QtBot,
-    archive: Archive,
-    import_texts: Callable[..., list[int]],
-    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot, articles_window: MainWindow
 ) -> None:
-    import_texts(ARTICLES)
-    window = make_window(archive)
+    window = articles_window
     type_search(qtbot, window, "bridge")
     assert sorted(shown_titles(window)) == [
         "Thousands leave Stepanakert as road opens",
@@ -147,13 +115,9 @@ def test_typing_a_query_shows_the_hits_and_clicking_one_opens_it_in_the_reader(
 
 
 def test_clearing_the_search_brings_back_the_library_view(
-    qtbot: QtBot,
-    archive: Archive,
-    import_texts: Callable[..., list[int]],
-    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot, articles_window: MainWindow
 ) -> None:
-    import_texts(ARTICLES)
-    window = make_window(archive)
+    window = articles_window
     type_search(qtbot, window, "Khankendi")
     assert len(shown_titles(window)) == 1
     window.search_bar.field.setFocus()
@@ -163,13 +127,9 @@ def test_clearing_the_search_brings_back_the_library_view(
 
 
 def test_a_title_edited_in_the_inspector_is_shown_and_found(
-    qtbot: QtBot,
-    archive: Archive,
-    import_texts: Callable[..., list[int]],
-    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot, archive: Archive, articles_window: MainWindow
 ) -> None:
-    import_texts(ARTICLES)
-    window = make_window(archive)
+    window = articles_window
     source_id = click_title(qtbot, window, "Two days that ended a republic")
     title = window.inspector.findChild(QLineEdit, "titleField")
     assert title is not None
@@ -244,12 +204,10 @@ def test_cancelling_a_long_import_keeps_what_was_imported(
 def test_delete_asks_first_and_removes_the_selected_sources(
     qtbot: QtBot,
     archive: Archive,
-    import_texts: Callable[..., list[int]],
-    make_window: Callable[[Archive], MainWindow],
+    articles_window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import_texts(ARTICLES)
-    window = make_window(archive)
+    window = articles_window
     asked: list[list[str]] = []
     monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, titles: asked.append(titles))
     click_title(qtbot, window, "Two days that ended a republic")
@@ -266,13 +224,10 @@ def test_delete_asks_first_and_removes_the_selected_sources(
 
 def test_delete_in_the_search_field_deletes_text_not_sources(
     qtbot: QtBot,
-    archive: Archive,
-    import_texts: Callable[..., list[int]],
-    make_window: Callable[[Archive], MainWindow],
+    articles_window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import_texts(ARTICLES)
-    window = make_window(archive)
+    window = articles_window
     asked: list[object] = []
     monkeypatch.setattr(dialogs, "confirm_delete", lambda *args: asked.append(args))
     click_title(qtbot, window, "Two days that ended a republic")
@@ -385,13 +340,9 @@ def test_the_last_archive_opens_at_start_and_another_can_be_chosen(
 
 
 def test_ctrl_f_in_the_reader_finds_in_the_source_and_elsewhere_searches(
-    qtbot: QtBot,
-    archive: Archive,
-    import_texts: Callable[..., list[int]],
-    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot, articles_window: MainWindow
 ) -> None:
-    import_texts(ARTICLES)
-    window = make_window(archive)
+    window = articles_window
     source_id = click_title(qtbot, window, "Two days that ended a republic")
     qtbot.waitUntil(lambda: window.reader.source_id == source_id)
     qtbot.keyClick(window.source_list.table, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)

@@ -82,6 +82,14 @@ def article(**overrides: object) -> ExtractedDocument:
     return ExtractedDocument(**fields)  # type: ignore[arg-type]
 
 
+@pytest.fixture
+def figure(archive: Archive, store_document: StoreDocument, tmp_path: Path) -> tuple[int, int]:
+    """A photo saved with an article's page, and the article, which shows it as a figure:
+    (photo id, article id)."""
+    photo_id = import_one(archive, make_photo(tmp_path / "page_files", "bridge.jpg"))
+    return photo_id, store_document(article(), figure_images={0: photo_id})
+
+
 def blocks_of(document: QTextDocument) -> list[QTextBlock]:
     found = []
     block = document.begin()
@@ -194,14 +202,9 @@ def test_a_figure_not_saved_with_the_page_names_its_address_and_loads_nothing(
 
 
 def test_a_figure_whose_picture_was_saved_shows_the_archive_copy(
-    reader: ReaderPane,
-    archive: Archive,
-    store_document: StoreDocument,
-    tmp_path: Path,
-    qtbot: QtBot,
+    reader: ReaderPane, figure: tuple[int, int], qtbot: QtBot
 ) -> None:
-    photo_id = import_one(archive, make_photo(tmp_path / "page_files", "bridge.jpg"))
-    source_id = store_document(article(), figure_images={0: photo_id})
+    photo_id, source_id = figure
     reader.show_source(source_id)
     document = reader.text_reader.view.document()
 
@@ -591,14 +594,9 @@ def test_an_image_is_shown_the_right_way_up(
 
 
 def test_an_image_lists_the_articles_it_appears_in_and_opens_one(
-    reader: ReaderPane,
-    archive: Archive,
-    store_document: StoreDocument,
-    tmp_path: Path,
-    qtbot: QtBot,
+    reader: ReaderPane, figure: tuple[int, int], qtbot: QtBot
 ) -> None:
-    photo_id = import_one(archive, make_photo(tmp_path / "page_files", "bridge.jpg"))
-    article_id = store_document(article(), figure_images={0: photo_id})
+    photo_id, article_id = figure
     with qtbot.waitSignal(reader.image_reader.pictureShown):
         reader.show_source(photo_id)
     details = reader.image_reader.details

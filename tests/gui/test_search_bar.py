@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -16,14 +16,8 @@ from tests.gui.bulk import add_sources
 
 
 @pytest.fixture
-def bar(qtbot: QtBot, archive: Archive, task_runner: TaskRunner) -> Iterator[SearchBar]:
-    widget = SearchBar(archive, task_runner)
-    widget.show()
-    yield widget
-    # qtbot.addWidget would delete the widget before this: answers must not outlive it
-    qtbot.waitUntil(lambda: not task_runner.running)
-    widget.close()
-    widget.deleteLater()
+def bar(show_pane: Callable[..., SearchBar]) -> SearchBar:
+    return show_pane(SearchBar, None)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -11,20 +11,12 @@ from pytestqt.qtbot import QtBot
 from archive_app.core.archive import Archive
 from archive_app.core.listing import ALL_SOURCES, View, sidebar_summary
 from archive_app.gui.sidebar import COUNT_ROLE, Sidebar, SidebarModel
-from archive_app.gui.tasks import TaskRunner
 from tests.gui.bulk import add_sources
 
 
 @pytest.fixture
-def sidebar(qtbot: QtBot, archive: Archive, task_runner: TaskRunner) -> Iterator[Sidebar]:
-    widget = Sidebar(archive, task_runner)
-    widget.resize(280, 600)
-    widget.show()
-    yield widget
-    # qtbot.addWidget would delete the widget before this: answers must not outlive it
-    qtbot.waitUntil(lambda: not task_runner.running)
-    widget.close()
-    widget.deleteLater()
+def sidebar(show_pane: Callable[..., Sidebar]) -> Sidebar:
+    return show_pane(Sidebar, (280, 600))
 
 
 @pytest.fixture

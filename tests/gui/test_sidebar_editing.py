@@ -4,8 +4,6 @@ undo and redo each."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
@@ -17,7 +15,6 @@ from archive_app.gui import research_dialogs
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.mime import event_mime
 from archive_app.gui.research_dialogs import EventFields
-from archive_app.gui.settings import AppSettings
 from archive_app.gui.sidebar import Sidebar
 from archive_app.gui.sidebar_delegate import DROP_ROLE, plus_rect
 from tests.gui.bulk import add_sources
@@ -25,22 +22,13 @@ from tests.gui.window_helpers import (
     POPUP_NOISE,
     Drag,
     choose,
-    counted,
     open_menu_at,
     redo,
     sidebar_entry,
     undo,
-    window_factory,
 )
 
 pytestmark = POPUP_NOISE  # context menus are popups
-
-
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, app_settings: AppSettings
-) -> Iterator[Callable[[Archive], MainWindow]]:
-    yield from window_factory(qtbot, app_settings)
 
 
 @pytest.fixture
@@ -64,15 +52,8 @@ def researched(archive: Archive) -> dict[str, int]:
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot,
-    archive: Archive,
-    researched: dict[str, int],
-    make_window: Callable[[Archive], MainWindow],
-) -> MainWindow:
-    opened = make_window(archive)
-    counted(qtbot, opened.sidebar)
-    return opened
+def window(counted_window: MainWindow) -> MainWindow:
+    return counted_window
 
 
 def point_of(sidebar: Sidebar, text: str) -> QPoint:
@@ -83,6 +64,13 @@ def rename_field(sidebar: Sidebar) -> QLineEdit:
     field = sidebar.viewport().findChild(QLineEdit, "renameField")
     assert field is not None and field.isVisible()
     return field
+
+
+def start_renaming(qtbot: QtBot, sidebar: Sidebar, text: str) -> QLineEdit:
+    """Click an entry and press F2; the field it is renamed in."""
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=point_of(sidebar, text))
+    qtbot.keyClick(sidebar, Qt.Key.Key_F2)
+    return rename_field(sidebar)
 
 
 def names_shown(sidebar: Sidebar) -> set[str]:
@@ -103,11 +91,7 @@ def test_f2_renames_an_event_in_place_and_ctrl_z_takes_it_back(
     qtbot: QtBot, window: MainWindow, archive: Archive, researched: dict[str, int]
 ) -> None:
     sidebar = window.sidebar
-    qtbot.mouseClick(
-        sidebar.viewport(), Qt.MouseButton.LeftButton, pos=point_of(sidebar, "Battle of Shusha")
-    )
-    qtbot.keyClick(sidebar, Qt.Key.Key_F2)
-    field = rename_field(sidebar)
+    field = start_renaming(qtbot, sidebar, "Battle of Shusha")
     assert field.selectedText() == "Battle of Shusha"
     qtbot.keyClicks(field, "Battle of Shushi")
     with qtbot.waitSignal(sidebar.summaryShown, timeout=10_000):
@@ -143,11 +127,7 @@ def test_a_name_already_taken_is_refused_with_a_message(
     qtbot: QtBot, window: MainWindow, archive: Archive, researched: dict[str, int]
 ) -> None:
     sidebar = window.sidebar
-    qtbot.mouseClick(
-        sidebar.viewport(), Qt.MouseButton.LeftButton, pos=point_of(sidebar, "Battle of Shusha")
-    )
-    qtbot.keyClick(sidebar, Qt.Key.Key_F2)
-    qtbot.keyClicks(rename_field(sidebar), "september OFFENSIVE")
+    qtbot.keyClicks(start_renaming(qtbot, sidebar, "Battle of Shusha"), "september OFFENSIVE")
     qtbot.keyClick(rename_field(sidebar), Qt.Key.Key_Return)
     qtbot.waitUntil(window.message_bar.isVisible)
     assert "already an event named 'September offensive'" in window.message_bar.text.text()
@@ -378,11 +358,7 @@ def test_counts_arriving_while_renaming_wait_until_the_rename_is_done(
     qtbot: QtBot, window: MainWindow, archive: Archive, researched: dict[str, int]
 ) -> None:
     sidebar = window.sidebar
-    qtbot.mouseClick(
-        sidebar.viewport(), Qt.MouseButton.LeftButton, pos=point_of(sidebar, "Battle of Shusha")
-    )
-    qtbot.keyClick(sidebar, Qt.Key.Key_F2)
-    field = rename_field(sidebar)
+    field = start_renaming(qtbot, sidebar, "Battle of Shusha")
     qtbot.keyClicks(field, "Battle of Shu")
     archive.tags.create("casualties")
     sidebar.refresh()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,20 +14,12 @@ from archive_app.core.archive import Archive
 from archive_app.core.listing import ALL_SOURCES, View
 from archive_app.gui.source_list import SourceListPane
 from archive_app.gui.source_model import THUMBNAIL_ROLE, TITLE_COLUMN, SourceTableModel
-from archive_app.gui.tasks import TaskRunner
 from tests.gui.bulk import add_sources, write_photo
 
 
 @pytest.fixture
-def pane(qtbot: QtBot, archive: Archive, task_runner: TaskRunner) -> Iterator[SourceListPane]:
-    widget = SourceListPane(archive, task_runner)
-    widget.resize(1000, 600)
-    widget.show()
-    yield widget
-    # qtbot.addWidget would delete the widget before this: answers must not outlive it
-    qtbot.waitUntil(lambda: not task_runner.running)
-    widget.close()
-    widget.deleteLater()
+def pane(show_pane: Callable[..., SourceListPane]) -> SourceListPane:
+    return show_pane(SourceListPane, (1000, 600))
 
 
 def shown_titles(pane: SourceListPane) -> list[str]:

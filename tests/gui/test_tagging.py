@@ -3,7 +3,7 @@ context menu, add and remove chips in the inspector; undo and redo each; find th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,6 @@ from archive_app.gui import dialogs, research_dialogs
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.mime import SOURCE_IDS, dropped_source_ids
 from archive_app.gui.research_dialogs import EventFields
-from archive_app.gui.settings import AppSettings
 from archive_app.gui.sidebar_delegate import COUNT_ROLE, DROP_ROLE
 from tests.gui.bulk import add_sources, write_photo
 from tests.gui.window_helpers import (
@@ -24,25 +23,16 @@ from tests.gui.window_helpers import (
     Drag,
     choose,
     click_title,
-    counted,
     open_menu_at,
     redo,
     row_of_title,
     sidebar_entry,
     undo,
-    window_factory,
 )
 
 pytestmark = POPUP_NOISE  # context menus and the completer's list are popups
 
 TITLES = ["Wire story on the exodus", "Ministry statement", "Op-ed on the republic"]
-
-
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, app_settings: AppSettings
-) -> Iterator[Callable[[Archive], MainWindow]]:
-    yield from window_factory(qtbot, app_settings)
 
 
 @pytest.fixture
@@ -66,6 +56,13 @@ def researched(archive: Archive) -> dict[str, int]:
     }
 
 
+@pytest.fixture
+def window(
+    archive: Archive, researched: object, make_window: Callable[[Archive], MainWindow]
+) -> MainWindow:
+    return make_window(archive)
+
+
 def select_two(qtbot: QtBot, window: MainWindow) -> list[int]:
     first = click_title(qtbot, window, TITLES[0])
     second = click_title(qtbot, window, TITLES[1], Qt.KeyboardModifier.ControlModifier)
@@ -84,10 +81,9 @@ def test_sources_dragged_onto_an_event_get_it_in_one_undo_step(
     qtbot: QtBot,
     archive: Archive,
     researched: dict[str, int],
-    make_window: Callable[[Archive], MainWindow],
+    counted_window: MainWindow,
 ) -> None:
-    window = make_window(archive)
-    counted(qtbot, window.sidebar)
+    window = counted_window
     ids = select_two(qtbot, window)
     table = window.source_list.table
     mime = window.source_list.model.mimeData(table.selectionModel().selectedIndexes())
@@ -162,10 +158,9 @@ def test_dropping_on_a_section_heading_or_a_library_view_is_refused(
     qtbot: QtBot,
     archive: Archive,
     researched: dict[str, int],
-    make_window: Callable[[Archive], MainWindow],
+    counted_window: MainWindow,
 ) -> None:
-    window = make_window(archive)
-    counted(qtbot, window.sidebar)
+    window = counted_window
     ids = select_two(qtbot, window)
     sidebar = window.sidebar
     mime = window.source_list.model.mimeData(window.source_list.table.selectedIndexes())
@@ -186,10 +181,9 @@ def test_the_context_menu_labels_the_whole_selection(
     qtbot: QtBot,
     archive: Archive,
     researched: dict[str, int],
-    make_window: Callable[[Archive], MainWindow],
+    window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = make_window(archive)
     ids = select_two(qtbot, window)
     table = window.source_list.table
     row_point = table.visualRect(
@@ -238,10 +232,9 @@ def test_a_new_event_from_the_context_menu_is_made_and_assigned_in_one_step(
     qtbot: QtBot,
     archive: Archive,
     researched: dict[str, int],
-    make_window: Callable[[Archive], MainWindow],
+    window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = make_window(archive)
     ids = select_two(qtbot, window)
     monkeypatch.setattr(
         research_dialogs,
@@ -277,9 +270,8 @@ def test_chips_are_added_and_removed_in_the_inspector(
     qtbot: QtBot,
     archive: Archive,
     researched: dict[str, int],
-    make_window: Callable[[Archive], MainWindow],
+    window: MainWindow,
 ) -> None:
-    window = make_window(archive)
     source_id = click_title(qtbot, window, TITLES[2])
     qtbot.waitUntil(lambda: window.inspector.source_id == source_id)
     tags = window.inspector.research.tags
@@ -358,11 +350,10 @@ def test_deleting_sources_empties_the_undo_stack(
     qtbot: QtBot,
     archive: Archive,
     researched: dict[str, int],
-    make_window: Callable[[Archive], MainWindow],
+    counted_window: MainWindow,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = make_window(archive)
-    counted(qtbot, window.sidebar)
+    window = counted_window
     ids = select_two(qtbot, window)
     point = window.sidebar.visualRect(sidebar_entry(window.sidebar, "displacement")).center()
     mime = window.source_list.model.mimeData(window.source_list.table.selectedIndexes())
@@ -381,10 +372,9 @@ def test_labelling_sources_that_already_carry_the_label_adds_no_undo_step(
     qtbot: QtBot,
     archive: Archive,
     researched: dict[str, int],
-    make_window: Callable[[Archive], MainWindow],
+    counted_window: MainWindow,
 ) -> None:
-    window = make_window(archive)
-    counted(qtbot, window.sidebar)
+    window = counted_window
     select_two(qtbot, window)
     sidebar = window.sidebar
     mime = window.source_list.model.mimeData(window.source_list.table.selectedIndexes())

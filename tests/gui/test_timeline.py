@@ -3,7 +3,7 @@ list its sources, zoom, and move with the keyboard."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -14,26 +14,18 @@ from pytestqt.qtbot import QtBot
 from archive_app.core.archive import Archive
 from archive_app.core.listing import View
 from archive_app.gui.main_window import MainWindow
-from archive_app.gui.settings import AppSettings
 from archive_app.gui.source_model import TITLE_COLUMN
 from archive_app.gui.timeline import TimelineView
 from archive_app.gui.timeline.canvas import TimelineCanvas
 from tests.core.test_compare import Story
-from tests.gui.test_compare import click_action, click_sidebar_event, open_window, researched
-
-
-@pytest.fixture
-def story(archive: Archive, import_texts: Callable[..., list[int]]) -> Story:
-    return researched(archive, import_texts)
+from tests.gui.window_helpers import click_action, click_sidebar_event
 
 
 @pytest.fixture
 def window(
-    qtbot: QtBot, archive: Archive, story: Story, app_settings: AppSettings
-) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, archive, app_settings)
-    yield opened
-    opened.close()
+    archive: Archive, story: Story, make_window: Callable[[Archive], MainWindow]
+) -> MainWindow:
+    return make_window(archive)
 
 
 def open_timeline(qtbot: QtBot, window: MainWindow) -> TimelineView:
@@ -199,13 +191,9 @@ def test_changes_show_at_once_and_closing_the_dock_unchecks_its_command(
 
 
 def test_an_archive_without_events_says_what_to_do(
-    qtbot: QtBot,
-    archive: Archive,
-    app_settings: AppSettings,
-    import_texts: Callable[..., list[int]],
+    qtbot: QtBot, window_without_events: MainWindow
 ) -> None:
-    import_texts({"a.txt": "A first source."})
-    window = open_window(qtbot, archive, app_settings)
+    window = window_without_events
     view = open_timeline(qtbot, window)
     assert view.timeline.rows == ()
     assert view.canvas.row_rect(1).isNull()

@@ -15,7 +15,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -51,6 +58,21 @@ def window_factory(
         window.close()
 
 
+def type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type a query into the empty search field and wait for its hits."""
+    field = window.findChild(QLineEdit, "searchField")
+    assert field is not None
+    field.clear()
+    with qtbot.waitSignal(window.search_bar.hitsFound, timeout=10_000):
+        qtbot.keyClicks(field, text)
+
+
+def shown_titles(window: MainWindow) -> list[str]:
+    """The titles in the source list, top to bottom."""
+    model = window.source_list.model
+    return [str(model.index(row, TITLE_COLUMN).data()) for row in range(model.rowCount())]
+
+
 def row_of_title(window: MainWindow, title: str) -> int:
     model = window.source_list.model
     for row in range(model.rowCount()):
@@ -82,6 +104,23 @@ def sidebar_entry(sidebar: Sidebar, text: str) -> QModelIndex:
     assert found, f"no sidebar entry {text!r}"
     sidebar.scrollTo(found[0])
     return found[0]
+
+
+def click_sidebar_event(qtbot: QtBot, window: MainWindow, event_id: int) -> None:
+    """Click an event in the sidebar (once the sidebar lists it)."""
+    sidebar = window.sidebar
+    qtbot.waitUntil(lambda: sidebar.summary_model.index_of(("event", event_id)).isValid())
+    rect = sidebar.visualRect(sidebar.summary_model.index_of(("event", event_id)))
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_action(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """Click the toolbar button of a window command."""
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    assert toolbar is not None
+    button = toolbar.widgetForAction(getattr(window.commands, name))
+    assert isinstance(button, QToolButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def counted(qtbot: QtBot, sidebar: Sidebar) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -47,8 +48,10 @@ CELL_PADDING = 6
 Index = QModelIndex | QPersistentModelIndex
 
 
+@lru_cache(maxsize=4096)
 def short_date(value: str) -> str:
-    """``2023-09-19T17:45:00+04:00`` → ``19 Sep 2023``; a year or a month stays one."""
+    """``2023-09-19T17:45:00+04:00`` → ``19 Sep 2023``; a year or a month stays one. (Kept:
+    a column of thousands of cards asks again and again, and each answer takes a locale.)"""
     parts = value[:10].split("-")
     try:
         numbers = [int(part) for part in parts if part]

@@ -9,10 +9,11 @@ A double-click (or Enter) on a card asks the window to open that source in the r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +30,12 @@ from archive_app.core.archive import Archive
 from archive_app.core.compare import CARD_ORDERS, CardOrder, Comparison, compare_event
 from archive_app.core.events import EventNode
 from archive_app.core.research import counted
+from archive_app.gui.background_view import BackgroundView
 from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.dates import event_dates
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.colors import mix
-from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.tasks import TaskContext, TaskRunner
 
 ORDER_LABELS: dict[CardOrder, str] = {
     "oldest": "Oldest first",
@@ -74,22 +76,20 @@ def event_choices(
     return choices
 
 
-class CompareView(QWidget):
-    """The compare view (objectName ``compareView``)."""
+class CompareView(BackgroundView[Loaded]):
+    """The compare view (objectName ``compareView``). The comparison is read again in the
+    background when asked to (when hidden: the next time it is shown)."""
 
     sourceOpenRequested = Signal(int)
     """A card was opened: show this source in the reader and select it in the list."""
     titleChanged = Signal(str)
 
     def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, "Comparing perspectives", parent)
         self.setObjectName("compareView")
         self.setAccessibleName("Compare perspectives")
         self._archive = archive
-        self._tasks = tasks
         self._event_id: int | None = None
-        self._generation = 0
-        self._stale = True
         self.comparison: Comparison | None = None
         self.columns: list[CompareColumn] = []
         self.event_choice = QComboBox(self)
@@ -179,23 +179,11 @@ class CompareView(QWidget):
         self._event_id = event_id
         self.refresh()
 
-    def refresh(self) -> None:
-        """Read the comparison again, in the background (when the view is not shown, the
-        next time it is)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self._generation += 1
-        generation = self._generation
+    def _reading(self) -> Callable[[TaskContext], Loaded]:
         archive, event_id = self._archive, self._event_id
         sub_events = self.sub_events.isChecked()
         order: CardOrder = self.order.currentData() or "oldest"
-        self._tasks.run(
-            lambda _context: _load(archive, event_id, sub_events, order),
-            on_success=lambda loaded: self._show(generation, loaded),
-            label="Comparing perspectives",
-        )
+        return lambda _context: _load(archive, event_id, sub_events, order)
 
     def column(self, name: str) -> CompareColumn:
         """The column of the perspective ``name`` (or "No perspective")."""
@@ -204,21 +192,9 @@ class CompareView(QWidget):
                 return column
         raise KeyError(name)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._recolor()
-
     # Showing what was read
 
-    def _show(self, generation: int, loaded: Loaded) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, loaded: Loaded) -> None:
         self._fill_chooser(loaded.events, loaded.comparison)
         comparison = loaded.comparison
         self.comparison = comparison

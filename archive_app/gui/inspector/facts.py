@@ -9,7 +9,6 @@ from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from archive_app.core.model import Source
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.image_details import format_position, format_taken
+from archive_app.gui.widgets import left_row, selectable_label
 
 HASH_HEAD = 12
 HASH_TAIL = 4
@@ -52,15 +52,6 @@ def form_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def value_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    return label
-
-
 class FactList(QWidget):
     """Label–value rows, rebuilt for each source; unknown values are left out."""
 
@@ -76,7 +67,7 @@ class FactList(QWidget):
             self.form.removeRow(0)
         for label, value in facts:
             name = form_label(label, self)
-            field = value_label(self, f"fact{label.replace(' ', '')}")
+            field = selectable_label(self, f"fact{label.replace(' ', '')}")
             field.setText(value)
             field.setAccessibleName(label)
             self.form.addRow(name, field)
@@ -110,8 +101,8 @@ class ProvenanceSection(QWidget):
         self.facts.setContentsMargins(0, 0, 0, 0)
         self.facts.setHorizontalSpacing(12)
         self.facts.setVerticalSpacing(5)
-        self.file_name = value_label(self, "originalName")
-        self.checksum = value_label(self, "checksum")
+        self.file_name = selectable_label(self, "originalName")
+        self.checksum = selectable_label(self, "checksum")
         self.checksum.setWordWrap(False)
         self.checksum.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.checksum.setAccessibleName("SHA-256")
@@ -122,14 +113,10 @@ class ProvenanceSection(QWidget):
         self.copy_checksum.setToolTip("Copy the whole SHA-256")
         self.copy_checksum.setAccessibleName("Copy the SHA-256")
         self.copy_checksum.clicked.connect(self._copy_checksum)
-        checksum_row = QHBoxLayout()
-        checksum_row.setSpacing(2)
-        checksum_row.addWidget(self.checksum)
-        checksum_row.addWidget(self.copy_checksum)
-        checksum_row.addStretch(1)
-        self.file_size = value_label(self, "originalSize")
-        self.imported = value_label(self, "importedAt")
-        self.importer = value_label(self, "importerVersion")
+        checksum_row = left_row(2, self.checksum, self.copy_checksum)
+        self.file_size = selectable_label(self, "originalSize")
+        self.imported = selectable_label(self, "importedAt")
+        self.importer = selectable_label(self, "importerVersion")
         for text, widget in (
             ("File", self.file_name),
             ("SHA-256", checksum_row),
@@ -144,11 +131,7 @@ class ProvenanceSection(QWidget):
         self.show_folder = QPushButton(icon("show-folder"), "Show in folder", self)
         self.show_folder.setObjectName("showInFolderButton")
         self.show_folder.clicked.connect(self._show_folder)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.open_original)
-        buttons.addWidget(self.show_folder)
-        buttons.addStretch(1)
+        buttons = left_row(8, self.open_original, self.show_folder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)

@@ -165,13 +165,17 @@ class InspectorPane(QWidget):
     def source_id(self) -> int | None:
         return self._source.id if self._source is not None else None
 
-    def show_source(self, source_id: int | None) -> None:
+    def show_source(self, source_id: int | None, read: Source | None = None) -> None:
         """Show a source's metadata (None: none). What was typed into a field of the source
-        shown until now and not yet committed is applied first."""
+        shown until now and not yet committed is applied first. ``read``: the source as just
+        read from the archive, if it was."""
         if self._source is not None and source_id != self._source.id:
             self.form.commit_pending()
         try:
-            self._source = self.archive.get(source_id) if source_id is not None else None
+            if read is not None and read.id == source_id:
+                self._source = read
+            else:
+                self._source = self.archive.get(source_id) if source_id is not None else None
         except NotFoundError:
             self._source = None
         if self._source is None:

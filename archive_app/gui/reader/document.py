@@ -9,10 +9,13 @@ in a caption; :class:`ReadingDocument` turns them into document positions and ba
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import (
@@ -60,16 +63,22 @@ _LIST_STYLES = (
 )
 _HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.18}
 _MAX_SOURCE_CHARS = 80
+_OWN_LOOK = frozenset({"heading", "quote", "list_item", "preformatted", "page"})
+"""Kinds of block with a look of their own; any other is a plain paragraph."""
+_BLOCK_BREAKING = ("\r", "\ufdd0", "\ufdd1")
+"""Characters that Qt's text insertion turns into a block break or drops (a CR before a LF)."""
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+"""A character beyond the Basic Multilingual Plane: two UTF-16 units in a Qt document."""
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of text placed in the document: ``length`` characters from ``offset`` in their
     text (the body or a caption), starting at document ``position``.
 
     Offsets count code points (Python string indices, as the archive stores them); document
     positions count UTF-16 units, as Qt does. ``astral`` lists the characters of the run
-    beyond the Basic Multilingual Plane (an emoji), which take two units each.
+    beyond the Basic Multilingual Plane (an emoji), which take two units each. (A named tuple:
+    a long source has thousands, made while the window waits.)
     """
 
     offset: int
@@ -79,7 +88,7 @@ class Segment:
 
     @classmethod
     def of(cls, text: str, offset: int, position: int) -> Segment:
-        astral = tuple(i for i, char in enumerate(text) if ord(char) > 0xFFFF)
+        astral = () if text.isascii() else tuple(m.start() for m in _ASTRAL.finditer(text))
         return cls(offset, position, len(text), astral)
 
     @property
@@ -171,7 +180,7 @@ class ReadingStyle:
     font: QFont
     colors: ReaderColors
 
-    @property
+    @cached_property
     def em(self) -> float:
         return self.font.pointSizeF() * 96 / 72 if self.font.pointSizeF() > 0 else 16.0
 
@@ -198,6 +207,7 @@ def build_document(source: Source, style: ReadingStyle, images: ImageFinder) -> 
         builder.add_block(block, source.body[block.start : block.end])
         builder.add_figures(figures.get(index, []))
     builder.add_figures(figures.get(len(blocks), []))
+    builder.flush()
     return builder.result
 
 
@@ -227,10 +237,20 @@ class _Builder:
         self.fresh = True
         self.lists: dict[int, QTextList] = {}
         self.box: str | None = None
+        self.paragraph = self._paragraph_format()
+        self.body_chars = self._body_chars()
+        """The formats of a plain paragraph, made once: a long source has thousands."""
+        self.pending: list[tuple[int, str]] = []
+        """Plain paragraphs in a row (body offset, text), inserted together by :meth:`flush`."""
 
     # Blocks of the body
 
     def add_block(self, block: BlockSpan, text: str) -> None:
+        plain = block.kind not in _OWN_LOOK
+        if plain and self.pending:
+            self.pending.append((block.start, text))
+            return
+        self.flush()
         box = block.kind if block.kind in ("quote", "preformatted") else None
         if self.box is not None and self.box != box:
             self._leave_box()
@@ -253,8 +273,30 @@ class _Builder:
         else:
             if block.kind == "page":
                 self._page_label(block.level)
-            self._start(self._paragraph_format(), self._body_chars())
-        self._insert_body_text(block.start, text)
+            self._start(self.paragraph, self.body_chars)
+        if plain:
+            self.pending.append((block.start, text))
+        else:
+            self._insert_body_text(block.start, text)
+
+    def flush(self) -> None:
+        """Insert the pending plain paragraphs: in one go, each after a paragraph separator
+        (which starts a block in the current formats, as :meth:`_start` would), unless a text
+        holds a character Qt would turn into a block of its own, which breaks the arithmetic."""
+        paragraphs, self.pending = self.pending, []
+        joined = "\u2029".join(text for _offset, text in paragraphs)
+        if any(char in joined for char in _BLOCK_BREAKING):
+            for number, (offset, text) in enumerate(paragraphs):
+                if number:
+                    self._start(self.paragraph, self.body_chars)
+                self._insert_body_text(offset, text)
+            return
+        position = self.cursor.position()
+        self.cursor.insertText(joined)
+        for offset, text in paragraphs:
+            segment = Segment.of(text, offset, position)
+            self.result.body.append(segment)
+            position += segment.units + 1
 
     def _insert_body_text(self, offset: int, text: str) -> None:
         position = self.cursor.position()
@@ -300,6 +342,8 @@ class _Builder:
     # Figures
 
     def add_figures(self, figures: list[CaptionRecord]) -> None:
+        if figures:
+            self.flush()
         if figures and self.box is not None:
             self._leave_box()
         for figure in figures:

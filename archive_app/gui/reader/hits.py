@@ -74,6 +74,11 @@ class HitNavigator(QWidget):
         self.setVisible(count > 0 or searching)
         self._show_counter()
 
+    def set_finding(self) -> None:
+        """No matches yet: they are being looked for (in a long source, in the background)."""
+        self.set_count(0, searching=True)
+        self.counter.setText("Finding matches…")
+
     def go_to(self, index: int) -> None:
         if not self._count:
             return

@@ -37,6 +37,7 @@ from archive_app.gui.reader.regions import (
     MIN_DRAWN,
     RegionItem,
     ShownRegion,
+    clamped,
     draft_pen,
     relative,
     scaled,
@@ -241,11 +242,7 @@ class ImageCanvas(QGraphicsView):
         super().keyPressEvent(event)
 
     def _clamped(self, point: QPointF) -> QPointF:
-        size = self.picture_size
-        return QPointF(
-            min(max(point.x(), 0.0), float(size.width())),
-            min(max(point.y(), 0.0), float(size.height())),
-        )
+        return clamped(point, QRectF(QPointF(0.0, 0.0), QSizeF(self.picture_size)))
 
     def _empty(self) -> bool:
         return self.picture_size.isEmpty()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from archive_app.core.highlighting import QueryTerms, aliases_matched
 from archive_app.core.model import Appearance, Source
 from archive_app.gui.reader.colors import ReaderColors
 from archive_app.gui.reader.header import format_published, marked_html
+from archive_app.gui.widgets import selectable_label
 
 CAPTION_SCALE = 1.08
 
@@ -64,15 +64,6 @@ def photo_facts(source: Source, credit: str) -> list[tuple[str, str]]:
     return [(label, value) for label, value in facts if value]
 
 
-def _selectable_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    return label
-
-
 class ImageDetails(QWidget):
     openSourceRequested = Signal(int)
 
@@ -81,13 +72,13 @@ class ImageDetails(QWidget):
         self.setObjectName("imageDetails")
         self._source: Source | None = None
         self.aliases: dict[str, list[str]] = {}
-        self.caption = _selectable_label(self, "imageCaption")
+        self.caption = selectable_label(self, "imageCaption")
         self.caption.setAccessibleName("Caption")
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         font = QFont(self.caption.font())
         font.setPointSizeF(font.pointSizeF() * CAPTION_SCALE)
         self.caption.setFont(font)
-        self.credit = _selectable_label(self, "imageCredit")
+        self.credit = selectable_label(self, "imageCredit")
         self.credit.setAccessibleName("Credit")
         self.credit.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.facts_box = QWidget(self)
@@ -165,7 +156,7 @@ class ImageDetails(QWidget):
         for label, value in photo_facts(source, credit):
             name = QLabel(label, self.facts_box)
             name.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            field = _selectable_label(self.facts_box, f"fact{label}")
+            field = selectable_label(self.facts_box, f"fact{label}")
             field.setText(value)
             field.setAccessibleName(label)
             self.facts.addRow(name, field)
@@ -205,7 +196,7 @@ class ImageDetails(QWidget):
         layout.addWidget(link)
         said = " ".join(part for part in (appearance.caption, appearance.credit) if part)
         if said:
-            caption = _selectable_label(box, "appearanceCaption")
+            caption = selectable_label(box, "appearanceCaption")
             caption.setText(said)
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             layout.addWidget(caption)

@@ -64,7 +64,7 @@ class SourceView(Protocol):
 
     def notices(self) -> list[str]: ...
 
-    def set_terms(self, terms: QueryTerms) -> int: ...
+    def set_terms(self, terms: QueryTerms) -> int | None: ...
 
     def matched_aliases(self) -> dict[str, list[str]]: ...
 
@@ -92,6 +92,7 @@ class ReaderPane(QWidget):
         self.archive = archive
         self._source: Source | None = None
         self._query = ""
+        self._shown_terms = QueryTerms()
         self.header = SourceHeader(self)
         self.notice = NoticeBar(self)
         self.hit_navigator = HitNavigator(self)
@@ -102,6 +103,8 @@ class ReaderPane(QWidget):
         self.image_reader = ImageReader(tasks, self)
         self.image_reader.openSourceRequested.connect(self.openSourceRequested)
         self.image_reader.pictureShown.connect(self._show_notices)
+        for text_reader in (self.text_reader, self.pdf_reader.text_reader):
+            text_reader.hitsFound.connect(self._hits_found)
         self.empty = QLabel("Choose a source to read it here.", self)
         self.empty.setObjectName("readerEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -139,11 +142,14 @@ class ReaderPane(QWidget):
     def source_id(self) -> int | None:
         return self._source.id if self._source is not None else None
 
-    def show_source(self, source_id: int | None, query: str = "") -> None:
+    def show_source(
+        self, source_id: int | None, query: str = "", read: Source | None = None
+    ) -> None:
         """Show a source (None: none) with the matches of ``query`` marked, opened on the
-        first match."""
+        first match. ``read``: the source as just read from the archive, if it was (a long
+        one takes a while to read)."""
         self._query = query
-        source = self._load(source_id)
+        source = read if read is not None and read.id == source_id else self._load(source_id)
         if source is not None and self._source is not None and _same_text(source, self._source):
             self._source = source
             self._apply_terms()
@@ -168,6 +174,7 @@ class ReaderPane(QWidget):
         layout = self.views.layout()
         if layout is not None:
             layout.activate()
+        count: int | None
         if isinstance(view, ImageReader):
             original = self.archive.original_path(source)
             count = view.show_source(source, original, self.archive.thumbnail_path(source), terms)
@@ -283,13 +290,26 @@ class ReaderPane(QWidget):
         terms = self._terms()
         self._show_matches(view, view.set_terms(terms), terms)
 
-    def _show_matches(self, view: SourceView, count: int, terms: QueryTerms) -> None:
+    def _show_matches(self, view: SourceView, count: int | None, terms: QueryTerms) -> None:
+        """Show how many matches there are (None: they are still being found) and go to the
+        first."""
         assert self._source is not None
+        self._shown_terms = terms
         title_matches = terms.find(self._source.title, "title")
         self.header.show_source(self._source, title_matches, view.matched_aliases())
+        if count is None:
+            self.hit_navigator.set_finding()
+            return
         self.hit_navigator.set_count(count, searching=bool(terms))
         if count:
             self.hit_navigator.go_to(0)
+
+    def _hits_found(self, count: int) -> None:
+        """The matches of a long source arrived from the background (only the open source's
+        do: the text reader drops those asked for before)."""
+        view = self._view_for(self._source)
+        if view is not None:
+            self._show_matches(view, count, self._shown_terms)
 
     def _show_hit(self, index: int) -> None:
         view = self._view_for(self._source)

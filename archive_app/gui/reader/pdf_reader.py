@@ -86,8 +86,9 @@ class PdfReader(QWidget):
 
     # What the reader asks of a view
 
-    def show_source(self, source: Source, path: Path, terms: QueryTerms) -> int:
-        """Show the PDF at ``path`` (or its text) with the matches of ``terms``; their number."""
+    def show_source(self, source: Source, path: Path, terms: QueryTerms) -> int | None:
+        """Show the PDF at ``path`` (or its text) with the matches of ``terms``; their number
+        (None: they are being found in the background, see :meth:`TextReader.set_terms`)."""
         self._source = source
         self.document.close()
         error = self.document.load(str(path))
@@ -130,7 +131,7 @@ class PdfReader(QWidget):
             "extracted from it."
         ]
 
-    def set_terms(self, terms: QueryTerms) -> int:
+    def set_terms(self, terms: QueryTerms) -> int | None:
         count = self.text_reader.set_terms(terms)
         self.search_model.setSearchString("")
         return count

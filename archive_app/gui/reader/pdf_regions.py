@@ -31,6 +31,7 @@ from archive_app.gui.annotations.look import region_fill
 from archive_app.gui.reader.regions import (
     MIN_DRAWN,
     ShownRegion,
+    clamped,
     draft_pen,
     region_pen,
     relative,
@@ -210,12 +211,7 @@ class RegionPageView(QPdfView):
         if self._draft_page is None:
             return point
         page = page_rects(self).get(self._draft_page)
-        if page is None:
-            return point
-        return QPointF(
-            min(max(point.x(), page.left()), page.right()),
-            min(max(point.y(), page.top()), page.bottom()),
-        )
+        return point if page is None else clamped(point, page)
 
     # Painting and hovering
 

@@ -71,6 +71,14 @@ def relative(rect: QRectF, size: QSizeF) -> QRectF:
     )
 
 
+def clamped(point: QPointF, area: QRectF) -> QPointF:
+    """``point`` moved into ``area``: a region is drawn inside the picture or the page."""
+    return QPointF(
+        min(max(point.x(), area.left()), area.right()),
+        min(max(point.y(), area.top()), area.bottom()),
+    )
+
+
 def region_pen(color: QColor, *, focused: bool = False) -> QPen:
     pen = QPen(color, 3.0 if focused else 2.0)
     pen.setCosmetic(True)

@@ -1,7 +1,11 @@
 """Reading an article or a text (or a PDF's extracted text): the laid-out document with the
 matches of the current search marked, moving from one match to the next, and the annotated
 passages highlighted in their perspective's colour (under the search's marks, in a layer of
-their own) with a bar in the margin and the note on hover."""
+their own) with a bar in the margin and the note on hover.
+
+A long source (see :data:`~archive_app.gui.reader.text_matches.BACKGROUND_TEXT_CHARS`) is shown
+at once and its matches are found on the window's TaskRunner; they are marked when they arrive
+(``hitsFound``), unless another source or other words were asked for in the meantime."""
 
 from __future__ import annotations
 
@@ -15,13 +19,19 @@ from PySide6.QtGui import QFont, QImage, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from archive_app.core.errors import ArchiveError
-from archive_app.core.highlighting import Match, QueryTerms, aliases_matched
+from archive_app.core.highlighting import QueryTerms
 from archive_app.core.model import Annotation, Source
 from archive_app.gui.annotations.look import annotation_color, highlight_format, tooltip
 from archive_app.gui.icons import KIND_NAMES, kind_icon
 from archive_app.gui.reader.colors import ReaderColors
 from archive_app.gui.reader.document import FigurePictures, ReadingStyle, build_document
 from archive_app.gui.reader.image_canvas import read_picture
+from archive_app.gui.reader.text_matches import (
+    BACKGROUND_TEXT_CHARS,
+    TextMatches,
+    find_text_matches,
+    text_size,
+)
 from archive_app.gui.reader.text_view import Mark, ReadingView
 from archive_app.gui.tasks import TaskContext, TaskRunner
 
@@ -81,6 +91,8 @@ class TextReader(QWidget):
 
     figureSharpened = Signal(int)
     """A figure's thumbnail was replaced by its original picture (the image source's id)."""
+    hitsFound = Signal(int)
+    """The matches looked for in the background are marked: how many (see :meth:`set_terms`)."""
 
     def __init__(
         self, pictures: FigurePictures, tasks: TaskRunner, parent: QWidget | None = None
@@ -92,6 +104,7 @@ class TextReader(QWidget):
         self._pictures = pictures
         self._tasks = tasks
         self._generation = 0
+        self._hit_request = 0
         self._source: Source | None = None
         self._terms = QueryTerms()
         self._annotations: list[Annotation] = []
@@ -102,8 +115,9 @@ class TextReader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-    def show_source(self, source: Source, terms: QueryTerms) -> int:
-        """Show ``source`` with the matches of ``terms`` marked; how many there are."""
+    def show_source(self, source: Source, terms: QueryTerms) -> int | None:
+        """Show ``source`` with the matches of ``terms`` marked; how many there are (None: they
+        are being found, see :meth:`set_terms`)."""
         self._source = source
         self._generation += 1
         self.controls.show_kind(source.kind)
@@ -115,7 +129,9 @@ class TextReader(QWidget):
     def clear(self) -> None:
         self._source = None
         self._generation += 1
+        self._hit_request += 1
         self.hits = []
+        self._aliases = {}
         self._annotations = []
         self.view.set_reading(None)
 
@@ -126,10 +142,44 @@ class TextReader(QWidget):
         """For each query word that matched through an alias, the names found."""
         return self._aliases
 
-    def set_terms(self, terms: QueryTerms) -> int:
-        """Mark the matches of ``terms``; how many there are."""
+    def set_terms(self, terms: QueryTerms) -> int | None:
+        """Mark the matches of ``terms``; how many there are. In a long source they are found
+        in the background: then the old marks go at once, None is returned, and
+        ``hitsFound`` says how many there are once they are marked."""
         self._terms = terms
-        self.hits = self._find_hits(terms)
+        self._hit_request += 1
+        source = self._source
+        if source is None or self.view.reading is None or not terms:
+            matches = TextMatches()
+        elif text_size(source) <= BACKGROUND_TEXT_CHARS:
+            matches = find_text_matches(source, terms)
+        else:
+            self._mark(TextMatches())
+            # Started once the text is shown: the task's Python competes with the GUI
+            # thread's for the interpreter's lock.
+            self.view.call_after_painting(partial(self._find_in_background, self._hit_request))
+            return None
+        return self._mark(matches)
+
+    def _find_in_background(self, request: int) -> None:
+        source, terms = self._source, self._terms
+        if request != self._hit_request or source is None:
+            return  # another source, or other words, were asked for since
+        self._tasks.run(
+            lambda _context: find_text_matches(source, terms),
+            on_success=partial(self._found, request),
+            label="Finding the matches in a source",
+        )
+
+    def _found(self, request: int, matches: TextMatches) -> None:
+        if request != self._hit_request:
+            return  # another source, or other words, were asked for since
+        self.hitsFound.emit(self._mark(matches))
+
+    def _mark(self, matches: TextMatches) -> int:
+        """Mark ``matches``; how many there are."""
+        self.hits = self._placed(matches)
+        self._aliases = matches.aliases
         colors = ReaderColors.of(self.palette())
         self.view.set_marks(SEARCH_LAYER, [(hit.start, hit.end) for hit in self.hits], colors.hit)
         self.view.set_marks(CURRENT_LAYER, [], colors.current_hit)
@@ -210,13 +260,11 @@ class TextReader(QWidget):
             self.view.refit_figures()
             self.figureSharpened.emit(image_id)
 
-    def _find_hits(self, terms: QueryTerms) -> list[TextHit]:
+    def _placed(self, matches: TextMatches) -> list[TextHit]:
+        """The matches placed in the document, in its order."""
         reading = self.view.reading
-        self._aliases = {}
-        if self._source is None or reading is None or not terms:
+        if reading is None:
             return []
-        body_matches = terms.find(self._source.body, "body")
-        self._note_aliases(body_matches, self._source.body)
         hits = [
             TextHit(
                 reading.body_position(match.start),
@@ -224,22 +272,15 @@ class TextReader(QWidget):
                 match.start,
                 match.end,
             )
-            for match in body_matches
+            for match in matches.body
         ]
-        for figure in self._source.images:
-            caption_matches = terms.find(figure.text, "caption")
-            self._note_aliases(caption_matches, figure.text)
+        for caption_id, caption_matches in matches.captions:
             for match in caption_matches:
-                start = reading.caption_position(figure.id, match.start)
-                end = reading.caption_position(figure.id, match.end)
+                start = reading.caption_position(caption_id, match.start)
+                end = reading.caption_position(caption_id, match.end)
                 if start is not None and end is not None:
                     hits.append(TextHit(start, end))
         return sorted(hits, key=lambda hit: hit.start)
-
-    def _note_aliases(self, matches: list[Match], text: str) -> None:
-        for query_word, names in aliases_matched(matches, text).items():
-            known = self._aliases.setdefault(query_word, [])
-            known.extend(name for name in names if name not in known)
 
     def _style(self) -> ReadingStyle:
         font = QFont(self.view.font())

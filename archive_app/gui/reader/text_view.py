@@ -4,7 +4,9 @@ Marks (search hits, annotations) are kept in named layers of extra selections, s
 change the document and any number of them can be shown in their own colours. Layers are drawn
 in the order of :attr:`ReadingView.layer_order` (annotations under search hits, so a hit inside
 an annotated passage still stands out). A mark can carry a tooltip (an annotation's note, shown
-on hover) and a bar in the margin beside its lines.
+on hover) and a bar in the margin beside its lines. Where there are many marks (a common word in
+a long source), only those near the part in view are handed to Qt, and again as it scrolls:
+making each one costs about 50 µs, and thousands of them would pause the window.
 
 The text is read-only but can be selected with the mouse and with the keyboard (a caret moves
 with the arrow keys; Shift extends the selection), so a passage can be annotated without a
@@ -13,10 +15,10 @@ mouse.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -40,6 +42,9 @@ SIDE_EMS = 1.5
 FIGURE_PADDING_EMS = 1.5
 MARGIN_BAR = 3
 MARGIN_GAP_EMS = 0.8
+PAINT_WAIT_MS = 500
+MARKS_AT_ONCE = 300
+"""With more marks than this, only those within a screenful of the part in view are drawn."""
 
 
 @dataclass(frozen=True)
@@ -75,10 +80,14 @@ class ReadingView(QTextBrowser):
         self._reading: ReadingDocument | None = None
         self._blank = QTextDocument(self)
         self._layers: dict[str, list[Mark]] = {}
+        self._drawn_range: tuple[int, int] | None = None
+        """The document range whose marks are drawn (None: all of them are)."""
         self.layer_order: list[str] = []
         """Layers drawn first to last; layers not named here come after them."""
         self.menu_actions: list[QAction] = []
         """Commands added to the context menu, after Copy and Select All."""
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._follow_view())
+        self._after_painting: list[Callable[[], None]] = []
 
     @property
     def reading(self) -> ReadingDocument | None:
@@ -89,6 +98,7 @@ class ReadingView(QTextBrowser):
         previous = self._reading
         self._reading = reading
         self._layers.clear()
+        self._drawn_range = None
         self.setExtraSelections([])
         self.setDocument(self._blank if reading is None else reading.document)
         if reading is not None:
@@ -96,6 +106,22 @@ class ReadingView(QTextBrowser):
         if previous is not None:
             previous.document.deleteLater()
         self.verticalScrollBar().setValue(0)
+
+    def call_after_painting(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the view has painted what it shows now (at once while it is
+        hidden, after :data:`PAINT_WAIT_MS` at the latest): work that competes with the GUI
+        thread waits until the text is seen."""
+        if not self.isVisible():
+            callback()
+            return
+        self._after_painting.append(callback)
+        self.viewport().update()
+        QTimer.singleShot(PAINT_WAIT_MS, self, self._painted)
+
+    def _painted(self) -> None:
+        callbacks, self._after_painting = self._after_painting, []
+        for callback in callbacks:
+            callback()
 
     def set_marks(self, layer: str, ranges: Iterable[tuple[int, int]], marker: Marker) -> None:
         """Mark document ranges ``(start, end)`` in ``layer``, replacing what it held."""
@@ -107,20 +133,45 @@ class ReadingView(QTextBrowser):
     def set_styled_marks(self, layer: str, marks: Sequence[Mark]) -> None:
         """Put ``marks``, each with its own format, in ``layer``, replacing what it held."""
         self._layers[layer] = list(marks)
+        self._draw_marks()
+
+    def _draw_marks(self) -> None:
+        """Hand the marks to Qt as extra selections, layer by layer; only those near the part
+        in view when there are many."""
         order = {name: rank for rank, name in enumerate(self.layer_order)}
         layers = sorted(self._layers, key=lambda name: order.get(name, len(order)))
+        marks = [mark for name in layers for mark in self._layers[name]]
+        self._drawn_range = None
+        if len(marks) > MARKS_AT_ONCE:
+            self._drawn_range = low, high = self._visible_range(margin=1.0)
+            marks = [mark for mark in marks if mark.start <= high and mark.end >= low]
         selections = []
-        for name in layers:
-            for mark in self._layers[name]:
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(mark.start)
-                cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                selection.format = mark.format
-                selections.append(selection)
+        for mark in marks:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(mark.start)
+            cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = mark.format
+            selections.append(selection)
         self.setExtraSelections(selections)
         self.viewport().update()
+
+    def _visible_range(self, margin: float = 0.0) -> tuple[int, int]:
+        """The document positions in view, widened by ``margin`` viewports up and down."""
+        width, height = self.viewport().width(), self.viewport().height()
+        extra = round(height * margin)
+        top = self.cursorForPosition(QPoint(0, -extra)).position()
+        bottom = self.cursorForPosition(QPoint(width, height + extra)).position()
+        return top, bottom
+
+    def _follow_view(self) -> None:
+        """Draw the marks near the part in view again when it has moved out of those drawn."""
+        if self._drawn_range is None:
+            return
+        low, high = self._visible_range()
+        if low < self._drawn_range[0] or high > self._drawn_range[1]:
+            self._draw_marks()
 
     def marks(self, layer: str) -> list[tuple[int, int]]:
         """The document ranges marked in ``layer``."""
@@ -193,6 +244,8 @@ class ReadingView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self._after_painting:
+            QTimer.singleShot(0, self, self._painted)
         bars = [mark for marks in self._layers.values() for mark in marks if mark.margin]
         if not bars:
             return
@@ -243,6 +296,7 @@ class ReadingView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_column()
+        self._follow_view()
 
     def refit_figures(self) -> None:
         """Fit the figures again after one of their pictures was replaced."""

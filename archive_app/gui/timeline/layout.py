@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from math import inf
 from typing import Literal
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize
@@ -137,20 +138,27 @@ class Geometry:
             left, right = middle - 2, middle + 2
         return QRectF(left, self.row_top(entry) + 6, right - left, 9)
 
-    def mark_positions(self, entry: int) -> list[tuple[QRectF, Mark]]:
-        """Each dated source of a row as a dot; dots on one day stack sideways."""
+    def mark_positions(
+        self, entry: int, left: float = -inf, right: float = inf
+    ) -> list[tuple[QRectF, Mark]]:
+        """Each dated source of a row as a dot; dots on one day stack sideways. Only the dots
+        that reach into ``left``..``right`` (viewport x): a row can have thousands."""
         row = self.entries[entry].row
         if row is None:
             return []
         placed: list[tuple[QRectF, Mark]] = []
         taken: dict[int, int] = {}
         top = self.row_top(entry) + 18
+        scale, axis_left, scroll_x = self.scale, self.axis_left, self.scroll_x
+        half_day = scale.pixels_per_day / 2
         for mark in row.marks:
-            centre = self.x(mark.day) + self.scale.pixels_per_day / 2
+            centre = axis_left + scale.x(mark.day) - scroll_x + half_day  # self.x(day) + half
             key = round(centre / MARK)
             shift = taken.get(key, 0)
             taken[key] = shift + 1
-            placed.append((QRectF(centre - MARK / 2 + shift * (MARK - 1), top, MARK, MARK), mark))
+            x = centre - MARK / 2 + shift * (MARK - 1)
+            if left <= x + MARK and x <= right:
+                placed.append((QRectF(x, top, MARK, MARK), mark))
         return placed
 
     def entry_at(self, y: int) -> int:
@@ -171,7 +179,7 @@ class Geometry:
                 if self.cell_rect(entry, column).adjusted(-3, -5, 3, 5).contains(point):
                     return Hit("cell", entry, head)
         if point.x() >= self.axis_left:
-            for rect, mark in self.mark_positions(entry):
+            for rect, mark in self.mark_positions(entry, point.x() - 2, point.x() + 2):
                 if rect.adjusted(-2, -2, 2, 2).contains(point.toPointF()):
                     return Hit("mark", entry, mark=mark)
         return Hit("row", entry)

@@ -245,14 +245,13 @@ class TimelinePainter:
         painter.drawText(QRectF(left, top + 2, right_edge - left, 16), int(LEFT), text)
 
     def _marks(self, entry: int) -> None:
-        painter, colors = self.painter, self.colors
-        heads = {head.key: head for head in self.geometry.columns}
+        painter, colors, geometry = self.painter, self.colors, self.geometry
+        fills = {head.key: column_color(head, colors) for head in geometry.columns}
         outline = QPen(colors.base, 1.2)
-        for rect, mark in self.geometry.mark_positions(entry):
-            head = heads.get(mark.column)
-            color = column_color(head, colors) if head is not None else colors.muted
+        in_view = (geometry.axis_left, geometry.viewport.width())
+        for rect, mark in geometry.mark_positions(entry, *in_view):
             painter.setPen(outline)
-            painter.setBrush(color)
+            painter.setBrush(fills.get(mark.column, colors.muted))
             painter.drawEllipse(rect)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 

@@ -8,8 +8,10 @@ sources (``eventChosen``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QPalette, QShowEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.timeline import Timeline, build_timeline
+from archive_app.gui.background_view import BackgroundView
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.colors import mix
-from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.tasks import TaskContext, TaskRunner
 from archive_app.gui.timeline.canvas import TimelineCanvas
 
 HINT = (
@@ -32,8 +35,9 @@ HINT = (
 )
 
 
-class TimelineView(QWidget):
-    """The timeline (objectName ``timelineView``)."""
+class TimelineView(BackgroundView[Timeline]):
+    """The timeline (objectName ``timelineView``). It is laid out again in the background when
+    asked to (when hidden: the next time it is shown)."""
 
     eventChosen = Signal(int)
     """An event was clicked: the window lists its sources."""
@@ -42,13 +46,10 @@ class TimelineView(QWidget):
     """New data is shown."""
 
     def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, "Laying out the timeline", parent)
         self.setObjectName("timelineView")
         self.setAccessibleName("Timeline")
         self._archive = archive
-        self._tasks = tasks
-        self._generation = 0
-        self._stale = True
         self.canvas = TimelineCanvas(self)
         self.hint = QLabel(HINT, self)
         self.hint.setObjectName("timelineHint")
@@ -83,38 +84,16 @@ class TimelineView(QWidget):
     def timeline(self) -> Timeline:
         return self.canvas.timeline
 
-    def refresh(self) -> None:
-        """Read the timeline again, in the background (when hidden: the next time it shows)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        self._generation += 1
-        generation = self._generation
+    def _reading(self) -> Callable[[TaskContext], Timeline]:
         archive = self._archive
-        self._tasks.run(
-            lambda _context: build_timeline(archive),
-            on_success=lambda timeline: self._show(generation, timeline),
-            label="Laying out the timeline",
-        )
+        return lambda _context: build_timeline(archive)
 
     def select_event(self, event_id: int | None) -> None:
         self.canvas.select_event(event_id)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._recolor()
-
-    def _show(self, generation: int, timeline: Timeline) -> None:
-        if generation == self._generation:
-            self.canvas.show_timeline(timeline)
-            self.loaded.emit()
+    def _show(self, timeline: Timeline) -> None:
+        self.canvas.show_timeline(timeline)
+        self.loaded.emit()
 
     def _recolor(self) -> None:
         palette = self.hint.palette()
