@@ -173,6 +173,7 @@ class SourceListPane(QWidget):
         self._searching = False
         self._sort: tuple[SortColumn, bool] = DEFAULT_SORT
         self._generation = 0
+        self._announced: int | None = None
         self._select_after_load: list[int] | None = None
         self.thumbnails = ThumbnailCache(archive, tasks, self)
         self.model = SourceTableModel(archive.database, self.thumbnails, self)
@@ -222,11 +223,16 @@ class SourceListPane(QWidget):
         self._load(select=select)
 
     def show_hits(self, ids: Sequence[int], *, has_more: bool) -> None:
-        """Show search hits in order of relevance (``has_more``: more pages to load)."""
+        """Show search hits in order of relevance (``has_more``: more pages to load). The
+        source being read stays selected if it is a hit; otherwise the best hit is shown."""
         self._searching = True
         self._generation += 1
         self._set_sortable(False)
+        shown = self._announced
         self.model.set_ids(ids, has_more=has_more)
+        if ids:
+            self.select_ids([shown if shown in ids else ids[0]])
+        self._announce_current()
         self.idsLoaded.emit()
 
     def append_hits(self, ids: Sequence[int], *, has_more: bool) -> None:
@@ -361,6 +367,7 @@ class SourceListPane(QWidget):
                         index, QItemSelectionModel.SelectionFlag.NoUpdate
                     )
                     self.item_view().scrollTo(index)
+        self._announce_current()
         self.idsLoaded.emit()
 
     def _sort_by(self, column: str, descending: bool) -> None:
@@ -393,9 +400,17 @@ class SourceListPane(QWidget):
         self.table.setSortingEnabled(True)
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.currentSourceChanged.emit(
-            self.model.source_id(current.row()) if current.isValid() else None
-        )
+        self._announce(self.model.source_id(current.row()) if current.isValid() else None)
+
+    def _announce_current(self) -> None:
+        """After the list was replaced: a model reset moves no current row, so say which
+        source is current now (None when the one being read is no longer listed)."""
+        self._announce(self.current_id())
+
+    def _announce(self, source_id: int | None) -> None:
+        if source_id != self._announced:
+            self._announced = source_id
+            self.currentSourceChanged.emit(source_id)
 
 
 def allow_dragging_out(view: QAbstractItemView) -> None:

@@ -114,6 +114,24 @@ def test_typing_a_query_shows_the_hits_and_clicking_one_opens_it_in_the_reader(
     assert window.sidebar.chosen_key() is None
 
 
+def test_the_reader_follows_the_search_to_its_best_hit_and_keeps_a_source_that_still_matches(
+    qtbot: QtBot, articles_window: MainWindow
+) -> None:
+    window = articles_window
+    oped = click_title(qtbot, window, "Two days that ended a republic")
+    qtbot.waitUntil(lambda: window.reader.source_id == oped)
+    type_search(qtbot, window, "Khankendi")
+    qtbot.waitUntil(lambda: window.reader.source_id != oped)
+    assert window.reader.source_id == window.source_list.current_id()
+    assert shown_titles(window) == ["Statement on the local anti-terror measures"]
+    ministry = window.reader.source_id
+    type_search(qtbot, window, "reintegration OR exodus")
+    assert len(shown_titles(window)) == 2
+    assert window.reader.source_id == ministry
+    type_search(qtbot, window, "nothing-matches-this")
+    qtbot.waitUntil(lambda: window.reader.source_id is None)
+
+
 def test_clearing_the_search_brings_back_the_library_view(
     qtbot: QtBot, articles_window: MainWindow
 ) -> None:
