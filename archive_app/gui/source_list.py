@@ -231,7 +231,7 @@ class SourceListPane(QWidget):
         shown = self._announced
         self.model.set_ids(ids, has_more=has_more)
         if ids:
-            self.select_ids([shown if shown in ids else ids[0]])
+            self.select_ids([shown if shown is not None and shown in ids else ids[0]])
         self._announce_current()
         self.idsLoaded.emit()
 
