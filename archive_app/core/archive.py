@@ -80,6 +80,7 @@ class Archive:
         *,
         create: bool = True,
         progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
         extraction_timeout: float = DEFAULT_TIMEOUT,
         workers: int | None = None,
     ) -> Archive:
@@ -87,7 +88,8 @@ class Archive:
 
         Raises :class:`ArchiveLockedError` if another program has it open, and
         :class:`ArchiveError` for a folder that holds other things. If the index is behind the
-        database (a crash between the two), it is caught up before this returns.
+        database (a crash between the two), it is caught up before this returns; if it must be
+        rebuilt, ``progress`` hears of it and ``cancel`` may stop it (:class:`CancelledError`).
         """
         folder = Path(path).expanduser().resolve()
         _check_folder(folder, create)
@@ -99,7 +101,7 @@ class Archive:
             database = Database.open(folder / DATABASE_NAME)
             OriginalStore(folder / ORIGINALS).remove_leftovers()
             index = SearchIndex(folder / INDEX, database)
-            index.open(progress)
+            index.open(progress, cancel)
         except BaseException:
             if database is not None:
                 database.close()

@@ -44,6 +44,10 @@ class DiskFullError(ArchiveError):
     """The disk holding the archive has no room left."""
 
 
+class CancelledError(ArchiveError):
+    """The person cancelled long work before it finished; nothing was half-done."""
+
+
 class ImportFailure(ArchiveError):
     """One file could not be imported; the rest of an import goes on."""
 

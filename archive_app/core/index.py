@@ -28,9 +28,9 @@ from whoosh.searching import Searcher
 
 from archive_app.core.analysis import content_analyzer, name_analyzer
 from archive_app.core.db import Database
-from archive_app.core.errors import ArchiveError
+from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.index_documents import documents_for
-from archive_app.core.progress import CancelToken, ProgressCallback, report_progress
+from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 
 log = logging.getLogger(__name__)
 
@@ -115,12 +115,20 @@ class SearchIndex:
 
     # Opening, catching up, closing
 
-    def open(self, progress: ProgressCallback | None = None) -> None:
-        """Open the index, rebuilding it if it is missing, damaged or of an old schema."""
+    def open(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> None:
+        """Open the index, rebuilding it if it is missing, damaged or of an old schema.
+        Raises :class:`CancelledError` if ``cancel`` stops that rebuild."""
         shutil.rmtree(self._staging_folder(), ignore_errors=True)
         schema_matches = self.database.setting(INDEX_SCHEMA_SETTING) == INDEX_SCHEMA_VERSION
         if not (schema_matches and self._open_existing()):
-            self.rebuild(progress)
+            self.rebuild(progress, cancel)
+            if self._ix is None:
+                raise CancelledError(
+                    "Opening was cancelled while the search index was being rebuilt. Nothing "
+                    "was lost: the index is rebuilt when the archive is next opened."
+                )
         self._thread = threading.Thread(target=self._run, name="index-writer", daemon=True)
         self._thread.start()
         self.wait_until_indexed()
@@ -273,7 +281,7 @@ class SearchIndex:
             writer = new_ix.writer(limitmb=256)
             try:
                 for start in range(0, len(ids), BATCH_SIZE):
-                    if cancel is not None and cancel.is_set():
+                    if is_cancelled(cancel):
                         writer.cancel()
                         new_ix.close()
                         shutil.rmtree(staging, ignore_errors=True)

@@ -11,22 +11,50 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEventLoop, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from archive_app.core.archive import Archive
+from archive_app.core.progress import CancelToken, Progress, ProgressCallback
 from archive_app.gui import dialogs
 from archive_app.gui.dialogs import AfterOpenFailure
 from archive_app.gui.errors import describe_error
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import AppSettings
+from archive_app.gui.tasks import TaskContext, TaskRunner
 
-Opener = Callable[[Path, bool], Archive]
+Opener = Callable[[Path, bool, ProgressCallback, CancelToken], Archive]
+SHOW_PROGRESS_AFTER_MS = 400
 
 
-def open_archive(path: Path, create: bool) -> Archive:
-    return Archive.open(path, create=create)
+def open_archive(
+    path: Path, create: bool, progress: ProgressCallback, cancel: CancelToken
+) -> Archive:
+    return Archive.open(path, create=create, progress=progress, cancel=cancel)
+
+
+class OpeningProgress(QProgressDialog):
+    """Shown when opening takes a while: the index of a large archive being rebuilt (after
+    an upgrade, or when it was damaged) takes minutes, and can be cancelled."""
+
+    def __init__(self, path: Path, parent: QWidget | None) -> None:
+        super().__init__(f"Opening “{path.name}”…", "Cancel", 0, 0, parent)
+        self.setObjectName("openingProgress")
+        self.setWindowTitle("Opening archive")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        self.setAutoReset(False)
+        self.setAutoClose(False)
+
+    def show_progress(self, progress: Progress) -> None:
+        if progress.total <= 0:
+            return
+        self.setLabelText(
+            f"Rebuilding the search index: {progress.done:,} of {progress.total:,} sources"
+        )
+        self.setMaximum(progress.total)
+        self.setValue(progress.done)
 
 
 class WindowSession(QObject):
@@ -36,6 +64,7 @@ class WindowSession(QObject):
         super().__init__()
         self.settings = settings
         self._opener = opener
+        self._tasks = TaskRunner(self.show_error, parent=self)
         self.archive: Archive | None = None
         self.window: MainWindow | None = None
 
@@ -79,13 +108,34 @@ class WindowSession(QObject):
             self.archive = None
 
     def _try_open(self, path: Path, create: bool) -> tuple[Archive | None, BaseException | None]:
+        """Open off the GUI thread, with a progress dialog if it takes a while; the window
+        (if any) waits, repainted, under the dialog."""
+        outcome: list[Archive | BaseException] = []
+        waiting = QEventLoop()
+        dialog = OpeningProgress(path, self.window)
+
+        def work(context: TaskContext) -> Archive:
+            return self._opener(path, create, context.progress, context.cancel_flag)
+
+        task = self._tasks.run(
+            work,
+            on_success=outcome.append,
+            on_failure=outcome.append,
+            on_progress=dialog.show_progress,
+            on_finished=waiting.quit,
+            label="Opening archive",
+        )
+        dialog.canceled.connect(task.cancel)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return self._opener(path, create), None
-        except Exception as error:  # shown in the dialog: a plain message, or a bug's details
-            return None, error
+            waiting.exec()
         finally:
             QGuiApplication.restoreOverrideCursor()
+            dialog.deleteLater()
+        result = outcome[0]
+        if isinstance(result, Archive):
+            return result, None
+        return None, result
 
     def _after_failure(self, path: Path, problem: BaseException | None) -> tuple[Path | None, bool]:
         """The next archive to try, and whether it may be created."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
-from archive_app.core.errors import InvalidInputError
+from archive_app.core.errors import CancelledError, InvalidInputError
 from archive_app.core.index import INDEX_SCHEMA_SETTING
 
 TEXTS = {
@@ -130,3 +131,18 @@ def test_reindex_reports_progress_and_keeps_results(
     assert steps[-1] == (2, 2)
     assert archive.search("moscow").total == 1
     assert not Path(str(archive.path / "index") + ".new").exists()
+
+
+def test_opening_can_be_cancelled_while_the_index_is_rebuilt(
+    archive: Archive, import_texts: Callable[..., list[int]]
+) -> None:
+    import_texts(TEXTS)
+    archive.database.set_setting(INDEX_SCHEMA_SETTING, "0")
+    path = archive.path
+    archive.close()
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(CancelledError, match="rebuilt when the archive is next opened"):
+        Archive.open(path, cancel=cancel)
+    with Archive.open(path) as reopened:
+        assert reopened.search("moscow").total == 1

@@ -343,7 +343,6 @@ def test_the_last_archive_opens_at_start_and_another_can_be_chosen(
     session = WindowSession(app_settings)
     assert session.start(first, tmp_path / "default")
     assert session.window is not None
-    qtbot.addWidget(session.window)
     session.close()
     assert app_settings.last_archive == first.resolve()
     monkeypatch.setattr(dialogs, "ask_after_open_failure", lambda *_: AfterOpenFailure.QUIT)
