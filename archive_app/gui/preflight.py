@@ -65,8 +65,11 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
             "line instead (archive-app --help)."
         )
     missing = missing_libraries("libqwayland.so" if wayland else "libqxcb.so")
-    if not missing:
-        return None
+    return install_advice(missing) if missing else None
+
+
+def install_advice(missing: list[str]) -> str:
+    """What to tell a person whose system lacks these shared libraries."""
     packages = sorted({DEBIAN_PACKAGES.get(name, name) for name in missing})
     return (
         "The window cannot open: the system lacks libraries Qt needs to draw on your display "
@@ -90,11 +93,17 @@ def missing_libraries(plugin_name: str) -> list[str]:
             ).stdout
         except (OSError, subprocess.SubprocessError):
             return []
-        for line in output.splitlines():
-            if "not found" in line:
-                missing.add(line.split("=>", 1)[0].strip())
-    missing |= _dlopened_libraries_missing()
+        missing |= not_found(output)
+    if plugin_name == "libqxcb.so":
+        missing |= _dlopened_libraries_missing()
     return sorted(missing)
+
+
+def not_found(ldd_output: str) -> set[str]:
+    """The libraries ``ldd`` reports as not found: ``libfoo.so.1 => not found``."""
+    return {
+        line.split("=>", 1)[0].strip() for line in ldd_output.splitlines() if "not found" in line
+    }
 
 
 def _dlopened_libraries_missing() -> set[str]:
