@@ -161,7 +161,8 @@ class ImportSession:
 
     def run(self, paths: Iterable[Path | str]) -> ImportReport:
         report_progress(self.progress, 0, 0, "Looking for files")
-        files = list(_collect_files([Path(p) for p in paths], self._record))
+        archive_folder = self.store.root.parent
+        files = list(_collect_files([Path(p) for p in paths], archive_folder, self._record))
         self._total = len(files) + len(self.report.outcomes)
         tasks: deque[ExtractionTask] = deque()
         for path in files:
@@ -390,11 +391,12 @@ def _link_figure(
     queue_for_index(connection, [image_id])
 
 
-def _collect_files(paths: list[Path], record: Any) -> Iterator[Path]:
-    """Files under ``paths`` in a stable order; a folder saved with a web page is left to it."""
+def _collect_files(paths: list[Path], archive_folder: Path, record: Any) -> Iterator[Path]:
+    """Files under ``paths`` in a stable order. A folder saved with a web page is left to its
+    page, and the archive's own folder is never walked (importing a folder that holds it)."""
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, record)
+            yield from _walk(path, archive_folder, record)
         elif path.is_file():
             yield path
         elif path.exists():
@@ -405,16 +407,22 @@ def _collect_files(paths: list[Path], record: Any) -> Iterator[Path]:
             )
 
 
-def _walk(folder: Path, record: Any) -> Iterator[Path]:
+def _walk(folder: Path, archive_folder: Path, record: Any) -> Iterator[Path]:
     def on_error(error: OSError) -> None:
         record(FileOutcome(str(error.filename or folder), "failed", error=_os_reason(error)))
 
+    if folder.resolve() == archive_folder:
+        return
     for root, dirs, files in os.walk(folder, onerror=on_error):
         page_stems = {
             Path(name).stem for name in files if Path(name).suffix.lower() in HTML_SUFFIXES
         }
         dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not _is_saved_page_folder(d, page_stems)
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and not _is_saved_page_folder(d, page_stems)
+            and (Path(root) / d).resolve() != archive_folder
         )
         for name in sorted(files):
             if not name.startswith("."):

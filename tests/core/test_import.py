@@ -112,6 +112,15 @@ def test_folders_are_walked_and_a_saved_page_folder_is_left_to_its_page(
     assert names == ["a.txt", "b.md", "page.html"]
 
 
+def test_a_folder_that_holds_the_archive_itself_is_imported_without_it(tmp_path: Path) -> None:
+    write_file(tmp_path, "notes/field.txt", "Field notes\n\nGoris, 30 September.")
+    with Archive.open(tmp_path / "archive", workers=1) as archive:
+        archive.import_paths([write_file(tmp_path, "first.txt", "First\n\nA note.")])
+        report = archive.import_paths([tmp_path])
+    assert sorted(Path(o.path).name for o in report.outcomes) == ["field.txt", "first.txt"]
+    assert [o.status for o in report.outcomes if o.path.endswith("first.txt")] == ["duplicate"]
+
+
 def test_a_file_too_large_to_read_is_kept_with_a_note(archive: Archive, tmp_path: Path) -> None:
     archive.max_extract_bytes = 100
     path = write_file(tmp_path, "huge_transcript.txt", "word " * 100)

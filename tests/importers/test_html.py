@@ -13,6 +13,7 @@ from PIL import Image
 from archive_app.core.errors import ExtractionError, ImportFailure, UnsupportedFormatError
 from archive_app.importers import html
 from archive_app.importers.document import Block, ExtractedDocument, ExtractedImage
+from tests.fixtures.make_pages import save_complete_page
 
 
 def read_page(folder: Path, name: str) -> ExtractedDocument:
@@ -290,23 +291,8 @@ def test_alt_and_title_stand_in_for_a_missing_caption() -> None:
 # Web page, complete -----------------------------------------------------------------------------
 
 
-def save_complete_page(fixtures: Path, folder: Path) -> Path:
-    """The page and its ``Shusha_files`` folder, as a browser saves them."""
-    page = folder / "Shusha.html"
-    shutil.copyfile(fixtures / "html" / "saved_complete.html", page)
-    files = folder / "Shusha_files"
-    files.mkdir()
-    for name, colour in (
-        ("cathedral front.jpg", "grey"),
-        ("scaffolding.jpg", "brown"),
-        ("logo.png", "red"),
-    ):
-        Image.new("RGB", (320, 200), colour).save(files / name)
-    return page
-
-
 def test_saved_page_images_get_local_paths(fixtures: Path, tmp_path: Path) -> None:
-    page = save_complete_page(fixtures, tmp_path)
+    page = save_complete_page(tmp_path)
     document = html.extract(page.read_bytes(), name=page.name, path=page)
     files = (tmp_path / "Shusha_files").resolve()
     local = [image.local_path for image in document.images]
