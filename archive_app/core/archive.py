@@ -17,7 +17,7 @@ from typing import Any
 from archive_app.core.aliases import Aliases
 from archive_app.core.annotations import Annotations
 from archive_app.core.changes import Change
-from archive_app.core.db import DATABASE_NAME, Database
+from archive_app.core.db import DATABASE_NAME, Database, translate_error
 from archive_app.core.errors import ArchiveError
 from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
@@ -102,10 +102,12 @@ class Archive:
             OriginalStore(folder / ORIGINALS).remove_leftovers()
             index = SearchIndex(folder / INDEX, database)
             index.open(progress, cancel)
-        except BaseException:
+        except BaseException as error:
             if database is not None:
                 database.close()
             lock.release()
+            if isinstance(error, OSError):
+                raise translate_error(error, folder) from error
             raise
         pool = ExtractionPool(workers=workers, timeout=extraction_timeout)
         return cls(folder, lock, database, index, pool)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from archive_app.core.errors import ArchiveError
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 
 if TYPE_CHECKING:
@@ -56,9 +57,12 @@ def check_archive(
 
 
 def _index_problems(archive: Archive, ids: set[int]) -> list[str]:
-    archive.index.wait_until_indexed()
-    indexed = archive.index.indexed_ids()
     problems = []
+    try:
+        archive.index.wait_until_indexed()
+    except ArchiveError as error:  # reported as what it is; the comparison below still runs
+        problems.append(f"index: {error.message}")
+    indexed = archive.index.indexed_ids()
     missing = sorted(ids - indexed)
     extra = sorted(indexed - ids)
     if missing:

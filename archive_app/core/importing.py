@@ -179,7 +179,10 @@ class ImportSession:
         self._flush_pending_articles()
         self.report.cancelled = is_cancelled(self.cancel)
         self.report.not_attempted = self._total - len(self.report.outcomes)
-        self.index.wait_until_indexed()
+        try:
+            self.index.wait_until_indexed()
+        except ArchiveError as error:  # the sources are stored; only the index lags behind
+            self.report.stopped_by = self.report.stopped_by or error.message
         return self.report
 
     # Before extraction

@@ -27,7 +27,7 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 
 from archive_app.core.analysis import content_analyzer, name_analyzer
-from archive_app.core.db import Database
+from archive_app.core.db import Database, translate_error
 from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.index_documents import documents_for
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
@@ -112,6 +112,9 @@ class SearchIndex:
         self._stopping = False
         self._thread: threading.Thread | None = None
         self._small_commits = 0
+        self.behind = ""
+        """Why the index could not catch up with the database when it was opened ('' if it
+        did): the archive opens all the same, and searches miss what is not indexed yet."""
 
     # Opening, catching up, closing
 
@@ -131,7 +134,11 @@ class SearchIndex:
                 )
         self._thread = threading.Thread(target=self._run, name="index-writer", daemon=True)
         self._thread.start()
-        self.wait_until_indexed()
+        try:
+            self.wait_until_indexed()
+        except IndexUpdateError as error:
+            self.behind = error.message
+            log.warning("the index could not catch up: %s", error.message)
 
     def _open_existing(self) -> bool:
         """Open the index on disk and queue what it lacks; False if it is missing or damaged.
@@ -208,7 +215,7 @@ class SearchIndex:
             finally:
                 self._urgent -= 1
         if error is not None:
-            raise IndexUpdateError(f"The search index could not be updated: {error}") from error
+            raise _as_archive_error(error, self.folder) from error
 
     def _run(self) -> None:
         while True:
@@ -222,13 +229,18 @@ class SearchIndex:
                 target = self._requested
             try:
                 self._drain_queue()
-            except Exception as error:  # reported to whoever waits; the rows stay queued
-                log.exception("index update failed")
+            except Exception as error:  # given to whoever waits; the rows stay queued for a retry
+                if isinstance(error, OSError | ArchiveError):
+                    log.info("index update failed: %s", error)
+                else:
+                    log.exception("index update failed")
                 with self._wake:
                     self._error = error
+                    self._done = max(self._done, target)  # retried at the next change, not now
                     self._wake.notify_all()
                 continue
             with self._wake:
+                self._error = None  # an earlier failure is caught up now
                 self._done = max(self._done, target)
                 self._wake.notify_all()
 
@@ -251,6 +263,7 @@ class SearchIndex:
     def _write(self, source_ids: list[int]) -> None:
         documents = documents_for(self.database, source_ids)
         writer = self._ix.writer(timeout=10.0)
+        merge = self._small_commits + 1 >= MERGE_AFTER_COMMITS
         try:
             for source_id in source_ids:
                 document = documents.get(source_id)
@@ -258,14 +271,11 @@ class SearchIndex:
                     writer.delete_by_term("id", str(source_id))
                 else:
                     writer.update_document(**document)
+            writer.commit(merge=merge)
         except BaseException:
-            writer.cancel()
+            _abandon(writer)
             raise
-        self._small_commits += 1
-        merge = self._small_commits >= MERGE_AFTER_COMMITS
-        writer.commit(merge=merge)
-        if merge:
-            self._small_commits = 0
+        self._small_commits = 0 if merge else self._small_commits + 1
 
     def rebuild(
         self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
@@ -366,3 +376,28 @@ class SearchIndex:
                 searcher.close()
             self._searchers.clear()
         self._local = threading.local()
+
+
+def _abandon(writer: Any) -> None:
+    """Give up a writer whose work failed, releasing the index's lock even when cancelling
+    fails too (Whoosh keeps the lock after a failed commit, which would block every later
+    writer)."""
+    with contextlib.suppress(Exception):
+        writer.cancel()
+    if not writer.is_closed:
+        with contextlib.suppress(Exception):
+            writer.writelock.release()
+
+
+def _as_archive_error(error: Exception, folder: Path) -> ArchiveError:
+    """The error to give whoever waits for the index: storage errors in plain words (a full
+    disk says so), anything else as an index update failure."""
+    if isinstance(error, ArchiveError):
+        return error
+    if isinstance(error, OSError):
+        translated = translate_error(error, folder.parent)
+        return IndexUpdateError(
+            f"The search index could not be updated: {translated.message} The sources are "
+            "safe in the database; the index catches up when the archive is next opened."
+        )
+    return IndexUpdateError(f"The search index could not be updated: {error}")

@@ -45,10 +45,12 @@ class ArchiveLock:
                 f"The archive at {self.path.parent} is already open in another program{holder}. "
                 "Close it there first, or open another archive."
             )
-        os.ftruncate(handle, 0)
-        os.lseek(handle, 0, os.SEEK_SET)
-        os.write(handle, json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode())
         self._handle = handle
+        owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
+        with contextlib.suppress(OSError):  # who holds it is only a courtesy (the disk may be full)
+            os.ftruncate(handle, 0)
+            os.lseek(handle, 0, os.SEEK_SET)
+            os.write(handle, owner)
 
     def release(self) -> None:
         if self._handle is not None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from archive_app.core.archive import Archive
+from archive_app.core.index import IndexUpdateError
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback
 from archive_app.gui import dialogs
 from archive_app.gui.dialogs import AfterOpenFailure
@@ -165,6 +166,8 @@ class WindowSession(QObject):
         self.window.newArchiveRequested.connect(lambda p: self.open(p, create=True))
         self.settings.remember_archive(archive.path)
         self.window.show()
+        if archive.index.behind:
+            self.window.show_error(IndexUpdateError(archive.index.behind))
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
