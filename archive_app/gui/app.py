@@ -29,6 +29,7 @@ def run(archive_path: Path | None = None) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
+    from archive_app.gui.icons import icon
     from archive_app.gui.session import WindowSession
     from archive_app.gui.settings import AppSettings
 
@@ -39,6 +40,7 @@ def run(archive_path: Path | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("archive-app")
     app.setDesktopFileName("archive-app")
+    app.setWindowIcon(icon("archive"))
     session = WindowSession(AppSettings())
     if not session.start(archive_path, default_archive_path()):
         return 1
