@@ -29,7 +29,7 @@ from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
 from archive_app.core.saved_searches import SavedSearches
-from archive_app.core.search import Hit, SearchResults, SearchService, run_search
+from archive_app.core.search import Hit, SearchResults, SearchService
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
 from archive_app.core.tags import Tags
@@ -200,9 +200,9 @@ class Archive:
     # Search
 
     def search(self, query: str, **options: Any) -> SearchResults:
-        """Search the archive; see :func:`archive_app.core.search.run_search` for options.
+        """Search the archive; see :meth:`archive_app.core.search.SearchService.run` for options.
         A query that cannot be parsed is searched as plain words, never an error."""
-        return run_search(self, query, **options)
+        return self.searching.run(query, **options)
 
     def similar(self, source_id: int, limit: int = 10) -> list[Hit]:
         """The sources closest to ``source_id`` in content ("more like this"), best first."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, get_args
+from typing import Any, get_args
 
 from whoosh import query as wq
 from whoosh.collectors import FilterCollector, WrappingCollector
@@ -42,10 +42,7 @@ from archive_app.core.search_results import Hit, SearchResults, SortOrder
 from archive_app.core.search_suggest import SUGGEST_BELOW, suggestion
 from archive_app.core.search_syntax import parse
 
-if TYPE_CHECKING:
-    from archive_app.core.archive import Archive
-
-__all__ = ["Hit", "SearchResults", "SearchService", "SortOrder", "run_search"]
+__all__ = ["Hit", "SearchResults", "SearchService", "SortOrder"]
 
 MAX_QUERY_CHARS = 1000
 """Longer queries are cut here (a pasted page is still searched by its first words)."""
@@ -202,11 +199,6 @@ class SearchService:
             facet: dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
             for facet, counter in named.items()
         }
-
-
-def run_search(archive: Archive, query: str, **options: Any) -> SearchResults:
-    """Search ``archive``; see :meth:`SearchService.run` for the options."""
-    return archive.searching.run(query, **options)
 
 
 class _Recorder(WrappingCollector):  # type: ignore[misc]
