@@ -38,11 +38,11 @@ from whoosh.sorting import FieldFacet
 
 from archive_app.core.archive import Archive
 from archive_app.core.index import INDEX_SCHEMA_VERSION
-from archive_app.core.search import NEWEST_FIRST
-from archive_app.core.search_compile import QueryCompiler
-from archive_app.core.search_hits import CONTEXT_CHARS, FRAGMENT_CHARS, FRAGMENTS, SNIPPET_FIELDS
-from archive_app.core.search_labels import Labels
-from archive_app.core.search_syntax import parse
+from archive_app.core.search.compile import QueryCompiler
+from archive_app.core.search.hits import CONTEXT_CHARS, FRAGMENT_CHARS, FRAGMENTS, SNIPPET_FIELDS
+from archive_app.core.search.labels import Labels
+from archive_app.core.search.service import NEWEST_FIRST
+from archive_app.core.search.syntax import parse
 from archive_app.importers.document import Block, Caption, ExtractedDocument, ExtractedImage
 
 ALIAS_GROUPS = [

@@ -393,7 +393,7 @@ def shoot_image_grid(window: MainWindow, out: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from archive_app.gui.source_model import THUMBNAIL_ROLE
+    from archive_app.gui.sources.model import THUMBNAIL_ROLE
 
     window.search_bar.clear()
     settle(lambda: not window.source_list.searching)

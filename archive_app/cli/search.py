@@ -15,9 +15,9 @@ from archive_app.cli.common import (
     print_list,
 )
 from archive_app.core.aliases import AliasGroup
-from archive_app.core.query_help import query_help_text
 from archive_app.core.saved_searches import SavedSearch
-from archive_app.core.search import Hit, SearchResults
+from archive_app.core.search.help import query_help_text
+from archive_app.core.search.service import Hit, SearchResults
 
 FACET_TITLES = {
     "kind": "Kinds",

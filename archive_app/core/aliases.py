@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from archive_app.core.analysis import analyze, fold
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
+from archive_app.core.search.analysis import analyze, fold
 
 MAX_NAME_CHARS = 200
 Key = tuple[str, ...]

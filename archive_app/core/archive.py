@@ -29,7 +29,7 @@ from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
 from archive_app.core.saved_searches import SavedSearches
-from archive_app.core.search import Hit, SearchResults, SearchService
+from archive_app.core.search.service import Hit, SearchResults, SearchService
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
 from archive_app.core.tags import Tags

@@ -4,8 +4,8 @@ The database is the truth; the index is derived from it and can be deleted and r
 time. Every change to a source writes a row into ``index_queue`` in the same transaction as the
 change (:func:`queue_for_index`); the writer thread turns queued rows into index documents,
 commits, and only then removes the rows. A crash in between leaves rows behind, and opening the
-archive catches the index up. Nothing outside ``core/index.py`` and ``core/search.py`` imports
-Whoosh.
+archive catches the index up. Nothing outside ``core/index.py`` and the ``core/search/``
+package imports Whoosh.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 
-from archive_app.core.analysis import content_analyzer, name_analyzer
 from archive_app.core.db import Database, translate_error
 from archive_app.core.errors import ArchiveError, CancelledError
-from archive_app.core.index_documents import documents_for
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
+from archive_app.core.search.analysis import content_analyzer, name_analyzer
+from archive_app.core.search.documents import documents_for
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from typing import Any, get_args
 
 from archive_app.core.db import Database, now_iso
 from archive_app.core.errors import InvalidInputError, NotFoundError
-from archive_app.core.search_results import SearchResults, SortOrder
+from archive_app.core.search.results import SearchResults, SortOrder
 
 MAX_NAME_CHARS = 200
 Runner = Callable[..., SearchResults]

@@ -37,7 +37,7 @@ from archive_app.core.errors import ArchiveError
 from archive_app.core.listing import ListRow
 from archive_app.core.thumbnails import ensure_thumbnail
 from archive_app.gui.icons import kind_icon
-from archive_app.gui.source_model import KIND_ROLE, THUMBNAIL_ROLE, TITLE_COLUMN
+from archive_app.gui.sources.model import KIND_ROLE, THUMBNAIL_ROLE, TITLE_COLUMN
 from archive_app.gui.tasks import TaskContext, TaskRunner
 
 log = logging.getLogger(__name__)

@@ -37,7 +37,7 @@ from archive_app.core.errors import NotFoundError
 from archive_app.core.importing import ImportReport
 from archive_app.core.listing import ALL_SOURCES, SidebarSummary, View
 from archive_app.core.model import Source
-from archive_app.core.query_help import query_help_html
+from archive_app.core.search.help import query_help_html
 from archive_app.gui import dialogs
 from archive_app.gui.actions import build_menus, build_toolbar, make_actions
 from archive_app.gui.alias_editor import AliasEditor
@@ -55,8 +55,8 @@ from archive_app.gui.research_tools import ResearchTools
 from archive_app.gui.research_views import ResearchViews
 from archive_app.gui.search_bar import HitPage, SearchBar
 from archive_app.gui.settings import AppSettings
-from archive_app.gui.sidebar import Sidebar
-from archive_app.gui.source_list import Mode, SourceListPane
+from archive_app.gui.sidebar.view import Sidebar
+from archive_app.gui.sources.view import Mode, SourceListPane
 from archive_app.gui.tasks import TaskRunner
 from archive_app.gui.welcome import WelcomeView
 from archive_app.gui.workspace import Workspace

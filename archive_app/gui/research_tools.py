@@ -16,10 +16,10 @@ from archive_app.gui.detail_tabs import DetailTabs
 from archive_app.gui.editing import Edits
 from archive_app.gui.labeling import Labeling
 from archive_app.gui.reader import ReaderPane
-from archive_app.gui.sidebar import Sidebar
-from archive_app.gui.sidebar_editing import SidebarEditor
-from archive_app.gui.source_list import SourceListPane
-from archive_app.gui.source_menu import SourceContextMenu
+from archive_app.gui.sidebar.editing import SidebarEditor
+from archive_app.gui.sidebar.view import Sidebar
+from archive_app.gui.sources.menu import SourceContextMenu
+from archive_app.gui.sources.view import SourceListPane
 
 
 class ResearchTools(QObject):

@@ -14,7 +14,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.listing import View
 from archive_app.gui.actions import WindowActions
 from archive_app.gui.alias_editor import AliasEditor
-from archive_app.gui.sidebar import Sidebar
+from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.tasks import TaskRunner
 from archive_app.gui.timeline import TimelineDock, TimelineView
 from archive_app.gui.workspace import Workspace

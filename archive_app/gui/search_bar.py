@@ -16,8 +16,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from archive_app.core.archive import Archive
-from archive_app.core.query_help import query_help_html
-from archive_app.core.search import SearchResults
+from archive_app.core.search.help import query_help_html
+from archive_app.core.search.service import SearchResults
 from archive_app.gui.icons import icon
 from archive_app.gui.tasks import TaskRunner
 

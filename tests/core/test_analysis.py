@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive_app.core.analysis import analyze, fold, stem
+from archive_app.core.search.analysis import analyze, fold, stem
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from archive_app.core.annotations import Region
 from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
-from archive_app.core.index_documents import documents_for
+from archive_app.core.search.documents import documents_for
 from archive_app.importers.document import Block, ExtractedDocument
 from tests.conftest import StoreDocument, dump_database
 

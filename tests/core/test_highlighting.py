@@ -6,9 +6,14 @@ from collections.abc import Callable
 
 import pytest
 
-from archive_app.core.analysis import analyze
 from archive_app.core.archive import Archive
-from archive_app.core.highlighting import AliasLookup, aliases_matched, compile_query, find_matches
+from archive_app.core.search.analysis import analyze
+from archive_app.core.search.highlighting import (
+    AliasLookup,
+    aliases_matched,
+    compile_query,
+    find_matches,
+)
 
 TEXT = (
     "Refugees left Xankəndi on Sunday. The refugee column reached Goris; "

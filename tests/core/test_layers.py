@@ -68,7 +68,7 @@ def test_only_index_and_search_import_whoosh() -> None:
         for path in _modules(layer)
         if any(name.startswith("whoosh") for name in _imported_names(path))
     }
-    allowed = {"core/index.py", "core/analysis.py"}
+    allowed = {"core/index.py"}
     assert {user for user in users if not user.startswith("core/search")} <= allowed
 
 

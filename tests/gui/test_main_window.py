@@ -20,7 +20,7 @@ from archive_app.gui.dialogs import AfterOpenFailure
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.session import WindowSession
 from archive_app.gui.settings import AppSettings
-from archive_app.gui.source_model import TITLE_COLUMN
+from archive_app.gui.sources.model import TITLE_COLUMN
 from tests.conftest import write_file
 from tests.gui.bulk import add_sources, write_photo
 from tests.gui.window_helpers import click_title, shown_titles, type_search

@@ -15,8 +15,8 @@ from archive_app.gui import research_dialogs
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.mime import event_mime
 from archive_app.gui.research_dialogs import EventFields
-from archive_app.gui.sidebar import Sidebar
-from archive_app.gui.sidebar_delegate import DROP_ROLE, plus_rect
+from archive_app.gui.sidebar.delegate import DROP_ROLE, plus_rect
+from archive_app.gui.sidebar.view import Sidebar
 from tests.gui.bulk import add_sources
 from tests.gui.window_helpers import (
     POPUP_NOISE,

@@ -16,7 +16,7 @@ from archive_app.gui import dialogs, research_dialogs
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.mime import SOURCE_IDS, dropped_source_ids
 from archive_app.gui.research_dialogs import EventFields
-from archive_app.gui.sidebar_delegate import COUNT_ROLE, DROP_ROLE
+from archive_app.gui.sidebar.delegate import COUNT_ROLE, DROP_ROLE
 from tests.gui.bulk import add_sources, write_photo
 from tests.gui.window_helpers import (
     POPUP_NOISE,

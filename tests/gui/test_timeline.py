@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from archive_app.core.archive import Archive
 from archive_app.core.listing import View
 from archive_app.gui.main_window import MainWindow
-from archive_app.gui.source_model import TITLE_COLUMN
+from archive_app.gui.sources.model import TITLE_COLUMN
 from archive_app.gui.timeline import TimelineView
 from archive_app.gui.timeline.canvas import TimelineCanvas
 from tests.core.test_compare import Story

@@ -28,8 +28,8 @@ from pytestqt.qtbot import QtBot
 from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import AppSettings
-from archive_app.gui.sidebar import Sidebar
-from archive_app.gui.source_model import TITLE_COLUMN
+from archive_app.gui.sidebar.view import Sidebar
+from archive_app.gui.sources.model import TITLE_COLUMN
 
 # Popup menus on the offscreen platform (tests run without a display) say these when shown.
 POPUP_NOISE = pytest.mark.qt_log_ignore(

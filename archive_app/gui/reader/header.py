@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, QLocale, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from archive_app.core.highlighting import Match
 from archive_app.core.model import Source
+from archive_app.core.search.highlighting import Match
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.colors import Marker, ReaderColors
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.highlighting import QueryTerms, aliases_matched
 from archive_app.core.model import Appearance, Source
+from archive_app.core.search.highlighting import QueryTerms, aliases_matched
 from archive_app.gui.reader.colors import ReaderColors
 from archive_app.gui.reader.header import format_published, marked_html
 from archive_app.gui.widgets import selectable_label

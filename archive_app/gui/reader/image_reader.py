@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from archive_app.core.highlighting import QueryTerms
 from archive_app.core.model import Annotation, Source
+from archive_app.core.search.highlighting import QueryTerms
 from archive_app.gui.errors import describe_error
 from archive_app.gui.reader.image_canvas import ImageCanvas, read_picture
 from archive_app.gui.reader.image_details import ImageDetails

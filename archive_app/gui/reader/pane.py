@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from archive_app.core.annotations import Region
 from archive_app.core.archive import Archive
 from archive_app.core.errors import NotFoundError
-from archive_app.core.highlighting import QueryTerms, compile_query
 from archive_app.core.model import Annotation, Source
+from archive_app.core.search.highlighting import QueryTerms, compile_query
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.annotating import (
     AnnotateActions,

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.highlighting import QueryTerms
 from archive_app.core.model import Annotation, Source
+from archive_app.core.search.highlighting import QueryTerms
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.document import FigurePictures
 from archive_app.gui.reader.pdf_regions import RegionPageView

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from archive_app.core.highlighting import Match, QueryTerms, aliases_matched
 from archive_app.core.model import Source
+from archive_app.core.search.highlighting import Match, QueryTerms, aliases_matched
 
 BACKGROUND_TEXT_CHARS = 100_000
 """A source whose texts (body and captions) are longer than this has its matches found in the

@@ -19,8 +19,8 @@ from PySide6.QtGui import QFont, QImage, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from archive_app.core.errors import ArchiveError
-from archive_app.core.highlighting import QueryTerms
 from archive_app.core.model import Annotation, Source
+from archive_app.core.search.highlighting import QueryTerms
 from archive_app.gui.annotations.look import annotation_color, highlight_format, tooltip
 from archive_app.gui.icons import KIND_NAMES, kind_icon
 from archive_app.gui.reader.colors import ReaderColors

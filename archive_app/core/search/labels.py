@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from archive_app.core.analysis import analyze, fold
 from archive_app.core.db import Database
 from archive_app.core.research import TABLES, Kind
+from archive_app.core.search.analysis import analyze, fold
 
 
 def plain_name(name: str) -> str:

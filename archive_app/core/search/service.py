@@ -1,8 +1,8 @@
 """Searching the archive: a query in, ranked hits with snippets, facets and a suggestion out.
 
-The pieces: :mod:`.search_syntax` reads the query language into a tree (never failing),
-:mod:`.search_compile` turns the tree into a Whoosh query (aliases, labels, dates, wildcards),
-:mod:`.search_hits` makes snippets, :mod:`.search_facets` counts facets, :mod:`.search_suggest`
+The pieces: :mod:`.syntax` reads the query language into a tree (never failing),
+:mod:`.compile` turns the tree into a Whoosh query (aliases, labels, dates, wildcards),
+:mod:`.hits` makes snippets, :mod:`.facets` counts facets, :mod:`.suggest`
 proposes a spelling correction. A search never raises at the user: whatever the text, it finds
 sources or finds none.
 """
@@ -24,7 +24,7 @@ from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index import SearchIndex
 from archive_app.core.research import Kind
-from archive_app.core.search_compile import (
+from archive_app.core.search.compile import (
     KINDS,
     NOTHING,
     CompiledQuery,
@@ -35,12 +35,12 @@ from archive_app.core.search_compile import (
     ids_query,
     published_query,
 )
-from archive_app.core.search_facets import FacetCounter
-from archive_app.core.search_hits import HitMaker
-from archive_app.core.search_labels import Labels
-from archive_app.core.search_results import Hit, SearchResults, SortOrder
-from archive_app.core.search_suggest import SUGGEST_BELOW, suggestion
-from archive_app.core.search_syntax import parse
+from archive_app.core.search.facets import FacetCounter
+from archive_app.core.search.hits import HitMaker
+from archive_app.core.search.labels import Labels
+from archive_app.core.search.results import Hit, SearchResults, SortOrder
+from archive_app.core.search.suggest import SUGGEST_BELOW, suggestion
+from archive_app.core.search.syntax import parse
 
 __all__ = ["Hit", "SearchResults", "SearchService", "SortOrder"]
 
@@ -99,7 +99,7 @@ class SearchService:
         years: Sequence[int] = (),
         facets: bool = True,
     ) -> SearchResults:
-        """Search for ``query`` (the query language of :mod:`.query_help`), narrowed by the
+        """Search for ``query`` (the query language of :mod:`.help`), narrowed by the
         structured filters; hits ``offset`` to ``offset + limit``, by relevance or newest first
         (undated last). An empty query with filters lists every source they allow; a query
         with nothing to rank by (only filters or exclusions) is listed newest first. Set

@@ -1,6 +1,6 @@
 """Reading the query language into a tree, forgivingly: any text gives a tree, never an error.
 
-The language (see :mod:`archive_app.core.query_help`): words, ``"phrases"``, ``OR``, ``AND``,
+The language (see :mod:`archive_app.core.search.help`): words, ``"phrases"``, ``OR``, ``AND``,
 ``NOT`` and ``-word``, parentheses, ``field:value`` with a word, a phrase or a parenthesised
 group as the value. ``OR`` binds tighter than the implicit ``AND`` (``Khankendi OR Stepanakert
 blockade`` wants the blockade and either name), as in web search engines.

@@ -28,8 +28,8 @@ from archive_app.gui.icons import color_dot, icon
 from archive_app.gui.label_rows import Label
 from archive_app.gui.labeling import Labeling
 from archive_app.gui.research_dialogs import EventFields, PerspectiveFields
-from archive_app.gui.sidebar import Sidebar
-from archive_app.gui.source_menu import INDENT
+from archive_app.gui.sidebar.view import Sidebar
+from archive_app.gui.sources.menu import INDENT
 
 Key = tuple[str, object]
 

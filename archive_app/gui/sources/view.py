@@ -40,7 +40,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.listing import ALL_SOURCES, SortColumn, View, ordered_ids
 from archive_app.gui.icons import color_dot
 from archive_app.gui.image_grid import ImageGrid, ThumbnailCache
-from archive_app.gui.source_model import (
+from archive_app.gui.sources.model import (
     COLUMNS,
     KIND_COLUMN,
     PERSPECTIVES_COLUMN,

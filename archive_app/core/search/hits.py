@@ -15,8 +15,8 @@ from typing import Any
 from whoosh import highlight
 
 from archive_app.core.aliases import AliasGroup, name_key
-from archive_app.core.search_compile import CONTENT_FIELDS, NAME_FIELDS, name_terms
-from archive_app.core.search_results import Hit, Span
+from archive_app.core.search.compile import CONTENT_FIELDS, NAME_FIELDS, name_terms
+from archive_app.core.search.results import Hit, Span
 
 SNIPPET_FIELDS = ("body", "caption", "note")
 TEXT_FIELDS = frozenset(CONTENT_FIELDS + NAME_FIELDS)

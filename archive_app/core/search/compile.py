@@ -1,4 +1,4 @@
-"""Turning a query tree (:mod:`.search_syntax`) into a Whoosh query, expanding it on the way.
+"""Turning a query tree (:mod:`.syntax`) into a Whoosh query, expanding it on the way.
 
 - Words and phrases are analysed as the index was (folded, stemmed). A word with no index terms
   (a stop word) asks for nothing and is left out.
@@ -8,7 +8,7 @@
 - Wildcards and fuzzy words are expanded against the archive's own unstemmed words (the
   spelling fields), and each word found is searched by its stem, so ``evacuat*`` finds
   "evacuated" although the index holds the stem "evacu".
-- ``tag:``, ``event:`` and ``perspective:`` names become ids (see :mod:`.search_labels`) and
+- ``tag:``, ``event:`` and ``perspective:`` names become ids (see :mod:`.labels`) and
   match the label on the source or on any of its annotations.
 - A value that cannot be read (``published:2023-13``) is searched as the words it is made of.
 """
@@ -28,12 +28,12 @@ from whoosh import query as wq
 from whoosh.matching import AndNotMatcher
 
 from archive_app.core.aliases import AliasGroup, AliasTable, Key, name_key
-from archive_app.core.analysis import fold, name_analyzer, stem
 from archive_app.core.dates import date_range
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.research import Kind
-from archive_app.core.search_labels import Labels
-from archive_app.core.search_syntax import And, Field, Node, Not, Or, Phrase, Word
+from archive_app.core.search.analysis import fold, name_analyzer, stem
+from archive_app.core.search.labels import Labels
+from archive_app.core.search.syntax import And, Field, Node, Not, Or, Phrase, Word
 
 CONTENT_FIELDS = ("title", "body", "caption", "note")
 NAME_FIELDS = ("author", "site")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTreeVie
 from archive_app.core.archive import Archive
 from archive_app.core.listing import SidebarSummary, sidebar_summary
 from archive_app.gui.mime import dropped_event_id, dropped_source_ids, event_mime
-from archive_app.gui.sidebar_delegate import (
+from archive_app.gui.sidebar.delegate import (
     ADD_ROLE,
     COUNT_ROLE,
     DETAIL_ROLE,
@@ -40,7 +40,7 @@ from archive_app.gui.sidebar_delegate import (
     CountDelegate,
     plus_rect,
 )
-from archive_app.gui.sidebar_model import SidebarEntry, SidebarModel
+from archive_app.gui.sidebar.model import SidebarEntry, SidebarModel
 from archive_app.gui.tasks import TaskRunner
 
 __all__ = ["COUNT_ROLE", "DETAIL_ROLE", "ENTRY_ROLE", "Sidebar", "SidebarEntry", "SidebarModel"]
@@ -53,7 +53,7 @@ class Sidebar(QTreeView):
     dropped on an event, a perspective or a tag get it; an event dragged onto another moves
     under it (onto the "Events" heading: to the top level); F2 or a double-click renames an
     entry; Delete, the context menu and the sections' "+" ask for the rest. It only asks
-    (its signals); :class:`~archive_app.gui.sidebar_editing.SidebarEditor` does it.
+    (its signals); :class:`~archive_app.gui.sidebar.editing.SidebarEditor` does it.
     """
 
     viewChosen = Signal(object)

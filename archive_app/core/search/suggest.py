@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from itertools import islice
 from typing import Any
 
-from archive_app.core.analysis import fold, stem
-from archive_app.core.search_compile import CONTENT_FIELDS
-from archive_app.core.search_syntax import Word
+from archive_app.core.search.analysis import fold, stem
+from archive_app.core.search.compile import CONTENT_FIELDS
+from archive_app.core.search.syntax import Word
 
 SUGGEST_BELOW = 3
 """Suggest only for queries with fewer hits than this."""

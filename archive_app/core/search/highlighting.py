@@ -1,6 +1,6 @@
 """Which character ranges of a text match a search query, so the reader can highlight them.
 
-The words of the text go through the same analysis as the index (:mod:`archive_app.core.analysis`:
+The words of the text go through the same analysis as the index (:mod:`.analysis`:
 lower-cased, accent-folded, stemmed), so what is highlighted agrees with what search found:
 a search for ``xankendi`` highlights ``Xankəndi``, ``refugees`` highlights ``refugee``. The query
 is read in the search's own language, forgivingly:
@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from archive_app.core.analysis import analyze, content_analyzer, fold
+from archive_app.core.search.analysis import analyze, content_analyzer, fold
 
 AliasLookup = Callable[[str], Sequence[str]]
 """Given a name, the other names of its alias group (empty when it has none)."""

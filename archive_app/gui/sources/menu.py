@@ -18,7 +18,7 @@ from archive_app.gui import research_dialogs
 from archive_app.gui.icons import color_dot, icon
 from archive_app.gui.label_rows import Label
 from archive_app.gui.labeling import Labeling
-from archive_app.gui.source_list import SourceListPane
+from archive_app.gui.sources.view import SourceListPane
 
 INDENT = "\u2003"
 """An em space: sub-events are indented under their event in the menu."""

@@ -18,7 +18,7 @@ from archive_app.core.listing import (
     View,
 )
 from archive_app.gui.icons import color_dot, icon, kind_icon
-from archive_app.gui.sidebar_delegate import ADD_ROLE, COUNT_ROLE, DETAIL_ROLE, ENTRY_ROLE
+from archive_app.gui.sidebar.delegate import ADD_ROLE, COUNT_ROLE, DETAIL_ROLE, ENTRY_ROLE
 
 LIBRARY = (
     ("all", None, "All sources"),
