@@ -11,9 +11,10 @@ import logging
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from archive_app import __version__
-from archive_app.cli import annotating, research, search, sources
+from archive_app.cli import annotating, desktop, research, search, sources
 from archive_app.cli.common import add_archive_option, add_command
 from archive_app.core.errors import ArchiveError
 
@@ -34,19 +35,27 @@ def build_parser() -> argparse.ArgumentParser:
     add_archive_option(parser)
     parser.set_defaults(run=run_gui)  # options without a command (--archive DIR) open the window
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    gui = add_command(commands, "gui", "open the window (the default)")
+    gui = add_command(
+        commands,
+        "gui",
+        "open the window (the default)",
+        "Open the window. Files given are imported into the archive; if the window is already "
+        "open, it comes to the front and imports them.",
+    )
+    gui.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files to import")
     gui.set_defaults(run=run_gui)
     sources.register(commands)
     search.register(commands)
     research.register(commands)
     annotating.register(commands)
+    desktop.register(commands)
     return parser
 
 
 def run_gui(args: argparse.Namespace) -> int:
     from archive_app.gui.app import run
 
-    return run(getattr(args, "archive", None))
+    return run(getattr(args, "archive", None), getattr(args, "files", []))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

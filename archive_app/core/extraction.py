@@ -51,6 +51,18 @@ class ExtractionResult:
     bug: str = ""
 
 
+FROZEN_WORKER_FLAG = "--extraction-worker"
+"""What the bundled program (PyInstaller) is started with to be a worker instead: a frozen
+program has no ``python -m``. Its launcher (``packaging/launcher.py``) looks for it."""
+
+
+def worker_command() -> list[str]:
+    """The command that starts a fresh extraction worker."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_WORKER_FLAG]
+    return [sys.executable, "-m", "archive_app.core.worker"]
+
+
 class _Worker:
     """One worker process and the two pipes to it."""
 
@@ -58,9 +70,7 @@ class _Worker:
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         command = [
-            sys.executable,
-            "-m",
-            "archive_app.core.worker",
+            *worker_command(),
             str(task_read),
             str(result_write),
             str(memory_limit),

@@ -4,12 +4,15 @@ The archive opened is the one given with ``--archive``, else the last one used, 
 location. One that cannot be opened (in use by another program, damaged, not an archive) gets a
 dialog that says why and offers another archive, never a traceback. File > Open and New archive
 replace the window with one for the other archive.
+
+One program runs per person (:mod:`.single_instance`): a second launch hands its files to the
+first, which raises its window and imports them, and ends.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -17,11 +20,14 @@ from archive_app import APP_NAME, __version__
 from archive_app.core.paths import default_archive_path
 from archive_app.gui.preflight import display_problem
 from archive_app.gui.refcount_guard import guard_singletons
+from archive_app.resources import APP_ID
 
 EXIT_NO_DISPLAY = 3
 
 
-def run(archive_path: Path | None = None) -> int:
+def run(archive_path: Path | None = None, files: Sequence[Path] = ()) -> int:
+    """Open the window on ``archive_path`` (else the last or default archive) and import
+    ``files`` into it; with a program already running, hand them to it instead."""
     problem = display_problem()
     if problem:
         print(f"archive-app: {problem}", file=sys.stderr)
@@ -29,9 +35,10 @@ def run(archive_path: Path | None = None) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from archive_app.gui.icons import icon
+    from archive_app.gui.icons import app_icon
     from archive_app.gui.session import WindowSession
     from archive_app.gui.settings import AppSettings
+    from archive_app.gui.single_instance import InstanceServer, hand_over
 
     guard_singletons()
     app = QApplication(sys.argv[:1])
@@ -39,17 +46,25 @@ def run(archive_path: Path | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("archive-app")
-    app.setDesktopFileName("archive-app")
-    app.setWindowIcon(icon("archive"))
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    if hand_over(files, archive_path):
+        print("archive-app: the window is already open; it was handed what you asked for.")
+        return 0
+    server = InstanceServer()
+    server.listen()
     session = WindowSession(AppSettings())
     if not session.start(archive_path, default_archive_path()):
         return 1
+    server.launched.connect(session.launched_again)
+    session.import_files(files)
     previous_hook = sys.excepthook
     sys.excepthook = _show_in_window(session.show_error)
     try:
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        server.close()
         session.close()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 

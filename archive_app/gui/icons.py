@@ -1,4 +1,5 @@
-"""The window's icons: our own SVGs under ``resources/icons``, drawn in the palette's colours.
+"""The window's icons: our own SVGs (shipped in :mod:`archive_app.resources`), drawn in the
+palette's colours, and the full-colour application icon.
 
 The SVGs are drawn in black; :class:`TintedSvgIconEngine` renders them at the exact size and
 device pixel ratio asked for (sharp on high-DPI screens) and paints them in the current
@@ -9,9 +10,8 @@ only fixed colours in the window: :func:`color_dot` draws one.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-ICON_FOLDER = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from archive_app.resources import APP_ICON_SIZES, app_icon_png, icon_svg
 
 KIND_ICONS = {
     "article": "kind-article",
@@ -39,13 +39,13 @@ KIND_NAMES = {"article": "Article", "pdf": "PDF", "image": "Image", "text": "Tex
 class TintedSvgIconEngine(QIconEngine):
     """Renders one SVG in the palette colour that suits the icon's mode."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, name: str) -> None:
         super().__init__()
-        self._path = path
-        self._renderer = QSvgRenderer(str(path))
+        self._name = name
+        self._renderer = QSvgRenderer(QByteArray(icon_svg(name)))
 
     def clone(self) -> QIconEngine:
-        return TintedSvgIconEngine(self._path)
+        return TintedSvgIconEngine(self._name)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
@@ -63,7 +63,7 @@ class TintedSvgIconEngine(QIconEngine):
         """The icon drawn at ``size`` × ``scale`` in the tint of ``mode``, cached (list rows
         paint the same few icons over and over)."""
         tint = _tint(mode)
-        key = f"{self._path.stem}:{size.width()}x{size.height()}@{scale}:{tint.rgba()}"
+        key = f"{self._name}:{size.width()}x{size.height()}@{scale}:{tint.rgba()}"
         cached = QPixmap()
         if QPixmapCache.find(key, cached):
             return cached
@@ -92,11 +92,19 @@ def _tint(mode: QIcon.Mode) -> QColor:
 
 @cache
 def icon(name: str) -> QIcon:
-    """The icon ``resources/icons/<name>.svg``."""
-    path = ICON_FOLDER / f"{name}.svg"
-    if not path.is_file():
-        raise FileNotFoundError(f"no icon {path}")
-    return QIcon(TintedSvgIconEngine(path))
+    """The icon ``archive_app/resources/icons/<name>.svg``, tinted to the palette."""
+    return QIcon(TintedSvgIconEngine(name))
+
+
+@cache
+def app_icon() -> QIcon:
+    """The program's own full-colour icon, drawn for each size from 16 to 256 pixels."""
+    result = QIcon()
+    for size in APP_ICON_SIZES:
+        pixmap = QPixmap()
+        pixmap.loadFromData(app_icon_png(size).read_bytes(), "PNG")
+        result.addPixmap(pixmap)
+    return result
 
 
 def kind_icon(kind: str) -> QIcon:

@@ -8,7 +8,7 @@ that holds other things.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt
@@ -94,6 +94,22 @@ class WindowSession(QObject):
                 return True
             target, create = self._after_failure(target, problem)
         return False
+
+    def launched_again(self, files: list[Path], archive: Path | None) -> None:
+        """Another launch handed us its files (and maybe an archive): come to the front,
+        open that archive if it is another one, and import the files."""
+        if archive is not None and not self.open(archive, create=True):
+            return
+        if self.window is not None:
+            self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
+            self.window.raise_()
+            self.window.activateWindow()
+        self.import_files(files)
+
+    def import_files(self, files: Sequence[Path]) -> None:
+        """Import files given on the command line or by the desktop into the open archive."""
+        if files and self.window is not None:
+            self.window.import_paths(files)
 
     def show_error(self, error: BaseException) -> None:
         if self.window is not None:
