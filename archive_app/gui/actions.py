@@ -68,6 +68,13 @@ def _action(
     return action
 
 
+def _standard(key: Key, fallback: str) -> QKeySequence:
+    """The platform's key for ``key``; ``fallback`` where the platform has none (Quit has no
+    standard key outside KDE, GNOME and macOS)."""
+    bindings = QKeySequence.keyBindings(key)
+    return bindings[0] if bindings else QKeySequence(fallback)
+
+
 def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
     undo = undo_stack.createUndoAction(parent, "&Undo")
     undo.setShortcut(QKeySequence(Key.Undo))
@@ -75,7 +82,7 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
     actions = WindowActions(
         new_archive=_action(parent, "&New archive…", "Ctrl+Shift+N", "Make a new archive"),
-        open_archive=_action(parent, "&Open archive…", "Ctrl+O", "Open another archive"),
+        open_archive=_action(parent, "&Open archive…", Key.Open, "Open another archive"),
         import_files=_action(
             parent, "&Import files…", "Ctrl+I", "Import files into the archive", "import"
         ),
@@ -86,11 +93,11 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
             "Import a folder and everything in it",
             "import-folder",
         ),
-        quit=_action(parent, "&Quit", "Ctrl+Q", "Close the archive and quit"),
+        quit=_action(parent, "&Quit", _standard(Key.Quit, "Ctrl+Q"), "Close the archive and quit"),
         undo=undo,
         redo=redo,
-        delete=_action(parent, "&Delete sources…", "Del", "Delete the selected sources"),
-        find=_action(parent, "&Search", "Ctrl+F", "Search the archive", "search"),
+        delete=_action(parent, "&Delete sources…", Key.Delete, "Delete the selected sources"),
+        find=_action(parent, "&Search", Key.Find, "Search the archive", "search"),
         show_list=_action(
             parent, "As &list", "Ctrl+1", "Show sources as a list", "view-list", checkable=True
         ),
@@ -134,7 +141,7 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
             "Edit the groups of names that mean one place",
             "aliases",
         ),
-        query_help=_action(parent, "&Search syntax", "F1", "How to write a search"),
+        query_help=_action(parent, "&Search syntax", Key.HelpContents, "How to write a search"),
         about=_action(parent, "&About", "", "About this program"),
     )
     actions.show_sidebar.setChecked(True)
