@@ -325,10 +325,12 @@ class MainWindow(QMainWindow):
         self.sidebar.clear_choice()
         self._apply_mode(None)
         self.source_list.show_hits(page.ids, has_more=page.has_more)
+        self.reader.set_query(self.search_bar.query)
         self.facet_chips.show_facets(page.results.facets, page.results.total)
 
     def _search_cleared(self) -> None:
         self.facet_chips.clear()
+        self.reader.set_query("")
         self.sidebar.select_key(self._library_key)
         self._apply_mode(self._library_view)
         self.source_list.show_view(self._library_view)
