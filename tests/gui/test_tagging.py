@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +25,7 @@ from tests.gui.window_helpers import (
     choose,
     click_title,
     open_menu_at,
+    press,
     redo,
     row_of_title,
     sidebar_entry,
@@ -388,3 +390,29 @@ def test_labelling_sources_that_already_carry_the_label_adds_no_undo_step(
     assert again.drop(point)
     assert window.undo_stack.count() == 1
     assert window.undo_stack.undoText().startswith("Add “International wire” to 2 sources")
+
+
+def test_redo_answers_to_every_redo_key_once_ctrl_z_undid(
+    qtbot: QtBot, archive: Archive, researched: dict[str, int], window: MainWindow
+) -> None:
+    ids = select_two(qtbot, window)
+    table = window.source_list.table
+    row_point = table.visualRect(
+        window.source_list.model.index(row_of_title(window, TITLES[1]), 1)
+    ).center()
+    menu = open_menu_at(qtbot, table.viewport(), row_point)
+    choose(qtbot, menu, "Add perspective", "International wire")
+    platform_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    keys = {"Ctrl+Shift+Z", "Ctrl+Y"} | {
+        key.toString()
+        for key in platform_keys
+        if key[0].keyboardModifiers()  # not the keyboard's own Redo key, which QTest lacks
+    }
+
+    for key in sorted(keys):
+        undo(qtbot, window)
+        assert all(not archive.get(source_id).perspectives for source_id in ids)
+        press(qtbot, table, key)
+        assert all(archive.get(source_id).perspectives for source_id in ids), key
+    bound = [key.toString() for key in window.commands.redo.shortcuts()]
+    assert len(bound) == len(set(bound))
