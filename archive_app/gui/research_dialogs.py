@@ -40,6 +40,31 @@ from archive_app.gui.icons import color_dot
 
 DESCRIPTION_LINES = 4
 SWATCH = 18
+COLOR_NAMES = dict(
+    zip(
+        PALETTE,
+        (
+            "Blue",
+            "Orange",
+            "Green",
+            "Magenta",
+            "Violet",
+            "Ochre",
+            "Turquoise",
+            "Red",
+            "Grey",
+            "Lime",
+            "Pink",
+            "Brown",
+        ),
+        strict=True,
+    )
+)
+
+
+def color_name(color: str) -> str:
+    """A palette colour by its name ("Blue"); any other by its code."""
+    return COLOR_NAMES.get(color.lower(), color)
 
 
 @dataclass(frozen=True)
@@ -149,8 +174,8 @@ class ColorSwatches(QWidget):
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setIcon(color_dot(swatch, SWATCH))
-            button.setAccessibleName(swatch)
-            button.setToolTip(swatch)
+            button.setAccessibleName(color_name(swatch))
+            button.setToolTip(color_name(swatch))
             button.setProperty("color", swatch)
             button.setChecked(swatch == color.lower())
             self.group.addButton(button)
@@ -206,8 +231,8 @@ class PerspectiveDialog(QDialog):
         self.error = ErrorLabel("perspective", self)
         form = QFormLayout()
         form.addRow("&Name", self.name)
-        form.addRow("&Colour", self.swatches)
         form.addRow("D&escription", self.description)
+        form.addRow("&Colour", self.swatches)
         _finish(self, form, self.error)
 
     def fields(self) -> PerspectiveFields:

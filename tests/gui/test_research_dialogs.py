@@ -4,9 +4,16 @@ form with its colour swatches, and the annotation editor with its label rows."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -102,6 +109,31 @@ def test_a_swatch_or_any_colour_is_chosen_for_a_perspective(
     qtbot.mouseClick(dialog.swatches.other, Qt.MouseButton.LeftButton)
     assert dialog.fields() == PerspectiveFields("Op-ed", "", "#7b1fa2")
     assert not any(b.isChecked() for b in swatches)
+
+
+def test_tab_goes_down_the_perspective_form_and_keeps_what_is_typed(qtbot: QtBot) -> None:
+    dialog = PerspectiveDialog("New perspective", PerspectiveFields(color="#1f77b4"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.name.setFocus()
+    qtbot.keyClicks(dialog.name, "International wire")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    assert dialog.description.hasFocus()
+    qtbot.keyClicks(dialog.description, "Agencies that sell to every side")
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Tab)
+    swatch = QApplication.focusWidget()
+    assert swatch is not None
+    tops = [
+        widget.mapTo(dialog, QPoint()).y() for widget in (dialog.name, dialog.description, swatch)
+    ]
+    assert tops == sorted(tops), "Tab went back up the form"
+    assert isinstance(swatch, QToolButton) and dialog.swatches.isAncestorOf(swatch)
+    assert swatch.accessibleName() == "Blue"
+    qtbot.keyClick(swatch, Qt.Key.Key_Right)
+    assert dialog.fields() == PerspectiveFields(
+        "International wire", "Agencies that sell to every side", "#e66101"
+    )
 
 
 # The annotation editor
