@@ -203,6 +203,52 @@ def test_the_editor_keeps_labels_until_saved_and_ctrl_enter_saves(
     assert new_event.ref == "September offensive" and new_event.pending is not None
 
 
+def test_enter_in_a_name_field_adds_the_name_and_ctrl_enter_saves_from_anywhere(
+    qtbot: QtBot, labeling: Labeling
+) -> None:
+    dialog = AnnotationEditor(labeling, "Annotate", "“more than 6,600 people”", AnnotationDraft())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.note.hasFocus)
+    finished: list[int] = []
+    dialog.finished.connect(finished.append)
+
+    add_in_row(qtbot, dialog.rows["tag"], "casualties")
+    add_in_row(qtbot, dialog.rows["tag"], "displacement", pick=True)
+    assert dialog.isVisible() and not finished
+    assert dialog.rows["tag"].names() == ["casualties", "displacement"]
+    add_in_row(qtbot, dialog.rows["perspective"], "Armenian government")
+    assert dialog.isVisible() and not finished
+
+    add_button = dialog.rows["event"].add_button
+    add_button.setFocus()
+    qtbot.keyClick(add_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert finished == [QDialog.DialogCode.Accepted]
+    assert [label.name for label in dialog.draft().labels] == [
+        "Armenian government",
+        "casualties",
+        "displacement",
+    ]
+
+
+def test_the_completion_list_shows_long_names_whole(
+    qtbot: QtBot, archive: Archive, labeling: Labeling
+) -> None:
+    long_name = "Exodus of the Armenian population of Nagorno-Karabakh over the bridge"
+    archive.events.create(long_name, start="2023-09-24")
+    dialog = AnnotationEditor(labeling, "Annotate", "“the bridge”", AnnotationDraft())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.rows["event"]
+    qtbot.mouseClick(row.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(row.entry, "exodus")
+    popup = row.entry.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.viewport().width() >= popup.fontMetrics().horizontalAdvance(long_name)
+    qtbot.keyClick(row.entry, Qt.Key.Key_Escape)
+
+
 def test_escape_closes_a_name_field_without_adding(qtbot: QtBot, labeling: Labeling) -> None:
     dialog = AnnotationEditor(labeling, "Annotate", "“x”", AnnotationDraft("n", []))
     qtbot.addWidget(dialog)
