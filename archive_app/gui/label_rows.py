@@ -114,6 +114,7 @@ class LabelRow(QWidget):
         """The names the completer offers, in a list wide enough to show them whole."""
         self._names.setStringList(list(names))
         popup = self.entry.completer().popup()
+        assert popup is not None  # a completer makes its list when first asked
         widest = max(map(popup.fontMetrics().horizontalAdvance, names), default=0)
         scroll_bar = popup.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         popup.setMinimumWidth(widest + scroll_bar + POPUP_PADDING)
