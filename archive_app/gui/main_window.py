@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
         self.sidebar.savedSearchChosen.connect(self.search_bar.set_query)
         self.sidebar.summaryShown.connect(self._summary_shown)
         self.source_list.currentSourceChanged.connect(self._show_source)
+        self.source_list.selectionChanged.connect(
+            lambda: self.inspector.show_selection(self.source_list.selected_ids())
+        )
         self.reader.openSourceRequested.connect(lambda source_id: self.show_sources([source_id]))
         app = QApplication.instance()
         if isinstance(app, QApplication):

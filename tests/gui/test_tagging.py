@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -303,6 +303,34 @@ def test_chips_are_added_and_removed_in_the_inspector(
     qtbot.waitUntil(lambda: tags.names() == ["displacement", "Lachin corridor"])
     redo(qtbot, window)
     qtbot.waitUntil(lambda: tags.names() == ["displacement"])
+
+
+def test_with_two_rows_selected_the_inspector_says_so_and_labels_both(
+    qtbot: QtBot, archive: Archive, researched: dict[str, int], window: MainWindow
+) -> None:
+    ids = select_two(qtbot, window)
+    tags = window.inspector.research.tags
+    qtbot.mouseClick(tags.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tags.entry, "Lachin corridor")
+    qtbot.keyClick(tags.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tags.names() == ["Lachin corridor"])
+    assert all([t.name for t in archive.get(i).tags] == ["Lachin corridor"] for i in ids)
+    assert window.undo_stack.count() == 1
+    note = window.inspector.findChild(QLabel, "inspectorSelectionNote")
+    assert note is not None and note.isVisible()
+    assert "2 sources selected" in note.text()
+
+    archive.assignments.add_to_sources([ids[0]], tags=[researched["displacement"]])
+    click_title(qtbot, window, TITLES[0])
+    assert not note.isVisible()
+    assert tags.names() == ["displacement", "Lachin corridor"]
+    click_title(qtbot, window, TITLES[1], Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(note.isVisible)
+    chip = tags.chip("displacement")
+    assert chip.remove_button is not None
+    qtbot.mouseClick(chip.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tags.names() == ["Lachin corridor"])
+    assert all([t.name for t in archive.get(i).tags] == ["Lachin corridor"] for i in ids)
 
 
 def test_an_unknown_event_typed_in_the_inspector_is_described_then_made(
