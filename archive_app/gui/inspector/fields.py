@@ -139,6 +139,7 @@ class MetadataForm(QWidget):
         self.fields: dict[str, LineField] = {}
         self.errors: dict[str, ErrorLabel] = {}
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(0, 0, 0, 0)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(6)
