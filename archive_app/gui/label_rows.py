@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.research import Kind, Ref
-from archive_app.gui.chips import Chip, FlowLayout
+from archive_app.gui.chips import SPACING, Chip, FlowLayout
 
 POPUP_PADDING = 24
 NOUNS: dict[Kind, str] = {"event": "an event", "perspective": "a perspective", "tag": "a tag"}
@@ -89,6 +89,13 @@ class LabelRow(QWidget):
         self._none = QLabel("None", self)
         self._none.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.show_labels([])
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than "None + add" side by side: a narrow form puts the row under its
+        label rather than split those two."""
+        together = self._none.sizeHint().width() + SPACING + self.add_button.sizeHint().width()
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), together), hint.height())
 
     # What it shows
 
