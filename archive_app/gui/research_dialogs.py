@@ -35,6 +35,7 @@ from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import checked_dates
 from archive_app.core.perspectives import PALETTE
 from archive_app.core.research import counted
+from archive_app.gui.dates import typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import color_dot
 
@@ -111,7 +112,7 @@ class EventDialog(QDialog):
         self.setObjectName("eventDialog")
         self.setWindowTitle(title)
         self.name = _line(self, "name", "Name", fields.name, "Second Karabakh War")
-        self.start = _line(self, "start", "Start", fields.start, "2020, 2020-09 or 2020-09-27")
+        self.start = _line(self, "start", "Start", fields.start, "2020, Sep 2020 or 27 Sep 2020")
         self.end = _line(self, "end", "End", fields.end, "Leave empty for a single day")
         self.place = _line(self, "place", "Place", fields.place, "Nagorno-Karabakh")
         self.description = _description_field(
@@ -134,8 +135,8 @@ class EventDialog(QDialog):
     def fields(self) -> EventFields:
         return EventFields(
             self.name.text().strip(),
-            self.start.text().strip(),
-            self.end.text().strip(),
+            typed_date(self.start.text()),
+            typed_date(self.end.text()),
             self.place.text().strip(),
             self.description.toPlainText().strip(),
         )

@@ -160,7 +160,21 @@ def test_a_bad_published_date_is_refused_with_a_message_and_changes_nothing(
     qtbot.keyClick(published, Qt.Key.Key_Return)
     assert not error.isVisible()
     assert archive.get(source_id).published == "2023-09"
-    assert published.text() == "2023-09"
+    assert published.text() == "September 2023"
+
+
+def test_dates_are_shown_and_typed_as_people_write_them(
+    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+) -> None:
+    source_id = store_document(report(published="2019-11-19T02:34:30+00:00"))
+    host.inspector.show_source(source_id)
+    published = field(host, "published")
+    assert published.text() == "19 November 2019"
+
+    replace_text(qtbot, published, "19 September 2023")
+    qtbot.keyClick(published, Qt.Key.Key_Return)
+    assert archive.get(source_id).published == "2023-09-19"
+    assert published.text() == "19 September 2023"
 
 
 def test_an_empty_title_is_refused(

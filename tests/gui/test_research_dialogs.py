@@ -82,6 +82,17 @@ def test_the_event_form_refuses_a_date_that_is_not_one_and_accepts_partial_dates
     )
 
 
+def test_the_event_form_takes_dates_as_people_write_them(qtbot: QtBot) -> None:
+    dialog = EventDialog("New event", EventFields("September offensive"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, line(dialog, "start"), "19 September 2023")
+    type_into(qtbot, line(dialog, "end"), "Sep 20, 2023")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.fields() == EventFields("September offensive", "2023-09-19", "2023-09-20")
+
+
 def test_the_event_form_needs_a_name(qtbot: QtBot) -> None:
     dialog = EventDialog("New event", EventFields())
     qtbot.addWidget(dialog)
