@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._library_key: tuple[str, object] = ("all", None)
         self._modes: dict[str, Mode] = {"images": "grid", "other": "list"}
         self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
+        self.search_bar.field.setToolTip(self.query_help())
         self.setAcceptDrops(True)
         self._build()
         self._connect()
@@ -418,10 +419,18 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("No other archives yet").setEnabled(False)
 
+    def query_help(self) -> str:
+        """The search syntax, pointing to this window's editor of alias groups."""
+        aliases = self.commands.aliases
+        keys = aliases.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        where = f"edit them in Research ▸ {aliases.text().replace('&', '')} ({keys})"
+        return query_help_html(aliases=where)
+
     def _show_query_help(self) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Search syntax", query_help_html(), parent=self
+            QMessageBox.Icon.Information, "Search syntax", self.query_help(), parent=self
         )
+        box.setObjectName("queryHelp")
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -23,7 +23,13 @@ from archive_app.gui.settings import AppSettings
 from archive_app.gui.sources.model import TITLE_COLUMN
 from tests.conftest import write_file
 from tests.gui.bulk import add_sources, write_photo
-from tests.gui.window_helpers import click_title, marked_texts, shown_titles, type_search
+from tests.gui.window_helpers import (
+    click_title,
+    marked_texts,
+    press,
+    shown_titles,
+    type_search,
+)
 
 ARTICLES = {
     "wire.md": "---\ntitle: Thousands leave Stepanakert as road opens\nsite: Wire service\n"
@@ -431,3 +437,18 @@ def test_a_damaged_archive_gets_a_dialog_and_another_can_be_made(
     assert session.archive is not None
     assert session.archive.path == (tmp_path / "fresh").resolve()
     session.close()
+
+
+def test_f1_explains_searching_and_points_to_the_alias_window(
+    qtbot: QtBot, articles_window: MainWindow
+) -> None:
+    window = articles_window
+    press(qtbot, window.source_list.item_view(), "F1")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "queryHelp") is not None)
+    help_box = window.findChild(QMessageBox, "queryHelp")
+    assert help_box is not None
+    text = help_box.text()
+    assert "Research ▸ Place-name aliases… (Ctrl+Shift+L)" in text
+    assert "archive-app" not in text
+    assert "Research ▸ Place-name aliases" in window.search_bar.field.toolTip()
+    help_box.close()
