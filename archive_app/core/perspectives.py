@@ -86,6 +86,10 @@ class Perspectives:
     def all(self) -> list[Perspective]:
         return [_perspective(row) for row in label_rows(self.database, "perspective")]
 
+    def next_color(self) -> str:
+        """The colour a new perspective gets when none is chosen (to offer it beforehand)."""
+        return _unused_color(self.database.connection)
+
     def get(self, ref: Ref) -> Perspective:
         """A perspective by id or by name (case does not matter)."""
         return _perspective(label_row(self.database, "perspective", ref))

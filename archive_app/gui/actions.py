@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 from archive_app.gui.icons import icon
 
 Key = QKeySequence.StandardKey
+REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+"""Redo answers to both common keys besides the platform's own (one of which they often are)."""
 RECENT = "Open &recent"
 """Where the menu of recent archives goes, among the actions of :func:`build_menus`."""
 
@@ -75,11 +77,17 @@ def _standard(key: Key, fallback: str) -> QKeySequence:
     return bindings[0] if bindings else QKeySequence(fallback)
 
 
+def _distinct(keys: list[QKeySequence]) -> list[QKeySequence]:
+    """Each key once: a key bound twice to one action is an "ambiguous shortcut" to Qt, which
+    then runs neither."""
+    return list(dict.fromkeys(key for key in keys if not key.isEmpty()))
+
+
 def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
     undo = undo_stack.createUndoAction(parent, "&Undo")
     undo.setShortcut(QKeySequence(Key.Undo))
     redo = undo_stack.createRedoAction(parent, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+    redo.setShortcuts(_distinct([*QKeySequence.keyBindings(Key.Redo), *REDO_KEYS]))
     actions = WindowActions(
         new_archive=_action(parent, "&New archive…", "Ctrl+Shift+N", "Make a new archive"),
         open_archive=_action(parent, "&Open archive…", Key.Open, "Open another archive"),

@@ -15,6 +15,7 @@ PADDING_Y = 3
 DOT = 8
 SPACING = 6
 REMOVE_ICON = 10
+MIN_CHARS = 8
 
 
 class Chip(QWidget):
@@ -38,7 +39,7 @@ class Chip(QWidget):
         self.color = QColor(color) if color and QColor.isValidColorName(color) else None
         self.setAccessibleName(text)
         self.setToolTip(tooltip or text)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.remove_button: QToolButton | None = None
         if removable:
             button = QToolButton(self)
@@ -53,8 +54,16 @@ class Chip(QWidget):
             self.remove_button = button
 
     def sizeHint(self) -> QSize:
+        return self._size_for(self.text)
+
+    def minimumSizeHint(self) -> QSize:
+        """A long name may be cut short ("September 2023 off…") in a narrow pane; the whole
+        name is in the tooltip."""
+        return self._size_for(self.text[:MIN_CHARS] + "…").boundedTo(self.sizeHint())
+
+    def _size_for(self, text: str) -> QSize:
         metrics = self.fontMetrics()
-        width = metrics.horizontalAdvance(self.text) + 2 * PADDING_X
+        width = metrics.horizontalAdvance(text) + 2 * PADDING_X
         if self.color is not None:
             width += DOT + PADDING_X // 2 + 1
         height = metrics.height() + 2 * PADDING_Y
@@ -87,10 +96,13 @@ class Chip(QWidget):
             x += DOT + PADDING_X // 2
         painter.setPen(text)
         right = self.remove_button.x() if self.remove_button is not None else self.width()
+        shown = self.fontMetrics().elidedText(
+            self.text, Qt.TextElideMode.ElideRight, right - x - PADDING_X // 2
+        )
         painter.drawText(
             QRect(x, 0, right - x, self.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.text,
+            shown,
         )
         painter.end()
 
@@ -147,6 +159,7 @@ class FlowLayout(QLayout):
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
+            hint.setWidth(max(min(hint.width(), rect.width()), item.minimumSize().width()))
             if x + hint.width() > rect.right() + 1 and rows[-1]:
                 rows.append([])
                 x = rect.x()

@@ -2,15 +2,16 @@
 
 Clicking a chip narrows the search by adding the matching term to the query (``kind:image``,
 ``perspective:"Op-ed"``), so the person sees in the field what narrowed it and how to type it.
-The chips wrap onto a second line rather than widen the window.
+The chips wrap onto a second line rather than widen the window. A field with more values than
+fit ends with "4 more sites…", a menu of the rest.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
 
 from archive_app.gui.chips import FlowLayout
 
@@ -18,7 +19,13 @@ FACET_FIELDS = ("kind", "perspective", "event", "year", "site")
 QUERY_FIELDS = {"year": "published"}
 KIND_LABELS = {"article": "Articles", "pdf": "PDFs", "image": "Images", "text": "Text & notes"}
 MAX_CHIPS_PER_FIELD = 3
-MAX_CHIPS = 10
+FIELD_NOUNS = {
+    "kind": ("kind", "kinds"),
+    "perspective": ("perspective", "perspectives"),
+    "event": ("event", "events"),
+    "year": ("year", "years"),
+    "site": ("site", "sites"),
+}
 PLAIN_VALUE = re.compile(r"[\w-]+")
 
 
@@ -51,19 +58,22 @@ class FacetChips(QWidget):
         self.hide()
 
     def show_facets(self, facets: dict[str, dict[str, int]], total: int) -> None:
-        """Chips for the values that would narrow the hits (not those every hit has)."""
+        """Chips for the values that would narrow the hits (not those every hit has), the
+        commonest first; the rest of a field's values in its "more" menu."""
         self.clear()
-        chips = [
-            (field, value, count)
-            for field in FACET_FIELDS
-            for value, count in sorted(
-                facets.get(field, {}).items(), key=lambda item: (-item[1], item[0])
-            )[:MAX_CHIPS_PER_FIELD]
-            if 0 < count < total
-        ][:MAX_CHIPS]
-        for field, value, count in chips:
-            self._add_chip(field, value, count)
-        self.setVisible(bool(chips))
+        for field in FACET_FIELDS:
+            values = [
+                (value, count)
+                for value, count in sorted(
+                    facets.get(field, {}).items(), key=lambda item: (-item[1], item[0])
+                )
+                if 0 < count < total
+            ]
+            for value, count in values[:MAX_CHIPS_PER_FIELD]:
+                self._add_chip(field, value, count)
+            if len(values) > MAX_CHIPS_PER_FIELD:
+                self._add_more(field, values[MAX_CHIPS_PER_FIELD:])
+        self.setVisible(self._layout.count() > 0)
 
     def clear(self) -> None:
         while (item := self._layout.takeAt(0)) is not None:
@@ -73,6 +83,14 @@ class FacetChips(QWidget):
         self.hide()
 
     def chips(self) -> list[QToolButton]:
+        """The chips of single values, in order."""
+        return [button for button in self._buttons() if button.objectName() == "facetChip"]
+
+    def more_buttons(self) -> list[QToolButton]:
+        """The "more" buttons of fields with more values than chips."""
+        return [button for button in self._buttons() if button.objectName() == "moreFacetsButton"]
+
+    def _buttons(self) -> list[QToolButton]:
         return [
             widget
             for index in range(self._layout.count())
@@ -81,13 +99,30 @@ class FacetChips(QWidget):
 
     def _add_chip(self, field: str, value: str, count: int) -> None:
         label = facet_label(field, value)
-        chip = QToolButton(self)
-        chip.setObjectName("facetChip")
-        chip.setText(f"{label}  {count:,}".replace("&", "&&"))
+        chip = self._button("facetChip", f"{label}  {count:,}".replace("&", "&&"))
         chip.setToolTip(f"Only the hits with {field} {label}: {facet_term(field, value)}")
-        chip.setCursor(Qt.CursorShape.PointingHandCursor)
-        font = chip.font()
-        font.setPointSizeF(font.pointSizeF() * 0.92)
-        chip.setFont(font)
         chip.clicked.connect(lambda: self.narrowRequested.emit(facet_term(field, value)))
-        self._layout.addWidget(chip)
+
+    def _add_more(self, field: str, rest: list[tuple[str, int]]) -> None:
+        noun = FIELD_NOUNS[field][len(rest) > 1]
+        more = self._button("moreFacetsButton", f"{len(rest)} more {noun}…")
+        more.setToolTip(f"Narrow to one of the other {noun}")
+        menu = QMenu(more)
+        menu.setObjectName("moreFacetsMenu")
+        for value, count in rest:
+            action = menu.addAction(f"{facet_label(field, value)}  {count:,}".replace("&", "&&"))
+            action.triggered.connect(
+                lambda _=False, value=value: self.narrowRequested.emit(facet_term(field, value))
+            )
+        more.clicked.connect(lambda: menu.popup(more.mapToGlobal(QPoint(0, more.height()))))
+
+    def _button(self, name: str, text: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(text)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        font = button.font()
+        font.setPointSizeF(font.pointSizeF() * 0.92)
+        button.setFont(font)
+        self._layout.addWidget(button)
+        return button

@@ -11,13 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from archive_app.core.research import Kind, Ref
-from archive_app.gui.chips import Chip, FlowLayout
+from archive_app.gui.chips import SPACING, Chip, FlowLayout
 
+POPUP_PADDING = 24
 NOUNS: dict[Kind, str] = {"event": "an event", "perspective": "a perspective", "tag": "a tag"}
 
 
@@ -71,7 +80,6 @@ class LabelRow(QWidget):
         self.entry.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
         self.entry.hide()
         self.entry.installEventFilter(self)
-        self.entry.returnPressed.connect(lambda: self._submit(self.entry.text()))
         self._names = QStringListModel(self)
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -81,6 +89,13 @@ class LabelRow(QWidget):
         self._none = QLabel("None", self)
         self._none.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.show_labels([])
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than "None + add" side by side: a narrow form puts the row under its
+        label rather than split those two."""
+        together = self._none.sizeHint().width() + SPACING + self.add_button.sizeHint().width()
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), together), hint.height())
 
     # What it shows
 
@@ -103,8 +118,13 @@ class LabelRow(QWidget):
         self.updateGeometry()
 
     def set_choices(self, names: Sequence[str]) -> None:
-        """The names the completer offers."""
+        """The names the completer offers, in a list wide enough to show them whole."""
         self._names.setStringList(list(names))
+        popup = self.entry.completer().popup()
+        assert popup is not None  # a completer makes its list when first asked
+        widest = max(map(popup.fontMetrics().horizontalAdvance, names), default=0)
+        scroll_bar = popup.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        popup.setMinimumWidth(widest + scroll_bar + POPUP_PADDING)
 
     def labels(self) -> list[Label]:
         return list(self._labels)
@@ -150,15 +170,18 @@ class LabelRow(QWidget):
         self.addRequested.emit(name)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Escape closes the field; so does leaving it."""
+        """Enter accepts the name and goes no further (in a dialog it would press the default
+        button); Escape closes the field; so does leaving it."""
         if watched is self.entry:
-            if (
-                event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Escape
-            ):
-                self.close_entry()
-                return True
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                if event.key() == Qt.Key.Key_Escape:
+                    self.close_entry()
+                    return True
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                    event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                ):
+                    self._submit(self.entry.text())
+                    return True
             if (
                 event.type() == QEvent.Type.FocusOut
                 and isinstance(event, QFocusEvent)

@@ -69,14 +69,19 @@ class Labeling:
         return self.ask_new_perspective(name)
 
     def ask_new_event(self, name: str = "", parent_id: int | None = None) -> Label | None:
-        fields = research_dialogs.ask_event(self.parent, "New event", EventFields(name))
+        title = "New event"
+        if parent_id is not None:
+            title = f"New sub-event of “{self.archive.events.get(parent_id).name}”"
+        fields = research_dialogs.ask_event(self.parent, title, EventFields(name))
         if fields is None:
             return None
         return Label("event", fields.name, fields.name, pending=(fields, parent_id))
 
     def ask_new_perspective(self, name: str = "") -> Label | None:
         fields = research_dialogs.ask_perspective(
-            self.parent, "New perspective", PerspectiveFields(name)
+            self.parent,
+            "New perspective",
+            PerspectiveFields(name, color=self.archive.perspectives.next_color()),
         )
         if fields is None:
             return None

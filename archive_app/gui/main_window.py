@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._library_key: tuple[str, object] = ("all", None)
         self._modes: dict[str, Mode] = {"images": "grid", "other": "list"}
         self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
+        self.search_bar.field.setToolTip(self.query_help())
         self.setAcceptDrops(True)
         self._build()
         self._connect()
@@ -200,6 +201,9 @@ class MainWindow(QMainWindow):
         self.sidebar.savedSearchChosen.connect(self.search_bar.set_query)
         self.sidebar.summaryShown.connect(self._summary_shown)
         self.source_list.currentSourceChanged.connect(self._show_source)
+        self.source_list.selectionChanged.connect(
+            lambda: self.inspector.show_selection(self.source_list.selected_ids())
+        )
         self.reader.openSourceRequested.connect(lambda source_id: self.show_sources([source_id]))
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -325,10 +329,12 @@ class MainWindow(QMainWindow):
         self.sidebar.clear_choice()
         self._apply_mode(None)
         self.source_list.show_hits(page.ids, has_more=page.has_more)
+        self.reader.set_query(self.search_bar.query)
         self.facet_chips.show_facets(page.results.facets, page.results.total)
 
     def _search_cleared(self) -> None:
         self.facet_chips.clear()
+        self.reader.set_query("")
         self.sidebar.select_key(self._library_key)
         self._apply_mode(self._library_view)
         self.source_list.show_view(self._library_view)
@@ -413,10 +419,18 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("No other archives yet").setEnabled(False)
 
+    def query_help(self) -> str:
+        """The search syntax, pointing to this window's editor of alias groups."""
+        aliases = self.commands.aliases
+        keys = aliases.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        where = f"edit them in Research ▸ {aliases.text().replace('&', '')} ({keys})"
+        return query_help_html(aliases=where)
+
     def _show_query_help(self) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Search syntax", query_help_html(), parent=self
+            QMessageBox.Icon.Information, "Search syntax", self.query_help(), parent=self
         )
+        box.setObjectName("queryHelp")
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()

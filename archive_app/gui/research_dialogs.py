@@ -35,11 +35,37 @@ from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import checked_dates
 from archive_app.core.perspectives import PALETTE
 from archive_app.core.research import counted
+from archive_app.gui.dates import typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import color_dot
 
 DESCRIPTION_LINES = 4
 SWATCH = 18
+COLOR_NAMES = dict(
+    zip(
+        PALETTE,
+        (
+            "Blue",
+            "Orange",
+            "Green",
+            "Magenta",
+            "Violet",
+            "Ochre",
+            "Turquoise",
+            "Red",
+            "Grey",
+            "Lime",
+            "Pink",
+            "Brown",
+        ),
+        strict=True,
+    )
+)
+
+
+def color_name(color: str) -> str:
+    """A palette colour by its name ("Blue"); any other by its code."""
+    return COLOR_NAMES.get(color.lower(), color)
 
 
 @dataclass(frozen=True)
@@ -86,7 +112,7 @@ class EventDialog(QDialog):
         self.setObjectName("eventDialog")
         self.setWindowTitle(title)
         self.name = _line(self, "name", "Name", fields.name, "Second Karabakh War")
-        self.start = _line(self, "start", "Start", fields.start, "2020, 2020-09 or 2020-09-27")
+        self.start = _line(self, "start", "Start", fields.start, "2020, Sep 2020 or 27 Sep 2020")
         self.end = _line(self, "end", "End", fields.end, "Leave empty for a single day")
         self.place = _line(self, "place", "Place", fields.place, "Nagorno-Karabakh")
         self.description = _description_field(
@@ -109,8 +135,8 @@ class EventDialog(QDialog):
     def fields(self) -> EventFields:
         return EventFields(
             self.name.text().strip(),
-            self.start.text().strip(),
-            self.end.text().strip(),
+            typed_date(self.start.text()),
+            typed_date(self.end.text()),
             self.place.text().strip(),
             self.description.toPlainText().strip(),
         )
@@ -149,8 +175,8 @@ class ColorSwatches(QWidget):
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setIcon(color_dot(swatch, SWATCH))
-            button.setAccessibleName(swatch)
-            button.setToolTip(swatch)
+            button.setAccessibleName(color_name(swatch))
+            button.setToolTip(color_name(swatch))
             button.setProperty("color", swatch)
             button.setChecked(swatch == color.lower())
             self.group.addButton(button)
@@ -206,8 +232,8 @@ class PerspectiveDialog(QDialog):
         self.error = ErrorLabel("perspective", self)
         form = QFormLayout()
         form.addRow("&Name", self.name)
-        form.addRow("&Colour", self.swatches)
         form.addRow("D&escription", self.description)
+        form.addRow("&Colour", self.swatches)
         _finish(self, form, self.error)
 
     def fields(self) -> PerspectiveFields:

@@ -160,7 +160,21 @@ def test_a_bad_published_date_is_refused_with_a_message_and_changes_nothing(
     qtbot.keyClick(published, Qt.Key.Key_Return)
     assert not error.isVisible()
     assert archive.get(source_id).published == "2023-09"
-    assert published.text() == "2023-09"
+    assert published.text() == "September 2023"
+
+
+def test_dates_are_shown_and_typed_as_people_write_them(
+    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+) -> None:
+    source_id = store_document(report(published="2019-11-19T02:34:30+00:00"))
+    host.inspector.show_source(source_id)
+    published = field(host, "published")
+    assert published.text() == "19 November 2019"
+
+    replace_text(qtbot, published, "19 September 2023")
+    qtbot.keyClick(published, Qt.Key.Key_Return)
+    assert archive.get(source_id).published == "2023-09-19"
+    assert published.text() == "19 September 2023"
 
 
 def test_an_empty_title_is_refused(
@@ -312,6 +326,43 @@ def test_events_perspectives_and_tags_are_shown_as_chips(
     assert research.tags.names() == ["displacement", "Lachin corridor"]
     chip = research.perspectives.findChildren(QWidget, "chip")[0]
     assert chip.color.name() == "#1565c0"
+
+
+def test_in_a_narrow_inspector_rows_grow_with_their_chips_and_nothing_is_cut_off(
+    host: Host, archive: Archive, store_document: StoreDocument, qtbot: QtBot
+) -> None:
+    source_id = store_document(report())
+    for name in (
+        "September 2023 offensive in Nagorno-Karabakh",
+        "Exodus over the Hakari bridge to Armenia",
+    ):
+        archive.events.create(name, start="2023-09-19")
+    archive.assignments.add_to_sources(
+        [source_id], events=[e.id for e in archive.events.all()], tags=["displacement"]
+    )
+    host.resize(250, 900)
+    host.inspector.show_source(source_id)
+    research = host.inspector.research
+    viewport = host.inspector.scroller.viewport()
+    qtbot.waitUntil(research.events.add_button.isVisible)
+
+    def span(widget: QWidget) -> tuple[int, int, int, int]:
+        top_left = widget.mapTo(viewport, widget.rect().topLeft())
+        return top_left.x(), top_left.y(), widget.width(), widget.height()
+
+    wanted = [
+        *research.events.findChildren(QWidget, "chip"),
+        research.events.add_button,
+        research.tags.chip("displacement"),
+        *host.inspector.provenance.findChildren(QPushButton),
+    ]
+    for widget in wanted:
+        x, _y, width, _height = span(widget)
+        assert x >= 0 and x + width <= viewport.width(), widget.accessibleName() or widget
+    _x, events_top, _w, events_height = span(research.events)
+    _x, add_top, _w, add_height = span(research.events.add_button)
+    assert add_top + add_height <= events_top + events_height
+    assert events_top + events_height <= span(research.perspectives)[1]
 
 
 def test_a_photo_shows_what_it_says_about_itself(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -23,7 +23,13 @@ from archive_app.gui.settings import AppSettings
 from archive_app.gui.sources.model import TITLE_COLUMN
 from tests.conftest import write_file
 from tests.gui.bulk import add_sources, write_photo
-from tests.gui.window_helpers import click_title, shown_titles, type_search
+from tests.gui.window_helpers import (
+    click_title,
+    marked_texts,
+    press,
+    shown_titles,
+    type_search,
+)
 
 ARTICLES = {
     "wire.md": "---\ntitle: Thousands leave Stepanakert as road opens\nsite: Wire service\n"
@@ -130,6 +136,41 @@ def test_the_reader_follows_the_search_to_its_best_hit_and_keeps_a_source_that_s
     assert window.reader.source_id == ministry
     type_search(qtbot, window, "nothing-matches-this")
     qtbot.waitUntil(lambda: window.reader.source_id is None)
+
+
+def test_the_source_kept_by_a_new_query_shows_that_query_s_marks_until_the_search_is_cleared(
+    qtbot: QtBot, archive: Archive, articles_window: MainWindow
+) -> None:
+    window = articles_window
+    archive.aliases.add(["Stepanakert", "Khankendi"])
+    reader = window.reader
+    type_search(qtbot, window, "Stepanakert")
+    wire = click_title(qtbot, window, "Thousands leave Stepanakert as road opens")
+    qtbot.waitUntil(lambda: reader.source_id == wire)
+    assert reader.hit_navigator.counter.text() == "Only in the title"
+
+    type_search(qtbot, window, "Hakari")
+    assert reader.source_id == wire
+    assert marked_texts(reader) == ["Hakari"]
+    assert reader.hit_navigator.counter.text() == "1 of 1"
+    assert not reader.header.aliases.isVisible()
+
+    type_search(qtbot, window, "Khankendi")
+    assert reader.source_id == wire
+    assert marked_texts(reader) == []
+    assert "Stepanakert</span>" in reader.header.title.text()
+    assert reader.hit_navigator.counter.text() == "Only in the title"
+    type_search(qtbot, window, "Hakari")
+    click_title(qtbot, window, "Thousands leave Stepanakert as road opens")
+    assert marked_texts(reader) == ["Hakari"]
+
+    window.search_bar.field.setFocus()
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(shown_titles(window)) == 3)
+    assert reader.source_id == wire
+    assert marked_texts(reader) == []
+    assert "<span" not in reader.header.title.text()
+    assert not reader.hit_navigator.isVisible()
 
 
 def test_clearing_the_search_brings_back_the_library_view(
@@ -396,3 +437,18 @@ def test_a_damaged_archive_gets_a_dialog_and_another_can_be_made(
     assert session.archive is not None
     assert session.archive.path == (tmp_path / "fresh").resolve()
     session.close()
+
+
+def test_f1_explains_searching_and_points_to_the_alias_window(
+    qtbot: QtBot, articles_window: MainWindow
+) -> None:
+    window = articles_window
+    press(qtbot, window.source_list.item_view(), "F1")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "queryHelp") is not None)
+    help_box = window.findChild(QMessageBox, "queryHelp")
+    assert help_box is not None
+    text = help_box.text()
+    assert "Research ▸ Place-name aliases… (Ctrl+Shift+L)" in text
+    assert "archive-app" not in text
+    assert "Research ▸ Place-name aliases" in window.search_bar.field.toolTip()
+    help_box.close()

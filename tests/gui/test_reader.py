@@ -32,6 +32,7 @@ from archive_app.gui.reader.colors import ReaderColors
 from archive_app.gui.reader.document import IMAGE_SCHEME
 from archive_app.gui.tasks import TaskRunner
 from archive_app.importers.document import Block, ExtractedDocument, ExtractedImage
+from tests.gui.window_helpers import marked_texts
 
 StoreDocument = Callable[..., int]
 
@@ -104,17 +105,6 @@ def block_with(document: QTextDocument, text: str) -> QTextBlock:
         if text in block.text():
             return block
     raise AssertionError(f"no block with {text!r}")
-
-
-def marked_texts(pane: ReaderPane, layer: str = "search") -> list[str]:
-    view = pane.text_reader.view
-    cursor = QTextCursor(view.document())
-    texts = []
-    for start, end in view.marks(layer):
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        texts.append(cursor.selectedText())
-    return texts
 
 
 def add_alias_group(archive: Archive, *names: str) -> None:
@@ -341,6 +331,34 @@ def test_ctrl_f_finds_words_in_the_source_and_escape_goes_back_to_the_search(
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert not reader.find_bar.isVisible()
     assert marked_texts(reader) == ["Stepanakert"]
+
+
+def test_several_words_found_in_the_source_are_found_as_a_phrase(
+    reader: ReaderPane, store_document: StoreDocument, qtbot: QtBot
+) -> None:
+    reader.show_source(store_document(article()), "")
+    reader.text_reader.view.setFocus()
+    qtbot.keyClick(reader.text_reader.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.keyClicks(reader.find_bar.field, "road out of Stepanakert")
+    qtbot.waitUntil(lambda: bool(marked_texts(reader)))
+    assert marked_texts(reader) == ["road out of Stepanakert"]
+    assert reader.hit_navigator.counter.text() == "1 of 1"
+
+
+def test_the_counter_reads_in_full_and_says_when_only_the_title_matches(
+    reader: ReaderPane, store_document: StoreDocument
+) -> None:
+    source_id = store_document(article())
+    reader.resize(320, 600)
+    reader.show_source(source_id, "ceasefire")
+    counter = reader.hit_navigator.counter
+    assert counter.width() >= counter.fontMetrics().horizontalAdvance(counter.text())
+
+    reader.show_source(source_id, "Thousands")
+    assert counter.text() == "Only in the title"
+    assert counter.width() >= counter.fontMetrics().horizontalAdvance(counter.text())
+    assert reader.text_reader.view.marks("search") == []
 
 
 def test_selected_text_maps_back_to_body_offsets(

@@ -4,9 +4,16 @@ form with its colour swatches, and the annotation editor with its label rows."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -75,6 +82,17 @@ def test_the_event_form_refuses_a_date_that_is_not_one_and_accepts_partial_dates
     )
 
 
+def test_the_event_form_takes_dates_as_people_write_them(qtbot: QtBot) -> None:
+    dialog = EventDialog("New event", EventFields("September offensive"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, line(dialog, "start"), "19 September 2023")
+    type_into(qtbot, line(dialog, "end"), "Sep 20, 2023")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.fields() == EventFields("September offensive", "2023-09-19", "2023-09-20")
+
+
 def test_the_event_form_needs_a_name(qtbot: QtBot) -> None:
     dialog = EventDialog("New event", EventFields())
     qtbot.addWidget(dialog)
@@ -102,6 +120,31 @@ def test_a_swatch_or_any_colour_is_chosen_for_a_perspective(
     qtbot.mouseClick(dialog.swatches.other, Qt.MouseButton.LeftButton)
     assert dialog.fields() == PerspectiveFields("Op-ed", "", "#7b1fa2")
     assert not any(b.isChecked() for b in swatches)
+
+
+def test_tab_goes_down_the_perspective_form_and_keeps_what_is_typed(qtbot: QtBot) -> None:
+    dialog = PerspectiveDialog("New perspective", PerspectiveFields(color="#1f77b4"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.name.setFocus()
+    qtbot.keyClicks(dialog.name, "International wire")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    assert dialog.description.hasFocus()
+    qtbot.keyClicks(dialog.description, "Agencies that sell to every side")
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Tab)
+    swatch = QApplication.focusWidget()
+    assert swatch is not None
+    tops = [
+        widget.mapTo(dialog, QPoint()).y() for widget in (dialog.name, dialog.description, swatch)
+    ]
+    assert tops == sorted(tops), "Tab went back up the form"
+    assert isinstance(swatch, QToolButton) and dialog.swatches.isAncestorOf(swatch)
+    assert swatch.accessibleName() == "Blue"
+    qtbot.keyClick(swatch, Qt.Key.Key_Right)
+    assert dialog.fields() == PerspectiveFields(
+        "International wire", "Agencies that sell to every side", "#e66101"
+    )
 
 
 # The annotation editor
@@ -169,6 +212,52 @@ def test_the_editor_keeps_labels_until_saved_and_ctrl_enter_saves(
     ]
     new_event = draft.of_kind("event")[0]
     assert new_event.ref == "September offensive" and new_event.pending is not None
+
+
+def test_enter_in_a_name_field_adds_the_name_and_ctrl_enter_saves_from_anywhere(
+    qtbot: QtBot, labeling: Labeling
+) -> None:
+    dialog = AnnotationEditor(labeling, "Annotate", "“more than 6,600 people”", AnnotationDraft())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.note.hasFocus)
+    finished: list[int] = []
+    dialog.finished.connect(finished.append)
+
+    add_in_row(qtbot, dialog.rows["tag"], "casualties")
+    add_in_row(qtbot, dialog.rows["tag"], "displacement", pick=True)
+    assert dialog.isVisible() and not finished
+    assert dialog.rows["tag"].names() == ["casualties", "displacement"]
+    add_in_row(qtbot, dialog.rows["perspective"], "Armenian government")
+    assert dialog.isVisible() and not finished
+
+    add_button = dialog.rows["event"].add_button
+    add_button.setFocus()
+    qtbot.keyClick(add_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert finished == [QDialog.DialogCode.Accepted]
+    assert [label.name for label in dialog.draft().labels] == [
+        "Armenian government",
+        "casualties",
+        "displacement",
+    ]
+
+
+def test_the_completion_list_shows_long_names_whole(
+    qtbot: QtBot, archive: Archive, labeling: Labeling
+) -> None:
+    long_name = "Exodus of the Armenian population of Nagorno-Karabakh over the bridge"
+    archive.events.create(long_name, start="2023-09-24")
+    dialog = AnnotationEditor(labeling, "Annotate", "“the bridge”", AnnotationDraft())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.rows["event"]
+    qtbot.mouseClick(row.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(row.entry, "exodus")
+    popup = row.entry.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.viewport().width() >= popup.fontMetrics().horizontalAdvance(long_name)
+    qtbot.keyClick(row.entry, Qt.Key.Key_Escape)
 
 
 def test_escape_closes_a_name_field_without_adding(qtbot: QtBot, labeling: Labeling) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -13,6 +14,7 @@ from archive_app.gui.facet_chips import FacetChips, facet_term
 from archive_app.gui.search_bar import HitPage, SearchBar
 from archive_app.gui.tasks import TaskRunner
 from tests.gui.bulk import add_sources
+from tests.gui.window_helpers import POPUP_NOISE, choose
 
 
 @pytest.fixture
@@ -120,6 +122,34 @@ def test_facet_chips_narrow_the_search(qtbot: QtBot, bar: SearchBar) -> None:
     assert bar.field.text() == "Stepanakert kind:image"
     qtbot.mouseClick(chips.chips()[2], Qt.MouseButton.LeftButton)
     assert bar.field.text() == "Stepanakert kind:image perspective:Op-ed"
+
+
+@POPUP_NOISE
+def test_a_field_with_more_values_than_chips_offers_the_rest_in_a_menu(
+    qtbot: QtBot, bar: SearchBar
+) -> None:
+    chips = FacetChips()
+    qtbot.addWidget(chips)
+    chips.resize(600, 100)
+    chips.show()
+    chips.narrowRequested.connect(bar.narrow)
+    sites = {"Wire service": 5, "Ministry": 4, "Opinion Desk": 3, "Radio": 2, "Daily": 1}
+    chips.show_facets({"site": sites, "kind": {"article": 15}}, total=15)
+    assert [chip.text() for chip in chips.chips()] == [
+        "Wire service  5",
+        "Ministry  4",
+        "Opinion Desk  3",
+    ]
+    (more,) = chips.more_buttons()
+    assert more.text() == "2 more sites…"
+
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert [action.text() for action in menu.actions()] == ["Radio  2", "Daily  1"]
+    choose(qtbot, menu, "Daily")
+    assert bar.field.text() == "site:Daily"
 
 
 def test_facet_terms_quote_values_with_spaces() -> None:

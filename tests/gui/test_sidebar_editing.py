@@ -4,6 +4,8 @@ undo and redo each."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
@@ -11,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
+from archive_app.core.perspectives import PALETTE
 from archive_app.gui import research_dialogs
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.mime import event_mime
-from archive_app.gui.research_dialogs import EventFields
+from archive_app.gui.research_dialogs import EventFields, PerspectiveFields
 from archive_app.gui.sidebar.delegate import DROP_ROLE, plus_rect
 from archive_app.gui.sidebar.view import Sidebar
 from tests.gui.bulk import add_sources
@@ -252,13 +255,57 @@ def test_a_sub_event_and_new_dates_from_the_context_menu(
     assert archive.events.get(researched["war"]).end == ""
 
 
+def test_each_new_perspective_is_offered_the_next_unused_colour(
+    qtbot: QtBot,
+    window: MainWindow,
+    archive: Archive,
+    researched: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    names = iter(["Armenian government", "Azerbaijani government"])
+    offered: list[str] = []
+
+    def accept_as_offered(
+        _parent: object, _title: str, fields: PerspectiveFields
+    ) -> PerspectiveFields:
+        offered.append(fields.color)
+        return replace(fields, name=next(names))
+
+    monkeypatch.setattr(research_dialogs, "ask_perspective", accept_as_offered)
+    sidebar = window.sidebar
+    for _ in range(2):
+        heading = sidebar.visualRect(sidebar_entry(sidebar, "Perspectives"))
+        with qtbot.waitSignal(sidebar.summaryShown, timeout=10_000):
+            qtbot.mouseClick(
+                sidebar.viewport(), Qt.MouseButton.LeftButton, pos=plus_rect(heading).center()
+            )
+    colors = [p.color for p in archive.perspectives.all()]
+    assert len(set(colors)) == 3
+    assert offered == [PALETTE[0], PALETTE[1]]
+
+
+def test_a_sub_event_s_form_names_its_parent(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    titles: list[str] = []
+
+    def cancel(_parent: object, title: str, _fields: EventFields) -> None:
+        titles.append(title)
+
+    monkeypatch.setattr(research_dialogs, "ask_event", cancel)
+    sidebar = window.sidebar
+    menu = open_menu_at(qtbot, sidebar.viewport(), point_of(sidebar, "Second Karabakh War"))
+    choose(qtbot, menu, "New sub-event")
+    assert titles == ["New sub-event of “Second Karabakh War”"]
+
+
 def test_a_perspective_takes_a_colour_from_the_swatch_menu(
     qtbot: QtBot, window: MainWindow, archive: Archive, researched: dict[str, int]
 ) -> None:
     sidebar = window.sidebar
     menu = open_menu_at(qtbot, sidebar.viewport(), point_of(sidebar, "International wire"))
     with qtbot.waitSignal(sidebar.summaryShown, timeout=10_000):
-        choose(qtbot, menu, "Colour", "#c51b7d")
+        choose(qtbot, menu, "Colour", "Magenta")
     assert archive.perspectives.get(researched["wire"]).color == "#c51b7d"
     undo(qtbot, window)
     assert archive.perspectives.get(researched["wire"]).color == "#1565c0"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -24,6 +25,7 @@ from tests.gui.window_helpers import (
     choose,
     click_title,
     open_menu_at,
+    press,
     redo,
     row_of_title,
     sidebar_entry,
@@ -303,6 +305,34 @@ def test_chips_are_added_and_removed_in_the_inspector(
     qtbot.waitUntil(lambda: tags.names() == ["displacement"])
 
 
+def test_with_two_rows_selected_the_inspector_says_so_and_labels_both(
+    qtbot: QtBot, archive: Archive, researched: dict[str, int], window: MainWindow
+) -> None:
+    ids = select_two(qtbot, window)
+    tags = window.inspector.research.tags
+    qtbot.mouseClick(tags.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tags.entry, "Lachin corridor")
+    qtbot.keyClick(tags.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tags.names() == ["Lachin corridor"])
+    assert all([t.name for t in archive.get(i).tags] == ["Lachin corridor"] for i in ids)
+    assert window.undo_stack.count() == 1
+    note = window.inspector.findChild(QLabel, "inspectorSelectionNote")
+    assert note is not None and note.isVisible()
+    assert "2 sources selected" in note.text()
+
+    archive.assignments.add_to_sources([ids[0]], tags=[researched["displacement"]])
+    click_title(qtbot, window, TITLES[0])
+    assert not note.isVisible()
+    assert tags.names() == ["displacement", "Lachin corridor"]
+    click_title(qtbot, window, TITLES[1], Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(note.isVisible)
+    chip = tags.chip("displacement")
+    assert chip.remove_button is not None
+    qtbot.mouseClick(chip.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tags.names() == ["Lachin corridor"])
+    assert all([t.name for t in archive.get(i).tags] == ["Lachin corridor"] for i in ids)
+
+
 def test_an_unknown_event_typed_in_the_inspector_is_described_then_made(
     qtbot: QtBot,
     archive: Archive,
@@ -388,3 +418,29 @@ def test_labelling_sources_that_already_carry_the_label_adds_no_undo_step(
     assert again.drop(point)
     assert window.undo_stack.count() == 1
     assert window.undo_stack.undoText().startswith("Add “International wire” to 2 sources")
+
+
+def test_redo_answers_to_every_redo_key_once_ctrl_z_undid(
+    qtbot: QtBot, archive: Archive, researched: dict[str, int], window: MainWindow
+) -> None:
+    ids = select_two(qtbot, window)
+    table = window.source_list.table
+    row_point = table.visualRect(
+        window.source_list.model.index(row_of_title(window, TITLES[1]), 1)
+    ).center()
+    menu = open_menu_at(qtbot, table.viewport(), row_point)
+    choose(qtbot, menu, "Add perspective", "International wire")
+    platform_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    keys = {"Ctrl+Shift+Z", "Ctrl+Y"} | {
+        key.toString()
+        for key in platform_keys
+        if key[0].keyboardModifiers()  # not the keyboard's own Redo key, which QTest lacks
+    }
+
+    for key in sorted(keys):
+        undo(qtbot, window)
+        assert all(not archive.get(source_id).perspectives for source_id in ids)
+        press(qtbot, table, key)
+        assert all(archive.get(source_id).perspectives for source_id in ids), key
+    bound = [key.toString() for key in window.commands.redo.shortcuts()]
+    assert len(bound) == len(set(bound))

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
+from archive_app.gui.reader import ReaderPane
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.sources.model import TITLE_COLUMN
@@ -71,6 +73,18 @@ def shown_titles(window: MainWindow) -> list[str]:
     """The titles in the source list, top to bottom."""
     model = window.source_list.model
     return [str(model.index(row, TITLE_COLUMN).data()) for row in range(model.rowCount())]
+
+
+def marked_texts(pane: ReaderPane, layer: str = "search") -> list[str]:
+    """The texts marked in the reader's text view (search matches by default)."""
+    view = pane.text_reader.view
+    cursor = QTextCursor(view.document())
+    texts = []
+    for start, end in view.marks(layer):
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        texts.append(cursor.selectedText())
+    return texts
 
 
 def row_of_title(window: MainWindow, title: str) -> int:

@@ -9,6 +9,7 @@ import textwrap
 from dataclasses import dataclass
 
 EXAMPLE_COLUMNS = 24
+ALIASES_ON_THE_COMMAND_LINE = "see `archive-app alias`"
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,14 @@ QUERY_NOTES: tuple[str, ...] = (
     "Case and accents do not matter: Xankəndi finds Xankendi, Ağdam finds Agdam; "
     "word endings neither: refugee finds refugees.",
     "Names in an alias group find each other: Stepanakert also finds Khankendi and Xankəndi "
-    "(see `archive-app alias`); each hit says which name it matched.",
+    "({aliases}); each hit says which name it matched.",
     "Anything that cannot be read as above is searched as plain words.",
 )
+
+
+def _notes(aliases: str) -> list[str]:
+    """The notes, saying where alias groups are edited (``aliases``) in the place shown."""
+    return [note.format(aliases=aliases) for note in QUERY_NOTES]
 
 
 def query_help_text(width: int = 79) -> str:
@@ -68,17 +74,18 @@ def query_help_text(width: int = 79) -> str:
             lines.append(f"  {entry.example}")
         lines.extend(indent + line for line in meaning)
     lines.append("")
-    for note in QUERY_NOTES:
+    for note in _notes(ALIASES_ON_THE_COMMAND_LINE):
         lines.extend(textwrap.wrap(note, width, initial_indent="  ", subsequent_indent="  "))
     return "\n".join(lines) + "\n"
 
 
-def query_help_html() -> str:
-    """The query language as rich text (a tooltip or a help page)."""
+def query_help_html(aliases: str = ALIASES_ON_THE_COMMAND_LINE) -> str:
+    """The query language as rich text (a tooltip or a help page); ``aliases`` says where
+    alias groups are edited."""
     rows = "".join(
         f"<tr><td><code>{html.escape(entry.example)}</code></td>"
         f"<td>{html.escape(entry.meaning)}</td></tr>"
         for entry in QUERY_SYNTAX
     )
-    notes = "".join(f"<p>{html.escape(note)}</p>" for note in QUERY_NOTES)
+    notes = "".join(f"<p>{html.escape(note)}</p>" for note in _notes(aliases))
     return f"<b>Searching</b><table>{rows}</table>{notes}"

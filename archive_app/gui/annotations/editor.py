@@ -1,9 +1,10 @@
 """The annotation editor: a compact dialog for a note and its events, perspectives and tags.
 
 It opens on what is being annotated (the quoted passage, or the region), takes the note
-(Ctrl+Enter saves), and keeps the labels chosen until Save: a tag typed for the first time is
-made with the annotation; a new event or perspective is described first (its dates, its
-colour) and made with it too, so Cancel leaves the archive as it was.
+(Ctrl+Enter saves from anywhere in the dialog; Enter in a name field only accepts the name),
+and keeps the labels chosen until Save: a tag typed for the first time is made with the
+annotation; a new event or perspective is described first (its dates, its colour) and made
+with it too, so Cancel leaves the archive as it was.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -49,24 +50,15 @@ class AnnotationDraft:
 
 
 class NoteField(QPlainTextEdit):
-    """The note; Ctrl+Enter saves the annotation, Tab moves on."""
+    """The note; Tab moves on."""
 
     def __init__(self, dialog: QDialog) -> None:
         super().__init__(dialog)
-        self._dialog = dialog
         self.setObjectName("annotationNote")
         self.setAccessibleName("Note")
         self.setPlaceholderText("Your note on this (Markdown welcome). Ctrl+Enter saves.")
         self.setTabChangesFocus(True)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * NOTE_LINES + 12)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._dialog.accept()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class AnnotationEditor(QDialog):
@@ -118,6 +110,10 @@ class AnnotationEditor(QDialog):
             + ")"
         )
         save.setAutoDefault(False)
+        save_keys = QAction("Save the annotation", self)
+        save_keys.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        save_keys.triggered.connect(self.accept)
+        self.addAction(save_keys)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.model import Source
+from archive_app.gui.chips import FlowLayout
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.image_details import format_position, format_taken
 from archive_app.gui.widgets import left_row, selectable_label
@@ -58,6 +59,7 @@ class FactList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = QFormLayout(self)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setHorizontalSpacing(12)
         self.form.setVerticalSpacing(5)
@@ -98,6 +100,7 @@ class ProvenanceSection(QWidget):
         self._original: Path | None = None
         self._sha256 = ""
         self.facts = QFormLayout()
+        self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.facts.setContentsMargins(0, 0, 0, 0)
         self.facts.setHorizontalSpacing(12)
         self.facts.setVerticalSpacing(5)
@@ -131,12 +134,15 @@ class ProvenanceSection(QWidget):
         self.show_folder = QPushButton(icon("show-folder"), "Show in folder", self)
         self.show_folder.setObjectName("showInFolderButton")
         self.show_folder.clicked.connect(self._show_folder)
-        buttons = left_row(8, self.open_original, self.show_folder)
+        buttons = QWidget(self)
+        flow = FlowLayout(buttons)  # side by side, one under the other when the pane is narrow
+        flow.addWidget(self.open_original)
+        flow.addWidget(self.show_folder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addLayout(self.facts)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
     def show_source(self, source: Source, original: Path) -> None:
         provenance = source.provenance

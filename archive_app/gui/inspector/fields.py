@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.model import Source
+from archive_app.gui.dates import format_published, typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import icon
 from archive_app.gui.inspector.facts import form_label
@@ -37,7 +38,7 @@ LINE_FIELDS = (
     FieldSpec("title", "Title"),
     FieldSpec("authors", "Authors", "Names, separated by commas"),
     FieldSpec("site_name", "Site", "Publication or website"),
-    FieldSpec("published", "Published", "2023, 2023-09 or 2023-09-25"),
+    FieldSpec("published", "Published", "2023, September 2023 or 25 September 2023"),
     FieldSpec("source_url", "URL", "https://…"),
     FieldSpec("language", "Language", "e.g. en, hy, az, ru"),
 )
@@ -47,13 +48,18 @@ def stored_text(source: Source, name: str) -> str:
     """A field's value as its editor shows it."""
     if name == "authors":
         return ", ".join(source.authors)
+    if name == "published":
+        return format_published(source.published)
     return str(getattr(source, name))
 
 
 def edited_value(name: str, text: str) -> Any:
-    """What an editor's text means for the archive: authors are a list."""
+    """What an editor's text means for the archive: authors are a list, a date is read as
+    people write it."""
     if name == "authors":
         return [part.strip() for part in text.split(",") if part.strip()]
+    if name == "published":
+        return typed_date(text)
     return text
 
 
@@ -139,6 +145,7 @@ class MetadataForm(QWidget):
         self.fields: dict[str, LineField] = {}
         self.errors: dict[str, ErrorLabel] = {}
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(0, 0, 0, 0)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(6)

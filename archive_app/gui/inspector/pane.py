@@ -9,6 +9,8 @@ its field and nothing changes.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -73,11 +75,12 @@ class ResearchChips(QWidget):
     def __init__(self, labeling: Labeling, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.labeling = labeling
-        self._source_id: int | None = None
+        self._source_ids: list[int] = []
         self.events = self._row("event")
         self.perspectives = self._row("perspective")
         self.tags = self._row("tag")
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(0, 0, 0, 0)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
@@ -95,8 +98,20 @@ class ResearchChips(QWidget):
         row.removeRequested.connect(self._remove)
         return row
 
-    def show_source(self, source: Source) -> None:
-        self._source_id = source.id
+    def show_source(self, source: Source, selection: Sequence[int] = ()) -> None:
+        """Show the labels of ``source``; when it is one of several ``selection`` (the rows
+        selected in the list), the labels any of them carries, and edits apply to them all."""
+        many = len(selection) > 1 and source.id in selection
+        self._source_ids = list(selection) if many else [source.id]
+        if many:
+            carried = self.labeling.labels_of_sources(self._source_ids)
+            for kind, row in (
+                ("event", self.events),
+                ("perspective", self.perspectives),
+                ("tag", self.tags),
+            ):
+                row.show_labels([label for label in carried if label.kind == kind])
+            return
         self.events.show_labels([Label("event", e.id, e.name) for e in source.events])
         self.perspectives.show_labels(
             [Label("perspective", p.id, p.name, p.color or "#888888") for p in source.perspectives]
@@ -105,12 +120,12 @@ class ResearchChips(QWidget):
 
     def _add(self, kind: Kind, name: str) -> None:
         label = self.labeling.resolve(kind, name)
-        if label is not None and self._source_id is not None:
-            self.labeling.add_to_sources([self._source_id], [label])
+        if label is not None and self._source_ids:
+            self.labeling.add_to_sources(self._source_ids, [label])
 
     def _remove(self, label: Label) -> None:
-        if self._source_id is not None:
-            self.labeling.remove_from_sources([self._source_id], [label])
+        if self._source_ids:
+            self.labeling.remove_from_sources(self._source_ids, [label])
 
 
 class InspectorPane(QWidget):
@@ -125,6 +140,15 @@ class InspectorPane(QWidget):
         self.edits = edits
         self.undo_stack = edits.undo_stack
         self._source: Source | None = None
+        self._selection: list[int] = []
+        self.selection_note = QLabel(self)
+        self.selection_note.setObjectName("inspectorSelectionNote")
+        self.selection_note.setWordWrap(True)
+        self.selection_note.setTextFormat(Qt.TextFormat.RichText)
+        self.selection_note.setAutoFillBackground(True)
+        self.selection_note.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.selection_note.setMargin(8)
+        self.selection_note.hide()
         self.form = MetadataForm(self)
         self.form.edited.connect(self._apply)
         self.photo = FactList(self)
@@ -136,6 +160,7 @@ class InspectorPane(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(MARGIN, MARGIN - 4, MARGIN, MARGIN)
         layout.setSpacing(SECTION_GAP)
+        layout.addWidget(self.selection_note)
         layout.addWidget(Section("Details", self.form, content))
         layout.addWidget(self.photo_section)
         layout.addWidget(Section("Research", self.research, content))
@@ -146,7 +171,6 @@ class InspectorPane(QWidget):
         scroller.setWidget(content)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel("No source selected.", self)
         self.empty.setObjectName("inspectorEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -184,6 +208,13 @@ class InspectorPane(QWidget):
         self._fill(self._source)
         self.stack.setCurrentWidget(self.scroller)
 
+    def show_selection(self, source_ids: Sequence[int]) -> None:
+        """The rows selected in the list: with several, the inspector says so and its label
+        edits apply to all of them."""
+        self._selection = list(source_ids)
+        if self._source is not None:
+            self._show_labels(self._source)
+
     def reload(self) -> None:
         """Show the source again as the archive has it now (after an edit, undo or redo)."""
         if self._source is None:
@@ -199,8 +230,20 @@ class InspectorPane(QWidget):
         self.form.show_source(source)
         self.photo.show_facts(photo_essentials(source) if source.kind == "image" else [])
         self.photo_section.setVisible(source.kind == "image")
-        self.research.show_source(source)
+        self._show_labels(source)
         self.provenance.show_source(source, self.archive.original_path(source))
+
+    def _show_labels(self, source: Source) -> None:
+        self.research.show_source(source, self._selection)
+        count = len(self._selection)
+        many = count > 1 and source.id in self._selection
+        self.selection_note.setText(
+            f"<b>{count:,} sources selected.</b> Events, perspectives and tags added or removed "
+            f"here apply to all {count:,}; the details are those of “{html.escape(source.title)}”."
+            if many
+            else ""
+        )
+        self.selection_note.setVisible(many)
 
     def _apply(self, name: str, value: Any) -> None:
         if self._source is None:

@@ -6,33 +6,18 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from archive_app.core.model import Source
 from archive_app.core.search.highlighting import Match
+from archive_app.gui.dates import format_published
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.colors import Marker, ReaderColors
 
 TITLE_SCALE = 1.45
 ICON_SIZE = 16
-
-
-def format_published(value: str) -> str:
-    """A stored date as a person reads it: ``2023-09-25`` → ``25 September 2023``; a year or a
-    month stays a year or a month."""
-    parts = value[:10].split("-")
-    try:
-        numbers = [int(part) for part in parts]
-    except ValueError:
-        return value
-    locale = QLocale()
-    if len(numbers) == 3:
-        return locale.toString(QDate(*numbers), "d MMMM yyyy")
-    if len(numbers) == 2:
-        return locale.toString(QDate(numbers[0], numbers[1], 1), "MMMM yyyy")
-    return value
 
 
 def byline(source: Source) -> str:

@@ -10,6 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 from archive_app.gui.icons import icon
 
 FIND_DELAY_MS = 180
+NO_MATCHES = "No matches"
+TITLE_ONLY = "Only in the title"
+WIDEST_COUNTS = ("888 of 888", "888 matches", NO_MATCHES, TITLE_ONLY)
+"""What the counter says at its widest: it is never narrower than these (a right-aligned label
+cut short reads "Io matches")."""
 
 
 class HitNavigator(QWidget):
@@ -23,6 +28,7 @@ class HitNavigator(QWidget):
         self.setObjectName("hitNavigator")
         self._count = 0
         self._current = -1
+        self._in_title = False
         self.previous_action = QAction(icon("hit-previous"), "Previous match", self)
         self.previous_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious))
         self.previous_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -36,7 +42,8 @@ class HitNavigator(QWidget):
         self.counter = QLabel(self)
         self.counter.setObjectName("hitCounter")
         self.counter.setAccessibleName("Matches")
-        self.counter.setMinimumWidth(self.fontMetrics().horizontalAdvance("888 of 888"))
+        metrics = self.counter.fontMetrics()
+        self.counter.setMinimumWidth(max(map(metrics.horizontalAdvance, WIDEST_COUNTS)) + 2)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,11 +71,13 @@ class HitNavigator(QWidget):
         """The index of the current match; -1 when there is none."""
         return self._current
 
-    def set_count(self, count: int, *, searching: bool = False) -> None:
+    def set_count(self, count: int, *, searching: bool = False, in_title: bool = False) -> None:
         """Start over with ``count`` matches, none current yet. ``searching``: there is
-        something to look for, so "no matches" is worth saying."""
+        something to look for, so "no matches" is worth saying; ``in_title``: the title
+        matches (marked in the header, not counted among the matches in the text)."""
         self._count = count
         self._current = -1
+        self._in_title = in_title
         self.previous_action.setEnabled(count > 1)
         self.next_action.setEnabled(count > 0)
         self.setVisible(count > 0 or searching)
@@ -95,7 +104,7 @@ class HitNavigator(QWidget):
 
     def _show_counter(self) -> None:
         if not self._count:
-            self.counter.setText("No matches")
+            self.counter.setText(TITLE_ONLY if self._in_title else NO_MATCHES)
         elif self._current < 0:
             self.counter.setText(f"{self._count} matches" if self._count > 1 else "1 match")
         else:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.model import Appearance, Source
 from archive_app.core.search.highlighting import QueryTerms, aliases_matched
+from archive_app.gui.dates import format_published
 from archive_app.gui.reader.colors import ReaderColors
-from archive_app.gui.reader.header import format_published, marked_html
+from archive_app.gui.reader.header import marked_html
 from archive_app.gui.widgets import selectable_label
 
 CAPTION_SCALE = 1.08

@@ -186,6 +186,13 @@ class ReaderPane(QWidget):
         self._show_matches(view, count, terms)
         self._fit_annotating(source)
 
+    def set_query(self, query: str) -> None:
+        """Mark the matches of another search in the open source (it stayed among the hits of
+        a new query, or the search was cleared)."""
+        if query != self._query:
+            self._query = query
+            self._apply_terms()
+
     def current_view(self) -> QWidget | None:
         return self.views.currentWidget()
 
@@ -281,7 +288,10 @@ class ReaderPane(QWidget):
     # Matches
 
     def _terms(self) -> QueryTerms:
-        return compile_query(self.find_bar.text or self._query, self._aliases_of)
+        found = self.find_bar.text.strip()
+        if found and '"' not in found and len(found.split()) > 1:
+            found = f'"{found}"'  # words found in a source are found together, as typed
+        return compile_query(found or self._query, self._aliases_of)
 
     def _apply_terms(self) -> None:
         view = self._view_for(self._source)
@@ -300,7 +310,7 @@ class ReaderPane(QWidget):
         if count is None:
             self.hit_navigator.set_finding()
             return
-        self.hit_navigator.set_count(count, searching=bool(terms))
+        self.hit_navigator.set_count(count, searching=bool(terms), in_title=bool(title_matches))
         if count:
             self.hit_navigator.go_to(0)
 

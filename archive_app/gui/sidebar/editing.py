@@ -27,7 +27,7 @@ from archive_app.gui.editing import Edits
 from archive_app.gui.icons import color_dot, icon
 from archive_app.gui.label_rows import Label
 from archive_app.gui.labeling import Labeling
-from archive_app.gui.research_dialogs import EventFields, PerspectiveFields
+from archive_app.gui.research_dialogs import EventFields, PerspectiveFields, color_name
 from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.sources.menu import INDENT
 
@@ -247,7 +247,7 @@ class SidebarEditor(QObject):
         colors.setObjectName("colorMenu")
         current = self.archive.perspectives.get(perspective_id).color
         for color in PALETTE:
-            action = colors.addAction(color_dot(color, 14), color)
+            action = colors.addAction(color_dot(color, 14), color_name(color))
             action.setCheckable(True)
             action.setChecked(color == current)
             action.triggered.connect(
