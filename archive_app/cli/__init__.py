@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from archive_app import __version__
 from archive_app.cli import annotating, research, search, sources
 from archive_app.cli.common import add_archive_option, add_command
+from archive_app.cli.pipe import quiet_on_closed_pipe
 from archive_app.core.errors import ArchiveError
 
 EXIT_FAILED = 1
@@ -61,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return EXIT_USAGE
     try:
-        return int(args.run(args))
+        with quiet_on_closed_pipe():
+            return int(args.run(args))
     except ArchiveError as error:
         print(f"archive-app: error: {error.message}", file=sys.stderr)
         return EXIT_FAILED
