@@ -13,6 +13,7 @@ from archive_app.cli.common import (
     add_json_option,
     open_archive,
     print_list,
+    read_archive,
 )
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import EventNode
@@ -131,7 +132,7 @@ def run_event_add(args: argparse.Namespace) -> int:
 
 
 def run_event_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         tree = archive.events.tree()
     print_list(
         args,
@@ -268,7 +269,7 @@ def run_perspective_add(args: argparse.Namespace) -> int:
 
 
 def run_perspective_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         perspectives = archive.perspectives.all()
     print_list(
         args,
@@ -354,7 +355,7 @@ def _register_tags(commands: Any) -> None:
 
 
 def run_tags_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         tags = archive.tags.all()
     print_list(
         args,

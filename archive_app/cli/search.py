@@ -13,6 +13,7 @@ from archive_app.cli.common import (
     open_archive,
     print_json,
     print_list,
+    read_archive,
 )
 from archive_app.core.aliases import AliasGroup
 from archive_app.core.saved_searches import SavedSearch
@@ -95,14 +96,14 @@ def _count(text: str) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         results = archive.search(query, limit=args.limit, offset=args.offset, sort=args.sort)
     _print_results(results, json_output=args.json)
     return 0
 
 
 def run_similar(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         hits = archive.similar(args.source, limit=args.limit)
     if args.json:
         print_json({"source": args.source, "hits": [hit.to_json() for hit in hits]})
@@ -212,7 +213,7 @@ def run_saved_add(args: argparse.Namespace) -> int:
 
 
 def run_saved_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         searches = archive.saved_searches.all()
     print_list(
         args,
@@ -230,7 +231,7 @@ def _saved_line(saved: SavedSearch) -> str:
 
 
 def run_saved_run(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         results = archive.saved_searches.run(args.name, limit=args.limit, offset=args.offset)
     _print_results(results, json_output=args.json)
     return 0
@@ -288,7 +289,7 @@ def run_alias_add(args: argparse.Namespace) -> int:
 
 
 def run_alias_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         groups = archive.aliases.all()
     print_list(
         args,

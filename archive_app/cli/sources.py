@@ -13,6 +13,7 @@ from archive_app.cli.common import (
     open_archive,
     print_json,
     progress_printer,
+    read_archive,
 )
 from archive_app.core.check import check_archive
 from archive_app.core.importing import FileOutcome
@@ -74,7 +75,7 @@ def run_import(args: argparse.Namespace) -> int:
         if bar is not None:
             bar(progress)
 
-    with open_archive(args) as archive:
+    with open_archive(args, create=True) as archive:
         report = archive.import_paths(args.paths, progress=on_progress)
     if bar is not None:
         bar.clear()
@@ -100,7 +101,7 @@ def outcome_line(outcome: FileOutcome) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         source = archive.get(args.id)
     if args.json:
         print_json(source.to_dict())
@@ -153,7 +154,7 @@ def render_source(source: Source) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     bar = progress_printer(args, "Checking")
-    with open_archive(args) as archive:
+    with (open_archive if args.repair else read_archive)(args) as archive:
         report = check_archive(archive, repair=args.repair, progress=bar)
     if bar is not None:
         bar.clear()

@@ -98,6 +98,8 @@ class SearchIndex:
     def __init__(self, folder: Path, database: Database) -> None:
         self.folder = folder
         self.database = database
+        self.read_only = database.read_only
+        """Opened beside the program that writes the index: read as it stands, never written."""
         self._ix: Any = None
         self._generation = 0
         self._local = threading.local()
@@ -123,8 +125,11 @@ class SearchIndex:
     ) -> None:
         """Open the index, rebuilding it if it is missing, damaged or of an old schema.
         Raises :class:`CancelledError` if ``cancel`` stops that rebuild."""
-        shutil.rmtree(self._staging_folder(), ignore_errors=True)
         schema_matches = self.database.setting(INDEX_SCHEMA_SETTING) == INDEX_SCHEMA_VERSION
+        if self.read_only:
+            self._open_as_it_stands(schema_matches)
+            return
+        shutil.rmtree(self._staging_folder(), ignore_errors=True)
         if not (schema_matches and self._open_existing()):
             self.rebuild(progress, cancel)
             if self._ix is None:
@@ -139,6 +144,19 @@ class SearchIndex:
         except IndexUpdateError as error:
             self.behind = error.message
             log.warning("the index could not catch up: %s", error.message)
+
+    def _open_as_it_stands(self, schema_matches: bool) -> None:
+        try:
+            if schema_matches and whoosh_index.exists_in(self.folder):
+                self._ix = whoosh_index.open_dir(self.folder, readonly=True)
+                return
+        except Exception as error:  # a damaged index reads as one that needs rebuilding
+            log.info("index at %s unreadable (%s)", self.folder, error)
+        raise ArchiveError(
+            f"The search index of the archive at {self.folder.parent} is being rebuilt or "
+            "needs rebuilding, so it cannot be read beside the program that has the archive "
+            "open. Try again when that program has opened it."
+        )
 
     def _open_existing(self) -> bool:
         """Open the index on disk and queue what it lacks; False if it is missing or damaged.
@@ -195,6 +213,8 @@ class SearchIndex:
 
     def notify(self, *, wait: bool = False) -> None:
         """Tell the writer that ``index_queue`` has new rows; optionally wait until indexed."""
+        if self.read_only:
+            return
         with self._wake:
             self._requested += 1
             self._wake.notify_all()
@@ -202,7 +222,10 @@ class SearchIndex:
             self.wait_until_indexed()
 
     def wait_until_indexed(self) -> None:
-        """Block until everything queued before this call is in the index."""
+        """Block until everything queued before this call is in the index (at once when only
+        reading: the program that has the archive open writes the index)."""
+        if self.read_only:
+            return
         with self._wake:
             self._requested += 1
             self._urgent += 1
