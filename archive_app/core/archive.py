@@ -22,7 +22,7 @@ from archive_app.core.errors import ArchiveError, NoArchiveError
 from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
 from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportReport, ImportSession
-from archive_app.core.index import SearchIndex, queue_for_index
+from archive_app.core.index import IndexLag, SearchIndex, queue_for_index
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
 from archive_app.core.model import Source
 from archive_app.core.perspectives import Perspectives
@@ -228,9 +228,16 @@ class Archive:
         """Rebuild the whole index from the database."""
         self.index.rebuild(progress, cancel)
 
+    @property
+    def index_lag(self) -> IndexLag:
+        """How far search is behind the database (an import's backlog, or an index that
+        could not take a change): a warning to show, never a failed change."""
+        return self.index.lag
+
     def _index_now(self) -> None:
-        """Index what a change queued and wait, so the change is visible in search at once."""
-        self.index.notify(wait=True)
+        """Index what an edit queued: in search at once when the index is idle, without
+        waiting behind an import's backlog."""
+        self.index.index_edit()
 
 
 def _check_folder(folder: Path, create: bool) -> None:
