@@ -7,6 +7,8 @@ bad usage exits 2; anything else is a bug, printed with its traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import locale
 import logging
 import sys
 import traceback
@@ -54,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(arguments or ["gui"])
+    with contextlib.suppress(locale.Error):  # dates in the person's locale, where it exists
+        locale.setlocale(locale.LC_TIME, "")
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

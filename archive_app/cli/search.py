@@ -16,6 +16,8 @@ from archive_app.cli.common import (
     read_archive,
 )
 from archive_app.core.aliases import AliasGroup
+from archive_app.core.dates import readable_date
+from archive_app.core.research import counted
 from archive_app.core.saved_searches import SavedSearch
 from archive_app.core.search.help import query_help_text
 from archive_app.core.search.service import Hit, SearchResults
@@ -123,7 +125,7 @@ def _print_results(results: SearchResults, *, json_output: bool) -> None:
 
 
 def render_results(results: SearchResults, *, color: bool) -> str:
-    lines = [f"{results.total} hits for {results.query!r}"]
+    lines = [f"{counted(results.total, 'hit')} for {results.query!r}"]
     if results.hits and (results.offset or len(results.hits) < results.total):
         last = results.offset + len(results.hits)
         lines[0] += f" (showing {results.offset + 1}-{last})"
@@ -137,7 +139,8 @@ def render_results(results: SearchResults, *, color: bool) -> str:
 
 
 def render_hit(hit: Hit, *, color: bool) -> str:
-    details = [hit.kind, hit.published, hit.site, f"page {hit.page}" if hit.page else ""]
+    page = f"page {hit.page}" if hit.page else ""
+    details = [hit.kind, readable_date(hit.published), hit.site, page]
     about = ", ".join(part for part in details if part)
     lines = [f"\n[{hit.id}] {hit.title or '(untitled)'}  ({about})"]
     if hit.snippet:

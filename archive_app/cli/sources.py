@@ -16,6 +16,7 @@ from archive_app.cli.common import (
     read_archive,
 )
 from archive_app.core.check import check_archive
+from archive_app.core.dates import readable_date
 from archive_app.core.importing import FileOutcome
 from archive_app.core.model import Source, image_essentials
 from archive_app.core.progress import Progress
@@ -117,7 +118,7 @@ def render_source(source: Source) -> str:
         ("Kind", source.kind),
         ("Authors", ", ".join(source.authors)),
         ("Site", source.site_name),
-        ("Published", source.published),
+        ("Published", readable_date(source.published)),
         ("Language", source.language),
         ("URL", source.source_url),
         ("Events", ", ".join(e.name for e in source.events)),
@@ -125,7 +126,11 @@ def render_source(source: Source) -> str:
         ("Tags", ", ".join(t.name for t in source.tags)),
         ("Original", source.provenance.original_name),
         ("SHA-256", source.provenance.sha256),
-        ("Imported", f"{source.provenance.imported_at} by {source.provenance.importer_version}"),
+        (
+            "Imported",
+            f"{readable_date(source.provenance.imported_at)} by "
+            f"{source.provenance.importer_version}",
+        ),
     ]
     if source.kind == "image":
         fields += [

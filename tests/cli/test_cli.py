@@ -152,7 +152,7 @@ def test_check_finds_a_changed_original_and_repair_rebuilds_the_index(
     assert code == 1
     assert "no longer matches its SHA-256" in out
     code, out, _ = run(capsys, "search", "--archive", str(archive_path), "Goris")
-    assert out.startswith("1 hits")
+    assert out.startswith("1 hit for")
 
 
 def test_an_archive_open_elsewhere_is_a_clear_error(
