@@ -7,6 +7,8 @@ bad usage exits 2; anything else is a bug, printed with its traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import locale
 import logging
 import sys
 import traceback
@@ -16,6 +18,7 @@ from pathlib import Path
 from archive_app import __version__
 from archive_app.cli import annotating, desktop, research, search, sources
 from archive_app.cli.common import add_archive_option, add_command
+from archive_app.cli.pipe import quiet_on_closed_pipe
 from archive_app.core.errors import ArchiveError
 
 EXIT_FAILED = 1
@@ -62,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(arguments or ["gui"])
+    with contextlib.suppress(locale.Error):  # dates in the person's locale, where it exists
+        locale.setlocale(locale.LC_TIME, "")
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -70,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return EXIT_USAGE
     try:
-        return int(args.run(args))
+        with quiet_on_closed_pipe():
+            return int(args.run(args))
     except ArchiveError as error:
         print(f"archive-app: error: {error.message}", file=sys.stderr)
         return EXIT_FAILED

@@ -14,6 +14,7 @@ from archive_app.cli.common import (
     add_json_option,
     open_archive,
     print_list,
+    read_archive,
 )
 from archive_app.cli.research import add_label_options
 from archive_app.core.annotations import Region
@@ -171,7 +172,7 @@ def run_annotate(args: argparse.Namespace) -> int:
 
 
 def run_annotations(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         if args.id is None:
             annotations = archive.annotations.all()
         else:
@@ -247,7 +248,7 @@ def run_note(args: argparse.Namespace) -> int:
 
 
 def run_export_annotations(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         count = export_annotations(
             archive, args.file, events=args.event, perspectives=args.perspective
         )

@@ -10,11 +10,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from archive_app.core.archive import Archive
+from archive_app.core.errors import ArchiveLockedError
 from archive_app.core.paths import default_archive_path
 from archive_app.core.progress import Progress, ProgressCallback
 
@@ -84,11 +85,24 @@ def archive_path(args: argparse.Namespace) -> Path:
 
 
 @contextmanager
-def open_archive(args: argparse.Namespace) -> Iterator[Archive]:
+def open_archive(args: argparse.Namespace, *, create: bool = False) -> Iterator[Archive]:
+    """The archive, to change it. Only commands that bring sources in ``create`` one."""
     bar = progress_printer(args, "Opening")
-    with Archive.open(archive_path(args), progress=bar) as archive:
+    with Archive.open(archive_path(args), create=create, progress=bar) as archive:
         if bar is not None:
             bar.clear()
+        yield archive
+
+
+@contextmanager
+def read_archive(args: argparse.Namespace) -> Iterator[Archive]:
+    """The archive, to read it: as :func:`open_archive` when no other program has it open,
+    else read beside that program (the window) as it stands."""
+    with ExitStack() as stack:
+        try:
+            archive = stack.enter_context(open_archive(args))
+        except ArchiveLockedError:
+            archive = stack.enter_context(Archive.open(archive_path(args), read_only=True))
         yield archive
 
 

@@ -13,7 +13,9 @@ from archive_app.cli.common import (
     add_json_option,
     open_archive,
     print_list,
+    read_archive,
 )
+from archive_app.core.dates import readable_date
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import EventNode
 from archive_app.core.perspectives import Perspective
@@ -131,7 +133,7 @@ def run_event_add(args: argparse.Namespace) -> int:
 
 
 def run_event_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         tree = archive.events.tree()
     print_list(
         args,
@@ -154,6 +156,7 @@ def render_event(node: EventNode, depth: int = 0) -> str:
 
 
 def _span(start: str, end: str) -> str:
+    start, end = readable_date(start), readable_date(end)
     if start and end:
         return start if start == end else f"{start} – {end}"
     if start:
@@ -268,7 +271,7 @@ def run_perspective_add(args: argparse.Namespace) -> int:
 
 
 def run_perspective_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         perspectives = archive.perspectives.all()
     print_list(
         args,
@@ -354,7 +357,7 @@ def _register_tags(commands: Any) -> None:
 
 
 def run_tags_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         tags = archive.tags.all()
     print_list(
         args,
@@ -382,8 +385,15 @@ def run_tags_rename(args: argparse.Namespace) -> int:
 
 def run_tags_merge(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        change = archive.tags.merge(args.tags, args.into)
-    print(f"{change.description}.")
+        archive.tags.merge(args.tags, args.into)
+        merged = archive.tags.get(args.into)
+    into = merged.name.casefold()
+    folded = ", ".join(f"'{name}'" for name in args.tags if name.casefold() != into)
+    print(
+        f"Merged {folded or 'nothing'} into '{merged.name}', which is now on "
+        f"{counted(merged.source_count, 'source')} and "
+        f"{counted(merged.annotation_count, 'annotation')}."
+    )
     return 0
 
 

@@ -13,8 +13,11 @@ from archive_app.cli.common import (
     open_archive,
     print_json,
     print_list,
+    read_archive,
 )
 from archive_app.core.aliases import AliasGroup
+from archive_app.core.dates import readable_date
+from archive_app.core.research import counted
 from archive_app.core.saved_searches import SavedSearch
 from archive_app.core.search.help import query_help_text
 from archive_app.core.search.service import Hit, SearchResults
@@ -95,14 +98,14 @@ def _count(text: str) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         results = archive.search(query, limit=args.limit, offset=args.offset, sort=args.sort)
     _print_results(results, json_output=args.json)
     return 0
 
 
 def run_similar(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         hits = archive.similar(args.source, limit=args.limit)
     if args.json:
         print_json({"source": args.source, "hits": [hit.to_json() for hit in hits]})
@@ -122,7 +125,7 @@ def _print_results(results: SearchResults, *, json_output: bool) -> None:
 
 
 def render_results(results: SearchResults, *, color: bool) -> str:
-    lines = [f"{results.total} hits for {results.query!r}"]
+    lines = [f"{counted(results.total, 'hit')} for {results.query!r}"]
     if results.hits and (results.offset or len(results.hits) < results.total):
         last = results.offset + len(results.hits)
         lines[0] += f" (showing {results.offset + 1}-{last})"
@@ -136,7 +139,8 @@ def render_results(results: SearchResults, *, color: bool) -> str:
 
 
 def render_hit(hit: Hit, *, color: bool) -> str:
-    details = [hit.kind, hit.published, hit.site, f"page {hit.page}" if hit.page else ""]
+    page = f"page {hit.page}" if hit.page else ""
+    details = [hit.kind, readable_date(hit.published), hit.site, page]
     about = ", ".join(part for part in details if part)
     lines = [f"\n[{hit.id}] {hit.title or '(untitled)'}  ({about})"]
     if hit.snippet:
@@ -212,7 +216,7 @@ def run_saved_add(args: argparse.Namespace) -> int:
 
 
 def run_saved_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         searches = archive.saved_searches.all()
     print_list(
         args,
@@ -230,7 +234,7 @@ def _saved_line(saved: SavedSearch) -> str:
 
 
 def run_saved_run(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         results = archive.saved_searches.run(args.name, limit=args.limit, offset=args.offset)
     _print_results(results, json_output=args.json)
     return 0
@@ -288,7 +292,7 @@ def run_alias_add(args: argparse.Namespace) -> int:
 
 
 def run_alias_list(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         groups = archive.aliases.all()
     print_list(
         args,

@@ -13,8 +13,10 @@ from archive_app.cli.common import (
     open_archive,
     print_json,
     progress_printer,
+    read_archive,
 )
 from archive_app.core.check import check_archive
+from archive_app.core.dates import readable_date
 from archive_app.core.importing import FileOutcome
 from archive_app.core.model import Source, image_essentials
 from archive_app.core.progress import Progress
@@ -74,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
         if bar is not None:
             bar(progress)
 
-    with open_archive(args) as archive:
+    with open_archive(args, create=True) as archive:
         report = archive.import_paths(args.paths, progress=on_progress)
     if bar is not None:
         bar.clear()
@@ -100,7 +102,7 @@ def outcome_line(outcome: FileOutcome) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with open_archive(args) as archive:
+    with read_archive(args) as archive:
         source = archive.get(args.id)
     if args.json:
         print_json(source.to_dict())
@@ -116,7 +118,7 @@ def render_source(source: Source) -> str:
         ("Kind", source.kind),
         ("Authors", ", ".join(source.authors)),
         ("Site", source.site_name),
-        ("Published", source.published),
+        ("Published", readable_date(source.published)),
         ("Language", source.language),
         ("URL", source.source_url),
         ("Events", ", ".join(e.name for e in source.events)),
@@ -124,7 +126,11 @@ def render_source(source: Source) -> str:
         ("Tags", ", ".join(t.name for t in source.tags)),
         ("Original", source.provenance.original_name),
         ("SHA-256", source.provenance.sha256),
-        ("Imported", f"{source.provenance.imported_at} by {source.provenance.importer_version}"),
+        (
+            "Imported",
+            f"{readable_date(source.provenance.imported_at)} by "
+            f"{source.provenance.importer_version}",
+        ),
     ]
     if source.kind == "image":
         fields += [
@@ -153,7 +159,7 @@ def render_source(source: Source) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     bar = progress_printer(args, "Checking")
-    with open_archive(args) as archive:
+    with (open_archive if args.repair else read_archive)(args) as archive:
         report = check_archive(archive, repair=args.repair, progress=bar)
     if bar is not None:
         bar.clear()

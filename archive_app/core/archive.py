@@ -18,11 +18,11 @@ from archive_app.core.aliases import Aliases
 from archive_app.core.annotations import Annotations
 from archive_app.core.changes import Change
 from archive_app.core.db import DATABASE_NAME, Database, translate_error
-from archive_app.core.errors import ArchiveError
+from archive_app.core.errors import ArchiveError, NoArchiveError
 from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
 from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportReport, ImportSession
-from archive_app.core.index import SearchIndex, queue_for_index
+from archive_app.core.index import IndexLag, SearchIndex, queue_for_index
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
 from archive_app.core.model import Source
 from archive_app.core.perspectives import Perspectives
@@ -79,6 +79,7 @@ class Archive:
         path: str | Path,
         *,
         create: bool = True,
+        read_only: bool = False,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         extraction_timeout: float = DEFAULT_TIMEOUT,
@@ -90,16 +91,22 @@ class Archive:
         :class:`ArchiveError` for a folder that holds other things. If the index is behind the
         database (a crash between the two), it is caught up before this returns; if it must be
         rebuilt, ``progress`` hears of it and ``cancel`` may stop it (:class:`CancelledError`).
+
+        ``read_only`` opens an existing archive beside the program that has it open (the
+        window): the database and the index are read as they stand, and every write is refused
+        with :class:`ReadOnlyError`. It never creates an archive (:class:`NoArchiveError`).
         """
         folder = Path(path).expanduser().resolve()
-        _check_folder(folder, create)
+        _check_folder(folder, create and not read_only)
         folder.mkdir(parents=True, exist_ok=True)
         lock = ArchiveLock(folder)
-        lock.acquire()
+        if not read_only:
+            lock.acquire()
         database: Database | None = None
         try:
-            database = Database.open(folder / DATABASE_NAME)
-            OriginalStore(folder / ORIGINALS).remove_leftovers()
+            database = Database.open(folder / DATABASE_NAME, read_only=read_only)
+            if not read_only:
+                OriginalStore(folder / ORIGINALS).remove_leftovers()
             index = SearchIndex(folder / INDEX, database)
             index.open(progress, cancel)
         except BaseException as error:
@@ -221,9 +228,16 @@ class Archive:
         """Rebuild the whole index from the database."""
         self.index.rebuild(progress, cancel)
 
+    @property
+    def index_lag(self) -> IndexLag:
+        """How far search is behind the database (an import's backlog, or an index that
+        could not take a change): a warning to show, never a failed change."""
+        return self.index.lag
+
     def _index_now(self) -> None:
-        """Index what a change queued and wait, so the change is visible in search at once."""
-        self.index.notify(wait=True)
+        """Index what an edit queued: in search at once when the index is idle, without
+        waiting behind an import's backlog."""
+        self.index.index_edit()
 
 
 def _check_folder(folder: Path, create: bool) -> None:
@@ -233,7 +247,10 @@ def _check_folder(folder: Path, create: bool) -> None:
     if is_archive:
         return
     if not create:
-        raise ArchiveError(f"There is no archive at {folder}.")
+        raise NoArchiveError(
+            f"There is no archive at {folder}. Importing files (`archive-app import`) or "
+            "opening the window there makes one."
+        )
     if folder.exists() and any(p.name not in {LOCK_NAME} for p in folder.iterdir()):
         raise ArchiveError(
             f"{folder} already holds other files and is not an archive. "

@@ -8,6 +8,7 @@ ISO 8601 date-time for published dates that carry one.
 from __future__ import annotations
 
 import calendar
+import locale
 import re
 from datetime import date, datetime
 
@@ -72,3 +73,32 @@ def date_range(value: str) -> tuple[date, date]:
         return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
     day = date(parts[0], parts[1], parts[2])
     return day, day
+
+
+def readable_date(value: str) -> str:
+    """A stored date as people read it, in the current ``LC_TIME`` locale (which the program
+    sets from the environment at start-up): ``2020`` stays, ``2020-09`` is the month's name and
+    the year, a day the locale's date, a moment the locale's date and time in local time.
+    Where no locale is chosen (C/POSIX), day month-name year: ``19 Nov 2019``. Text that is
+    not a stored date is given back as it is."""
+    text = value.strip()
+    match = _PARTIAL.match(text)
+    try:
+        if match and match.group(2) is None:
+            return text
+        if match and match.group(3) is None:
+            return date(int(match.group(1)), int(match.group(2)), 1).strftime("%B %Y")
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return value
+    day_format = "%x" if _locale_chosen() else "%d %b %Y"
+    if match:
+        return moment.strftime(day_format)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime(f"{day_format} %H:%M")
+
+
+def _locale_chosen() -> bool:
+    name = locale.setlocale(locale.LC_TIME)  # asks, changes nothing
+    return name.split(".")[0] not in ("C", "POSIX")

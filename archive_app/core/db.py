@@ -21,6 +21,7 @@ from archive_app.core.errors import (
     ArchiveLockedError,
     ArchiveVersionError,
     DiskFullError,
+    ReadOnlyError,
 )
 from archive_app.core.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -57,8 +58,9 @@ def translate_error(error: sqlite3.Error | OSError, path: Path) -> ArchiveError:
 class Database:
     """The archive's ``archive.db``. Open with :meth:`open`; close with :meth:`close`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
@@ -66,10 +68,15 @@ class Database:
         self._closed = False
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        database = cls(path)
+    def open(cls, path: Path, *, read_only: bool = False) -> Database:
+        """Open ``archive.db``, migrating it to this program's schema; ``read_only`` opens it
+        beside the program that writes it (SQLite's WAL lets both go on) and refuses writes."""
+        database = cls(path, read_only=read_only)
         try:
-            database._migrate()
+            if read_only:
+                database._check_readable_version()
+            else:
+                database._migrate()
         except sqlite3.DatabaseError as error:
             database.close()
             raise translate_error(error, path) from error
@@ -98,11 +105,18 @@ class Database:
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
+        if self.read_only:
+            connection.execute("PRAGMA query_only = ON")
         return connection
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write. Nested calls in the same thread join the outer transaction."""
+        if self.read_only:
+            raise ReadOnlyError(
+                f"The archive at {self.path.parent} was opened only for reading (another "
+                "program has it open), so nothing was changed. Close it there and try again."
+            )
         with self._write_lock:
             connection = self.connection
             if connection.in_transaction:
@@ -171,15 +185,27 @@ class Database:
                 connection.close()
             self._connections.clear()
 
-    def _migrate(self) -> None:
-        connection = self.connection
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    def _schema_version(self) -> int:
+        version = int(self.connection.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise ArchiveVersionError(
                 f"The archive at {self.path.parent} was written by a newer version of this "
                 f"program (schema {version}, this version reads up to {SCHEMA_VERSION}). "
                 "Update the program to open it."
             )
+        return version
+
+    def _check_readable_version(self) -> None:
+        if self._schema_version() < SCHEMA_VERSION:
+            raise ArchiveVersionError(
+                f"The archive at {self.path.parent} was written by an older version of this "
+                "program and must be upgraded before it can be read beside another program. "
+                "Open it in the window (or run any command that changes it) to upgrade it."
+            )
+
+    def _migrate(self) -> None:
+        connection = self.connection
+        version = self._schema_version()
         if version == SCHEMA_VERSION:
             return
         connection.execute("PRAGMA journal_mode = WAL")

@@ -24,6 +24,14 @@ class ArchiveLockedError(ArchiveError):
     """Another process has the archive open."""
 
 
+class ReadOnlyError(ArchiveError):
+    """A write through an archive opened only for reading (beside the window that holds it)."""
+
+
+class NoArchiveError(ArchiveError):
+    """The folder given holds no archive, and the command only makes use of one."""
+
+
 class ArchiveDamagedError(ArchiveError):
     """The archive folder exists but its database cannot be read."""
 

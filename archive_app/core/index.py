@@ -18,6 +18,7 @@ import sqlite3
 import threading
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -92,12 +93,28 @@ class IndexUpdateError(ArchiveError):
     """The index could not take a change; the change is safe in the database and is retried."""
 
 
+@dataclass(frozen=True)
+class IndexLag:
+    """How far search is behind the database: a warning, never a failed change."""
+
+    pending: int
+    """Sources changed in the database that search does not show as they are yet."""
+    problem: str = ""
+    """Why the index could not take them ('' when it is only busy catching up)."""
+
+    @property
+    def behind(self) -> bool:
+        return self.pending > 0 or bool(self.problem)
+
+
 class SearchIndex:
     """The index folder, a writer thread, and a searcher per reading thread."""
 
     def __init__(self, folder: Path, database: Database) -> None:
         self.folder = folder
         self.database = database
+        self.read_only = database.read_only
+        """Opened beside the program that writes the index: read as it stands, never written."""
         self._ix: Any = None
         self._generation = 0
         self._local = threading.local()
@@ -108,6 +125,8 @@ class SearchIndex:
         self._requested = 0
         self._done = 0
         self._urgent = 0
+        self._writing = False
+        self._problem = ""
         self._error: Exception | None = None
         self._stopping = False
         self._thread: threading.Thread | None = None
@@ -123,8 +142,11 @@ class SearchIndex:
     ) -> None:
         """Open the index, rebuilding it if it is missing, damaged or of an old schema.
         Raises :class:`CancelledError` if ``cancel`` stops that rebuild."""
-        shutil.rmtree(self._staging_folder(), ignore_errors=True)
         schema_matches = self.database.setting(INDEX_SCHEMA_SETTING) == INDEX_SCHEMA_VERSION
+        if self.read_only:
+            self._open_as_it_stands(schema_matches)
+            return
+        shutil.rmtree(self._staging_folder(), ignore_errors=True)
         if not (schema_matches and self._open_existing()):
             self.rebuild(progress, cancel)
             if self._ix is None:
@@ -139,6 +161,19 @@ class SearchIndex:
         except IndexUpdateError as error:
             self.behind = error.message
             log.warning("the index could not catch up: %s", error.message)
+
+    def _open_as_it_stands(self, schema_matches: bool) -> None:
+        try:
+            if schema_matches and whoosh_index.exists_in(self.folder):
+                self._ix = whoosh_index.open_dir(self.folder, readonly=True)
+                return
+        except Exception as error:  # a damaged index reads as one that needs rebuilding
+            log.info("index at %s unreadable (%s)", self.folder, error)
+        raise ArchiveError(
+            f"The search index of the archive at {self.folder.parent} is being rebuilt or "
+            "needs rebuilding, so it cannot be read beside the program that has the archive "
+            "open. Try again when that program has opened it."
+        )
 
     def _open_existing(self) -> bool:
         """Open the index on disk and queue what it lacks; False if it is missing or damaged.
@@ -195,14 +230,45 @@ class SearchIndex:
 
     def notify(self, *, wait: bool = False) -> None:
         """Tell the writer that ``index_queue`` has new rows; optionally wait until indexed."""
+        if self.read_only:
+            return
         with self._wake:
             self._requested += 1
             self._wake.notify_all()
         if wait:
             self.wait_until_indexed()
 
+    def index_edit(self) -> None:
+        """Index what an interactive edit queued, never holding the edit up behind a backlog.
+
+        When the writer has nothing else to do, this waits for the edit alone (a moment), so
+        the edit shows in search at once. Behind an import's backlog it returns at once and
+        search catches up (:attr:`lag` says by how much). A failure to index is lag too: the
+        edit is safe in the database, so it is logged, not raised.
+        """
+        if self.read_only:
+            return
+        with self._wake:
+            idle = not self._writing and self._done >= self._requested
+        if not idle:
+            self.notify()
+            return
+        try:
+            self.wait_until_indexed()
+        except ArchiveError as error:
+            log.warning("an edit is not in the search index yet: %s", error.message)
+
+    @property
+    def lag(self) -> IndexLag:
+        """How far the index is behind the database now."""
+        pending = int(str(self.database.scalar("SELECT count(*) FROM index_queue")))
+        return IndexLag(pending, self._problem or self.behind)
+
     def wait_until_indexed(self) -> None:
-        """Block until everything queued before this call is in the index."""
+        """Block until everything queued before this call is in the index (at once when only
+        reading: the program that has the archive open writes the index)."""
+        if self.read_only:
+            return
         with self._wake:
             self._requested += 1
             self._urgent += 1
@@ -227,8 +293,10 @@ class SearchIndex:
                 if not self._urgent:
                     self._wake.wait(GATHER_SECONDS)
                 target = self._requested
+                someone_waits = self._urgent > 0
+                self._writing = True
             try:
-                self._drain_queue()
+                self._drain_queue(merge_allowed=not someone_waits)
             except Exception as error:  # given to whoever waits; the rows stay queued for a retry
                 if isinstance(error, OSError | ArchiveError):
                     log.info("index update failed: %s", error)
@@ -236,34 +304,40 @@ class SearchIndex:
                     log.exception("index update failed")
                 with self._wake:
                     self._error = error
+                    self._problem = _as_archive_error(error, self.folder).message
                     self._done = max(self._done, target)  # retried at the next change, not now
+                    self._writing = False
                     self._wake.notify_all()
                 continue
             with self._wake:
                 self._error = None  # an earlier failure is caught up now
+                self._problem = ""
                 self._done = max(self._done, target)
+                self._writing = False
                 self._wake.notify_all()
 
-    def _drain_queue(self) -> None:
+    def _drain_queue(self, *, merge_allowed: bool) -> None:
+        """Index the rows queued now, in batches. Rows queued meanwhile wait for the next
+        round, so a round ends even while an import keeps queueing, and whoever waits for
+        a round waits for what was queued before it only. Segments are merged only in rounds
+        nobody waits for."""
         with self._write_lock:
-            while True:
-                rows = self.database.query(
-                    "SELECT source_id, ticket FROM index_queue ORDER BY source_id LIMIT ?",
-                    (BATCH_SIZE,),
-                )
-                if not rows:
-                    return
-                self._write([int(row[0]) for row in rows])
+            rows = self.database.query(
+                "SELECT source_id, ticket FROM index_queue ORDER BY source_id"
+            )
+            for start in range(0, len(rows), BATCH_SIZE):
+                batch = rows[start : start + BATCH_SIZE]
+                self._write([int(row[0]) for row in batch], merge_allowed=merge_allowed)
                 with self.database.transaction() as connection:
                     connection.executemany(
                         "DELETE FROM index_queue WHERE source_id = ? AND ticket = ?",
-                        [(row[0], row[1]) for row in rows],
+                        [(row[0], row[1]) for row in batch],
                     )
 
-    def _write(self, source_ids: list[int]) -> None:
+    def _write(self, source_ids: list[int], *, merge_allowed: bool) -> None:
         documents = documents_for(self.database, source_ids)
         writer = self._ix.writer(timeout=10.0)
-        merge = self._small_commits + 1 >= MERGE_AFTER_COMMITS
+        merge = merge_allowed and self._small_commits + 1 >= MERGE_AFTER_COMMITS
         try:
             for source_id in source_ids:
                 document = documents.get(source_id)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,18 @@ class Cli:
         """Every row of the archive's database (see :func:`tests.conftest.dump_database`)."""
         with Archive.open(self.archive_path, workers=1) as archive:
             return dump_database(archive)
+
+
+@pytest.fixture(autouse=True)
+def no_chosen_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Commands write dates in the locale and time zone the environment chooses; the tests
+    choose none (and UTC), so what they expect does not depend on the machine."""
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from archive_app.cli import main
+from archive_app.core.archive import Archive
 from tests.conftest import write_file
 
 
@@ -111,6 +112,7 @@ def test_search_and_show(
 def test_a_missing_source_is_an_error_on_stderr(
     capsys: pytest.CaptureFixture[str], archive_path: Path
 ) -> None:
+    Archive.open(archive_path, workers=1).close()
     code, out, err = run(capsys, "show", "--archive", str(archive_path), "99")
     assert code == 1
     assert out == ""
@@ -150,16 +152,15 @@ def test_check_finds_a_changed_original_and_repair_rebuilds_the_index(
     assert code == 1
     assert "no longer matches its SHA-256" in out
     code, out, _ = run(capsys, "search", "--archive", str(archive_path), "Goris")
-    assert out.startswith("1 hits")
+    assert out.startswith("1 hit for")
 
 
 def test_an_archive_open_elsewhere_is_a_clear_error(
     capsys: pytest.CaptureFixture[str], archive_path: Path
 ) -> None:
-    from archive_app.core.archive import Archive
 
     with Archive.open(archive_path):
-        code, _, err = run(capsys, "check", "--archive", str(archive_path))
+        code, _, err = run(capsys, "reindex", "--archive", str(archive_path))
     assert code == 1
     assert "already open in another program" in err
 

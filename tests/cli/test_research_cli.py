@@ -46,8 +46,8 @@ def test_event_tree_commands(cli: Cli) -> None:
     code, out, _ = cli("event", "list")
     assert out.splitlines() == [
         "Nagorno-Karabakh conflict  (from 1988)  · 0 sources  [id 1]",
-        "  2nd Karabakh War  (2020-09-27 – 2020-11-10, Karabakh)  · 1 source  [id 2]",
-        "    Battle of Shusha  (from 2020-11)  · 1 source  [id 3]",
+        "  2nd Karabakh War  (27 Sep 2020 – 10 Nov 2020, Karabakh)  · 1 source  [id 2]",
+        "    Battle of Shusha  (from November 2020)  · 1 source  [id 3]",
     ]
     tree = json.loads(cli("event", "list", "--json")[1])
     assert tree[0]["children"][0]["children"][0]["description"] == "Şuşa"
@@ -104,7 +104,11 @@ def test_tag_untag_and_tags(cli: Cli) -> None:
     assert json.loads(cli("show", "--json", "1")[1])["tags"] == ["capture"]
     cli("tags", "rename", "capture", "fall of Shusha")
     cli("tag", "1", "--tag", "Şuşa")
-    cli("tags", "merge", "Şuşa", "--into", "fall of Shusha")
+    code, out, _ = cli("tags", "merge", "Şuşa", "--into", "fall of Shusha")
+    assert code == 0
+    assert out == (
+        "Merged 'Şuşa' into 'fall of Shusha', which is now on 1 source and 0 annotations.\n"
+    )
     listed = json.loads(cli("tags", "list", "--json")[1])
     assert [(t["name"], t["sources"]) for t in listed] == [("fall of Shusha", 1), ("Shusha", 0)]
     cli("tags", "remove", "Shusha")

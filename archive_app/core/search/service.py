@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from whoosh import query as wq
-from whoosh.collectors import FilterCollector, WrappingCollector
+from whoosh.collectors import (
+    FilterCollector,
+    SortingCollector,
+    TermsCollector,
+    TopCollector,
+    WrappingCollector,
+)
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
@@ -218,14 +224,19 @@ def _collect(
     searcher: Searcher, main: Any, limit: int, by_date: bool, narrowing: Any
 ) -> tuple[Any, list[int]]:
     """Run ``main`` (narrowed): the top ``limit`` results with their matched terms (for
-    highlights), and every matching document's number."""
-    ranked = searcher.collector(
-        limit=max(1, limit),
-        sortedby=NEWEST_FIRST if by_date else None,
-        terms=True,
-        optimize=False,
+    highlights), and every matching document's number.
+
+    Whoosh's top-N collector, once it holds ``limit`` hits, swaps the query's matcher for one
+    that skips documents unable to beat the lowest of them (``replace``): the ranking stays
+    right but the skipped documents are never seen, so the total would depend on the page
+    size. Every match is counted here, so that swap is turned off.
+    """
+    top: Any = (
+        SortingCollector(NEWEST_FIRST, limit=max(1, limit))
+        if by_date
+        else TopCollector(max(1, limit), usequality=False, replace=0)
     )
-    recorder = _Recorder(ranked)
+    recorder = _Recorder(TermsCollector(top))
     outer = recorder if narrowing is None else FilterCollector(recorder, allow=narrowing)
     searcher.search_with_collector(main, outer)
     return outer.results(), recorder.docnums
