@@ -101,7 +101,7 @@ def test_an_empty_column_says_what_is_missing_and_no_perspective_has_its_own(
 ) -> None:
     view = open_compare(qtbot, window, story.offensive)
     op_ed = view.column("Op-ed")
-    assert op_ed.empty.isVisible()
+    qtbot.waitUntil(op_ed.empty.isVisible)
     assert "No Op-ed source on “September offensive” yet" in op_ed.empty.text()
     view.event_choice.setCurrentIndex(view.event_choice.findData(story.exodus))
     view = shown_comparison(qtbot, window, story.exodus)
