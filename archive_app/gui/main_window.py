@@ -50,6 +50,7 @@ from archive_app.gui.import_panel import ImportPanel
 from archive_app.gui.import_report import ImportReportDialog
 from archive_app.gui.inspector import InspectorPane
 from archive_app.gui.message_bar import MessageBar
+from archive_app.gui.passages import labelled_annotation
 from archive_app.gui.reader import ReaderPane
 from archive_app.gui.research_tools import ResearchTools
 from archive_app.gui.research_views import ResearchViews
@@ -308,6 +309,11 @@ class MainWindow(QMainWindow):
         self.reader.show_source(source_id, self.search_bar.query, source)
         self.inspector.show_source(source_id, source)
         self.research.show_source(source_id)
+        if source is not None and not self.source_list.searching:
+            events = self.archive.events.all() if self._library_view.scope == "event" else []
+            passage = labelled_annotation(source.annotations, self._library_view, events)
+            if passage is not None:
+                self.reader.show_annotation(passage.id)
 
     def _read(self, source_id: int | None) -> Source | None:
         """The source, read once for the panes that show it (a long one takes a while to
