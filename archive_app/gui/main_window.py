@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self._library_view: View = ALL_SOURCES
         self._library_key: tuple[str, object] = ("all", None)
         self._modes: dict[str, Mode] = {"images": "grid", "other": "list"}
+        self._total = 0
+        self._hit_total: int | None = None
         self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
         self.search_bar.field.setToolTip(self.query_help())
         self.setAcceptDrops(True)
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
         )
         self.search_bar.searchCleared.connect(self._search_cleared)
         self.source_list.moreHitsWanted.connect(self.search_bar.load_more)
+        self.source_list.idsLoaded.connect(self._show_count)
         self.facet_chips.narrowRequested.connect(self.search_bar.narrow)
         self.sidebar.viewChosen.connect(self._view_chosen)
         self.sidebar.savedSearchChosen.connect(self.search_bar.set_query)
@@ -332,6 +335,7 @@ class MainWindow(QMainWindow):
         self.commands.find.setShortcut(QKeySequence() if in_reader else QKeySequence("Ctrl+F"))
 
     def _show_hits(self, page: HitPage) -> None:
+        self._hit_total = page.results.total
         self.sidebar.clear_choice()
         self._apply_mode(None)
         self.source_list.show_hits(page.ids, has_more=page.has_more)
@@ -361,10 +365,19 @@ class MainWindow(QMainWindow):
         return searching
 
     def _summary_shown(self, summary: SidebarSummary) -> None:
-        total = f"{summary.total:,} source" + ("" if summary.total == 1 else "s")
-        self.count_label.setText(f"{total} · {self.archive.path.name}")
+        self._total = summary.total
+        self._show_count()
         self.count_label.setToolTip(str(self.archive.path))
         self._show_panes(summary.total > 0)
+
+    def _show_count(self) -> None:
+        """How many sources the list shows (the hits of a search, a view's sources) of all."""
+        listed = (
+            self._hit_total if self.source_list.searching else len(self.source_list.model.ids)
+        )
+        total = f"{self._total:,} source" + ("" if self._total == 1 else "s")
+        shown = total if listed is None or listed == self._total else f"{listed:,} of {total}"
+        self.count_label.setText(f"{shown} · {self.archive.path.name}")
 
     def _show_panes(self, shown: bool) -> None:
         self._stack.setCurrentWidget(self.workspace if shown else self.welcome)

@@ -25,6 +25,7 @@ from tests.conftest import write_file
 from tests.gui.bulk import add_sources, write_photo
 from tests.gui.window_helpers import (
     click_title,
+    counted,
     marked_texts,
     press,
     shown_titles,
@@ -452,3 +453,25 @@ def test_f1_explains_searching_and_points_to_the_alias_window(
     assert "archive-app" not in text
     assert "Research ▸ Place-name aliases" in window.search_bar.field.toolTip()
     help_box.close()
+
+
+def test_the_status_bar_counts_what_the_list_shows(
+    qtbot: QtBot, archive: Archive, articles_window: MainWindow
+) -> None:
+    window = articles_window
+    counted(qtbot, window.sidebar)
+    count = window.count_label
+    assert count.text().startswith("3 sources · ")
+    type_search(qtbot, window, "bridge")
+    assert count.text().startswith("2 of 3 sources · ")
+    window.search_bar.field.setFocus()
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: count.text().startswith("3 sources · "))
+    articles = window.sidebar.summary_model.index_of(("kind", "text"))
+    rect = window.sidebar.visualRect(articles)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: count.text().startswith("3 sources · "))
+    images = window.sidebar.summary_model.index_of(("kind", "image"))
+    rect = window.sidebar.visualRect(images)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: count.text().startswith("0 of 3 sources · "))
