@@ -372,9 +372,7 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         """How many sources the list shows (the hits of a search, a view's sources) of all."""
-        listed = (
-            self._hit_total if self.source_list.searching else len(self.source_list.model.ids)
-        )
+        listed = self._hit_total if self.source_list.searching else len(self.source_list.model.ids)
         total = f"{self._total:,} source" + ("" if self._total == 1 else "s")
         shown = total if listed is None or listed == self._total else f"{listed:,} of {total}"
         self.count_label.setText(f"{shown} · {self.archive.path.name}")
