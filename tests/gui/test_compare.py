@@ -15,8 +15,9 @@ from archive_app.gui.compare.cards import CARD_ROLE, CardListModel
 from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.view import CompareView
 from archive_app.gui.main_window import MainWindow
+from archive_app.gui.sidebar.delegate import COUNT_ROLE
 from tests.core.test_compare import Story
-from tests.gui.window_helpers import click_action, click_sidebar_event
+from tests.gui.window_helpers import click_action, click_sidebar_event, counted, sidebar_entry
 
 
 def open_compare(qtbot: QtBot, window: MainWindow, event_id: int) -> CompareView:
@@ -80,6 +81,18 @@ def test_compare_opens_on_the_sidebars_event_with_a_column_per_perspective(
     ]
     assert "1 source · 2 passages" in wire.header.accessibleName()
     assert view.summary.text() == "3 sources · 3 passages"  # a passage counts once
+
+
+def test_the_sidebar_counts_a_perspective_s_sources_as_the_compare_view_does(
+    qtbot: QtBot, window: MainWindow, story: Story
+) -> None:
+    counted(qtbot, window.sidebar)
+    view = open_compare(qtbot, window, story.conflict)
+    for name in ("Azerbaijani government", "International wire", "Op-ed"):
+        entry = sidebar_entry(window.sidebar, name)
+        column = view.column(name)
+        assert entry.data(COUNT_ROLE) == len(column.titles), name
+        assert "annotated with it" in entry.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_a_passage_with_its_own_perspective_shows_in_that_column_too(
