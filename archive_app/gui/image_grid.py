@@ -37,6 +37,7 @@ from archive_app.core.errors import ArchiveError
 from archive_app.core.listing import ListRow
 from archive_app.core.thumbnails import ensure_thumbnail
 from archive_app.gui.icons import kind_icon
+from archive_app.gui.sources.drag import start_source_drag
 from archive_app.gui.sources.model import KIND_ROLE, THUMBNAIL_ROLE, TITLE_COLUMN
 from archive_app.gui.tasks import TaskContext, TaskRunner
 
@@ -230,3 +231,6 @@ class ImageGrid(QListView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setItemDelegate(TileDelegate(self))
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        start_source_drag(self, supportedActions)

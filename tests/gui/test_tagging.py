@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QDrag, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -120,6 +120,44 @@ def test_sources_dragged_onto_an_event_get_it_in_one_undo_step(
     with qtbot.waitSignal(sidebar.summaryShown, timeout=10_000):
         redo(qtbot, window)
     assert all(event_ids(archive, source_id) == [researched["exodus"]] for source_id in ids)
+
+
+def test_what_follows_the_cursor_in_a_drag_leaves_the_drop_target_in_sight(
+    qtbot: QtBot,
+    researched: dict[str, int],
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    select_two(qtbot, window)
+    table = window.source_list.table
+    seen: list[tuple[int, int, QPoint]] = []
+
+    def look(drag: QDrag, *_actions: object) -> Qt.DropAction:
+        """The offscreen platform has no drag loop: what would follow the cursor is looked at
+        as the drag starts, and the drag ends there."""
+        seen.append((drag.pixmap().width(), drag.pixmap().height(), drag.hotSpot()))
+        return Qt.DropAction.IgnoreAction
+
+    monkeypatch.setattr(QDrag, "exec", look)
+    start = table.visualRect(
+        window.source_list.model.index(row_of_title(window, TITLES[1]), 1)
+    ).center()
+    qtbot.mousePress(table.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    far = QPointF(start + QPoint(0, 3 * QApplication.startDragDistance()))
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        far,
+        QPointF(table.viewport().mapToGlobal(far.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,  # held down: QTest's moves carry no button
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(table.viewport(), move)
+    qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=far.toPoint())
+    ((width, height, hot_spot),) = seen
+    assert height < 2 * table.rowHeight(0), "a badge, not the rows"
+    assert width < window.sidebar.width()
+    assert hot_spot.x() < 0 and hot_spot.y() < 0, "beside the cursor, not over the target"
 
 
 def test_a_photo_dragged_from_the_grid_onto_a_tag_is_found_by_tag_search(
