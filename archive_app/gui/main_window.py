@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -57,6 +56,7 @@ from archive_app.gui.research_views import ResearchViews
 from archive_app.gui.search_bar import HitPage, SearchBar
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.sidebar.view import Sidebar
+from archive_app.gui.source_count import SourceCount
 from archive_app.gui.sources.view import Mode, SourceListPane
 from archive_app.gui.tasks import TaskRunner
 from archive_app.gui.welcome import WelcomeView
@@ -97,8 +97,7 @@ class MainWindow(QMainWindow):
         self._library_view: View = ALL_SOURCES
         self._library_key: tuple[str, object] = ("all", None)
         self._modes: dict[str, Mode] = {"images": "grid", "other": "list"}
-        self._total = 0
-        self._hit_total: int | None = None
+        self._hit_total = 0
         self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
         self.search_bar.field.setToolTip(self.query_help())
         self.setAcceptDrops(True)
@@ -133,8 +132,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("sourceCount")
+        self.count_label = SourceCount(self.archive.path, self)
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.import_panel)
         self.source_list.addAction(self.commands.delete)
@@ -199,7 +197,11 @@ class MainWindow(QMainWindow):
         )
         self.search_bar.searchCleared.connect(self._search_cleared)
         self.source_list.moreHitsWanted.connect(self.search_bar.load_more)
-        self.source_list.idsLoaded.connect(self._show_count)
+        self.source_list.idsLoaded.connect(
+            lambda: self.count_label.show_listed(
+                self._hit_total if self.source_list.searching else len(self.source_list.model.ids)
+            )
+        )
         self.facet_chips.narrowRequested.connect(self.search_bar.narrow)
         self.sidebar.viewChosen.connect(self._view_chosen)
         self.sidebar.savedSearchChosen.connect(self.search_bar.set_query)
@@ -365,17 +367,8 @@ class MainWindow(QMainWindow):
         return searching
 
     def _summary_shown(self, summary: SidebarSummary) -> None:
-        self._total = summary.total
-        self._show_count()
-        self.count_label.setToolTip(str(self.archive.path))
+        self.count_label.show_total(summary.total)
         self._show_panes(summary.total > 0)
-
-    def _show_count(self) -> None:
-        """How many sources the list shows (the hits of a search, a view's sources) of all."""
-        listed = self._hit_total if self.source_list.searching else len(self.source_list.model.ids)
-        total = f"{self._total:,} source" + ("" if self._total == 1 else "s")
-        shown = total if listed is None or listed == self._total else f"{listed:,} of {total}"
-        self.count_label.setText(f"{shown} · {self.archive.path.name}")
 
     def _show_panes(self, shown: bool) -> None:
         self._stack.setCurrentWidget(self.workspace if shown else self.welcome)
