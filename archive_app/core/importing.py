@@ -21,6 +21,7 @@ from archive_app.core.db import Database
 from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
 from archive_app.core.index import SearchIndex, queue_for_index
+from archive_app.core.page_photos import PagePhoto
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.sources import insert_captions, insert_source
 from archive_app.core.store import FileDigest, OriginalStore, digest_file, normalized_suffix
@@ -107,8 +108,16 @@ class ImportReport:
             ids.extend(outcome.images)
         return ids
 
+    def imported_summary(self) -> str:
+        """How many sources were added: "4 imported (3 photos saved with their pages)"."""
+        photos = sum(len(outcome.images) for outcome in self.imported)
+        text = f"{len(self.imported) + photos:,} imported"
+        if photos:
+            text += f" ({photos:,} photo{'s' if photos != 1 else ''} saved with their pages)"
+        return text
+
     def summary(self) -> str:
-        parts = [f"{len(self.imported)} imported"]
+        parts = [self.imported_summary()]
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already in the archive")
         if self.failed:
@@ -125,7 +134,7 @@ class _Candidate:
     path: Path
     file_type: FileType
     digest: FileDigest
-    parent: tuple[int, int] | None = None  # (article source id, figure index) for page images
+    page: PagePhoto | None = None  # for a photo saved with a page: what the page says of it
 
 
 class ImportSession:
@@ -249,8 +258,8 @@ class ImportSession:
             outcome = FileOutcome(str(candidate.path), "failed", error=result.error)
         else:
             outcome = self._store(candidate, result.document, result.importer_version, tasks)
-        if candidate.parent is not None:
-            self._finish_page_image(result.key, candidate.parent[0], outcome)
+        if candidate.page is not None:
+            self._finish_page_image(result.key, candidate.page.article_id, outcome)
             return
         if outcome.status == "imported" and outcome.source_id in self._article_images:
             self._pending_articles[outcome.source_id] = outcome
@@ -267,6 +276,8 @@ class ImportSession:
         tasks: deque[ExtractionTask],
     ) -> FileOutcome:
         suffix = normalized_suffix(candidate.path.name)
+        if candidate.page is not None:
+            document = candidate.page.named(document, candidate.path.name)
         try:
             self.store.add(candidate.path, candidate.digest, suffix)
             if document.thumbnail:
@@ -284,8 +295,9 @@ class ImportSession:
                     has_thumbnail=bool(document.thumbnail),
                 )
                 insert_captions(connection, source_id, document, {})
-                if candidate.parent is not None:
-                    _link_figure(connection, *candidate.parent, source_id)
+                if candidate.page is not None:
+                    page = candidate.page
+                    _link_figure(connection, page.article_id, page.position, source_id)
         except DiskFullError:
             raise
         except ArchiveError as error:
@@ -323,7 +335,8 @@ class ImportSession:
                     _link_figure(connection, article_id, position, existing[0])
                 continue
             key = len(self._candidates)
-            self._candidates[key] = _Candidate(path, "image", digest, parent=(article_id, position))
+            page = PagePhoto.of(article_id, position, document, image)
+            self._candidates[key] = _Candidate(path, "image", digest, page=page)
             self._article_images.setdefault(article_id, []).append(key)
             tasks.appendleft(ExtractionTask(key, path, "image"))
 

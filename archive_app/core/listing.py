@@ -5,6 +5,10 @@ The list is a view over ids (as Anki's browser is): :func:`ordered_ids` gives th
 shows in the order asked for, cheaply even for 100,000 sources, and :func:`display_rows` fetches
 what a table row shows for the few ids on screen. :func:`sidebar_summary` counts the sources in
 every library view, event (with its sub-events), perspective and tag.
+
+A source is under an event, perspective or tag when it carries the label or one of its
+annotated passages or regions does (as a search for ``tag:`` finds it): a label used only on
+passages lists the sources with those passages, as a code lists its coded segments.
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ from typing import Literal
 
 from archive_app.core.db import Database
 from archive_app.core.model import NamedRef
-from archive_app.core.research import TABLES, color_column, labels_by_owner, link_table
+from archive_app.core.research import (
+    TABLES,
+    Kind,
+    color_column,
+    labels_by_owner,
+    link_table,
+)
 from archive_app.importers.document import SOURCE_KINDS
 
 Scope = Literal["all", "kind", "event", "perspective", "tag", "ids"]
@@ -106,16 +116,19 @@ class EventCount:
     start_date: str
     end_date: str
     count: int
+    passages: int = 0
 
 
 @dataclass(frozen=True)
 class NamedCount:
-    """A perspective or tag with the number of sources it is attached to."""
+    """A perspective or tag with the number of sources under it (carrying it, or with an
+    annotation that does) and the number of annotations that carry it."""
 
     id: int
     name: str
     count: int
     color: str = ""
+    passages: int = 0
 
 
 @dataclass(frozen=True)
@@ -213,25 +226,51 @@ def sidebar_summary(database: Database) -> SidebarSummary:
 
 
 def _source_counts(database: Database, kind: Literal["perspective", "tag"]) -> list[NamedCount]:
-    """Each perspective or tag, by name, with how many sources carry it."""
-    links, _, label_column = link_table("source", kind)
+    """Each perspective or tag, by name, with how many sources are under it and how many
+    annotations carry it."""
+    sources = {
+        int(row[0]): int(row[1])
+        for row in database.query(
+            f"SELECT label, count(DISTINCT source_id) FROM ({_labelled_sources(kind)}) "
+            "GROUP BY label"
+        )
+    }
+    passages = _annotation_counts(database, kind)
     rows = database.query(
-        f"SELECT l.id, l.name, {color_column(kind)}, count(k.source_id) FROM {TABLES[kind]} l "
-        f"LEFT JOIN {links} k ON k.{label_column} = l.id "
-        "GROUP BY l.id ORDER BY l.name COLLATE NOCASE"
+        f"SELECT l.id, l.name, {color_column(kind)} FROM {TABLES[kind]} l "
+        "ORDER BY l.name COLLATE NOCASE"
     )
-    return [NamedCount(int(row[0]), str(row[1]), int(row[3]), str(row[2])) for row in rows]
+    return [
+        NamedCount(
+            int(row[0]),
+            str(row[1]),
+            sources.get(int(row[0]), 0),
+            str(row[2]),
+            passages.get(int(row[0]), 0),
+        )
+        for row in rows
+    ]
 
 
 def _event_counts(database: Database) -> list[EventCount]:
-    """Each event with the distinct sources linked to it or to any event below it."""
+    """Each event with the distinct sources under it or any event below it, and the
+    annotations that carry it or an event below it."""
+    below = (
+        "WITH RECURSIVE below(ancestor, id) AS (SELECT id, id FROM events "
+        "UNION SELECT b.ancestor, e.id FROM events e JOIN below b ON e.parent_id = b.id) "
+    )
     counts = {
         int(row[0]): int(row[1])
         for row in database.query(
-            "WITH RECURSIVE below(ancestor, id) AS (SELECT id, id FROM events "
-            "UNION SELECT b.ancestor, e.id FROM events e JOIN below b ON e.parent_id = b.id) "
-            "SELECT b.ancestor, count(DISTINCT se.source_id) FROM below b "
-            "JOIN source_events se ON se.event_id = b.id GROUP BY b.ancestor"
+            f"{below}SELECT b.ancestor, count(DISTINCT u.source_id) FROM below b "
+            f"JOIN ({_labelled_sources('event')}) u ON u.label = b.id GROUP BY b.ancestor"
+        )
+    }
+    passages = {
+        int(row[0]): int(row[1])
+        for row in database.query(
+            f"{below}SELECT b.ancestor, count(DISTINCT ae.annotation_id) FROM below b "
+            "JOIN annotation_events ae ON ae.event_id = b.id GROUP BY b.ancestor"
         )
     }
     return [
@@ -242,12 +281,35 @@ def _event_counts(database: Database) -> list[EventCount]:
             start_date=str(row["start_date"]),
             end_date=str(row["end_date"]),
             count=counts.get(int(row["id"]), 0),
+            passages=passages.get(int(row["id"]), 0),
         )
         for row in database.query(
             "SELECT id, name, parent_id, start_date, end_date FROM events "
             "ORDER BY start_date = '', start_date, name COLLATE NOCASE"
         )
     ]
+
+
+def _labelled_sources(kind: Kind) -> str:
+    """SQL for ``(label, source_id)``: each source under each label of ``kind``, carrying it
+    itself or through one of its annotations."""
+    source_links, _, label_column = link_table("source", kind)
+    annotation_links, _, _ = link_table("annotation", kind)
+    return (
+        f"SELECT {label_column} AS label, source_id FROM {source_links} UNION "
+        f"SELECT k.{label_column}, a.source_id FROM {annotation_links} k "
+        "JOIN annotations a ON a.id = k.annotation_id"
+    )
+
+
+def _annotation_counts(database: Database, kind: Kind) -> dict[int, int]:
+    links, _, label_column = link_table("annotation", kind)
+    return {
+        int(row[0]): int(row[1])
+        for row in database.query(
+            f"SELECT {label_column}, count(*) FROM {links} GROUP BY {label_column}"
+        )
+    }
 
 
 def _view_filter(view: View) -> tuple[str, str, tuple[object, ...]]:
@@ -257,19 +319,11 @@ def _view_filter(view: View) -> tuple[str, str, tuple[object, ...]]:
     if view.scope == "kind":
         return "", "s.kind = ?", (str(view.key),)
     if view.scope == "event":
-        return (
-            _EVENT_AND_SUB_EVENTS,
-            "s.id IN (SELECT source_id FROM source_events WHERE event_id IN chosen)",
-            (view.key,),
-        )
-    if view.scope == "perspective":
-        return (
-            "",
-            "s.id IN (SELECT source_id FROM source_perspectives WHERE perspective_id = ?)",
-            (view.key,),
-        )
-    if view.scope == "tag":
-        return "", "s.id IN (SELECT source_id FROM source_tags WHERE tag_id = ?)", (view.key,)
+        under = f"SELECT source_id FROM ({_labelled_sources('event')}) WHERE label IN chosen"
+        return _EVENT_AND_SUB_EVENTS, f"s.id IN ({under})", (view.key,)
+    if view.scope in ("perspective", "tag"):
+        under = f"SELECT source_id FROM ({_labelled_sources(view.scope)}) WHERE label = ?"
+        return "", f"s.id IN ({under})", (view.key,)
     return "", "s.id IN (SELECT value FROM json_each(?))", (json.dumps(list(view.ids)),)
 
 

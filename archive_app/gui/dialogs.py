@@ -7,10 +7,12 @@ import enum
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from archive_app import APP_NAME, __version__
 
+FILE_DIALOG = QSize(900, 560)
 IMPORT_FILTER = (
     "Sources (*.html *.htm *.xhtml *.mhtml *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif "
     "*.heic *.heif *.bmp *.txt *.text *.md *.markdown);;All files (*)"
@@ -26,27 +28,52 @@ class AfterOpenFailure(enum.Enum):
     QUIT = "quit"
 
 
+def file_dialog(
+    parent: QWidget | None, caption: str, mode: QFileDialog.FileMode, name_filter: str = ""
+) -> QFileDialog:
+    """A file dialog big enough to read its columns (names, sizes, dates): most of the window,
+    never smaller than :data:`FILE_DIALOG`. A desktop's own dialog sizes itself."""
+    dialog = QFileDialog(parent, caption, "", name_filter)
+    dialog.setFileMode(mode)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, mode == QFileDialog.FileMode.Directory)
+    size = FILE_DIALOG
+    window = parent.window() if parent is not None else None
+    if window is not None:
+        size = size.expandedTo(window.size() * 0.7)
+    dialog.resize(size)
+    return dialog
+
+
+def _chosen(dialog: QFileDialog) -> list[Path]:
+    accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+    return [Path(name) for name in dialog.selectedFiles()] if accepted else []
+
+
 def ask_import_files(parent: QWidget | None) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, "Import files", "", IMPORT_FILTER)
-    return [Path(name) for name in names]
+    dialog = file_dialog(parent, "Import files", QFileDialog.FileMode.ExistingFiles, IMPORT_FILTER)
+    return _chosen(dialog)
 
 
 def ask_import_folder(parent: QWidget | None) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, "Import a folder and everything in it")
-    return Path(name) if name else None
+    mode = QFileDialog.FileMode.Directory
+    chosen = _chosen(file_dialog(parent, "Import a folder and everything in it", mode))
+    return chosen[0] if chosen else None
 
 
 def ask_archive_to_open(parent: QWidget | None) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, "Open an archive folder")
-    return Path(name) if name else None
+    chosen = _chosen(file_dialog(parent, "Open an archive folder", QFileDialog.FileMode.Directory))
+    return chosen[0] if chosen else None
 
 
 def ask_new_archive_folder(parent: QWidget | None) -> Path | None:
     """An empty (or new) folder for a new archive."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "New archive: choose a name and a place", "Archive", ""
+    dialog = file_dialog(
+        parent, "New archive: choose a name and a place", QFileDialog.FileMode.AnyFile
     )
-    return Path(name) if name else None
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.selectFile("Archive")
+    chosen = _chosen(dialog)
+    return chosen[0] if chosen else None
 
 
 def confirm_delete(parent: QWidget | None, titles: Sequence[str]) -> bool:

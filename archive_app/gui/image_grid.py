@@ -37,6 +37,7 @@ from archive_app.core.errors import ArchiveError
 from archive_app.core.listing import ListRow
 from archive_app.core.thumbnails import ensure_thumbnail
 from archive_app.gui.icons import kind_icon
+from archive_app.gui.sources.drag import start_source_drag
 from archive_app.gui.sources.model import KIND_ROLE, THUMBNAIL_ROLE, TITLE_COLUMN
 from archive_app.gui.tasks import TaskContext, TaskRunner
 
@@ -84,7 +85,7 @@ class ThumbnailCache(QObject):
         self._unavailable.clear()
 
     def _load_wanted(self) -> None:
-        scale = _screen_scale()
+        scale = screen_scale()
         while self._wanted:
             batch = dict(list(self._wanted.items())[:BATCH])
             for source_id in batch:
@@ -104,7 +105,7 @@ class ThumbnailCache(QObject):
         for source_id, (sha256, ext) in batch.items():
             if context.cancelled:
                 break
-            images[source_id] = _scaled_thumbnail(self._archive, sha256, ext, scale)
+            images[source_id] = scaled_thumbnail(self._archive, sha256, ext, scale)
         return images
 
     def _loaded(self, images: dict[int, QImage | None]) -> None:
@@ -123,7 +124,11 @@ class ThumbnailCache(QObject):
             self.ready.emit(ready)
 
 
-def _scaled_thumbnail(archive: Archive, sha256: str, ext: str, scale: float) -> QImage | None:
+def scaled_thumbnail(
+    archive: Archive, sha256: str, ext: str, scale: float, size: QSize = PICTURE
+) -> QImage | None:
+    """An image source's thumbnail (made if missing) scaled to fit ``size`` at the screen's
+    ``scale``; None when the picture cannot be read. Safe on a pool thread."""
     try:
         path: Path = ensure_thumbnail(archive.store, archive.derived, sha256, ext)
     except ArchiveError as error:
@@ -133,7 +138,7 @@ def _scaled_thumbnail(archive: Archive, sha256: str, ext: str, scale: float) -> 
     if image.isNull():
         return None
     scaled = image.scaled(
-        PICTURE * scale,
+        size * scale,
         Qt.AspectRatioMode.KeepAspectRatio,
         Qt.TransformationMode.SmoothTransformation,
     )
@@ -141,7 +146,7 @@ def _scaled_thumbnail(archive: Archive, sha256: str, ext: str, scale: float) -> 
     return scaled
 
 
-def _screen_scale() -> float:
+def screen_scale() -> float:
     screen = QGuiApplication.primaryScreen()
     return screen.devicePixelRatio() if screen is not None else 1.0
 
@@ -226,3 +231,6 @@ class ImageGrid(QListView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setItemDelegate(TileDelegate(self))
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        start_source_drag(self, supportedActions)

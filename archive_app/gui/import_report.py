@@ -83,7 +83,7 @@ def _details(outcome: FileOutcome) -> str:
 
 
 def summary_text(report: ImportReport) -> str:
-    parts = [f"{len(report.imported):,} imported"]
+    parts = [report.imported_summary()]
     if report.duplicates:
         parts.append(f"{len(report.duplicates):,} already in the archive")
     if report.failed:

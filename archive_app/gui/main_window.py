@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -50,12 +49,14 @@ from archive_app.gui.import_panel import ImportPanel
 from archive_app.gui.import_report import ImportReportDialog
 from archive_app.gui.inspector import InspectorPane
 from archive_app.gui.message_bar import MessageBar
+from archive_app.gui.passages import labelled_annotation
 from archive_app.gui.reader import ReaderPane
 from archive_app.gui.research_tools import ResearchTools
 from archive_app.gui.research_views import ResearchViews
 from archive_app.gui.search_bar import HitPage, SearchBar
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.sidebar.view import Sidebar
+from archive_app.gui.source_count import SourceCount
 from archive_app.gui.sources.view import Mode, SourceListPane
 from archive_app.gui.tasks import TaskRunner
 from archive_app.gui.welcome import WelcomeView
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._library_view: View = ALL_SOURCES
         self._library_key: tuple[str, object] = ("all", None)
         self._modes: dict[str, Mode] = {"images": "grid", "other": "list"}
+        self._hit_total = 0
         self.setWindowTitle(f"{archive.path.name} — {APP_NAME}")
         self.search_bar.field.setToolTip(self.query_help())
         self.setAcceptDrops(True)
@@ -130,8 +132,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("sourceCount")
+        self.count_label = SourceCount(self.archive.path, self)
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.import_panel)
         self.source_list.addAction(self.commands.delete)
@@ -196,6 +197,11 @@ class MainWindow(QMainWindow):
         )
         self.search_bar.searchCleared.connect(self._search_cleared)
         self.source_list.moreHitsWanted.connect(self.search_bar.load_more)
+        self.source_list.idsLoaded.connect(
+            lambda: self.count_label.show_listed(
+                self._hit_total if self.source_list.searching else len(self.source_list.model.ids)
+            )
+        )
         self.facet_chips.narrowRequested.connect(self.search_bar.narrow)
         self.sidebar.viewChosen.connect(self._view_chosen)
         self.sidebar.savedSearchChosen.connect(self.search_bar.set_query)
@@ -308,6 +314,11 @@ class MainWindow(QMainWindow):
         self.reader.show_source(source_id, self.search_bar.query, source)
         self.inspector.show_source(source_id, source)
         self.research.show_source(source_id)
+        if source is not None and not self.source_list.searching:
+            events = self.archive.events.all() if self._library_view.scope == "event" else []
+            passage = labelled_annotation(source.annotations, self._library_view, events)
+            if passage is not None:
+                self.reader.show_annotation(passage.id)
 
     def _read(self, source_id: int | None) -> Source | None:
         """The source, read once for the panes that show it (a long one takes a while to
@@ -326,6 +337,7 @@ class MainWindow(QMainWindow):
         self.commands.find.setShortcut(QKeySequence() if in_reader else QKeySequence("Ctrl+F"))
 
     def _show_hits(self, page: HitPage) -> None:
+        self._hit_total = page.results.total
         self.sidebar.clear_choice()
         self._apply_mode(None)
         self.source_list.show_hits(page.ids, has_more=page.has_more)
@@ -355,9 +367,7 @@ class MainWindow(QMainWindow):
         return searching
 
     def _summary_shown(self, summary: SidebarSummary) -> None:
-        total = f"{summary.total:,} source" + ("" if summary.total == 1 else "s")
-        self.count_label.setText(f"{total} · {self.archive.path.name}")
-        self.count_label.setToolTip(str(self.archive.path))
+        self.count_label.show_total(summary.total)
         self._show_panes(summary.total > 0)
 
     def _show_panes(self, shown: bool) -> None:

@@ -40,6 +40,9 @@ from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import color_dot
 
 DESCRIPTION_LINES = 4
+MIN_DIALOG_WIDTH = 360
+TITLE_BAR_ROOM = 140
+"""Beside a dialog's title, the window system draws its buttons and the program's name."""
 SWATCH = 18
 COLOR_NAMES = dict(
     zip(
@@ -287,17 +290,25 @@ def ask_color(parent: QWidget | None, current: str) -> str | None:
 def ask_tag_name(parent: QWidget | None, title: str, names: Sequence[str]) -> str | None:
     """A tag's name: one of ``names`` (offered as you type) or a new one."""
     dialog = QInputDialog(parent)
+    dialog.setObjectName("tagNameDialog")
     dialog.setWindowTitle(title)
     dialog.setLabelText("Tag:")
     dialog.setComboBoxItems(list(names))
     dialog.setComboBoxEditable(True)
     dialog.setTextValue("")
+    metrics = dialog.fontMetrics()
+    widest = max(map(metrics.horizontalAdvance, [title, *names]))
     combo = dialog.findChild(QComboBox)
     if combo is not None:
+        # The dialog's layout sets its size from its fields: the field makes room for the title.
+        combo.setMinimumWidth(max(MIN_DIALOG_WIDTH, widest + TITLE_BAR_ROOM))
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = combo.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            popup = completer.popup()
+            if popup is not None:
+                popup.setMinimumWidth(widest + TITLE_BAR_ROOM // 2)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     name = " ".join(dialog.textValue().split())

@@ -286,6 +286,11 @@ def _title(caption: str, facts: dict[str, Any], name: str) -> str:
     for candidate in (facts["object_name"], facts["headline"]):
         if candidate and not is_boilerplate(candidate):
             return str(candidate)
+    return title_from_file_name(name)
+
+
+def title_from_file_name(name: str) -> str:
+    """What a photo is called when it says nothing about itself: its file name, readably."""
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return normalize_inline(stem.replace("_", " ").replace("-", " "))
 

@@ -4,6 +4,7 @@ column, include or leave out sub-events, sort, and open a card in the reader."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -11,12 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
 from archive_app.core.compare import NO_PERSPECTIVE, Card
-from archive_app.gui.compare.cards import CARD_ROLE, CardListModel
+from archive_app.gui.compare.cards import CARD_PICTURE, CARD_ROLE, CardListModel
 from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.view import CompareView
 from archive_app.gui.main_window import MainWindow
+from archive_app.gui.sidebar.delegate import COUNT_ROLE
 from tests.core.test_compare import Story
-from tests.gui.window_helpers import click_action, click_sidebar_event
+from tests.gui.bulk import write_photo
+from tests.gui.window_helpers import click_action, click_sidebar_event, counted, sidebar_entry
 
 
 def open_compare(qtbot: QtBot, window: MainWindow, event_id: int) -> CompareView:
@@ -80,6 +83,39 @@ def test_compare_opens_on_the_sidebars_event_with_a_column_per_perspective(
     ]
     assert "1 source · 2 passages" in wire.header.accessibleName()
     assert view.summary.text() == "3 sources · 3 passages"  # a passage counts once
+
+
+def test_the_sidebar_counts_a_perspective_s_sources_as_the_compare_view_does(
+    qtbot: QtBot, window: MainWindow, story: Story
+) -> None:
+    counted(qtbot, window.sidebar)
+    view = open_compare(qtbot, window, story.conflict)
+    for name in ("Azerbaijani government", "International wire", "Op-ed"):
+        entry = sidebar_entry(window.sidebar, name)
+        column = view.column(name)
+        assert entry.data(COUNT_ROLE) == len(column.titles), name
+        assert "annotated with it" in entry.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_photo_s_card_shows_its_thumbnail(
+    qtbot: QtBot, archive: Archive, window: MainWindow, story: Story, tmp_path: Path
+) -> None:
+    photo = write_photo(tmp_path / "photos", "convoy.jpg", (200, 120, 40))
+    (outcome,) = archive.import_paths([photo]).imported
+    assert outcome.source_id is not None
+    archive.assignments.add_to_sources(
+        [outcome.source_id], events=[story.offensive], perspectives=["International wire"]
+    )
+    view = open_compare(qtbot, window, story.offensive)
+    column = view.column("International wire")
+    row = column.model.row_of(outcome.source_id)
+    assert row is not None
+    index = column.model.index(row, 0)
+    width = column.cards.cards_delegate.card_width()
+    layout = column.cards.cards_delegate.layout_for(index, width)
+    assert layout.picture is not None
+    assert layout.picture.width() / layout.picture.devicePixelRatio() <= CARD_PICTURE.width()
+    assert layout.height > layout.picture.height() / layout.picture.devicePixelRatio() + 20
 
 
 def test_a_passage_with_its_own_perspective_shows_in_that_column_too(
@@ -230,7 +266,7 @@ def test_the_card_model_passes_the_model_tester(
     comparison = compare_event(archive, story.offensive)
     column = comparison.column("International wire")
     model = CardListModel(column.head)
-    model.set_cards(column.head, column.cards, story.offensive)
+    model.set_cards(column.head, column.cards, story.offensive, {})
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.data(model.index(0, 0)) == "Ceasefire after a day of fighting"
     assert model.rowCount(model.index(0, 0)) == 0

@@ -17,6 +17,7 @@ from archive_app.gui.import_panel import ImportPanel
 from archive_app.gui.import_report import ImportReportDialog, ImportReportModel
 from archive_app.gui.tasks import TaskRunner
 from tests.conftest import write_file
+from tests.fixtures.make_pages import save_complete_page
 
 
 @pytest.fixture
@@ -140,6 +141,27 @@ def test_the_report_puts_failures_first_with_their_reasons(
     duplicate = ImportReportDialog(again)
     qtbot.addWidget(duplicate)
     assert duplicate.table.model().index(0, 0).data() == "Already in archive"
+
+
+def test_a_saved_page_s_photos_are_counted_and_named_by_the_page(
+    qtbot: QtBot, archive: Archive, panel: ImportPanel, tmp_path: Path
+) -> None:
+    save_complete_page(tmp_path)
+    report = run_import(qtbot, panel, [tmp_path])
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    summary = dialog.findChild(QLabel, "importSummary")
+    assert summary is not None
+    assert "3 imported (2 photos saved with their pages)" in summary.text()
+    photos = [archive.get(source_id) for source_id in report.imported[0].images]
+    assert sorted(photo.title for photo in photos) == [
+        "Scaffolding around the dome, photographed from the square.",
+        "The cathedral's damaged dome in May 2021.",
+    ]
+    assert {(photo.site_name, photo.published) for photo in photos} == {
+        ("Highland Herald", "2021-05-12")
+    }
 
 
 def test_show_imported_sources_asks_for_the_new_ids(

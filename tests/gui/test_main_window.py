@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -25,6 +25,7 @@ from tests.conftest import write_file
 from tests.gui.bulk import add_sources, write_photo
 from tests.gui.window_helpers import (
     click_title,
+    counted,
     marked_texts,
     press,
     shown_titles,
@@ -452,3 +453,48 @@ def test_f1_explains_searching_and_points_to_the_alias_window(
     assert "archive-app" not in text
     assert "Research ▸ Place-name aliases" in window.search_bar.field.toolTip()
     help_box.close()
+
+
+def test_the_status_bar_counts_what_the_list_shows(
+    qtbot: QtBot, archive: Archive, articles_window: MainWindow
+) -> None:
+    window = articles_window
+    counted(qtbot, window.sidebar)
+    count = window.count_label
+    assert count.text().startswith("3 sources · ")
+    type_search(qtbot, window, "bridge")
+    assert count.text().startswith("2 of 3 sources · ")
+    window.search_bar.field.setFocus()
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: count.text().startswith("3 sources · "))
+    articles = window.sidebar.summary_model.index_of(("kind", "text"))
+    rect = window.sidebar.visualRect(articles)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: count.text().startswith("3 sources · "))
+    images = window.sidebar.summary_model.index_of(("kind", "image"))
+    rect = window.sidebar.visualRect(images)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: count.text().startswith("0 of 3 sources · "))
+
+
+def test_the_import_dialog_is_big_enough_to_read_its_columns(
+    qtbot: QtBot, articles_window: MainWindow
+) -> None:
+    window = articles_window
+    seen: list[tuple[str, int, int]] = []
+
+    def look_then_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, look_then_cancel)
+            return
+        seen.append((dialog.windowTitle(), dialog.width(), dialog.height()))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(20, look_then_cancel)
+    press(qtbot, window.source_list.item_view(), "Ctrl+I")
+    assert len(seen) == 1
+    title, width, height = seen[0]
+    assert title == "Import files"
+    assert width >= 900 and height >= 560
+    assert width >= window.width() * 0.7 - 1

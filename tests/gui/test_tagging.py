@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QDrag, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -35,6 +35,7 @@ from tests.gui.window_helpers import (
 pytestmark = POPUP_NOISE  # context menus and the completer's list are popups
 
 TITLES = ["Wire story on the exodus", "Ministry statement", "Op-ed on the republic"]
+LONG_TAG = "humanitarian corridor through the Lachin road"
 
 
 @pytest.fixture
@@ -119,6 +120,44 @@ def test_sources_dragged_onto_an_event_get_it_in_one_undo_step(
     with qtbot.waitSignal(sidebar.summaryShown, timeout=10_000):
         redo(qtbot, window)
     assert all(event_ids(archive, source_id) == [researched["exodus"]] for source_id in ids)
+
+
+def test_what_follows_the_cursor_in_a_drag_leaves_the_drop_target_in_sight(
+    qtbot: QtBot,
+    researched: dict[str, int],
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    select_two(qtbot, window)
+    table = window.source_list.table
+    seen: list[tuple[int, int, QPoint]] = []
+
+    def look(drag: QDrag, *_actions: object) -> Qt.DropAction:
+        """The offscreen platform has no drag loop: what would follow the cursor is looked at
+        as the drag starts, and the drag ends there."""
+        seen.append((drag.pixmap().width(), drag.pixmap().height(), drag.hotSpot()))
+        return Qt.DropAction.IgnoreAction
+
+    monkeypatch.setattr(QDrag, "exec", look)
+    start = table.visualRect(
+        window.source_list.model.index(row_of_title(window, TITLES[1]), 1)
+    ).center()
+    qtbot.mousePress(table.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    far = QPointF(start + QPoint(0, 3 * QApplication.startDragDistance()))
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        far,
+        QPointF(table.viewport().mapToGlobal(far.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,  # held down: QTest's moves carry no button
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(table.viewport(), move)
+    qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=far.toPoint())
+    ((width, height, hot_spot),) = seen
+    assert height < 2 * table.rowHeight(0), "a badge, not the rows"
+    assert width < window.sidebar.width()
+    assert hot_spot.x() < 0 and hot_spot.y() < 0, "beside the cursor, not over the target"
 
 
 def test_a_photo_dragged_from_the_grid_onto_a_tag_is_found_by_tag_search(
@@ -444,3 +483,39 @@ def test_redo_answers_to_every_redo_key_once_ctrl_z_undid(
         assert all(archive.get(source_id).perspectives for source_id in ids), key
     bound = [key.toString() for key in window.commands.redo.shortcuts()]
     assert len(bound) == len(set(bound))
+
+
+def test_the_add_tag_question_shows_its_title_and_names_whole(
+    qtbot: QtBot, archive: Archive, researched: dict[str, int], window: MainWindow
+) -> None:
+    archive.tags.create(LONG_TAG)
+    ids = select_two(qtbot, window)
+    table = window.source_list.table
+    row_point = table.visualRect(
+        window.source_list.model.index(row_of_title(window, TITLES[1]), 1)
+    ).center()
+    seen: list[tuple[str, int, int]] = []
+    fields: list[int] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        title = dialog.windowTitle()
+        seen.append((title, dialog.width(), dialog.fontMetrics().horizontalAdvance(title)))
+        name_width = dialog.fontMetrics().horizontalAdvance(LONG_TAG)
+        fields.append(dialog.findChild(QComboBox).width() - name_width)  # type: ignore[union-attr]
+        field = dialog.findChild(QLineEdit)
+        assert field is not None
+        qtbot.keyClicks(field, "ceasefire terms")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, answer)
+    menu = open_menu_at(qtbot, table.viewport(), row_point)
+    choose(qtbot, menu, "Add tag")
+    ((title, width, title_width),) = seen
+    assert title == "Add a tag to 2 sources"
+    assert width >= title_width + 140, "room for the title beside the window's buttons"
+    assert fields[0] >= 40, "the longest name fits in the field, beside its arrow"
+    assert all("ceasefire terms" in [t.name for t in archive.get(i).tags] for i in ids)

@@ -2,16 +2,17 @@
 that draws them.
 
 A card shows the source's kind, title, site, date and authors, the sub-event it is about when
-that is not the event compared, and under it each annotated passage: the quote (or the region
-marked) and the note, on a tint of the perspective the passage speaks for, with a stripe in that
-colour. A card is one :class:`QTextDocument` (each passage a table, whose box is tinted under
-it), laid out once per width and cached, so scrolling a long column only paints.
+that is not the event compared, a photo's thumbnail, and under it each annotated passage: the
+quote (or the region marked) and the note, on a tint of the perspective the passage speaks for,
+with a stripe in that colour. A card is one :class:`QTextDocument` (each passage a table, whose
+box is tinted under it), laid out once per width and cached, so scrolling a long column only
+paints.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,8 +29,18 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QUrl,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QTextDocument,
+    QTextTable,
+)
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from archive_app.core.compare import Card, ColumnHead, Passage
@@ -45,6 +56,9 @@ ICON = 16
 RADIUS = 7
 QUOTE_CHARS = 600
 CELL_PADDING = 6
+CARD_PICTURE = QSize(280, 150)
+"""The largest a photo's thumbnail is shown on its card."""
+PICTURE_URL = QUrl("card:picture")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -78,13 +92,25 @@ class CardListModel(QAbstractListModel):
         self.head = head
         self.compared_event: int | None = None
         self._cards: tuple[Card, ...] = ()
+        self._pictures: Mapping[int, QImage] = {}
 
-    def set_cards(self, head: ColumnHead, cards: Sequence[Card], compared_event: int) -> None:
+    def set_cards(
+        self,
+        head: ColumnHead,
+        cards: Sequence[Card],
+        compared_event: int,
+        pictures: Mapping[int, QImage],
+    ) -> None:
         self.beginResetModel()
         self.head = head
         self.compared_event = compared_event
         self._cards = tuple(cards)
+        self._pictures = pictures
         self.endResetModel()
+
+    def picture(self, source_id: int) -> QImage | None:
+        """A photo's thumbnail, when the card is a photo's and it could be read."""
+        return self._pictures.get(source_id)
 
     def card(self, row: int) -> Card:
         return self._cards[row]
@@ -170,6 +196,7 @@ class CardLayout:
         compared_event: int | None,
         font: QFont,
         palette: QPalette,
+        picture: QImage | None = None,
     ) -> None:
         self.card = card
         self.head = head
@@ -178,6 +205,11 @@ class CardLayout:
         self.document = QTextDocument()
         self.document.setDefaultFont(font)
         self.document.setDocumentMargin(0)
+        self.picture = picture
+        if picture is not None:
+            self.document.addResource(
+                QTextDocument.ResourceType.ImageResource, PICTURE_URL, picture
+            )
         self.document.setHtml(self._html(font.pointSizeF(), compared_event))
         self.width = 0
         self.height = 0
@@ -204,7 +236,9 @@ class CardLayout:
         layout = self.document.documentLayout()
         spans = []
         for table in self.document.rootFrame().childFrames():
-            cell = table.cellAt(0, 0)  # type: ignore[attr-defined]
+            if not isinstance(table, QTextTable):
+                continue  # a photo's frame
+            cell = table.cellAt(0, 0)
             first = layout.blockBoundingRect(self.document.findBlock(cell.firstPosition()))
             last = layout.blockBoundingRect(self.document.findBlock(cell.lastPosition()))
             spans.append((first.top() - CELL_PADDING, last.bottom() + CELL_PADDING))
@@ -221,6 +255,13 @@ class CardLayout:
         small = f"font-size:{points * 0.92:.1f}pt"
         for line in self._meta_lines(compared_event):
             parts.append(f"<p style='margin:0; color:{muted}; {small}'>{line}</p>")
+        if self.picture is not None:
+            ratio = self.picture.devicePixelRatio()
+            width, height = self.picture.width() / ratio, self.picture.height() / ratio
+            parts.append(
+                f"<p style='margin:6px 0 0 0'><img src='{PICTURE_URL.toString()}' "
+                f"width='{width:.0f}' height='{height:.0f}'></p>"
+            )
         for passage in self.card.passages:
             parts.append(
                 "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:8px'>"
@@ -354,12 +395,14 @@ class CardDelegate(QStyledItemDelegate):
             model = index.model()
             head = model.head if isinstance(model, CardListModel) else ColumnHead(None, "")
             event = model.compared_event if isinstance(model, CardListModel) else None
+            picture = model.picture(card.source_id) if isinstance(model, CardListModel) else None
             found = CardLayout(
                 card,
                 head,
                 compared_event=event,
                 font=self._view.font(),
                 palette=self._view.palette(),
+                picture=picture,
             )
             self._layouts[key] = found
         return found.fit(width)

@@ -3,10 +3,19 @@ the cards of its sources, or a note on what is missing when it has none."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -167,10 +176,17 @@ class CompareColumn(QWidget):
         self._recolor()
 
     def show_cards(
-        self, head: ColumnHead, cards: Sequence[Card], *, event_id: int, event_name: str
+        self,
+        head: ColumnHead,
+        cards: Sequence[Card],
+        *,
+        event_id: int,
+        event_name: str,
+        pictures: Mapping[int, QImage] | None = None,
     ) -> None:
+        """Show a column's cards; ``pictures``: thumbnails of image sources, by id."""
         self.head = head
-        self.model.set_cards(head, cards, event_id)
+        self.model.set_cards(head, cards, event_id, pictures or {})
         self.cards.cards_delegate.forget()
         sources = counted(len(cards), "source")
         passages = counted(sum(len(card.passages) for card in cards), "passage")

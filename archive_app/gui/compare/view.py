@@ -10,10 +10,10 @@ A double-click (or Enter) on a card asks the window to open that source in the r
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QImage, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,9 +31,11 @@ from archive_app.core.compare import CARD_ORDERS, CardOrder, Comparison, compare
 from archive_app.core.events import EventNode
 from archive_app.core.research import counted
 from archive_app.gui.background_view import BackgroundView
+from archive_app.gui.compare.cards import CARD_PICTURE
 from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.dates import event_dates
 from archive_app.gui.icons import icon
+from archive_app.gui.image_grid import scaled_thumbnail, screen_scale
 from archive_app.gui.reader.colors import mix
 from archive_app.gui.tasks import TaskContext, TaskRunner
 
@@ -60,6 +62,8 @@ class EventChoice:
 class Loaded:
     events: list[EventChoice]
     comparison: Comparison | None
+    pictures: dict[int, QImage] = field(default_factory=dict)
+    """The thumbnails of the image sources among the cards, by source id."""
 
 
 def event_choices(
@@ -183,7 +187,10 @@ class CompareView(BackgroundView[Loaded]):
         archive, event_id = self._archive, self._event_id
         sub_events = self.sub_events.isChecked()
         order: CardOrder = self.order.currentData() or "oldest"
-        return lambda _context: _load(archive, event_id, sub_events, order)
+        scale = screen_scale()
+        return lambda context: _load(
+            archive, event_id, sub_events=sub_events, order=order, context=context, scale=scale
+        )
 
     def column(self, name: str) -> CompareColumn:
         """The column of the perspective ``name`` (or "No perspective")."""
@@ -208,7 +215,7 @@ class CompareView(BackgroundView[Loaded]):
             return
         self._event_id = comparison.event.id
         self._show_details(comparison)
-        self._show_columns(comparison)
+        self._show_columns(comparison, loaded.pictures)
         self.titleChanged.emit(f"Compare · {comparison.event.name}")
         if not comparison.source_count:
             self._show_empty(
@@ -248,7 +255,7 @@ class CompareView(BackgroundView[Loaded]):
             f"{counted(comparison.passage_count, 'passage')}"
         )
 
-    def _show_columns(self, comparison: Comparison) -> None:
+    def _show_columns(self, comparison: Comparison, pictures: dict[int, QImage]) -> None:
         old = {column.head.key: column for column in self.columns}
         self.columns = []
         while self._row.count():
@@ -263,6 +270,7 @@ class CompareView(BackgroundView[Loaded]):
                 compared.cards,
                 event_id=comparison.event.id,
                 event_name=comparison.event.name,
+                pictures=pictures,
             )
             self._row.addWidget(column, 1)
             self.columns.append(column)
@@ -291,12 +299,37 @@ class CompareView(BackgroundView[Loaded]):
             label.setPalette(palette)
 
 
-def _load(archive: Archive, event_id: int | None, sub_events: bool, order: CardOrder) -> Loaded:
-    """The events to choose from and the comparison (of the first event when none is given or
-    the one given is gone)."""
+def _load(
+    archive: Archive,
+    event_id: int | None,
+    *,
+    sub_events: bool,
+    order: CardOrder,
+    context: TaskContext,
+    scale: float,
+) -> Loaded:
+    """The events to choose from, the comparison (of the first event when none is given or
+    the one given is gone) and the thumbnails of its image cards."""
     events = event_choices(archive.events.tree())
     known = {choice.id for choice in events}
     chosen = event_id if event_id in known else (events[0].id if events else None)
     if chosen is None:
         return Loaded(events, None)
-    return Loaded(events, compare_event(archive, chosen, sub_events=sub_events, order=order))
+    comparison = compare_event(archive, chosen, sub_events=sub_events, order=order)
+    images = {
+        card.source_id
+        for column in comparison.columns
+        for card in column.cards
+        if card.kind == "image"
+    }
+    pictures: dict[int, QImage] = {}
+    for source_id in sorted(images):
+        if context.cancelled:
+            break
+        provenance = archive.get(source_id).provenance
+        picture = scaled_thumbnail(
+            archive, provenance.sha256, provenance.original_ext, scale, CARD_PICTURE
+        )
+        if picture is not None:
+            pictures[source_id] = picture
+    return Loaded(events, comparison, pictures)

@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from archive_app.gui.editing import Edits
 
 MARGIN = 16
+LABELS_READ_UP_TO = 5_000
+"""Up to this many selected sources, the inspector lists the labels any of them carries; past
+it (a whole large archive selected), the open source's, so selecting never waits for a count."""
 SECTION_GAP = 18
 
 
@@ -103,7 +106,7 @@ class ResearchChips(QWidget):
         selected in the list), the labels any of them carries, and edits apply to them all."""
         many = len(selection) > 1 and source.id in selection
         self._source_ids = list(selection) if many else [source.id]
-        if many:
+        if many and len(selection) <= LABELS_READ_UP_TO:
             carried = self.labeling.labels_of_sources(self._source_ids)
             for kind, row in (
                 ("event", self.events),

@@ -146,7 +146,9 @@ def _event_section(events: list[EventCount]) -> QStandardItem:
         dates = _years(event.start_date, event.end_date)
         if dates:
             item.setData(dates, DETAIL_ROLE)
-        item.setToolTip(f"{event.name} {dates}\n{_sources(event.count)}, sub-events included")
+        item.setToolTip(
+            f"{event.name} {dates}\n{_under(event.count, event.passages)}, sub-events included"
+        )
         items[event.id] = item
     for event in events:
         parent = items.get(event.parent_id) if event.parent_id is not None else None
@@ -161,7 +163,9 @@ def _named_section(title: str, scope: Scope, entries: list[NamedCount]) -> QStan
     for named in entries:
         entry = SidebarEntry((scope, named.id), View(scope, named.id))
         entry_icon = color_dot(named.color) if scope == "perspective" else icon("tag")
-        section.appendRow(_editable(_entry(named.name, entry, named.count, entry_icon)))
+        item = _editable(_entry(named.name, entry, named.count, entry_icon))
+        item.setToolTip(f"{named.name}\n{_under(named.count, named.passages)}")
+        section.appendRow(item)
     if not entries:
         section.appendRow(_placeholder(f"No {title.lower()} yet"))
     return section
@@ -172,6 +176,14 @@ def _years(start: str, end: str) -> str:
     if first and last and first != last:
         return f"{first}–{last}"
     return first or last
+
+
+def _under(sources: int, annotations: int) -> str:
+    """What an event's, perspective's or tag's count counts."""
+    text = f"{_sources(sources)} carrying it or annotated with it"
+    if annotations:
+        text += f" ({annotations:,} annotation{'' if annotations == 1 else 's'})"
+    return text
 
 
 def _sources(count: int) -> str:

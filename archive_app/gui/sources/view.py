@@ -40,6 +40,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.listing import ALL_SOURCES, SortColumn, View, ordered_ids
 from archive_app.gui.icons import color_dot
 from archive_app.gui.image_grid import ImageGrid, ThumbnailCache
+from archive_app.gui.sources.drag import start_source_drag
 from archive_app.gui.sources.model import (
     COLUMNS,
     KIND_COLUMN,
@@ -123,6 +124,9 @@ class SourceTable(QTableView):
         header.customContextMenuRequested.connect(self._column_menu)
         self.setItemDelegateForColumn(PERSPECTIVES_COLUMN, PerspectivesDelegate(self))
         allow_dragging_out(self)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        start_source_drag(self, supportedActions)
 
     def setSelectionModel(self, selectionModel: QItemSelectionModel) -> None:
         """The header gets a selection of its own, which stays empty. Shown with the table's,

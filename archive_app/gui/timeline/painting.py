@@ -318,7 +318,7 @@ class TimelinePainter:
         metrics = painter.fontMetrics()
         painter.setPen(self.colors.muted)
         caption = QRect(12, AXIS - 20, geometry.gutter - 12, 16)
-        painter.drawText(caption, int(LEFT), "Sources published over time")
+        painter.drawText(caption, int(LEFT), "Dated sources, by when published")
         right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for column, head in enumerate(geometry.columns):
             strip = geometry.strip_rect(column)

@@ -30,7 +30,9 @@ from archive_app.gui.tasks import TaskContext, TaskRunner
 from archive_app.gui.timeline.canvas import TimelineCanvas
 
 HINT = (
-    "Filled cells count each perspective's sources; a dashed cell is a side with no source "
+    "Filled cells count each perspective's sources on the event (carrying it, or with a passage "
+    "that does), as the sidebar and the compare view do; the strips count the dated sources that "
+    "carry each perspective, by when they were published. A dashed cell is a side with no source "
     "yet. Click an event to list its sources, double-click to zoom, Ctrl+wheel to zoom."
 )
 
