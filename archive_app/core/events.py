@@ -73,6 +73,37 @@ class EventNode:
         return {**self.event.to_dict(), "children": [child.to_dict() for child in self.children]}
 
 
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to make: by :meth:`Events.add`, or where it is assigned (with the assignment,
+    in one step)."""
+
+    name: str
+    parent: Ref | None = None
+    start: str = ""
+    end: str = ""
+    place: str = ""
+    description: str = ""
+
+    def insert(self, journal: Journal) -> int:
+        """Make it inside ``journal`` (refused when its name is taken or its dates are not
+        dates); its new id."""
+        clean = clean_name(self.name, "event")
+        start_date, end_date = checked_dates(self.start, self.end)
+        check_unique_name(journal.connection, "event", clean)
+        parent = self.parent
+        parent_id = None if parent is None else resolve(journal.connection, "event", parent)
+        values = {
+            "name": clean,
+            "parent_id": parent_id,
+            "start_date": start_date,
+            "end_date": end_date,
+            "place": self.place.strip(),
+            "description": self.description.strip(),
+        }
+        return journal.insert("events", values)
+
+
 class Events:
     """The archive's events. Every change returns an undoable :class:`Change`."""
 
@@ -132,23 +163,12 @@ class Events:
     ) -> tuple[Event, Change]:
         """A new event. Names are unique regardless of case; ``start`` and ``end`` are a
         year, a month or a day, and the end may not come before the start."""
-        clean = clean_name(name, "event")
-        start_date, end_date = checked_dates(start, end)
+        return self.add(NewEvent(name, parent, start, end, place, description))
 
-        def edit(journal: Journal) -> int:
-            check_unique_name(journal.connection, "event", clean)
-            parent_id = None if parent is None else resolve(journal.connection, "event", parent)
-            values = {
-                "name": clean,
-                "parent_id": parent_id,
-                "start_date": start_date,
-                "end_date": end_date,
-                "place": place.strip(),
-                "description": description.strip(),
-            }
-            return journal.insert("events", values)
-
-        event_id, change = journaled(self.database, self.notify, f"New event “{clean}”", edit)
+    def add(self, new: NewEvent) -> tuple[Event, Change]:
+        """Make an event described by :class:`NewEvent`."""
+        clean = clean_name(new.name, "event")
+        event_id, change = journaled(self.database, self.notify, f"New event “{clean}”", new.insert)
         return self.get(event_id), change
 
     def edit(
