@@ -23,6 +23,7 @@ from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
 from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportReport, ImportSession
 from archive_app.core.index import IndexLag, SearchIndex, queue_for_index
+from archive_app.core.listing import Listing
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
 from archive_app.core.model import Source
 from archive_app.core.perspectives import Perspectives
@@ -71,6 +72,7 @@ class Archive:
         # Search. Aliases and saved searches are read when a query runs: no reindex needed.
         self.aliases = Aliases(database)
         self.searching = SearchService(database, index, self.aliases)
+        self.listing = Listing(database)
         self.saved_searches = SavedSearches(database, self.search)
 
     @classmethod

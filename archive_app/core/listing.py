@@ -4,20 +4,22 @@ tests can use them too.
 The list is a view over ids (as Anki's browser is): :func:`ordered_ids` gives the ids a view
 shows in the order asked for, cheaply even for 100,000 sources, and :func:`display_rows` fetches
 what a table row shows for the few ids on screen. :func:`sidebar_summary` counts the sources in
-every library view, event (with its sub-events), perspective and tag.
+every library view, event (with its sub-events), perspective and tag. The window and the
+exports reach them through :class:`Listing` (``archive.listing``).
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from archive_app.core.db import Database
+from archive_app.core.events import sources_with_sub_events
 from archive_app.core.model import NamedRef
-from archive_app.core.research import TABLES, color_column, labels_by_owner, link_table
+from archive_app.core.research import TABLES, Kind, color_column, labels_by_owner, link_table
 from archive_app.importers.document import SOURCE_KINDS
 
 Scope = Literal["all", "kind", "event", "perspective", "tag", "ids"]
@@ -225,15 +227,7 @@ def _source_counts(database: Database, kind: Literal["perspective", "tag"]) -> l
 
 def _event_counts(database: Database) -> list[EventCount]:
     """Each event with the distinct sources linked to it or to any event below it."""
-    counts = {
-        int(row[0]): int(row[1])
-        for row in database.query(
-            "WITH RECURSIVE below(ancestor, id) AS (SELECT id, id FROM events "
-            "UNION SELECT b.ancestor, e.id FROM events e JOIN below b ON e.parent_id = b.id) "
-            "SELECT b.ancestor, count(DISTINCT se.source_id) FROM below b "
-            "JOIN source_events se ON se.event_id = b.id GROUP BY b.ancestor"
-        )
-    }
+    counts = sources_with_sub_events(database)
     return [
         EventCount(
             id=int(row["id"]),
@@ -282,3 +276,39 @@ def _order_by(sort: SortColumn, descending: bool) -> str:
         terms.append(f"{expression} {direction}")
     terms.append(f"s.id {direction}")
     return ", ".join(terms)
+
+
+class Listing:
+    """The archive's listing service (``archive.listing``), beside ``archive.searching``: what
+    the window and the exports list, read through the archive rather than from its
+    database."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def ordered_ids(
+        self,
+        view: View = ALL_SOURCES,
+        sort: SortColumn | None = "imported",
+        descending: bool = False,
+    ) -> list[int]:
+        """See :func:`ordered_ids`."""
+        return ordered_ids(self._database, view, sort, descending)
+
+    def rows(self, ids: Sequence[int]) -> dict[int, ListRow]:
+        """See :func:`display_rows`."""
+        return display_rows(self._database, ids)
+
+    def summary(self) -> SidebarSummary:
+        """See :func:`sidebar_summary`."""
+        return sidebar_summary(self._database)
+
+    def sources_carrying(self, kind: Kind, label_ids: Collection[int]) -> set[int]:
+        """The sources that carry any of these events, perspectives or tags themselves."""
+        links, owner_column, label_column = link_table("source", kind)
+        rows = self._database.query(
+            f"SELECT DISTINCT {owner_column} FROM {links} "
+            f"WHERE {label_column} IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(label_ids)),),
+        )
+        return {int(row[0]) for row in rows}

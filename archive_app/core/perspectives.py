@@ -149,7 +149,9 @@ class Perspectives:
         :class:`InUseError` unless ``force``; then those links go too."""
         current = self.get(ref)
         if not force:
-            refuse_if_in_use("perspective", current)
+            refuse_if_in_use(
+                "perspective", current.name, current.source_count, current.annotation_count
+            )
 
         def change(journal: Journal) -> None:
             unlink_everywhere(journal, "perspective", current.id)

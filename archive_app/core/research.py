@@ -247,16 +247,16 @@ def save_label_edit(
     return journaled(database, notify, f"Edit {kind} “{label.name}”", edit)[1]
 
 
-def refuse_if_in_use(kind: Kind, label: CountedLabel) -> None:
-    """Refuse, with :class:`InUseError`, to delete an event or perspective that sources or
-    annotations carry."""
-    if label.source_count or label.annotation_count:
+def refuse_if_in_use(kind: Kind, name: str, sources: int, annotations: int) -> None:
+    """Refuse, with :class:`InUseError`, to delete an event or perspective that ``sources``
+    sources and ``annotations`` annotations carry themselves."""
+    if sources or annotations:
         raise InUseError(
-            f"The {kind} '{label.name}' is assigned to {counted(label.source_count, 'source')} "
-            f"and {counted(label.annotation_count, 'annotation')}. Delete it anyway to remove "
+            f"The {kind} '{name}' is assigned to {counted(sources, 'source')} "
+            f"and {counted(annotations, 'annotation')}. Delete it anyway to remove "
             "it from them too.",
-            sources=label.source_count,
-            annotations=label.annotation_count,
+            sources=sources,
+            annotations=annotations,
         )
 
 
