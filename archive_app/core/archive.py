@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -21,7 +21,8 @@ from archive_app.core.db import DATABASE_NAME, Database, translate_error
 from archive_app.core.errors import ArchiveError, NoArchiveError
 from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
-from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportReport, ImportSession
+from archive_app.core.import_report import ImportReport
+from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportSession
 from archive_app.core.index import IndexLag, SearchIndex, queue_for_index
 from archive_app.core.listing import Listing
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
@@ -30,7 +31,7 @@ from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
 from archive_app.core.saved_searches import SavedSearches
-from archive_app.core.search.service import Hit, SearchResults, SearchService
+from archive_app.core.search.service import Hit, SearchResults, SearchService, SortOrder
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
 from archive_app.core.tags import Tags
@@ -208,10 +209,35 @@ class Archive:
 
     # Search
 
-    def search(self, query: str, **options: Any) -> SearchResults:
-        """Search the archive; see :meth:`archive_app.core.search.SearchService.run` for options.
-        A query that cannot be parsed is searched as plain words, never an error."""
-        return self.searching.run(query, **options)
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: SortOrder = "relevance",
+        kinds: Sequence[str] = (),
+        events: Sequence[int] = (),
+        perspectives: Sequence[int] = (),
+        tags: Sequence[int] = (),
+        years: Sequence[int] = (),
+        facets: bool = True,
+    ) -> SearchResults:
+        """Search the archive: hits ``offset`` to ``offset + limit`` of ``query`` narrowed by
+        the filters (see :meth:`archive_app.core.search.service.SearchService.run`). A query
+        that cannot be parsed is searched as plain words, never an error."""
+        return self.searching.run(
+            query,
+            limit=limit,
+            offset=offset,
+            sort=sort,
+            kinds=kinds,
+            events=events,
+            perspectives=perspectives,
+            tags=tags,
+            years=years,
+            facets=facets,
+        )
 
     def similar(self, source_id: int, limit: int = 10) -> list[Hit]:
         """The sources closest to ``source_id`` in content ("more like this"), best first."""

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.core.errors import ArchiveError
-from archive_app.core.importing import ImportReport
+from archive_app.core.import_report import ImportReport
 from archive_app.gui import dialogs
 from archive_app.gui.dialogs import AfterOpenFailure
 from archive_app.gui.main_window import MainWindow
