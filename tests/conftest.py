@@ -12,15 +12,21 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.sources import insert_captions, insert_source
 from archive_app.core.store import digest_file, normalized_suffix
-from archive_app.gui.refcount_guard import guard_singletons
+from archive_app.gui.qt_start import make_application, prepare_qt
 from archive_app.importers.document import ExtractedDocument
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-guard_singletons()  # as the program does before it makes its QApplication
+prepare_qt()  # before anything of Qt is used, as every entry point does
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str]) -> Any:
+    """The tests' QApplication, made as every entry point of the program makes its own."""
+    return make_application(qapp_args)
 
 
 @pytest.fixture

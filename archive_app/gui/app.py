@@ -16,7 +16,7 @@ from types import TracebackType
 from archive_app import APP_NAME, __version__
 from archive_app.core.paths import default_archive_path
 from archive_app.gui.preflight import display_problem
-from archive_app.gui.refcount_guard import guard_singletons
+from archive_app.gui.qt_start import make_application
 
 EXIT_NO_DISPLAY = 3
 
@@ -33,8 +33,7 @@ def run(archive_path: Path | None = None) -> int:
     from archive_app.gui.session import WindowSession
     from archive_app.gui.settings import AppSettings
 
-    guard_singletons()
-    app = QApplication(sys.argv[:1])
+    app = make_application(sys.argv[:1])
     app.setApplicationName("archive-app")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
