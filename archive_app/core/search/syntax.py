@@ -1,9 +1,10 @@
 """Reading the query language into a tree, forgivingly: any text gives a tree, never an error.
 
 The language (see :mod:`archive_app.core.search.help`): words, ``"phrases"``, ``OR``, ``AND``,
-``NOT`` and ``-word``, parentheses, ``field:value`` with a word, a phrase or a parenthesised
-group as the value. ``OR`` binds tighter than the implicit ``AND`` (``Khankendi OR Stepanakert
-blockade`` wants the blockade and either name), as in web search engines.
+``NOT`` (``ANDNOT`` too) and ``-word``, parentheses, ``field:value`` with a word, a phrase or a
+parenthesised group as the value. ``OR`` binds tighter than the implicit ``AND``
+(``Khankendi OR Stepanakert blockade`` wants the blockade and either name), as in web search
+engines.
 
 What does not fit is read as words: an unclosed quote runs to the end, an unclosed parenthesis
 closes at the end, a stray ``)`` or an operator with nothing to work on is passed over, a field
@@ -37,7 +38,7 @@ FIELD_NAMES = frozenset(
 )
 
 TokenKind = Literal["word", "phrase", "field", "open", "close", "or", "and", "not", "minus"]
-_OPERATORS: dict[str, TokenKind] = {"OR": "or", "AND": "and", "NOT": "not"}
+_OPERATORS: dict[str, TokenKind] = {"OR": "or", "AND": "and", "NOT": "not", "ANDNOT": "not"}
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
