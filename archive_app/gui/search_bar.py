@@ -157,7 +157,12 @@ class SearchBar(QWidget):
             self.moreHitsFound.emit(page)
 
     def _show_status(self, results: SearchResults) -> None:
+        """The number of hits; how the query was searched when it was read otherwise than
+        typed (why, in the tooltip); a better query when this one found little."""
         parts = [_hits(results.total)]
+        if results.notes:
+            parts.append(f"searched as <b>{html.escape(results.understood)}</b>")
+        self.status.setToolTip("\n".join(results.notes))
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
             parts.append(f'Did you mean <a href="{suggestion}">{suggestion}</a>?')
