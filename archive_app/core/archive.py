@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Unpack
 
 from archive_app.core.aliases import Aliases
 from archive_app.core.annotations import Annotations
@@ -31,7 +31,7 @@ from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
 from archive_app.core.saved_searches import SavedSearches
-from archive_app.core.search.service import Hit, SearchResults, SearchService, SortOrder
+from archive_app.core.search.service import Hit, SearchOptions, SearchResults, SearchService
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
 from archive_app.core.tags import Tags
@@ -209,35 +209,11 @@ class Archive:
 
     # Search
 
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        sort: SortOrder = "relevance",
-        kinds: Sequence[str] = (),
-        events: Sequence[int] = (),
-        perspectives: Sequence[int] = (),
-        tags: Sequence[int] = (),
-        years: Sequence[int] = (),
-        facets: bool = True,
-    ) -> SearchResults:
+    def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResults:
         """Search the archive: hits ``offset`` to ``offset + limit`` of ``query`` narrowed by
         the filters (see :meth:`archive_app.core.search.service.SearchService.run`). A query
         that cannot be parsed is searched as plain words, never an error."""
-        return self.searching.run(
-            query,
-            limit=limit,
-            offset=offset,
-            sort=sort,
-            kinds=kinds,
-            events=events,
-            perspectives=perspectives,
-            tags=tags,
-            years=years,
-            facets=facets,
-        )
+        return self.searching.run(query, **options)
 
     def similar(self, source_id: int, limit: int = 10) -> list[Hit]:
         """The sources closest to ``source_id`` in content ("more like this"), best first."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, get_args
+from typing import Any, TypedDict, get_args
 
 from whoosh import query as wq
 from whoosh.collectors import (
@@ -49,12 +49,26 @@ from archive_app.core.search.results import Hit, SearchResults, SortOrder
 from archive_app.core.search.suggest import SUGGEST_BELOW, suggestion
 from archive_app.core.search.syntax import Node, parse
 
-__all__ = ["Hit", "SearchResults", "SearchService", "SortOrder"]
+__all__ = ["Hit", "SearchOptions", "SearchResults", "SearchService", "SortOrder"]
 
 MAX_QUERY_CHARS = 1000
 """Longer queries are cut here (a pasted page is still searched by its first words)."""
 SIMILAR_TERMS = 25
 NEWEST_FIRST = FieldFacet("date_order", reverse=True)
+
+
+class SearchOptions(TypedDict, total=False):
+    """The keyword arguments of :meth:`SearchService.run` (and ``Archive.search``)."""
+
+    limit: int
+    offset: int
+    sort: SortOrder
+    kinds: Sequence[str]
+    events: Sequence[int]
+    perspectives: Sequence[int]
+    tags: Sequence[int]
+    years: Sequence[int]
+    facets: bool
 
 
 @dataclass(frozen=True)
