@@ -196,26 +196,14 @@ class ImportSession:
         version: str,
         tasks: deque[ExtractionTask],
     ) -> FileOutcome:
-        suffix = normalized_suffix(candidate.path.name)
         try:
-            self.store.add(candidate.path, candidate.digest, suffix)
-            if document.thumbnail:
-                self.store.write_derived(
-                    thumbnail_path(self.derived, candidate.digest.sha256), document.thumbnail
-                )
-            with self.database.transaction() as connection:
-                source_id = insert_source(
-                    connection,
-                    document,
-                    digest=candidate.digest,
-                    original_name=candidate.path.name,
-                    original_ext=suffix,
-                    importer_version=version,
-                    has_thumbnail=bool(document.thumbnail),
-                )
-                insert_captions(connection, source_id, document, {})
-                if candidate.parent is not None:
-                    _link_figure(connection, *candidate.parent, source_id)
+            source_id = keep_source(
+                self.database,
+                self.store,
+                self.derived,
+                KeptFile(candidate.path, candidate.digest, document, version),
+                figure_of=candidate.parent,
+            )
         except DiskFullError:
             raise
         except ArchiveError as error:
@@ -311,6 +299,62 @@ class ImportSession:
             "SELECT id, kind, title FROM sources WHERE sha256 = ?", (digest.sha256,)
         )
         return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A file read by its importer, to keep in the archive."""
+
+    path: Path
+    digest: FileDigest
+    document: ExtractedDocument
+    importer_version: str
+
+
+def keep_source(
+    database: Database,
+    store: OriginalStore,
+    derived: Path,
+    kept: KeptFile,
+    *,
+    figure_images: dict[int, int] | None = None,
+    figure_of: tuple[int, int] | None = None,
+) -> int:
+    """Keep one file: its original (and thumbnail) stored, then its source recorded in one
+    transaction; its new id. Every import keeps its files through here, and so do the tests'
+    fixtures."""
+    document = kept.document
+    store.add(kept.path, kept.digest, normalized_suffix(kept.path.name))
+    if document.thumbnail:
+        store.write_derived(thumbnail_path(derived, kept.digest.sha256), document.thumbnail)
+    with database.transaction() as connection:
+        return record_source(connection, kept, figure_images=figure_images, figure_of=figure_of)
+
+
+def record_source(
+    connection: sqlite3.Connection,
+    kept: KeptFile,
+    *,
+    figure_images: dict[int, int] | None = None,
+    figure_of: tuple[int, int] | None = None,
+) -> int:
+    """Record a kept file's source and captions inside the caller's transaction, queued for
+    the index; its new id. ``figure_images``: figure index → the image source holding that
+    figure's picture; ``figure_of``: (article id, figure index) this image is the picture of."""
+    document = kept.document
+    source_id = insert_source(
+        connection,
+        document,
+        digest=kept.digest,
+        original_name=kept.path.name,
+        original_ext=normalized_suffix(kept.path.name),
+        importer_version=kept.importer_version,
+        has_thumbnail=bool(document.thumbnail),
+    )
+    insert_captions(connection, source_id, document, figure_images or {})
+    if figure_of is not None:
+        _link_figure(connection, *figure_of, source_id)
+    return source_id
 
 
 def _link_figure(

@@ -10,7 +10,7 @@ import pytest
 
 from archive_app.cli import main
 from archive_app.core.archive import Archive
-from tests.conftest import write_file
+from tests.helpers import write_file
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Cli
-from tests.conftest import write_file
+from tests.helpers import Cli, write_file
 
 TEXT = (
     "Azerbaijani forces entered Shusha on 8 November 2020. Armenian officials first denied "

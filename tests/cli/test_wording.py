@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Cli
-from tests.conftest import write_file
+from tests.helpers import Cli, write_file
 
 PAGE = """<html><head><title>Ceasefire holds</title>
 <meta property="article:published_time" content="2019-11-19T02:34:30+00:00">

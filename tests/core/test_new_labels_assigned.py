@@ -12,7 +12,7 @@ from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.events import NewEvent
 from archive_app.core.perspectives import NewPerspective
 from archive_app.core.research import Labels
-from tests.conftest import dump_database
+from tests.helpers import dump_database
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import StoreDocument, write_file
 from tests.fixtures import make_pdfs
+from tests.helpers import StoreDocument, write_file
 
 
 def article(title: str, body: str, **fields: object) -> ExtractedDocument:

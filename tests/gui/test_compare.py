@@ -15,8 +15,8 @@ from archive_app.gui.compare.cards import CARD_ROLE, CardListModel
 from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.view import CompareView
 from archive_app.gui.main_window import MainWindow
-from tests.core.test_compare import Story
 from tests.gui.window_helpers import click_action, click_sidebar_event
+from tests.helpers import Story
 
 
 def open_compare(qtbot: QtBot, window: MainWindow, event_id: int) -> CompareView:

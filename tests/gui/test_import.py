@@ -16,7 +16,7 @@ from archive_app.core.import_report import ImportReport
 from archive_app.gui.import_panel import ImportPanel
 from archive_app.gui.import_report import ImportReportDialog, ImportReportModel
 from archive_app.gui.tasks import TaskRunner
-from tests.conftest import write_file
+from tests.helpers import write_file
 
 
 @pytest.fixture

@@ -21,9 +21,8 @@ from archive_app.gui.main_window import MainWindow
 from archive_app.gui.session import WindowSession
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.sources.model import TITLE_COLUMN
-from tests.conftest import write_file
-from tests.gui.bulk import add_sources, write_photo
 from tests.gui.window_helpers import click_title, shown_titles, type_search
+from tests.helpers import add_sources, write_file, write_photo
 
 ARTICLES = {
     "wire.md": "---\ntitle: Thousands leave Stepanakert as road opens\nsite: Wire service\n"

@@ -13,7 +13,7 @@ from archive_app.gui.qt_start import (
     make_application,
     needs_refcount_guard,
 )
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 
 
 def test_the_guard_is_applied_exactly_where_pyside_6_12_0_meets_an_older_python() -> None:

@@ -12,7 +12,7 @@ from archive_app.core.archive import Archive
 from archive_app.gui.facet_chips import FacetChips, facet_term
 from archive_app.gui.search_bar import HitPage, SearchBar
 from archive_app.gui.tasks import TaskRunner
-from tests.gui.bulk import add_sources
+from tests.helpers import add_sources
 
 
 @pytest.fixture

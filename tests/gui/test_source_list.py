@@ -14,7 +14,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.listing import ALL_SOURCES, View
 from archive_app.gui.sources.model import THUMBNAIL_ROLE, TITLE_COLUMN, SourceTableModel
 from archive_app.gui.sources.view import SourceListPane
-from tests.gui.bulk import add_sources, write_photo
+from tests.helpers import add_sources, write_photo
 
 
 @pytest.fixture
