@@ -135,15 +135,13 @@ def settle(path: Path) -> None:
 def measure(path: Path) -> dict[str, float]:
     """In this (fresh) process: open the archive and the window, wait for the painted list."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from archive_app.core.archive import Archive
     from archive_app.gui.main_window import MainWindow
-    from archive_app.gui.refcount_guard import guard_singletons
+    from archive_app.gui.qt_start import make_application
     from archive_app.gui.settings import AppSettings
 
-    guard_singletons()
-    app = QApplication([])
+    app = make_application([])
     figures: dict[str, float] = {}
     archive = Archive.open(path)
     figures["archive_open"] = time.perf_counter() - PROCESS_START

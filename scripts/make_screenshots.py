@@ -685,12 +685,10 @@ def render(out: Path) -> None:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from archive_app.gui.refcount_guard import guard_singletons
+    from archive_app.gui.qt_start import make_application
     from archive_app.gui.settings import AppSettings
 
-    guard_singletons()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = make_application(sys.argv[:1])
     app.setStyle("Fusion")
     app.setApplicationDisplayName("Research Archive")
     out.mkdir(parents=True, exist_ok=True)

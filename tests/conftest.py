@@ -5,22 +5,25 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pytest
 
 from archive_app.core.archive import Archive
-from archive_app.core.sources import insert_captions, insert_source
-from archive_app.core.store import digest_file, normalized_suffix
-from archive_app.gui.refcount_guard import guard_singletons
+from archive_app.core.importing import KeptFile, keep_source
+from archive_app.core.store import digest_file
+from archive_app.gui.qt_start import make_application, prepare_qt
 from archive_app.importers.document import ExtractedDocument
+from tests.helpers import CORPUS, FIXTURES, StoreDocument, write_file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-guard_singletons()  # as the program does before it makes its QApplication
+prepare_qt()  # before anything of Qt is used, as every entry point does
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str]) -> Any:
+    """The tests' QApplication, made as every entry point of the program makes its own."""
+    return make_application(qapp_args)
 
 
 @pytest.fixture
@@ -48,17 +51,6 @@ def archive(archive_path: Path) -> Iterator[Archive]:
         yield opened
 
 
-def write_file(folder: Path, name: str, content: str | bytes) -> Path:
-    """Write a file for a test; text is written as UTF-8."""
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8")
-    else:
-        path.write_bytes(content)
-    return path
-
-
 @pytest.fixture
 def import_texts(archive: Archive, tmp_path: Path) -> Callable[..., list[int]]:
     """Import text sources given as ``{file name: text}``; returns their new ids in order."""
@@ -74,21 +66,13 @@ def import_texts(archive: Archive, tmp_path: Path) -> Callable[..., list[int]]:
     return run
 
 
-class StoreDocument(Protocol):
-    def __call__(
-        self,
-        document: ExtractedDocument,
-        original: Path | None = None,
-        figure_images: dict[int, int] | None = None,
-    ) -> int: ...
-
-
 @pytest.fixture
 def store_document(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -> StoreDocument:
-    """Store an extracted document as an import would: its original file kept, its figures as
-    captions, indexed; its new id. ``original``: the file it was read from (default: its body
-    written to a text file); ``figure_images``: figure index → the image source holding the
-    picture the page saved for it. For sources whose importer is not the point of the test."""
+    """Store an extracted document as an import does (through the same core function): its
+    original file kept, its figures as captions, indexed; its new id. ``original``: the file it
+    was read from (default: its body written to a text file); ``figure_images``: figure index →
+    the image source holding the picture the page saved for it. For sources whose importer is
+    not the point of the test."""
     counter = iter(range(1, 1_000_000))
     folder = tmp_path_factory.mktemp("stored")
 
@@ -100,42 +84,14 @@ def store_document(archive: Archive, tmp_path_factory: pytest.TempPathFactory) -
         if original is None:
             content = f"{document.title}\n\n{document.body}"
             original = write_file(folder, f"source-{next(counter)}.txt", content)
-        digest = digest_file(original)
-        suffix = normalized_suffix(original.name)
-        archive.store.add(original, digest, suffix)
-        with archive.database.transaction() as connection:
-            source_id = insert_source(
-                connection,
-                document,
-                digest=digest,
-                original_name=original.name,
-                original_ext=suffix,
-                importer_version="test",
-                has_thumbnail=False,
-            )
-            insert_captions(connection, source_id, document, figure_images or {})
+        kept = KeptFile(original, digest_file(original), document, "test")
+        source_id = keep_source(
+            archive.database, archive.store, archive.derived, kept, figure_images=figure_images
+        )
         archive.index.notify(wait=True)
         return source_id
 
     return store
-
-
-def dump_database(archive: Archive) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table (but the index queue and SQLite's id counters), to assert that
-    a refused change changed nothing and that an undo restores exactly what was there."""
-    tables = [
-        str(row[0])
-        for row in archive.database.query(
-            "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT IN ('index_queue', 'sqlite_sequence') ORDER BY name"
-        )
-    ]
-    return {
-        table: sorted(
-            (tuple(row) for row in archive.database.query(f"SELECT * FROM {table}")), key=repr
-        )
-        for table in tables
-    }
 
 
 @pytest.fixture

@@ -129,6 +129,9 @@ def render_results(results: SearchResults, *, color: bool) -> str:
     if results.hits and (results.offset or len(results.hits) < results.total):
         last = results.offset + len(results.hits)
         lines[0] += f" (showing {results.offset + 1}-{last})"
+    if results.notes:
+        lines.append(f"Searched for: {results.understood}")
+        lines += [f"  ({note})" for note in results.notes]
     if results.suggestion:
         lines.append(f"Did you mean: {results.suggestion}")
     lines += [render_hit(hit, color=color) for hit in results.hits]

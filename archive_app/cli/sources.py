@@ -17,7 +17,7 @@ from archive_app.cli.common import (
 )
 from archive_app.core.check import check_archive
 from archive_app.core.dates import readable_date
-from archive_app.core.importing import FileOutcome
+from archive_app.core.import_report import FileOutcome
 from archive_app.core.model import Source, image_essentials
 from archive_app.core.progress import Progress
 

@@ -26,7 +26,14 @@ from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index import queue_for_index
 from archive_app.core.journal import Journal, Notify, journaled
 from archive_app.core.model import Annotation
-from archive_app.core.research import Labels, Ref, link_labels
+from archive_app.core.research import (
+    NO_LABELS,
+    LabelRef,
+    Labels,
+    Ref,
+    link_labels,
+    unlink_labels,
+)
 from archive_app.core.sources import annotation_from_row, load_annotations, require_source
 
 EPSILON = 1e-9
@@ -90,8 +97,8 @@ class Annotations:
         end: int,
         *,
         note: str = "",
-        events: Sequence[Ref] = (),
-        perspectives: Sequence[Ref] = (),
+        events: Sequence[LabelRef] = (),
+        perspectives: Sequence[LabelRef] = (),
         tags: Sequence[Ref] = (),
     ) -> tuple[Annotation, Change]:
         """Annotate ``body[start:end]`` (a selection's offsets)."""
@@ -113,8 +120,8 @@ class Annotations:
         *,
         occurrence: int | None = None,
         note: str = "",
-        events: Sequence[Ref] = (),
-        perspectives: Sequence[Ref] = (),
+        events: Sequence[LabelRef] = (),
+        perspectives: Sequence[LabelRef] = (),
         tags: Sequence[Ref] = (),
     ) -> tuple[Annotation, Change]:
         """Annotate the passage ``quote`` of the source's text. When it appears more than
@@ -130,8 +137,8 @@ class Annotations:
         region: Region,
         *,
         note: str = "",
-        events: Sequence[Ref] = (),
-        perspectives: Sequence[Ref] = (),
+        events: Sequence[LabelRef] = (),
+        perspectives: Sequence[LabelRef] = (),
         tags: Sequence[Ref] = (),
     ) -> tuple[Annotation, Change]:
         """Annotate a region of an image, or of a page of a PDF."""
@@ -170,17 +177,30 @@ class Annotations:
         self.get(annotation_id)
 
         def edit(journal: Journal) -> None:
-            if (
-                journal.connection.execute(
-                    "SELECT note FROM annotations WHERE id = ?", (annotation_id,)
-                ).fetchone()[0]
-                != note
-            ):
-                journal.update(
-                    "annotations", annotation_id, {"note": note, "modified_at": now_iso()}
-                )
+            _update_note(journal, annotation_id, note)
 
         return journaled(self.database, self.notify, "Edit annotation note", edit)[1]
+
+    def edit(
+        self,
+        annotation_id: int,
+        *,
+        note: str | None = None,
+        add: Labels = NO_LABELS,
+        remove: Labels = NO_LABELS,
+    ) -> Change:
+        """Change an annotation's note (unless None) and labels in one step: ``add`` may
+        describe new events and perspectives, made on the way."""
+        self.get(annotation_id)
+
+        def edit(journal: Journal) -> None:
+            _update_note(journal, annotation_id, note)
+            if add:
+                link_labels(journal, "annotation", [annotation_id], add)
+            if remove:
+                unlink_labels(journal, "annotation", [annotation_id], remove)
+
+        return journaled(self.database, self.notify, "Edit annotation", edit)[1]
 
     def delete(self, *annotation_ids: int) -> Change:
         """Delete annotations with their tags, events and perspectives (undo restores them
@@ -326,3 +346,11 @@ def _check_region(region: Region) -> None:
             f"height={region.height:g} lies outside the image. Give it relative to the image: "
             "x and y from 0 to 1, with x + width and y + height at most 1."
         )
+
+
+def _update_note(journal: Journal, annotation_id: int, note: str | None) -> None:
+    current = journal.connection.execute(
+        "SELECT note FROM annotations WHERE id = ?", (annotation_id,)
+    ).fetchone()[0]
+    if note is not None and note != current:
+        journal.update("annotations", annotation_id, {"note": note, "modified_at": now_iso()})

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Unpack
 
 from archive_app.core.aliases import Aliases
 from archive_app.core.annotations import Annotations
@@ -21,15 +21,17 @@ from archive_app.core.db import DATABASE_NAME, Database, translate_error
 from archive_app.core.errors import ArchiveError, NoArchiveError
 from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
-from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportReport, ImportSession
+from archive_app.core.import_report import ImportReport
+from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportSession
 from archive_app.core.index import IndexLag, SearchIndex, queue_for_index
+from archive_app.core.listing import Listing
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
 from archive_app.core.model import Source
 from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
 from archive_app.core.saved_searches import SavedSearches
-from archive_app.core.search.service import Hit, SearchResults, SearchService
+from archive_app.core.search.service import Hit, SearchOptions, SearchResults, SearchService
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
 from archive_app.core.tags import Tags
@@ -71,6 +73,7 @@ class Archive:
         # Search. Aliases and saved searches are read when a query runs: no reindex needed.
         self.aliases = Aliases(database)
         self.searching = SearchService(database, index, self.aliases)
+        self.listing = Listing(database)
         self.saved_searches = SavedSearches(database, self.search)
 
     @classmethod
@@ -206,9 +209,10 @@ class Archive:
 
     # Search
 
-    def search(self, query: str, **options: Any) -> SearchResults:
-        """Search the archive; see :meth:`archive_app.core.search.SearchService.run` for options.
-        A query that cannot be parsed is searched as plain words, never an error."""
+    def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResults:
+        """Search the archive: hits ``offset`` to ``offset + limit`` of ``query`` narrowed by
+        the filters (see :meth:`archive_app.core.search.service.SearchService.run`). A query
+        that cannot be parsed is searched as plain words, never an error."""
         return self.searching.run(query, **options)
 
     def similar(self, source_id: int, limit: int = 10) -> list[Hit]:

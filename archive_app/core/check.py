@@ -63,8 +63,9 @@ def _index_problems(archive: Archive, ids: set[int]) -> list[str]:
     except ArchiveError as error:  # reported as what it is; the comparison below still runs
         problems.append(f"index: {error.message}")
     indexed = archive.index.indexed_ids()
-    missing = sorted(ids - indexed)
-    extra = sorted(indexed - ids)
+    queued = archive.index.queued_ids()  # being indexed (by the window, when only reading)
+    missing = sorted(ids - indexed - queued)
+    extra = sorted(indexed - ids - queued)
     if missing:
         problems.append(
             f"index: {len(missing)} sources are missing from the index ({_some(missing)})"

@@ -27,6 +27,7 @@ from archive_app.core.research import (
     clean_name,
     label_row,
     label_rows,
+    labelled_sources,
     refuse_if_in_use,
     resolve,
     save_label_edit,
@@ -36,7 +37,12 @@ from archive_app.core.research import (
 
 @dataclass(frozen=True)
 class Event:
-    """An event with how many sources and annotations carry it directly."""
+    """An event with how many sources and annotations carry it.
+
+    ``source_count`` is the one count of an event shown everywhere (the command line, the
+    sidebar, what an ``event:`` search finds): the sources about it or about any of its
+    sub-events, each once. ``own_source_count`` is those it is assigned to itself, which is
+    what deleting it takes it off."""
 
     id: int
     name: str
@@ -47,6 +53,7 @@ class Event:
     description: str = ""
     source_count: int = 0
     annotation_count: int = 0
+    own_source_count: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -58,6 +65,7 @@ class Event:
             "place": self.place,
             "description": self.description,
             "sources": self.source_count,
+            "own_sources": self.own_source_count,
             "annotations": self.annotation_count,
         }
 
@@ -73,6 +81,37 @@ class EventNode:
         return {**self.event.to_dict(), "children": [child.to_dict() for child in self.children]}
 
 
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to make: by :meth:`Events.add`, or where it is assigned (with the assignment,
+    in one step)."""
+
+    name: str
+    parent: Ref | None = None
+    start: str = ""
+    end: str = ""
+    place: str = ""
+    description: str = ""
+
+    def insert(self, journal: Journal) -> int:
+        """Make it inside ``journal`` (refused when its name is taken or its dates are not
+        dates); its new id."""
+        clean = clean_name(self.name, "event")
+        start_date, end_date = checked_dates(self.start, self.end)
+        check_unique_name(journal.connection, "event", clean)
+        parent = self.parent
+        parent_id = None if parent is None else resolve(journal.connection, "event", parent)
+        values = {
+            "name": clean,
+            "parent_id": parent_id,
+            "start_date": start_date,
+            "end_date": end_date,
+            "place": self.place.strip(),
+            "description": self.description.strip(),
+        }
+        return journal.insert("events", values)
+
+
 class Events:
     """The archive's events. Every change returns an undoable :class:`Change`."""
 
@@ -85,11 +124,13 @@ class Events:
     def all(self) -> list[Event]:
         """Every event, in date order (undated ones last), then by name."""
         rows = label_rows(self.database, "event")
-        return sorted((_event(row) for row in rows), key=_date_order)
+        counts = sources_with_sub_events(self.database)
+        return sorted((_event(row, counts) for row in rows), key=_date_order)
 
     def get(self, ref: Ref) -> Event:
         """An event by id or by name (case does not matter)."""
-        return _event(label_row(self.database, "event", ref))
+        row = label_row(self.database, "event", ref)
+        return _event(row, sources_with_sub_events(self.database, int(row["id"])))
 
     def tree(self) -> list[EventNode]:
         """The top-level events, each with its sub-events, in date order."""
@@ -132,23 +173,12 @@ class Events:
     ) -> tuple[Event, Change]:
         """A new event. Names are unique regardless of case; ``start`` and ``end`` are a
         year, a month or a day, and the end may not come before the start."""
-        clean = clean_name(name, "event")
-        start_date, end_date = checked_dates(start, end)
+        return self.add(NewEvent(name, parent, start, end, place, description))
 
-        def edit(journal: Journal) -> int:
-            check_unique_name(journal.connection, "event", clean)
-            parent_id = None if parent is None else resolve(journal.connection, "event", parent)
-            values = {
-                "name": clean,
-                "parent_id": parent_id,
-                "start_date": start_date,
-                "end_date": end_date,
-                "place": place.strip(),
-                "description": description.strip(),
-            }
-            return journal.insert("events", values)
-
-        event_id, change = journaled(self.database, self.notify, f"New event “{clean}”", edit)
+    def add(self, new: NewEvent) -> tuple[Event, Change]:
+        """Make an event described by :class:`NewEvent`."""
+        clean = clean_name(new.name, "event")
+        event_id, change = journaled(self.database, self.notify, f"New event “{clean}”", new.insert)
         return self.get(event_id), change
 
     def edit(
@@ -195,7 +225,7 @@ class Events:
         to its parent."""
         event = self.get(ref)
         if not force:
-            refuse_if_in_use("event", event)
+            refuse_if_in_use("event", event.name, event.own_source_count, event.annotation_count)
 
         def change(journal: Journal) -> None:
             unlink_everywhere(journal, "event", event.id)
@@ -240,17 +270,34 @@ def _refuse_cycle(connection: sqlite3.Connection, event: Event, parent_id: int) 
         ancestor = None if row is None or row[0] is None else int(row[0])
 
 
-def _event(row: sqlite3.Row) -> Event:
+def sources_with_sub_events(database: Database, event_id: int | None = None) -> dict[int, int]:
+    """Event id → the number of distinct sources about it or any event below it, carrying the
+    event themselves or through an annotated passage (events no source is about are left out);
+    of one event, or of all. The sidebar, the command line and ``event:`` searches count so."""
+    only = "" if event_id is None else "WHERE id = :event"
+    rows = database.query(
+        f"WITH RECURSIVE below(ancestor, id) AS (SELECT id, id FROM events {only} "
+        "UNION SELECT b.ancestor, e.id FROM events e JOIN below b ON e.parent_id = b.id) "
+        "SELECT b.ancestor, count(DISTINCT u.source_id) FROM below b "
+        f"JOIN ({labelled_sources('event')}) u ON u.label = b.id GROUP BY b.ancestor",
+        {"event": event_id},
+    )
+    return {int(row[0]): int(row[1]) for row in rows}
+
+
+def _event(row: sqlite3.Row, with_sub_events: dict[int, int]) -> Event:
+    event_id = int(row["id"])
     return Event(
-        id=int(row["id"]),
+        id=event_id,
         name=row["name"],
         parent_id=None if row["parent_id"] is None else int(row["parent_id"]),
         start=row["start_date"],
         end=row["end_date"],
         place=row["place"],
         description=row["description"],
-        source_count=int(row["sources"]),
+        source_count=with_sub_events.get(event_id, 0),
         annotation_count=int(row["annotations"]),
+        own_source_count=int(row["sources"]),
     )
 
 

@@ -13,13 +13,14 @@ import os
 import sqlite3
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from archive_app.core.db import Database
 from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
+from archive_app.core.import_report import FileOutcome, ImportReport
 from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.page_photos import PagePhoto
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
@@ -40,7 +41,6 @@ from archive_app.importers.sniff import (
 
 log = logging.getLogger(__name__)
 
-Status = Literal["imported", "duplicate", "failed"]
 KIND_OF_TYPE: dict[FileType, SourceKind] = {
     "html": "article",
     "pdf": "pdf",
@@ -49,84 +49,6 @@ KIND_OF_TYPE: dict[FileType, SourceKind] = {
 }
 DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
 _READABLE = "web pages (.html), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF) and text (.txt, .md)"
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    """What happened to one file. ``images`` are the image sources imported from a saved
-    page's folder along with it."""
-
-    path: str
-    status: Status
-    source_id: int | None = None
-    kind: str | None = None
-    title: str = ""
-    error: str = ""
-    duplicate_of: int | None = None
-    images: tuple[int, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "status": self.status,
-            "id": self.source_id if self.status == "imported" else self.duplicate_of,
-            "kind": self.kind,
-            "title": self.title,
-            "error": self.error or None,
-            "images": list(self.images),
-        }
-
-
-@dataclass
-class ImportReport:
-    outcomes: list[FileOutcome] = field(default_factory=list)
-    cancelled: bool = False
-    not_attempted: int = 0
-    stopped_by: str = ""
-
-    def _with(self, status: Status) -> list[FileOutcome]:
-        return [outcome for outcome in self.outcomes if outcome.status == status]
-
-    @property
-    def imported(self) -> list[FileOutcome]:
-        return self._with("imported")
-
-    @property
-    def duplicates(self) -> list[FileOutcome]:
-        return self._with("duplicate")
-
-    @property
-    def failed(self) -> list[FileOutcome]:
-        return self._with("failed")
-
-    @property
-    def new_source_ids(self) -> list[int]:
-        ids: list[int] = []
-        for outcome in self.imported:
-            assert outcome.source_id is not None
-            ids.append(outcome.source_id)
-            ids.extend(outcome.images)
-        return ids
-
-    def imported_summary(self) -> str:
-        """How many sources were added: "4 imported (3 photos saved with their pages)"."""
-        photos = sum(len(outcome.images) for outcome in self.imported)
-        text = f"{len(self.imported) + photos:,} imported"
-        if photos:
-            text += f" ({photos:,} photo{'s' if photos != 1 else ''} saved with their pages)"
-        return text
-
-    def summary(self) -> str:
-        parts = [self.imported_summary()]
-        if self.duplicates:
-            parts.append(f"{len(self.duplicates)} already in the archive")
-        if self.failed:
-            parts.append(f"{len(self.failed)} failed")
-        if self.cancelled:
-            parts.append(f"cancelled with {self.not_attempted} not imported")
-        elif self.not_attempted:
-            parts.append(f"{self.not_attempted} not attempted")
-        return ", ".join(parts)
 
 
 @dataclass
@@ -275,29 +197,16 @@ class ImportSession:
         version: str,
         tasks: deque[ExtractionTask],
     ) -> FileOutcome:
-        suffix = normalized_suffix(candidate.path.name)
         if candidate.page is not None:
             document = candidate.page.named(document, candidate.path.name)
         try:
-            self.store.add(candidate.path, candidate.digest, suffix)
-            if document.thumbnail:
-                self.store.write_derived(
-                    thumbnail_path(self.derived, candidate.digest.sha256), document.thumbnail
-                )
-            with self.database.transaction() as connection:
-                source_id = insert_source(
-                    connection,
-                    document,
-                    digest=candidate.digest,
-                    original_name=candidate.path.name,
-                    original_ext=suffix,
-                    importer_version=version,
-                    has_thumbnail=bool(document.thumbnail),
-                )
-                insert_captions(connection, source_id, document, {})
-                if candidate.page is not None:
-                    page = candidate.page
-                    _link_figure(connection, page.article_id, page.position, source_id)
+            source_id = keep_source(
+                self.database,
+                self.store,
+                self.derived,
+                KeptFile(candidate.path, candidate.digest, document, version),
+                figure_of=candidate.page.figure if candidate.page is not None else None,
+            )
         except DiskFullError:
             raise
         except ArchiveError as error:
@@ -394,6 +303,62 @@ class ImportSession:
             "SELECT id, kind, title FROM sources WHERE sha256 = ?", (digest.sha256,)
         )
         return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A file read by its importer, to keep in the archive."""
+
+    path: Path
+    digest: FileDigest
+    document: ExtractedDocument
+    importer_version: str
+
+
+def keep_source(
+    database: Database,
+    store: OriginalStore,
+    derived: Path,
+    kept: KeptFile,
+    *,
+    figure_images: dict[int, int] | None = None,
+    figure_of: tuple[int, int] | None = None,
+) -> int:
+    """Keep one file: its original (and thumbnail) stored, then its source recorded in one
+    transaction; its new id. Every import keeps its files through here, and so do the tests'
+    fixtures."""
+    document = kept.document
+    store.add(kept.path, kept.digest, normalized_suffix(kept.path.name))
+    if document.thumbnail:
+        store.write_derived(thumbnail_path(derived, kept.digest.sha256), document.thumbnail)
+    with database.transaction() as connection:
+        return record_source(connection, kept, figure_images=figure_images, figure_of=figure_of)
+
+
+def record_source(
+    connection: sqlite3.Connection,
+    kept: KeptFile,
+    *,
+    figure_images: dict[int, int] | None = None,
+    figure_of: tuple[int, int] | None = None,
+) -> int:
+    """Record a kept file's source and captions inside the caller's transaction, queued for
+    the index; its new id. ``figure_images``: figure index → the image source holding that
+    figure's picture; ``figure_of``: (article id, figure index) this image is the picture of."""
+    document = kept.document
+    source_id = insert_source(
+        connection,
+        document,
+        digest=kept.digest,
+        original_name=kept.path.name,
+        original_ext=normalized_suffix(kept.path.name),
+        importer_version=kept.importer_version,
+        has_thumbnail=bool(document.thumbnail),
+    )
+    insert_captions(connection, source_id, document, figure_images or {})
+    if figure_of is not None:
+        _link_figure(connection, *figure_of, source_id)
+    return source_id
 
 
 def _link_figure(

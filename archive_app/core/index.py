@@ -444,6 +444,10 @@ class SearchIndex:
             ids = reader.column_reader("id")
             return {int(ids[doc]) for doc in reader.all_doc_ids()}
 
+    def queued_ids(self) -> set[int]:
+        """The ids of the sources changed in the database and not yet in the index."""
+        return {int(row[0]) for row in self.database.query("SELECT source_id FROM index_queue")}
+
     def _close_searchers(self) -> None:
         with self._searchers_lock:
             for searcher in self._searchers:

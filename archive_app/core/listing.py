@@ -4,7 +4,8 @@ tests can use them too.
 The list is a view over ids (as Anki's browser is): :func:`ordered_ids` gives the ids a view
 shows in the order asked for, cheaply even for 100,000 sources, and :func:`display_rows` fetches
 what a table row shows for the few ids on screen. :func:`sidebar_summary` counts the sources in
-every library view, event (with its sub-events), perspective and tag.
+every library view, event (with its sub-events), perspective and tag. The window and the
+exports reach them through :class:`Listing` (``archive.listing``).
 
 A source is under an event, perspective or tag when it carries the label or one of its
 annotated passages or regions does (as a search for ``tag:`` finds it): a label used only on
@@ -15,16 +16,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from archive_app.core.db import Database
+from archive_app.core.events import sources_with_sub_events
 from archive_app.core.model import NamedRef
 from archive_app.core.research import (
     TABLES,
     Kind,
     color_column,
+    labelled_sources,
     labels_by_owner,
     link_table,
 )
@@ -231,7 +234,7 @@ def _source_counts(database: Database, kind: Literal["perspective", "tag"]) -> l
     sources = {
         int(row[0]): int(row[1])
         for row in database.query(
-            f"SELECT label, count(DISTINCT source_id) FROM ({_labelled_sources(kind)}) "
+            f"SELECT label, count(DISTINCT source_id) FROM ({labelled_sources(kind)}) "
             "GROUP BY label"
         )
     }
@@ -259,13 +262,7 @@ def _event_counts(database: Database) -> list[EventCount]:
         "WITH RECURSIVE below(ancestor, id) AS (SELECT id, id FROM events "
         "UNION SELECT b.ancestor, e.id FROM events e JOIN below b ON e.parent_id = b.id) "
     )
-    counts = {
-        int(row[0]): int(row[1])
-        for row in database.query(
-            f"{below}SELECT b.ancestor, count(DISTINCT u.source_id) FROM below b "
-            f"JOIN ({_labelled_sources('event')}) u ON u.label = b.id GROUP BY b.ancestor"
-        )
-    }
+    counts = sources_with_sub_events(database)
     passages = {
         int(row[0]): int(row[1])
         for row in database.query(
@@ -290,18 +287,6 @@ def _event_counts(database: Database) -> list[EventCount]:
     ]
 
 
-def _labelled_sources(kind: Kind) -> str:
-    """SQL for ``(label, source_id)``: each source under each label of ``kind``, carrying it
-    itself or through one of its annotations."""
-    source_links, _, label_column = link_table("source", kind)
-    annotation_links, _, _ = link_table("annotation", kind)
-    return (
-        f"SELECT {label_column} AS label, source_id FROM {source_links} UNION "
-        f"SELECT k.{label_column}, a.source_id FROM {annotation_links} k "
-        "JOIN annotations a ON a.id = k.annotation_id"
-    )
-
-
 def _annotation_counts(database: Database, kind: Kind) -> dict[int, int]:
     links, _, label_column = link_table("annotation", kind)
     return {
@@ -319,10 +304,10 @@ def _view_filter(view: View) -> tuple[str, str, tuple[object, ...]]:
     if view.scope == "kind":
         return "", "s.kind = ?", (str(view.key),)
     if view.scope == "event":
-        under = f"SELECT source_id FROM ({_labelled_sources('event')}) WHERE label IN chosen"
+        under = f"SELECT source_id FROM ({labelled_sources('event')}) WHERE label IN chosen"
         return _EVENT_AND_SUB_EVENTS, f"s.id IN ({under})", (view.key,)
     if view.scope in ("perspective", "tag"):
-        under = f"SELECT source_id FROM ({_labelled_sources(view.scope)}) WHERE label = ?"
+        under = f"SELECT source_id FROM ({labelled_sources(view.scope)}) WHERE label = ?"
         return "", f"s.id IN ({under})", (view.key,)
     return "", "s.id IN (SELECT value FROM json_each(?))", (json.dumps(list(view.ids)),)
 
@@ -336,3 +321,39 @@ def _order_by(sort: SortColumn, descending: bool) -> str:
         terms.append(f"{expression} {direction}")
     terms.append(f"s.id {direction}")
     return ", ".join(terms)
+
+
+class Listing:
+    """The archive's listing service (``archive.listing``), beside ``archive.searching``: what
+    the window and the exports list, read through the archive rather than from its
+    database."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def ordered_ids(
+        self,
+        view: View = ALL_SOURCES,
+        sort: SortColumn | None = "imported",
+        descending: bool = False,
+    ) -> list[int]:
+        """See :func:`ordered_ids`."""
+        return ordered_ids(self._database, view, sort, descending)
+
+    def rows(self, ids: Sequence[int]) -> dict[int, ListRow]:
+        """See :func:`display_rows`."""
+        return display_rows(self._database, ids)
+
+    def summary(self) -> SidebarSummary:
+        """See :func:`sidebar_summary`."""
+        return sidebar_summary(self._database)
+
+    def sources_carrying(self, kind: Kind, label_ids: Collection[int]) -> set[int]:
+        """The sources that carry any of these events, perspectives or tags themselves."""
+        links, owner_column, label_column = link_table("source", kind)
+        rows = self._database.query(
+            f"SELECT DISTINCT {owner_column} FROM {links} "
+            f"WHERE {label_column} IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(label_ids)),),
+        )
+        return {int(row[0]) for row in rows}

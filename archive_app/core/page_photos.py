@@ -28,6 +28,11 @@ class PagePhoto:
     published: str = ""
     article_title: str = ""
 
+    @property
+    def figure(self) -> tuple[int, int]:
+        """The article and the figure's place in it that this photo is the picture of."""
+        return self.article_id, self.position
+
     @classmethod
     def of(
         cls, article_id: int, position: int, article: ExtractedDocument, image: ExtractedImage

@@ -76,6 +76,29 @@ def parse_color(text: str) -> str:
     return "#" + match.group(1).lower()
 
 
+@dataclass(frozen=True)
+class NewPerspective:
+    """A perspective to make: by :meth:`Perspectives.add`, or where it is assigned (with the
+    assignment, in one step). Without a colour it gets an unused one from :data:`PALETTE`."""
+
+    name: str
+    description: str = ""
+    color: str | None = None
+
+    def insert(self, journal: Journal) -> int:
+        """Make it inside ``journal`` (refused when its name is taken); its new id."""
+        clean = clean_name(self.name, "perspective")
+        color = self.color
+        chosen = None if color is None or not color.strip() else parse_color(color)
+        check_unique_name(journal.connection, "perspective", clean)
+        values = {
+            "name": clean,
+            "description": self.description.strip(),
+            "color": chosen or _unused_color(journal.connection),
+        }
+        return journal.insert("perspectives", values)
+
+
 class Perspectives:
     """The archive's perspectives. Every change returns an undoable :class:`Change`."""
 
@@ -98,20 +121,12 @@ class Perspectives:
         self, name: str, *, description: str = "", color: str | None = None
     ) -> tuple[Perspective, Change]:
         """A new perspective; without a colour it gets an unused one from :data:`PALETTE`."""
-        clean = clean_name(name, "perspective")
-        chosen = None if color is None or not color.strip() else parse_color(color)
+        return self.add(NewPerspective(name, description, color))
 
-        def edit(journal: Journal) -> int:
-            check_unique_name(journal.connection, "perspective", clean)
-            values = {
-                "name": clean,
-                "description": description.strip(),
-                "color": chosen or _unused_color(journal.connection),
-            }
-            return journal.insert("perspectives", values)
-
-        description_text = f"New perspective “{clean}”"
-        perspective_id, change = journaled(self.database, self.notify, description_text, edit)
+    def add(self, new: NewPerspective) -> tuple[Perspective, Change]:
+        """Make a perspective described by :class:`NewPerspective`."""
+        description = f"New perspective “{clean_name(new.name, 'perspective')}”"
+        perspective_id, change = journaled(self.database, self.notify, description, new.insert)
         return self.get(perspective_id), change
 
     def edit(
@@ -138,7 +153,9 @@ class Perspectives:
         :class:`InUseError` unless ``force``; then those links go too."""
         current = self.get(ref)
         if not force:
-            refuse_if_in_use("perspective", current)
+            refuse_if_in_use(
+                "perspective", current.name, current.source_count, current.annotation_count
+            )
 
         def change(journal: Journal) -> None:
             unlink_everywhere(journal, "perspective", current.id)

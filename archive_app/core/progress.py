@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from archive_app.core.importing import FileOutcome
+from archive_app.core.import_report import FileOutcome
 
 
 @dataclass(frozen=True)

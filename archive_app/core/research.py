@@ -14,7 +14,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypedDict
 
 from archive_app.core.changes import Change
 from archive_app.core.db import Database
@@ -57,19 +57,50 @@ class CountedLabel(Protocol):
     def annotation_count(self) -> int: ...
 
 
+class NewLabel(Protocol):
+    """An event or perspective described but not made yet (:class:`~.events.NewEvent`,
+    :class:`~.perspectives.NewPerspective`). Given where labels are assigned, it is made by the
+    same change that assigns it: one transaction, one undo step."""
+
+    @property
+    def name(self) -> str: ...
+
+    def insert(self, journal: Journal) -> int:
+        """Make it inside ``journal``; its new id."""
+        ...
+
+
+LabelRef = Ref | NewLabel
+"""A label to assign: an id or a name, or one to make on the way."""
+
+
 @dataclass(frozen=True)
 class Labels:
-    """Events, perspectives and tags to assign or remove, by id or name."""
+    """Events, perspectives and tags to assign or remove, by id or name (to assign, also new
+    events and perspectives to make)."""
 
-    events: Sequence[Ref] = ()
-    perspectives: Sequence[Ref] = ()
+    events: Sequence[LabelRef] = ()
+    perspectives: Sequence[LabelRef] = ()
     tags: Sequence[Ref] = ()
 
     def __bool__(self) -> bool:
         return bool(self.events or self.perspectives or self.tags)
 
-    def by_kind(self) -> dict[Kind, Sequence[Ref]]:
+    def by_kind(self) -> dict[Kind, Sequence[LabelRef]]:
         return {"event": self.events, "perspective": self.perspectives, "tag": self.tags}
+
+    def as_arguments(self) -> LabelArguments:
+        """The labels as the keyword arguments of the calls that assign them."""
+        return {"events": self.events, "perspectives": self.perspectives, "tags": self.tags}
+
+
+class LabelArguments(TypedDict):
+    events: Sequence[LabelRef]
+    perspectives: Sequence[LabelRef]
+    tags: Sequence[Ref]
+
+
+NO_LABELS = Labels()
 
 
 def counted(count: int, noun: str) -> str:
@@ -80,6 +111,18 @@ def counted(count: int, noun: str) -> str:
 def link_table(owner: Owner, kind: Kind) -> tuple[str, str, str]:
     """The link table between owners and labels of a kind, with its two columns."""
     return f"{owner}_{TABLES[kind]}", f"{owner}_id", f"{kind}_id"
+
+
+def labelled_sources(kind: Kind) -> str:
+    """SQL for ``(label, source_id)``: each source under each label of ``kind``, carrying it
+    itself or through one of its annotations."""
+    source_links, _, label_column = link_table("source", kind)
+    annotation_links, _, _ = link_table("annotation", kind)
+    return (
+        f"SELECT {label_column} AS label, source_id FROM {source_links} UNION "
+        f"SELECT k.{label_column}, a.source_id FROM {annotation_links} k "
+        "JOIN annotations a ON a.id = k.annotation_id"
+    )
 
 
 def color_column(kind: Kind) -> str:
@@ -216,16 +259,16 @@ def save_label_edit(
     return journaled(database, notify, f"Edit {kind} “{label.name}”", edit)[1]
 
 
-def refuse_if_in_use(kind: Kind, label: CountedLabel) -> None:
-    """Refuse, with :class:`InUseError`, to delete an event or perspective that sources or
-    annotations carry."""
-    if label.source_count or label.annotation_count:
+def refuse_if_in_use(kind: Kind, name: str, sources: int, annotations: int) -> None:
+    """Refuse, with :class:`InUseError`, to delete an event or perspective that ``sources``
+    sources and ``annotations`` annotations carry themselves."""
+    if sources or annotations:
         raise InUseError(
-            f"The {kind} '{label.name}' is assigned to {counted(label.source_count, 'source')} "
-            f"and {counted(label.annotation_count, 'annotation')}. Delete it anyway to remove "
+            f"The {kind} '{name}' is assigned to {counted(sources, 'source')} "
+            f"and {counted(annotations, 'annotation')}. Delete it anyway to remove "
             "it from them too.",
-            sources=label.source_count,
-            annotations=label.annotation_count,
+            sources=sources,
+            annotations=annotations,
         )
 
 
@@ -287,10 +330,16 @@ def unlink_labels(journal: Journal, owner: Owner, owner_ids: Sequence[int], labe
     return removed
 
 
-def _label_ids(journal: Journal, kind: Kind, refs: Iterable[Ref], *, create: bool) -> list[int]:
+def _label_ids(
+    journal: Journal, kind: Kind, refs: Iterable[LabelRef], *, create: bool
+) -> list[int]:
     ids: list[int] = []
     for ref in refs:
-        if kind == "tag" and create:
+        if not isinstance(ref, int | str):
+            if not create:
+                raise InvalidInputError(f"The {kind} '{ref.name}' is not in this archive yet.")
+            label_id = ref.insert(journal)
+        elif kind == "tag" and create:
             label_id = resolve_or_create_tag(journal, ref)
         else:
             label_id = resolve(journal.connection, kind, ref)
@@ -314,12 +363,13 @@ class Assignments:
         self,
         source_ids: Iterable[int],
         *,
-        events: Sequence[Ref] = (),
-        perspectives: Sequence[Ref] = (),
+        events: Sequence[LabelRef] = (),
+        perspectives: Sequence[LabelRef] = (),
         tags: Sequence[Ref] = (),
     ) -> Change:
         """Give sources events, perspectives and tags (tags named for the first time are
-        created). Links already there are left alone."""
+        created, and new events and perspectives described with :class:`NewLabel` are made,
+        in the same step). Links already there are left alone."""
         return self._change("source", source_ids, Labels(events, perspectives, tags), add=True)
 
     def remove_from_sources(
@@ -337,8 +387,8 @@ class Assignments:
         self,
         annotation_ids: Iterable[int],
         *,
-        events: Sequence[Ref] = (),
-        perspectives: Sequence[Ref] = (),
+        events: Sequence[LabelRef] = (),
+        perspectives: Sequence[LabelRef] = (),
         tags: Sequence[Ref] = (),
     ) -> Change:
         labels = Labels(events, perspectives, tags)

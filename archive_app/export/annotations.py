@@ -203,23 +203,13 @@ def _selected(
     annotations = archive.annotations.all()
     if events:
         wanted = archive.events.with_descendants(events)
-        carriers = _carriers(archive, "event", wanted)
+        carriers = archive.listing.sources_carrying("event", wanted)
         annotations = [a for a in annotations if _carried(a, a.events, carriers, wanted)]
     if perspectives:
         wanted = {archive.perspectives.get(ref).id for ref in perspectives}
-        carriers = _carriers(archive, "perspective", wanted)
+        carriers = archive.listing.sources_carrying("perspective", wanted)
         annotations = [a for a in annotations if _carried(a, a.perspectives, carriers, wanted)]
     return annotations
-
-
-def _carriers(archive: Archive, kind: str, label_ids: set[int]) -> set[int]:
-    """The sources that carry any of the labels."""
-    marks = ",".join("?" * len(label_ids))
-    rows = archive.database.query(
-        f"SELECT DISTINCT source_id FROM source_{kind}s WHERE {kind}_id IN ({marks})",
-        tuple(label_ids),
-    )
-    return {int(row[0]) for row in rows}
 
 
 def _carried(
@@ -229,11 +219,14 @@ def _carried(
 
 
 def _sources(archive: Archive, source_ids: set[int]) -> dict[int, dict[str, Any]]:
-    if not source_ids:
-        return {}
-    marks = ",".join("?" * len(source_ids))
-    rows = archive.database.query(
-        f"SELECT id, sha256, kind, mime_type, title, source_url FROM sources WHERE id IN ({marks})",
-        tuple(source_ids),
-    )
-    return {int(row["id"]): dict(row) for row in rows}
+    described = {}
+    for source_id in source_ids:
+        source = archive.get(source_id)
+        described[source_id] = {
+            "sha256": source.provenance.sha256,
+            "kind": source.kind,
+            "mime_type": source.provenance.mime_type,
+            "title": source.title,
+            "source_url": source.source_url,
+        }
+    return described

@@ -19,7 +19,7 @@ from types import TracebackType
 from archive_app import APP_NAME, __version__
 from archive_app.core.paths import default_archive_path
 from archive_app.gui.preflight import display_problem
-from archive_app.gui.refcount_guard import guard_singletons
+from archive_app.gui.qt_start import make_application
 from archive_app.resources import APP_ID
 
 EXIT_NO_DISPLAY = 3
@@ -40,8 +40,7 @@ def run(archive_path: Path | None = None, files: Sequence[Path] = ()) -> int:
     from archive_app.gui.settings import AppSettings
     from archive_app.gui.single_instance import InstanceServer, hand_over
 
-    guard_singletons()
-    app = QApplication(sys.argv[:1])
+    app = make_application(sys.argv[:1])
     app.setApplicationName("archive-app")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from archive_app.core.archive import Archive
-from archive_app.core.importing import ImportReport
+from archive_app.core.import_report import ImportReport
 from archive_app.core.progress import Progress
 from archive_app.gui.tasks import Task, TaskRunner
 

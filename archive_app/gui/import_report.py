@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.importing import FileOutcome, ImportReport
+from archive_app.core.import_report import FileOutcome, ImportReport
 from archive_app.gui.icons import icon
 
 STATUS_LABELS = {

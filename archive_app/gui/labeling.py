@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from archive_app.core.archive import Archive
-from archive_app.core.changes import Change, combined
-from archive_app.core.research import Kind, Ref, counted
+from archive_app.core.changes import Change
+from archive_app.core.events import NewEvent
+from archive_app.core.perspectives import NewPerspective
+from archive_app.core.research import Kind, LabelRef, Labels, Ref, counted
 from archive_app.gui import research_dialogs
 from archive_app.gui.label_rows import Label
 from archive_app.gui.research_dialogs import EventFields, PerspectiveFields
@@ -75,7 +77,10 @@ class Labeling:
         fields = research_dialogs.ask_event(self.parent, title, EventFields(name))
         if fields is None:
             return None
-        return Label("event", fields.name, fields.name, pending=(fields, parent_id))
+        new = NewEvent(
+            fields.name, parent_id, fields.start, fields.end, fields.place, fields.description
+        )
+        return Label("event", fields.name, fields.name, pending=new)
 
     def ask_new_perspective(self, name: str = "") -> Label | None:
         fields = research_dialogs.ask_perspective(
@@ -85,72 +90,33 @@ class Labeling:
         )
         if fields is None:
             return None
-        return Label("perspective", fields.name, fields.name, fields.color, pending=fields)
+        new = NewPerspective(fields.name, fields.description, fields.color or None)
+        return Label("perspective", fields.name, fields.name, fields.color, pending=new)
 
-    # Making what is new
-
-    def make_pending(self, labels: Sequence[Label]) -> tuple[dict[Kind, list[Ref]], list[Change]]:
-        """Make the new events and perspectives among ``labels``; every label's ref by kind,
-        and the changes that made them. If one cannot be made, those already made are
-        undone and the error goes on."""
-        refs: dict[Kind, list[Ref]] = {"event": [], "perspective": [], "tag": []}
-        made: list[Change] = []
-        try:
-            for label in labels:
-                ref, change = self._made(label)
-                if change is not None:
-                    made.append(change)
-                if ref not in refs[label.kind]:
-                    refs[label.kind].append(ref)
-        except BaseException:
-            for change in reversed(made):
-                change.undo()
-            raise
-        return refs, made
-
-    def _made(self, label: Label) -> tuple[Ref, Change | None]:
-        pending = label.pending
-        if isinstance(pending, tuple):
-            fields, parent_id = pending
-            assert isinstance(fields, EventFields)
-            event, change = self.archive.events.create(
-                fields.name,
-                parent=parent_id,
-                start=fields.start,
-                end=fields.end,
-                place=fields.place,
-                description=fields.description,
-            )
-            return event.id, change
-        if isinstance(pending, PerspectiveFields):
-            perspective, change = self.archive.perspectives.create(
-                pending.name, description=pending.description, color=pending.color or None
-            )
-            return perspective.id, change
-        return label.ref, None
+    def make(self, label: Label) -> Change:
+        """Make the new event or perspective a label describes (without assigning it)."""
+        if isinstance(label.pending, NewEvent):
+            return self.archive.events.add(label.pending)[1]
+        if isinstance(label.pending, NewPerspective):
+            return self.archive.perspectives.add(label.pending)[1]
+        raise ValueError(f"{label.name!r} is not a new event or perspective")
 
     # Assigning
 
     def add_to_sources(self, source_ids: Sequence[int], labels: Sequence[Label]) -> bool:
-        """Give sources these labels (making new ones first): one undo step."""
+        """Give sources these labels, making the new ones on the way: one step in the core,
+        one on the undo stack."""
         if not source_ids or not labels:
             return False
         names = ", ".join(f"“{label.name}”" for label in labels)
 
         def make() -> Change:
-            refs, made = self.make_pending(labels)
-            try:
-                assign = self.archive.assignments.add_to_sources(
-                    source_ids,
-                    events=refs["event"],
-                    perspectives=refs["perspective"],
-                    tags=refs["tag"],
-                )
-            except BaseException:
-                for change in reversed(made):
-                    change.undo()
-                raise
-            return combined(f"Add {names} to {counted(len(source_ids), 'source')}", [*made, assign])
+            change = self.archive.assignments.add_to_sources(
+                source_ids, **assignable(labels).as_arguments()
+            )
+            return replace(
+                change, description=f"Add {names} to {counted(len(source_ids), 'source')}"
+            )
 
         return self.edits.apply(make) is not None
 
@@ -183,6 +149,18 @@ class Labeling:
             for kind in ("event", "perspective", "tag")
             for ref in found[kind]
         ]
+
+
+def assignable(labels: Sequence[Label]) -> Labels:
+    """What to give the core to assign ``labels``: ids and names, and the new events and
+    perspectives to make on the way."""
+    by_kind: dict[Kind, list[LabelRef]] = {"event": [], "perspective": [], "tag": []}
+    for label in labels:
+        ref = label.pending if isinstance(label.pending, NewEvent | NewPerspective) else label.ref
+        if ref not in by_kind[label.kind]:
+            by_kind[label.kind].append(ref)
+    tags = [ref for ref in by_kind["tag"] if isinstance(ref, int | str)]
+    return Labels(by_kind["event"], by_kind["perspective"], tags)
 
 
 def _event_tip(name: str, start: str, end: str, place: str) -> str:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from archive_app import APP_NAME
 from archive_app.core.archive import Archive
 from archive_app.core.errors import NotFoundError
-from archive_app.core.importing import ImportReport
+from archive_app.core.import_report import ImportReport
 from archive_app.core.listing import ALL_SOURCES, SidebarSummary, View
 from archive_app.core.model import Source
 from archive_app.core.search.help import query_help_html

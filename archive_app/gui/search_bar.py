@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from archive_app.core.archive import Archive
+from archive_app.core.index import IndexLag
 from archive_app.core.search.help import query_help_html
 from archive_app.core.search.service import SearchResults
 from archive_app.gui.icons import icon
@@ -133,9 +134,14 @@ class SearchBar(QWidget):
 
     def _run(self, text: str, offset: int, limit: int, sequence: int) -> None:
         archive = self._archive
+
+        def search(_context: object) -> tuple[SearchResults, IndexLag]:
+            results = archive.search(text, limit=limit, offset=offset, facets=offset == 0)
+            return results, archive.index_lag
+
         self._tasks.run(
-            lambda _context: archive.search(text, limit=limit, offset=offset, facets=offset == 0),
-            on_success=lambda results: self._found(sequence, text, offset, results),
+            search,
+            on_success=lambda found: self._found(sequence, text, offset, *found),
             on_finished=lambda: self._finished(offset),
             label="Searching",
         )
@@ -144,20 +150,30 @@ class SearchBar(QWidget):
         if offset > 0:
             self._loading_more = False
 
-    def _found(self, sequence: int, text: str, offset: int, results: SearchResults) -> None:
+    def _found(
+        self, sequence: int, text: str, offset: int, results: SearchResults, lag: IndexLag
+    ) -> None:
         if sequence != self._sequence:
             return
         page = HitPage(text, offset, [hit.id for hit in results.hits], results)
         self._loaded = offset + len(page.ids)
         if offset == 0:
             self._query = text
-            self._show_status(results)
+            self._show_status(results, lag)
             self.hitsFound.emit(page)
         else:
             self.moreHitsFound.emit(page)
 
-    def _show_status(self, results: SearchResults) -> None:
+    def _show_status(self, results: SearchResults, lag: IndexLag) -> None:
+        """The number of hits; how the query was searched when it was read otherwise than
+        typed (why, in the tooltip); whether search is still catching up with the archive (an
+        import, or an edit made during one); a better query when this one found little."""
         parts = [_hits(results.total)]
+        if results.notes:
+            parts.append(f"searched as <b>{html.escape(results.understood)}</b>")
+        if lag.behind:
+            parts.append(f"search is catching up ({lag.pending:,} to go)")
+        self.status.setToolTip("\n".join([*results.notes, *_lag_notes(lag)]))
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
             parts.append(f'Did you mean <a href="{suggestion}">{suggestion}</a>?')
@@ -175,6 +191,13 @@ class SearchBar(QWidget):
             self.clear()
             return True
         return super().eventFilter(watched, event)
+
+
+def _lag_notes(lag: IndexLag) -> list[str]:
+    if not lag.behind:
+        return []
+    waiting = f"{lag.pending:,} changed sources are not searchable as they are yet."
+    return [waiting, lag.problem] if lag.problem else [waiting]
 
 
 def _hits(total: int) -> str:

@@ -182,8 +182,9 @@ class WindowSession(QObject):
         self.window.newArchiveRequested.connect(lambda p: self.open(p, create=True))
         self.settings.remember_archive(archive.path)
         self.window.show()
-        if archive.index.behind:
-            self.window.show_error(IndexUpdateError(archive.index.behind))
+        problem = archive.index_lag.problem
+        if problem:
+            self.window.show_error(IndexUpdateError(problem))
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()

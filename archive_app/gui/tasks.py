@@ -15,7 +15,6 @@ knows nothing of threads; this is the only place the window starts any.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -28,11 +27,6 @@ from archive_app.core.progress import Progress
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.05
-SWITCH_INTERVAL = 0.001
-"""How long, in seconds, a thread may run Python before it must offer the interpreter's lock
-to another. Qt calls into Python many times a frame (every override, every slot), and each
-time the GUI thread waits for the lock while a task runs Python: at Python's default of 5 ms
-those waits added up to pauses of most of a second."""
 
 
 class TaskContext:
@@ -142,7 +136,6 @@ class TaskRunner(QObject):
         max_threads: int = 4,
     ) -> None:
         super().__init__(parent)
-        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._running: set[Task] = set()

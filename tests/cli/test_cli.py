@@ -11,7 +11,7 @@ import pytest
 
 from archive_app.cli import main
 from archive_app.core.archive import Archive
-from tests.conftest import write_file
+from tests.helpers import write_file
 
 
 @pytest.fixture

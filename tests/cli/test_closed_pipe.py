@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from archive_app.core.archive import Archive
-from tests.conftest import write_file
+from tests.helpers import write_file
 
 
 def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess[bytes]:

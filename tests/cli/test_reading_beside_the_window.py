@@ -10,7 +10,10 @@ import pytest
 
 from archive_app.cli import main
 from archive_app.core.archive import Archive
-from tests.conftest import write_file
+from archive_app.core.importing import KeptFile, keep_source
+from archive_app.core.store import digest_file
+from archive_app.importers.document import Block, ExtractedDocument
+from tests.helpers import write_file
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -97,3 +100,17 @@ def test_a_reading_command_never_makes_an_archive(
     assert out == ""
     assert "There is no archive at" in err
     assert not folder.exists()
+
+
+def test_check_beside_the_window_counts_what_it_is_still_indexing_as_no_problem(
+    capsys: pytest.CaptureFixture[str], archive_path: Path, held_archive: Archive, tmp_path: Path
+) -> None:
+    late = write_file(tmp_path / "in", "late.txt", "Late\n\nThe last dispatch.")
+    document = ExtractedDocument(kind="text", title="Late", blocks=[Block("paragraph", "Late.")])
+    kept = KeptFile(late, digest_file(late), document, "test")
+    with held_archive:
+        archive = held_archive
+        keep_source(archive.database, archive.store, archive.derived, kept)  # not indexed yet
+        code, out, err = run(capsys, "check", "--archive", str(archive_path))
+    assert code == 0, out + err
+    assert "3 sources checked: healthy" in out

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Cli
-from tests.conftest import write_file
+from tests.helpers import Cli, write_file
 
 TEXT = (
     "Azerbaijani forces entered Shusha on 8 November 2020. Armenian officials first denied "
@@ -45,7 +44,7 @@ def test_event_tree_commands(cli: Cli) -> None:
     assert cli("tag", "1", "--event", "Battle of Shusha", "--event", "2nd Karabakh War")[0] == 0
     code, out, _ = cli("event", "list")
     assert out.splitlines() == [
-        "Nagorno-Karabakh conflict  (from 1988)  · 0 sources  [id 1]",
+        "Nagorno-Karabakh conflict  (from 1988)  · 1 source  [id 1]",
         "  2nd Karabakh War  (27 Sep 2020 – 10 Nov 2020, Karabakh)  · 1 source  [id 2]",
         "    Battle of Shusha  (from November 2020)  · 1 source  [id 3]",
     ]

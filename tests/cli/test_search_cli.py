@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Cli
-from tests.conftest import write_file
+from tests.helpers import Cli, write_file
 
 TEXTS = {
     "wire.txt": "Thousands leave Stepanakert\n\nCars queued on the road to Goris for days.",

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Cli
-from tests.conftest import write_file
+from tests.helpers import Cli, write_file
 
 PAGE = """<html><head><title>Ceasefire holds</title>
 <meta property="article:published_time" content="2019-11-19T02:34:30+00:00">
@@ -42,3 +41,13 @@ def test_dates_are_shown_in_the_locale_and_kept_iso_in_json(cli: Cli) -> None:
     assert json.loads(cli("show", "--json", "1")[1])["published"] == "2019-11-19T02:34:30+00:00"
     hit = json.loads(cli("search", "--json", "monitors")[1])["hits"][0]
     assert hit["published"] == "2019-11-19T02:34:30+00:00"
+
+
+def test_the_command_line_says_how_a_query_was_searched(cli: Cli) -> None:
+    code, out, _ = cli("search", '"ceasefire along')
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        "1 hit for '\"ceasefire along'",
+        'Searched for: "ceasefire along"',
+        "  (A quote was not closed: the phrase runs to the end of the query.)",
+    ]

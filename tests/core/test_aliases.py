@@ -7,7 +7,7 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import StoreDocument
+from tests.helpers import StoreDocument
 
 
 def text(title: str, body: str) -> ExtractedDocument:

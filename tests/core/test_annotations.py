@@ -12,7 +12,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.search.documents import documents_for
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import StoreDocument, dump_database
+from tests.helpers import StoreDocument, dump_database
 
 ARTICLE = (
     "Azerbaijani forces entered Shusha on 8 November 2020. "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 
@@ -11,87 +10,7 @@ from archive_app.core.annotations import Region
 from archive_app.core.archive import Archive
 from archive_app.core.compare import NO_PERSPECTIVE, Comparison, compare_event
 from archive_app.core.errors import InvalidInputError, NotFoundError
-from tests.gui.bulk import add_sources
-
-
-def note(title: str, site: str, published: str, body: str) -> str:
-    date_line = f"published: {published}\n" if published else ""
-    return f"---\ntitle: {title}\nsite: {site}\n{date_line}---\n{body}\n"
-
-
-STORY = {
-    "az.md": note(
-        "Local anti-terror measures begin",
-        "Caspian State News",
-        "2023-09-19",
-        "Measures target only military positions near Khankendi. Civilians are not targets.",
-    ),
-    "am.md": note(
-        "Military aggression against Nagorno-Karabakh",
-        "Government Press Office",
-        "2023-09-19T17:45:00+04:00",
-        "Stepanakert is under fire. There are casualties among civilians.",
-    ),
-    "wire.md": note(
-        "Ceasefire after a day of fighting",
-        "Meridian Wire",
-        "2023-09-20",
-        "Officials in Stepanakert agreed to lay down arms. Baku said it restored sovereignty.",
-    ),
-    "exodus.md": note(
-        "Thousands leave as the road opens",
-        "Meridian Wire",
-        "2023-09-25",
-        "Cars queued for hours on the road to the Hakari bridge.",
-    ),
-    "notes.md": note(
-        "Field notes, Kornidzor",
-        "",
-        "",
-        "Families say they left Stepanakert on the 24th. Nobody here says Khankendi.",
-    ),
-    "oped.md": note(
-        "Two days that ended a republic",
-        "The Evening Ledger",
-        "2023-10-10",
-        "The blockade lasted nine months. The exodus was watched but not prevented.",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Story:
-    """A conflict with two sub-events, four perspectives and the STORY's sources by name."""
-
-    conflict: int
-    offensive: int
-    exodus: int
-    blockade: int
-    sources: dict[str, int]
-
-
-def build_story(archive: Archive, import_texts: Callable[..., list[int]]) -> Story:
-    conflict, _ = archive.events.create("Nagorno-Karabakh conflict", start="1988")
-    offensive, _ = archive.events.create(
-        "September offensive", parent=conflict.id, start="2023-09-19", end="2023-09-20"
-    )
-    exodus, _ = archive.events.create(
-        "Exodus", parent=conflict.id, start="2023-09-24", end="2023-10"
-    )
-    blockade, _ = archive.events.create(
-        "Blockade of the Lachin corridor", parent=conflict.id, start="2022-12", end="2023-09"
-    )
-    for name in ("Azerbaijani government", "Armenian government", "International wire", "Op-ed"):
-        archive.perspectives.create(name)
-    ids = dict(zip(STORY, import_texts(STORY), strict=True))
-    assign = archive.assignments.add_to_sources
-    assign([ids["az.md"]], events=[offensive.id], perspectives=["Azerbaijani government"])
-    assign([ids["am.md"]], events=[offensive.id], perspectives=["Armenian government"])
-    assign([ids["wire.md"]], events=[offensive.id], perspectives=["International wire"])
-    assign([ids["exodus.md"]], events=[exodus.id], perspectives=["International wire"])
-    assign([ids["notes.md"]], events=[exodus.id])
-    assign([ids["oped.md"]], events=[exodus.id, blockade.id], perspectives=["Op-ed"])
-    return Story(conflict.id, offensive.id, exodus.id, blockade.id, ids)
+from tests.helpers import STORY, Story, add_sources, build_story
 
 
 @pytest.fixture

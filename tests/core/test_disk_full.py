@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_file
+from tests.helpers import write_file
 
 SENTENCE = (
     "the convoy crossed the Hakari bridge toward Kornidzor while officials in Stepanakert "

@@ -9,7 +9,7 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.research import InUseError
-from tests.conftest import dump_database
+from tests.helpers import dump_database
 
 
 @pytest.fixture

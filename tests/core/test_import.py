@@ -11,7 +11,7 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.core.progress import Progress
-from tests.conftest import write_file
+from tests.helpers import write_file
 
 ARTICLE = "Thousands leave Stepanakert as road opens\n\nCars queued for hours on the only road.\n"
 

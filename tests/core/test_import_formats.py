@@ -10,9 +10,9 @@ import pytest
 from archive_app.cli import main
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
-from tests.conftest import write_file
 from tests.fixtures import make_images, make_pdfs
 from tests.fixtures.make_pages import save_complete_page
+from tests.helpers import write_file
 
 
 def test_a_saved_page_becomes_an_article_with_its_pictures_as_linked_image_sources(

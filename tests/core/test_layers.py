@@ -89,3 +89,30 @@ def test_importing_the_command_line_creates_nothing(tmp_path: Path) -> None:
     environment.pop("ARCHIVE_APP_HOME", None)
     subprocess.run([sys.executable, "-c", script], env=environment, check=True)
     assert list(tmp_path.iterdir()) == []
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(
+        ".__init__"
+    )
+
+
+def test_the_core_modules_import_one_another_without_cycles() -> None:
+    """Cycles make every module in them load with the others, and hide which depends on which
+    (type-only imports count too: they are read as dependencies all the same)."""
+    paths = {_module_name(path): path for path in _modules("core")}
+    imports = {
+        name: {other for other in _imported_names(path) if other in paths and other != name}
+        for name, path in paths.items()
+    }
+    cycles = set()
+    for start in imports:
+        stack = [(start, (start,))]
+        while stack:
+            name, trail = stack.pop()
+            for other in imports[name]:
+                if other == start:
+                    cycles.add(tuple(sorted(trail)))
+                elif other not in trail and other > start:
+                    stack.append((other, (*trail, other)))
+    assert sorted(cycles) == []

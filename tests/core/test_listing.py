@@ -18,7 +18,7 @@ from archive_app.core.listing import (
     sidebar_summary,
 )
 from archive_app.core.thumbnails import ensure_thumbnail, thumbnail_path
-from tests.conftest import write_file
+from tests.helpers import write_file
 
 
 @pytest.fixture

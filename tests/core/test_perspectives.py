@@ -10,7 +10,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.perspectives import PALETTE
 from archive_app.core.research import InUseError
-from tests.conftest import dump_database
+from tests.helpers import dump_database
 
 SIDES = ["Azerbaijani government", "Armenian government", "International wire", "Op-ed"]
 

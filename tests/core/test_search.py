@@ -8,7 +8,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.sources import insert_source
 from archive_app.core.store import FileDigest
 from archive_app.importers.document import Block, Caption, ExtractedDocument
-from tests.conftest import StoreDocument
+from tests.helpers import StoreDocument
 
 
 def article(title: str, *paragraphs: str, **fields: object) -> ExtractedDocument:

@@ -11,8 +11,8 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import StoreDocument, write_file
 from tests.fixtures import make_pdfs
+from tests.helpers import StoreDocument, write_file
 
 
 def article(title: str, body: str, **fields: object) -> ExtractedDocument:
@@ -294,7 +294,17 @@ def test_more_like_this_finds_the_closest_sources(
 
 def test_results_turn_into_json(archive: Archive, library: dict[str, int]) -> None:
     data = json.loads(json.dumps(archive.search("alpha", limit=1).to_json()))
-    assert set(data) == {"query", "total", "offset", "sort", "hits", "facets", "suggestion"}
+    assert set(data) == {
+        "query",
+        "total",
+        "offset",
+        "sort",
+        "hits",
+        "facets",
+        "suggestion",
+        "understood",
+        "notes",
+    }
     [hit] = data["hits"]
     assert {"id", "kind", "title", "score", "snippet", "highlights", "page"} <= set(hit)
     assert hit["matched_aliases"] == []

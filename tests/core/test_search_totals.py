@@ -6,7 +6,7 @@ import pytest
 
 from archive_app.core.archive import Archive
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import StoreDocument
+from tests.helpers import StoreDocument
 
 SOURCES = 60
 

@@ -17,7 +17,7 @@ from archive_app.core.timeline import (
     next_bin,
     unit_for,
 )
-from tests.core.test_compare import Story, build_story
+from tests.helpers import Story, build_story
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from archive_app.core.annotations import Region
 from archive_app.core.archive import Archive
 from archive_app.core.changes import Change
 from archive_app.importers.document import ExtractedDocument
-from tests.conftest import StoreDocument, dump_database
+from tests.helpers import StoreDocument, dump_database
 
 TEXT = (
     "Stepanakert, which Azerbaijan calls Khankendi, was shelled on 27 September 2020. "

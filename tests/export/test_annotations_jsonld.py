@@ -16,7 +16,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError, NotFoundError
 from archive_app.export.annotations import export_annotations
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import StoreDocument
+from tests.helpers import StoreDocument
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")

@@ -12,8 +12,8 @@ from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.tasks import TaskRunner
-from tests.core.test_compare import Story, build_story
 from tests.gui.window_helpers import counted, window_factory
+from tests.helpers import Story, build_story
 
 
 @pytest.fixture

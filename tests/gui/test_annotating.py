@@ -24,7 +24,6 @@ from archive_app.gui.reader.pdf_regions import page_rects
 from archive_app.gui.reader.text_reader import ANNOTATION_LAYER, SEARCH_LAYER
 from archive_app.gui.reader.text_view import ReadingView
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.gui.test_reader import PDF_PAGES, pdf_document, write_pdf
 from tests.gui.window_helpers import (
     POPUP_NOISE,
     choose,
@@ -34,6 +33,7 @@ from tests.gui.window_helpers import (
     redo,
     undo,
 )
+from tests.helpers import PDF_PAGES, pdf_document, write_pdf
 
 pytestmark = POPUP_NOISE  # the reader's context menu and tooltips are popups
 

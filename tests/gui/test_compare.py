@@ -17,9 +17,8 @@ from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.view import CompareView
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.sidebar.delegate import COUNT_ROLE
-from tests.core.test_compare import Story
-from tests.gui.bulk import write_photo
 from tests.gui.window_helpers import click_action, click_sidebar_event, counted, sidebar_entry
+from tests.helpers import Story, write_photo
 
 
 def open_compare(qtbot: QtBot, window: MainWindow, event_id: int) -> CompareView:

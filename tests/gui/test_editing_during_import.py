@@ -14,9 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
-from tests.conftest import write_file
-from tests.gui.bulk import add_sources
 from tests.gui.window_helpers import click_title
+from tests.helpers import add_sources, write_file
 
 FILES = 1_000
 EDIT_MAY_BLOCK = 0.100

@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
-from archive_app.core.importing import ImportReport
+from archive_app.core.import_report import ImportReport
 from archive_app.gui.import_panel import ImportPanel
 from archive_app.gui.import_report import ImportReportDialog, ImportReportModel
 from archive_app.gui.tasks import TaskRunner
-from tests.conftest import write_file
 from tests.fixtures.make_pages import save_complete_page
+from tests.helpers import write_file
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from archive_app.core.archive import Archive
 from archive_app.gui.editing import Edits
 from archive_app.gui.inspector import InspectorPane
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import dump_database
+from tests.helpers import dump_database
 
 StoreDocument = Callable[..., int]
 

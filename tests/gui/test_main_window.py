@@ -14,15 +14,13 @@ from pytestqt.qtbot import QtBot
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.core.errors import ArchiveError
-from archive_app.core.importing import ImportReport
+from archive_app.core.import_report import ImportReport
 from archive_app.gui import dialogs
 from archive_app.gui.dialogs import AfterOpenFailure
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.session import WindowSession
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.sources.model import TITLE_COLUMN
-from tests.conftest import write_file
-from tests.gui.bulk import add_sources, write_photo
 from tests.gui.window_helpers import (
     click_title,
     counted,
@@ -31,6 +29,7 @@ from tests.gui.window_helpers import (
     shown_titles,
     type_search,
 )
+from tests.helpers import add_sources, write_file, write_photo
 
 ARTICLES = {
     "wire.md": "---\ntitle: Thousands leave Stepanakert as road opens\nsite: Wire service\n"

@@ -17,7 +17,7 @@ from archive_app.gui import dialogs
 from archive_app.gui.dialogs import AfterOpenFailure
 from archive_app.gui.session import WindowSession
 from archive_app.gui.settings import AppSettings
-from tests.gui.bulk import add_sources
+from tests.helpers import add_sources
 
 SOURCES = 3000
 

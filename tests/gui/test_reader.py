@@ -12,12 +12,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFont,
     QKeySequence,
-    QPageSize,
-    QPainter,
     QPalette,
-    QPdfWriter,
     QTextBlock,
     QTextCursor,
     QTextDocument,
@@ -33,6 +29,7 @@ from archive_app.gui.reader.document import IMAGE_SCHEME
 from archive_app.gui.tasks import TaskRunner
 from archive_app.importers.document import Block, ExtractedDocument, ExtractedImage
 from tests.gui.window_helpers import marked_texts
+from tests.helpers import PDF_PAGES, pdf_document, write_pdf
 
 StoreDocument = Callable[..., int]
 
@@ -420,39 +417,6 @@ def test_hit_colours_follow_a_dark_palette(reader: ReaderPane) -> None:
 
 
 # PDFs
-
-
-def write_pdf(path: Path, pages: list[list[str]]) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setResolution(72)
-    painter = QPainter(writer)
-    painter.setFont(QFont("DejaVu Sans", 12))
-    for number, lines in enumerate(pages):
-        if number:
-            writer.newPage()
-        for row, line in enumerate(lines):
-            painter.drawText(72, 90 + row * 24, line)
-    painter.end()
-
-
-PDF_PAGES = [
-    ["Situation report, page one", "Access to the region remained limited."],
-    ["Page two", "Supplies were scarce."],
-    ["Page three", "The last crossing from Xankəndi was the Hakari bridge."],
-    ["Page four", "Aid agencies asked for access."],
-]
-
-
-def pdf_document(pages: list[list[str]], notes: list[str] | None = None) -> ExtractedDocument:
-    return ExtractedDocument(
-        kind="pdf",
-        title="Situation report",
-        authors=["Field office"],
-        published="2023-10",
-        blocks=[Block("page", "\n".join(lines), level=n) for n, lines in enumerate(pages, 1)],
-        notes=notes or [],
-    )
 
 
 def test_a_pdf_opens_on_the_page_of_the_first_match(

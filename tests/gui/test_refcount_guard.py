@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 SCRIPT = """
-from archive_app.gui.refcount_guard import guard_singletons
-guard_singletons()
+from archive_app.gui.qt_start import prepare_qt
+prepare_qt()
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 

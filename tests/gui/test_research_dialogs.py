@@ -28,8 +28,8 @@ from archive_app.gui.research_dialogs import (
     PerspectiveDialog,
     PerspectiveFields,
 )
-from tests.conftest import dump_database
 from tests.gui.window_helpers import POPUP_NOISE
+from tests.helpers import dump_database
 
 pytestmark = POPUP_NOISE  # the name fields' completions are popups
 

@@ -23,8 +23,8 @@ from archive_app.gui.reader.text_matches import BACKGROUND_TEXT_CHARS
 from archive_app.gui.reader.text_reader import SEARCH_LAYER
 from archive_app.gui.settings import AppSettings
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import StoreDocument, write_file
 from tests.gui.window_helpers import click_title, type_search
+from tests.helpers import StoreDocument, write_file
 
 TICK_MS = 15
 WORST_GAP_ALLOWED = 0.150

@@ -13,8 +13,8 @@ from archive_app.core.archive import Archive
 from archive_app.gui.facet_chips import FacetChips, facet_term
 from archive_app.gui.search_bar import HitPage, SearchBar
 from archive_app.gui.tasks import TaskRunner
-from tests.gui.bulk import add_sources
 from tests.gui.window_helpers import POPUP_NOISE, choose
+from tests.helpers import add_sources
 
 
 @pytest.fixture
@@ -175,3 +175,17 @@ def test_a_misspelling_offers_a_suggestion_that_a_click_searches(
         qtbot.mouseClick(bar.status, Qt.MouseButton.LeftButton, pos=link_middle)
     assert bar.field.text() == "Stepanakert"
     assert found.args[0].ids == [sources[0]]
+
+
+def test_a_query_read_otherwise_than_typed_says_how_it_was_searched(
+    qtbot: QtBot, bar: SearchBar, sources: list[int]
+) -> None:
+    with qtbot.waitSignal(bar.hitsFound, timeout=5000):
+        qtbot.keyClicks(bar.field, '"Cars queued')
+    assert bar.status.text() == "1 hit · searched as <b>&quot;Cars queued&quot;</b>"
+    assert "quote was not closed" in bar.status.toolTip()
+
+    with qtbot.waitSignal(bar.hitsFound, timeout=5000):
+        qtbot.keyClick(bar.field, Qt.Key.Key_QuoteDbl)
+    assert bar.status.text() == "1 hit"
+    assert bar.status.toolTip() == ""

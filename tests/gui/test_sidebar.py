@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from archive_app.core.archive import Archive
 from archive_app.core.listing import ALL_SOURCES, View, sidebar_summary
 from archive_app.gui.sidebar.view import COUNT_ROLE, Sidebar, SidebarModel
-from tests.gui.bulk import add_sources
+from tests.helpers import add_sources
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from archive_app.gui.mime import event_mime
 from archive_app.gui.research_dialogs import EventFields, PerspectiveFields
 from archive_app.gui.sidebar.delegate import DROP_ROLE, plus_rect
 from archive_app.gui.sidebar.view import Sidebar
-from tests.gui.bulk import add_sources
 from tests.gui.window_helpers import (
     POPUP_NOISE,
     Drag,
@@ -30,6 +29,7 @@ from tests.gui.window_helpers import (
     sidebar_entry,
     undo,
 )
+from tests.helpers import add_sources
 
 pytestmark = POPUP_NOISE  # context menus are popups
 

@@ -14,7 +14,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.listing import ALL_SOURCES, View
 from archive_app.gui.sources.model import THUMBNAIL_ROLE, TITLE_COLUMN, SourceTableModel
 from archive_app.gui.sources.view import SourceListPane
-from tests.gui.bulk import add_sources, write_photo
+from tests.helpers import add_sources, write_photo
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def click_row(qtbot: QtBot, pane: SourceListPane, row: int, modifier: object = N
 
 def test_the_model_passes_the_model_tester(qtmodeltester: object, archive: Archive) -> None:
     add_sources(archive, ["Statement on the operation", "Wire report", "Op-ed"])
-    model = SourceTableModel(archive.database)
+    model = SourceTableModel(archive.listing)
     model.set_ids([3, 1, 2])
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
@@ -57,7 +57,7 @@ def test_the_search_hit_model_passes_the_model_tester_while_paging(
     qtmodeltester: object, archive: Archive
 ) -> None:
     add_sources(archive, ["One", "Two", "Three"])
-    model = SourceTableModel(archive.database)
+    model = SourceTableModel(archive.listing)
     model.set_ids([1], has_more=True)
     model.moreRequested.connect(lambda: model.append_ids([2, 3], has_more=False))
     qtmodeltester.check(model)  # type: ignore[attr-defined]

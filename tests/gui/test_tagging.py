@@ -18,7 +18,6 @@ from archive_app.gui.main_window import MainWindow
 from archive_app.gui.mime import SOURCE_IDS, dropped_source_ids
 from archive_app.gui.research_dialogs import EventFields
 from archive_app.gui.sidebar.delegate import COUNT_ROLE, DROP_ROLE
-from tests.gui.bulk import add_sources, write_photo
 from tests.gui.window_helpers import (
     POPUP_NOISE,
     Drag,
@@ -31,6 +30,7 @@ from tests.gui.window_helpers import (
     sidebar_entry,
     undo,
 )
+from tests.helpers import add_sources, write_photo
 
 pytestmark = POPUP_NOISE  # context menus and the completer's list are popups
 

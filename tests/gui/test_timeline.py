@@ -17,8 +17,8 @@ from archive_app.gui.main_window import MainWindow
 from archive_app.gui.sources.model import TITLE_COLUMN
 from archive_app.gui.timeline import TimelineView
 from archive_app.gui.timeline.canvas import TimelineCanvas
-from tests.core.test_compare import Story
 from tests.gui.window_helpers import click_action, click_sidebar_event
+from tests.helpers import Story
 
 
 @pytest.fixture

@@ -3,12 +3,13 @@
 The words of the text go through the same analysis as the index (:mod:`.analysis`:
 lower-cased, accent-folded, stemmed), so what is highlighted agrees with what search found:
 a search for ``xankendi`` highlights ``Xankəndi``, ``refugees`` highlights ``refugee``. The query
-is read in the search's own language, forgivingly:
+is not read again here: the highlighter walks the tree that search parses
+(:func:`.syntax.parse`), so both read every query alike:
 
 - words and ``"phrases"`` are highlighted wherever they occur, ``OR`` or not;
 - ``NOT word``, ``-word`` and everything inside ``NOT ( … )`` is not highlighted;
 - ``field:word`` applies only to that field (``title:``, ``body:``, ``caption:``, ``note:``);
-  metadata fields (``tag:``, ``author:``, ``published:`` …) and date ranges highlight nothing;
+  metadata fields (``tag:``, ``author:``, ``published:`` …) highlight nothing;
 - ``Stepan*`` and ``Xank?ndi`` match words by their folded form; ``word~`` matches words one
   edit away (``word~2``: two);
 - place-name aliases: given a lookup, ``Stepanakert`` also highlights ``Khankendi`` and
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from archive_app.core.search.analysis import analyze, content_analyzer, fold
+from archive_app.core.search.syntax import And, Field, Node, Not, Or, Phrase, Word, parse
 
 AliasLookup = Callable[[str], Sequence[str]]
 """Given a name, the other names of its alias group (empty when it has none)."""
@@ -30,42 +32,6 @@ AliasLookup = Callable[[str], Sequence[str]]
 TEXT_FIELDS = frozenset({"title", "body", "caption", "note"})
 """Fields whose words can be highlighted in a source's text."""
 
-METADATA_FIELDS = frozenset(
-    {
-        "author",
-        "site",
-        "tag",
-        "event",
-        "perspective",
-        "kind",
-        "lang",
-        "language",
-        "year",
-        "published",
-        "imported",
-        "id",
-        "annotation_tag",
-        "annotation_event",
-        "annotation_perspective",
-    }
-)
-QUERY_FIELDS = TEXT_FIELDS | METADATA_FIELDS
-
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
-_NEGATING = {"NOT", "ANDNOT"}
-_LEXEME = re.compile(
-    r"""
-    \s+
-    | (?P<open>\()
-    | (?P<close>\))
-    | (?P<range>(?:\w+:)?[\[{][^\]}]*[\]}]?)
-    | (?P<minus>-(?=\S))
-    | (?P<field>\w+):(?=["(])
-    | "(?P<phrase>[^"]*)"?(?:~\d+)?(?:\^[\d.]+)?
-    | (?P<word>[^\s()"]+)
-    """,
-    re.VERBOSE,
-)
 MAX_NAME_WORDS = 4
 """The longest alias name looked for among neighbouring query words."""
 _BOOST = re.compile(r"\^[\d.]*$")
@@ -191,51 +157,45 @@ class _Item:
 
 
 def _positive_items(query: str) -> list[_Item]:
-    """The words and phrases of ``query`` that are not negated. Parentheses group: a field or
-    NOT before a group applies to everything inside it."""
+    """The words and phrases of ``query`` that are not negated, read from the tree search
+    parses. A field before a group applies to everything inside it."""
     items: list[_Item] = []
-    groups: list[tuple[bool, str | None]] = [(False, None)]
-    negate_next = False
-    field_next: str | None = None
-    run = 0
-    for lexeme in _LEXEME.finditer(query):
-        kind = lexeme.lastgroup
-        if kind is None:
-            continue
-        value = lexeme.group(kind)
-        negated, group_field = groups[-1]
-        if kind != "word" or value in _OPERATORS or negated or negate_next:
-            run += 1
-        if kind == "open":
-            groups.append((negated or negate_next, field_next or group_field))
-        elif kind == "close":
-            if len(groups) > 1:
-                groups.pop()
-        elif kind == "minus" or (kind == "word" and value in _NEGATING):
-            negate_next = True
-            continue
-        elif kind == "field":
-            field_next = value.lower() if value.lower() in QUERY_FIELDS else None
-            continue
-        elif kind == "word" and value in _OPERATORS:
-            continue
-        elif kind in ("word", "phrase"):
-            text, own_field = _split_field(value) if kind == "word" else (value, None)
-            field_name = own_field or field_next or group_field
-            if items and items[-1].field != field_name:
-                run += 1
-            if not (negated or negate_next):
-                items.append(_Item(text, kind, field_name, run))
-        negate_next = False
-        field_next = None
+    _collect(parse(query), None, items, _Runs())
     return items
 
 
-def _split_field(word: str) -> tuple[str, str | None]:
-    name, colon, rest = word.partition(":")
-    if colon and rest and name.lower() in QUERY_FIELDS:
-        return rest, name.lower()
-    return word, None
+class _Runs:
+    """Numbers the runs of neighbouring words: a new one wherever something stands between
+    two words (an operator, a phrase, a negation, another field)."""
+
+    def __init__(self) -> None:
+        self.current = 0
+
+    def next(self) -> int:
+        self.current += 1
+        return self.current
+
+
+def _collect(node: Node | None, field_name: str | None, items: list[_Item], runs: _Runs) -> None:
+    if isinstance(node, Word):
+        items.append(_Item(node.text, "word", field_name, runs.current))
+    elif isinstance(node, Phrase):
+        items.append(_Item(node.text, "phrase", field_name, runs.next()))
+        runs.next()
+    elif isinstance(node, Field):
+        runs.next()
+        _collect(node.value, node.name, items, runs)
+        runs.next()
+    elif isinstance(node, Not):
+        runs.next()
+    elif isinstance(node, And):
+        for child in node.children:
+            _collect(child, field_name, items, runs)
+    elif isinstance(node, Or):
+        for child in node.children:
+            runs.next()
+            _collect(child, field_name, items, runs)
+        runs.next()
 
 
 def _term(text: str, kind: str, field_name: str | None) -> SearchTerm | None:

@@ -61,7 +61,9 @@ class SearchResults:
     """``total`` sources matched; ``hits`` are the page asked for (from ``offset`` on).
     ``facets``: for kind, year, site, event and perspective, how many of all matching sources
     have each value (events count their sub-events' sources too). ``suggestion``: a corrected
-    query that finds more, when this one found few or none."""
+    query that finds more, when this one found few or none. ``understood`` and ``notes``: how
+    the query was searched, when it was read otherwise than typed (see
+    :mod:`archive_app.core.search.reading`)."""
 
     query: str
     total: int
@@ -70,6 +72,8 @@ class SearchResults:
     suggestion: str | None = None
     offset: int = 0
     sort: SortOrder = "relevance"
+    understood: str = ""
+    notes: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,4 +84,6 @@ class SearchResults:
             "hits": [hit.to_json() for hit in self.hits],
             "facets": self.facets,
             "suggestion": self.suggestion,
+            "understood": self.understood,
+            "notes": list(self.notes),
         }

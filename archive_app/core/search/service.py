@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, get_args
+from dataclasses import dataclass, replace
+from typing import Any, TypedDict, get_args
 
 from whoosh import query as wq
 from whoosh.collectors import (
@@ -44,16 +44,31 @@ from archive_app.core.search.compile import (
 from archive_app.core.search.facets import FacetCounter
 from archive_app.core.search.hits import HitMaker
 from archive_app.core.search.labels import Labels
+from archive_app.core.search.reading import read_query
 from archive_app.core.search.results import Hit, SearchResults, SortOrder
 from archive_app.core.search.suggest import SUGGEST_BELOW, suggestion
-from archive_app.core.search.syntax import parse
+from archive_app.core.search.syntax import Node, parse
 
-__all__ = ["Hit", "SearchResults", "SearchService", "SortOrder"]
+__all__ = ["Hit", "SearchOptions", "SearchResults", "SearchService", "SortOrder"]
 
 MAX_QUERY_CHARS = 1000
 """Longer queries are cut here (a pasted page is still searched by its first words)."""
 SIMILAR_TERMS = 25
 NEWEST_FIRST = FieldFacet("date_order", reverse=True)
+
+
+class SearchOptions(TypedDict, total=False):
+    """The keyword arguments of :meth:`SearchService.run` (and ``Archive.search``)."""
+
+    limit: int
+    offset: int
+    sort: SortOrder
+    kinds: Sequence[str]
+    events: Sequence[int]
+    perspectives: Sequence[int]
+    tags: Sequence[int]
+    years: Sequence[int]
+    facets: bool
 
 
 @dataclass(frozen=True)
@@ -113,10 +128,19 @@ class SearchService:
         _check_options(limit, offset, sort)
         filters = _Filters(kinds, events, perspectives, tags, years)
         text = query.strip()[:MAX_QUERY_CHARS]
-        empty = SearchResults(query, 0, [], offset=offset, sort=sort)
+        reading = read_query(text)
+        empty = SearchResults(
+            query,
+            0,
+            [],
+            offset=offset,
+            sort=sort,
+            understood=reading.understood,
+            notes=reading.notes,
+        )
         with self.index.searcher() as searcher:
             labels = Labels(self.database)
-            compiled = self._compile(searcher, text, labels)
+            compiled = self._compile(searcher, reading.tree, labels)
             request = _Request(text, compiled, labels, filters)
             main, narrowing = _combined(compiled.query, _filter_query(filters, labels))
             if main is None or main is NOTHING or narrowing is NOTHING:
@@ -126,7 +150,7 @@ class SearchService:
             maker = HitMaker(results, compiled.alias_groups)
             hits = [maker.hit(found) for found in results[offset : offset + limit]]
             counts = self._facet_counts(searcher, docnums, labels) if facets and docnums else {}
-            found = SearchResults(query, len(docnums), hits, counts, None, offset, sort)
+            found = replace(empty, total=len(docnums), hits=hits, facets=counts)
             return self._with_suggestion(found, searcher, request)
 
     def similar(self, source_id: int, *, limit: int = 10) -> list[Hit]:
@@ -154,12 +178,12 @@ class SearchService:
 
     # Steps
 
-    def _compile(self, searcher: Searcher, text: str, labels: Labels) -> CompiledQuery:
+    def _compile(self, searcher: Searcher, tree: Node | None, labels: Labels) -> CompiledQuery:
         compiler = QueryCompiler(searcher.reader(), self.aliases.table(), labels)
-        return compiler.compile(parse(text))
+        return compiler.compile(tree)
 
     def _count(self, searcher: Searcher, text: str, labels: Labels, filters: _Filters) -> int:
-        compiled = self._compile(searcher, text, labels)
+        compiled = self._compile(searcher, parse(text), labels)
         main, narrowing = _combined(compiled.query, _filter_query(filters, labels))
         if main is None or main is NOTHING or narrowing is NOTHING:
             return 0
@@ -177,17 +201,7 @@ class SearchService:
             results.total,
             lambda corrected: self._count(searcher, corrected, request.labels, request.filters),
         )
-        if better is None:
-            return results
-        return SearchResults(
-            results.query,
-            results.total,
-            results.hits,
-            results.facets,
-            better,
-            results.offset,
-            results.sort,
-        )
+        return results if better is None else replace(results, suggestion=better)
 
     def _facet_counts(
         self, searcher: Searcher, docnums: Any, labels: Labels

@@ -1,20 +1,24 @@
 """Reading the query language into a tree, forgivingly: any text gives a tree, never an error.
 
 The language (see :mod:`archive_app.core.search.help`): words, ``"phrases"``, ``OR``, ``AND``,
-``NOT`` and ``-word``, parentheses, ``field:value`` with a word, a phrase or a parenthesised
-group as the value. ``OR`` binds tighter than the implicit ``AND`` (``Khankendi OR Stepanakert
-blockade`` wants the blockade and either name), as in web search engines.
+``NOT`` (``ANDNOT`` too) and ``-word``, parentheses, ``field:value`` with a word, a phrase or a
+parenthesised group as the value. ``OR`` binds tighter than the implicit ``AND``
+(``Khankendi OR Stepanakert blockade`` wants the blockade and either name), as in web search
+engines.
 
 What does not fit is read as words: an unclosed quote runs to the end, an unclosed parenthesis
 closes at the end, a stray ``)`` or an operator with nothing to work on is passed over, a field
 name with no value (``title:``) or that the archive does not know (``foo:bar``) is a word.
-Nesting deeper than :data:`MAX_DEPTH` is flattened, so no query can exhaust the stack.
+Nesting deeper than :data:`MAX_DEPTH` is flattened, so no query can exhaust the stack. Each
+such repair is noted in plain words (:func:`read`), so that the person sees how the query was
+understood.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import UnionType
 from typing import Literal
 
 MAX_DEPTH = 12
@@ -37,7 +41,7 @@ FIELD_NAMES = frozenset(
 )
 
 TokenKind = Literal["word", "phrase", "field", "open", "close", "or", "and", "not", "minus"]
-_OPERATORS: dict[str, TokenKind] = {"OR": "or", "AND": "and", "NOT": "not"}
+_OPERATORS: dict[str, TokenKind] = {"OR": "or", "AND": "and", "NOT": "not", "ANDNOT": "not"}
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
@@ -106,18 +110,61 @@ class Or:
 Node = Word | Phrase | Field | Not | And | Or
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A query as it was read: its tree, and what was read otherwise than typed, in words."""
+
+    tree: Node | None
+    notes: tuple[str, ...] = ()
+
+
 def parse(text: str) -> Node | None:
     """The tree of ``text``; None when it holds nothing to search for."""
-    return _Parser(_balanced(tokenize(text))).parse()
+    return read(text).tree
 
 
-def tokenize(text: str) -> list[Token]:
+def read(text: str) -> Reading:
+    """The tree of ``text`` with a note for each part read otherwise than typed."""
+    notes: list[str] = []
+    tree = _Parser(_balanced(tokenize(text, notes), notes), notes).parse()
+    return Reading(tree, tuple(dict.fromkeys(notes)))
+
+
+def written(node: Node) -> str:
+    """A tree written back in the query language, as it will be searched: parentheses where
+    the reading needs them, every quote closed."""
+    if isinstance(node, Word):
+        return node.text
+    if isinstance(node, Phrase):
+        return f'"{node.text}"'
+    if isinstance(node, Field):
+        return f"{node.name}:{_grouped(node.value, And | Or)}"
+    if isinstance(node, Not):
+        return f"-{_grouped(node.child, And | Or)}"
+    if isinstance(node, Or):
+        return " OR ".join(_grouped(child, And) for child in node.children)
+    return " ".join(written(child) for child in node.children)
+
+
+def _grouped(node: Node, needs_parentheses: type | UnionType) -> str:
+    text = written(node)
+    return f"({text})" if isinstance(node, needs_parentheses) else text
+
+
+def tokenize(text: str, notes: list[str] | None = None) -> list[Token]:
+    """The tokens of ``text``; what is read otherwise than typed is said in ``notes``."""
+    said = notes if notes is not None else []
     tokens = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         start, end = match.span()
         if kind == "phrase":
             tokens.append(Token("phrase", match.group("phrase"), start, end))
+            if not match.group(0).endswith('"') or end - start == 1:
+                said.append("A quote was not closed: the phrase runs to the end of the query.")
+        elif kind == "word" and match.group(0).endswith(":") and _is_field(match.group(0)[:-1]):
+            said.append(f"“{match.group(0)}” has nothing after it, so it is searched as a word.")
+            tokens.append(Token("word", match.group(0), start, end))
         elif kind == "field" and match.group("field").lower() in FIELD_NAMES:
             tokens.append(Token("field", match.group("field").lower(), start, end))
         elif kind in ("open", "close", "minus"):
@@ -125,10 +172,14 @@ def tokenize(text: str) -> list[Token]:
         elif kind in ("word", "field"):
             word = match.group(0)
             tokens.append(Token(_OPERATORS.get(word, "word"), word, start, end))
-    return _merge_unknown_fields(tokens)
+    return _merge_unknown_fields(tokens, said)
 
 
-def _merge_unknown_fields(tokens: list[Token]) -> list[Token]:
+def _is_field(name: str) -> bool:
+    return name.lower() in FIELD_NAMES
+
+
+def _merge_unknown_fields(tokens: list[Token], notes: list[str]) -> list[Token]:
     """``foo:`` the regex took as a word prefix is joined to the word after it (``foo:bar``)."""
     merged: list[Token] = []
     for token in tokens:
@@ -141,12 +192,15 @@ def _merge_unknown_fields(tokens: list[Token]) -> list[Token]:
             and previous.end == token.start
         ):
             merged[-1] = Token("word", previous.text + token.text, previous.start, token.end)
+            notes.append(
+                f"“{previous.text}” is not a field, so “{merged[-1].text}” is searched as words."
+            )
         else:
             merged.append(token)
     return merged
 
 
-def _balanced(tokens: list[Token]) -> list[Token]:
+def _balanced(tokens: list[Token], notes: list[str]) -> list[Token]:
     """The tokens without stray closing parentheses and without nesting past MAX_DEPTH."""
     kept: list[Token] = []
     depth = 0
@@ -159,18 +213,22 @@ def _balanced(tokens: list[Token]) -> list[Token]:
             depth += 1
         elif token.kind == "close":
             if not dropped:
+                notes.append("A “)” without its “(” was left out.")
                 continue
             if dropped.pop():
                 continue
             depth -= 1
         kept.append(token)
+    if depth:
+        notes.append("A “(” was not closed: it is closed at the end of the query.")
     return kept
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], notes: list[str]) -> None:
         self.tokens = tokens
         self.position = 0
+        self.notes = notes
 
     def parse(self) -> Node | None:
         return self._sequence()
@@ -190,6 +248,7 @@ class _Parser:
             if token.kind == "close":
                 break
             if token.kind in ("and", "or"):
+                self.notes.append(f"“{token.text}” has nothing before it to join: left out.")
                 self.position += 1
                 continue
             item = self._either()
@@ -202,6 +261,8 @@ class _Parser:
         options = [self._unary()]
         while (token := self._peek()) is not None and token.kind == "or":
             if not self._starts_operand(1):
+                self.notes.append(f"“{token.text}” has nothing after it to join: left out.")
+                self.position += 1
                 break
             self.position += 1
             options.append(self._unary())
@@ -213,6 +274,8 @@ class _Parser:
             self.position += 1
             negations += 1
         if not self._starts_operand(0):
+            if negations:
+                self.notes.append("“NOT” or “-” has nothing after it, so it is left out.")
             return None
         node = self._atom()
         if node is None or negations % 2 == 0:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from archive_app.core.archive import Archive
-from archive_app.core.changes import Change, combined
+from archive_app.core.changes import Change
 from archive_app.core.errors import ArchiveError, NotFoundError
 from archive_app.core.model import Annotation, NamedRef
 from archive_app.core.research import Kind, Ref
@@ -20,11 +20,9 @@ from archive_app.gui.annotations.editor import AnnotationDraft
 from archive_app.gui.annotations.look import target_text
 from archive_app.gui.annotations.panel import AnnotationPanel
 from archive_app.gui.label_rows import Label
-from archive_app.gui.labeling import Labeling
+from archive_app.gui.labeling import Labeling, assignable
 from archive_app.gui.reader import ReaderPane
 from archive_app.gui.reader.annotating import AnnotationTarget, PassageTarget
-
-KINDS: tuple[Kind, ...] = ("event", "perspective", "tag")
 
 
 class Annotator(QObject):
@@ -100,22 +98,12 @@ class Annotator(QObject):
             self.annotated.emit(made.id)
 
     def _make(self, target: AnnotationTarget, draft: AnnotationDraft) -> tuple[Annotation, Change]:
-        refs, made = self.labeling.make_pending(draft.labels)
-        labels = _by_kind(refs)
-        try:
-            if isinstance(target, PassageTarget):
-                annotation, change = self.archive.annotations.add_text(
-                    target.source_id, target.start, target.end, note=draft.note, **labels
-                )
-            else:
-                annotation, change = self.archive.annotations.add_region(
-                    target.source_id, target.region, note=draft.note, **labels
-                )
-        except BaseException:
-            for step in reversed(made):
-                step.undo()
-            raise
-        return annotation, combined(change.description, [*made, change])
+        labels = assignable(draft.labels).as_arguments()
+        annotations = self.archive.annotations
+        if isinstance(target, PassageTarget):
+            start, end = target.start, target.end
+            return annotations.add_text(target.source_id, start, end, note=draft.note, **labels)
+        return annotations.add_region(target.source_id, target.region, note=draft.note, **labels)
 
     def edit(self, annotation_id: int) -> None:
         """Edit an annotation's note and labels: one step on the undo stack."""
@@ -136,21 +124,12 @@ class Annotator(QObject):
     ) -> Change:
         added = [label for label in after.labels if _key(label) not in _keys(before)]
         removed = [label for label in before.labels if _key(label) not in _keys(after)]
-        refs, steps = self.labeling.make_pending(added)
-        assignments = self.archive.assignments
-        try:
-            if after.note != annotation.note:
-                steps.append(self.archive.annotations.edit_note(annotation.id, after.note))
-            if any(refs.values()):
-                steps.append(assignments.add_to_annotations([annotation.id], **_by_kind(refs)))
-            if removed:
-                gone = {kind: [x.ref for x in removed if x.kind == kind] for kind in KINDS}
-                steps.append(assignments.remove_from_annotations([annotation.id], **_by_kind(gone)))
-        except BaseException:
-            for step in reversed(steps):
-                step.undo()
-            raise
-        return combined("Edit annotation", steps)
+        return self.archive.annotations.edit(
+            annotation.id,
+            note=after.note if after.note != annotation.note else None,
+            add=assignable(added),
+            remove=assignable(removed),
+        )
 
     def delete(self, annotation_id: int) -> None:
         self.labeling.edits.apply(lambda: self.archive.annotations.delete(annotation_id))
@@ -181,7 +160,3 @@ def _key(label: Label) -> tuple[Kind, Ref]:
 
 def _keys(draft: AnnotationDraft) -> set[tuple[Kind, Ref]]:
     return {_key(label) for label in draft.labels}
-
-
-def _by_kind(refs: dict[Kind, list[Ref]]) -> dict[str, list[Ref]]:
-    return {"events": refs["event"], "perspectives": refs["perspective"], "tags": refs["tag"]}

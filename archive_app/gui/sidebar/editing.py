@@ -83,7 +83,7 @@ class SidebarEditor(QObject):
             )
             if label is not None:
                 new = label
-                self.edits.apply(lambda: _made(self.labeling, new))
+                self.edits.apply(lambda: self.labeling.make(new))
         elif kind == "tag":
             name = research_dialogs.ask_tag_name(self.sidebar, "New tag", [])
             if name is not None:
@@ -274,9 +274,3 @@ def _tree_order(nodes: list[EventNode], depth: int = 0) -> list[tuple[int, Event
         ordered.append((depth, node.event))
         ordered.extend(_tree_order(node.children, depth + 1))
     return ordered
-
-
-def _made(labeling: Labeling, label: Label) -> Change:
-    """Make a new event or perspective described in the dialog."""
-    _refs, changes = labeling.make_pending([label])
-    return changes[0]

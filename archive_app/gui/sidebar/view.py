@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTreeView, QWidget
 
 from archive_app.core.archive import Archive
-from archive_app.core.listing import SidebarSummary, sidebar_summary
+from archive_app.core.listing import SidebarSummary
 from archive_app.gui.mime import dropped_event_id, dropped_source_ids, event_mime
 from archive_app.gui.sidebar.delegate import (
     ADD_ROLE,
@@ -113,9 +113,9 @@ class Sidebar(QTreeView):
         """Count again, in the background."""
         self._generation += 1
         generation = self._generation
-        database = self._archive.database
+        listing = self._archive.listing
         self._tasks.run(
-            lambda _context: sidebar_summary(database),
+            lambda _context: listing.summary(),
             on_success=lambda summary: self._show(generation, summary),
             label="Counting sources",
         )

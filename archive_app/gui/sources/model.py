@@ -23,8 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPixmap
 
-from archive_app.core.db import Database
-from archive_app.core.listing import ListRow, SortColumn, display_rows
+from archive_app.core.listing import Listing, ListRow, SortColumn
 from archive_app.gui.icons import KIND_NAMES, kind_icon
 from archive_app.gui.mime import SOURCE_IDS, source_ids_mime
 
@@ -75,12 +74,12 @@ class SourceTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        database: Database,
+        listing: Listing,
         thumbnails: ThumbnailSource | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self._listing = listing
         self._thumbnails = thumbnails
         self._ids: list[int] = []
         self._rows_of: dict[int, int] | None = None
@@ -228,7 +227,7 @@ class SourceTableModel(QAbstractTableModel):
             self._cache.clear()
         start = row - row % BLOCK_ROWS
         block = self._ids[start : start + BLOCK_ROWS]
-        rows = display_rows(self._database, block)
+        rows = self._listing.rows(block)
         for source_id in block:
             self._cache[source_id] = rows.get(source_id)
 

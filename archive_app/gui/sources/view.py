@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
-from archive_app.core.listing import ALL_SOURCES, SortColumn, View, ordered_ids
+from archive_app.core.listing import ALL_SOURCES, SortColumn, View
 from archive_app.gui.icons import color_dot
 from archive_app.gui.image_grid import ImageGrid, ThumbnailCache
 from archive_app.gui.sources.drag import start_source_drag
@@ -180,7 +180,7 @@ class SourceListPane(QWidget):
         self._announced: int | None = None
         self._select_after_load: list[int] | None = None
         self.thumbnails = ThumbnailCache(archive, tasks, self)
-        self.model = SourceTableModel(archive.database, self.thumbnails, self)
+        self.model = SourceTableModel(archive.listing, self.thumbnails, self)
         self.thumbnails.ready.connect(self.model.thumbnails_ready)
         self.model.sortRequested.connect(self._sort_by)
         self.model.moreRequested.connect(self.moreHitsWanted)
@@ -348,9 +348,9 @@ class SourceListPane(QWidget):
         keep = list(select) if select is not None else self.selected_ids()
         current = self.current_id() if select is None else None
         view, (column, descending) = self._view, self._sort
-        database = self._archive.database
+        listing = self._archive.listing
         self._tasks.run(
-            lambda _context: ordered_ids(database, view, column, descending),
+            lambda _context: listing.ordered_ids(view, column, descending),
             on_success=lambda ids: self._loaded(generation, ids, keep, current),
             label="Listing sources",
         )

@@ -1,0 +1,87 @@
+"""What an import reports: one outcome per file, and the whole run's report. Apart from the
+import itself, so that progress (which carries each outcome as it comes) needs nothing of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["imported", "duplicate", "failed"]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one file. ``images`` are the image sources imported from a saved
+    page's folder along with it."""
+
+    path: str
+    status: Status
+    source_id: int | None = None
+    kind: str | None = None
+    title: str = ""
+    error: str = ""
+    duplicate_of: int | None = None
+    images: tuple[int, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "id": self.source_id if self.status == "imported" else self.duplicate_of,
+            "kind": self.kind,
+            "title": self.title,
+            "error": self.error or None,
+            "images": list(self.images),
+        }
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+    not_attempted: int = 0
+    stopped_by: str = ""
+
+    def _with(self, status: Status) -> list[FileOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
+    @property
+    def imported(self) -> list[FileOutcome]:
+        return self._with("imported")
+
+    @property
+    def duplicates(self) -> list[FileOutcome]:
+        return self._with("duplicate")
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return self._with("failed")
+
+    @property
+    def new_source_ids(self) -> list[int]:
+        ids: list[int] = []
+        for outcome in self.imported:
+            assert outcome.source_id is not None
+            ids.append(outcome.source_id)
+            ids.extend(outcome.images)
+        return ids
+
+    def imported_summary(self) -> str:
+        """How many sources were added: "4 imported (3 photos saved with their pages)"."""
+        photos = sum(len(outcome.images) for outcome in self.imported)
+        text = f"{len(self.imported) + photos:,} imported"
+        if photos:
+            text += f" ({photos:,} photo{'s' if photos != 1 else ''} saved with their pages)"
+        return text
+
+    def summary(self) -> str:
+        parts = [self.imported_summary()]
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} already in the archive")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        if self.cancelled:
+            parts.append(f"cancelled with {self.not_attempted} not imported")
+        elif self.not_attempted:
+            parts.append(f"{self.not_attempted} not attempted")
+        return ", ".join(parts)
