@@ -64,7 +64,8 @@ class Archive:
         self.pool = pool
         self.max_extract_bytes = DEFAULT_MAX_EXTRACT_BYTES
         self._closed = False
-        # The research model: each call returns an undoable Change and is searchable at once.
+        # The research model: each call returns an undoable Change; search shows it at once,
+        # or, behind an import's backlog, as soon as the index catches up (see index_lag).
         self.events = Events(database, self._index_now)
         self.perspectives = Perspectives(database, self._index_now)
         self.tags = Tags(database, self._index_now)

@@ -7,7 +7,8 @@ an undone delete puts rows back under their old ids and later undo entries still
 
 Rows that cascade (an annotation's links, an event's links) are recorded explicitly before the
 row they hang off is deleted, so a replay restores them too. Every replay queues the sources
-whose index document it changes and waits for the index, like the first run.
+whose index document it changes and hands them to the index like the first run (which never
+fails the replay: the undo stack follows the database).
 """
 
 from __future__ import annotations

@@ -352,7 +352,8 @@ class Assignments:
     """Assigning events, perspectives and tags to sources and to annotations.
 
     Each call is one undoable change, however many sources, annotations and labels it covers,
-    and search sees it when the call returns.
+    and search sees it when the call returns (behind an import's backlog, once the index has
+    caught up).
     """
 
     def __init__(self, database: Database, notify: Notify) -> None:
