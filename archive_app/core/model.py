@@ -177,8 +177,13 @@ class Source:
             "modified_at": self.modified_at,
             "metadata": self.metadata,
         }
-        if self.kind == "pdf":
+        if self.kind == "pdf" or self.pages:
             data["pages"] = [{"number": p.number, "text": p.text} for p in self.pages]
+        if "ocr" in self.metadata:
+            ocr = self.metadata["ocr"]
+            data["ocr"] = {
+                key: ocr[key] for key in ("engine", "version", "languages", "confidence")
+            }
         if self.kind == "article":
             data["images"] = [
                 {"id": c.image_source_id, "caption": c.text, "credit": c.credit, "src": c.src}
