@@ -55,7 +55,7 @@ def test_ocr_of_a_text_source_is_refused_in_plain_words(run_cli: Cli, tmp_path: 
     text = write_file(tmp_path, "note.txt", "A note\n\nNothing pictured here.")
     [imported] = run_cli.json("import", "--json", str(text))
 
-    code, out, err = run_cli("ocr", str(imported["id"]))
+    code, _, err = run_cli("ocr", str(imported["id"]))
 
     assert code == 1
     assert "only PDFs and pictures have text to read by OCR" in err

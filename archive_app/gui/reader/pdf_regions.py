@@ -15,12 +15,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QGuiApplication,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QWheelEvent,
 )
 from PySide6.QtPdf import QPdfDocument
@@ -40,6 +42,10 @@ from archive_app.gui.reader.regions import (
 from archive_app.gui.reader.zoom import WHEEL_STEP, ZOOM_STEP
 
 POINTS_PER_INCH = 72
+MARK_FILL = QColor(255, 214, 0, 90)
+MARK_OUTLINE = QColor(230, 150, 0)
+"""A search hit on a scanned page: the yellow of a highlighter, with an edge that shows on
+both white paper and a dark photo."""
 
 
 def page_rects(view: QPdfView) -> dict[int, QRectF]:
@@ -98,6 +104,29 @@ class RegionPageView(QPdfView):
         self._draft_page: int | None = None
         self._draft_origin: QPointF | None = None
         self._draft: QRectF | None = None
+        self._marks: list[tuple[int, QRectF]] = []
+
+    # Marks: the words of a search hit on a page read by OCR (no text layer to search)
+
+    def set_marks(self, page: int, boxes: Sequence[QRectF]) -> None:
+        """Mark ``boxes`` (relative to the page, 0..1) on page ``page`` (from 1), and scroll the
+        first a third of the way down the view."""
+        self._marks = [(page, box) for box in boxes]
+        rects = self.mark_rects()
+        if rects:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + round(rects[0].top()) - self.viewport().height() // 3)
+        self.viewport().update()
+
+    def mark_rects(self) -> list[QRectF]:
+        """Where the marks are drawn now, in viewport coordinates."""
+        pages = page_rects(self)
+        found = []
+        for page, box in self._marks:
+            rect = pages.get(page - 1)
+            if rect is not None:
+                found.append(scaled(box, rect.size()).translated(rect.topLeft()))
+        return found
 
     # Regions
 
@@ -218,10 +247,15 @@ class RegionPageView(QPdfView):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         rects = self.region_rects()
-        if not rects and self._draft is None:
+        marks = self.mark_rects()
+        if not rects and not marks and self._draft is None:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(MARK_OUTLINE, 1.5))
+        painter.setBrush(QBrush(MARK_FILL))
+        for mark in marks:
+            painter.drawRect(mark.adjusted(-2, -2, 2, 2))
         for region in self._regions:
             rect = rects.get(region.annotation_id)
             if rect is None:

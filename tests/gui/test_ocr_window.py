@@ -1,0 +1,113 @@
+"""OCR in the window: a hit in a scan marked on its page, *Recognise text* on a photo from the
+list's menu, and one message (not one per file) when Tesseract is missing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from archive_app.core.archive import Archive
+from archive_app.gui.main_window import MainWindow
+from archive_app.gui.reader.pdf_regions import page_rects
+from archive_app.gui.sources.model import TITLE_COLUMN
+from tests.conftest import write_file
+from tests.fixtures.make_scans import image_only_pdf, png_bytes, script_scan
+from tests.gui.window_helpers import (
+    POPUP_NOISE,
+    choose,
+    click_title,
+    open_menu_at,
+    row_of_title,
+    type_search,
+)
+
+SHOTS = os.environ.get("ARCHIVE_APP_SHOTS", "")
+"""A folder to save pictures of what the tests show in (for looking at them), if set."""
+
+
+def _save_shot(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    if SHOTS:
+        qtbot.wait(2000)  # QtPdf renders pages in the background
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(SHOTS) / name))
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_a_hit_in_a_scan_is_marked_on_its_page(
+    archive: Archive,
+    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    pages = [script_scan("cyrillic"), script_scan("latin", angle=-0.8)]
+    scan = write_file(tmp_path, "Ministry statement.pdf", image_only_pdf(pages))
+    archive.import_paths([scan])
+    window = make_window(archive)
+    window.resize(1600, 1000)
+    window.main_splitter.setSizes([220, 480, 900])
+
+    type_search(qtbot, window, "Goris")
+    click_title(qtbot, window, "Ministry statement")
+
+    pdf = window.reader.pdf_reader
+    qtbot.waitUntil(lambda: pdf.current_page() == 2)
+    qtbot.waitUntil(lambda: len(pdf.page_view.mark_rects()) == 1)
+    [mark] = pdf.page_view.mark_rects()
+    page = page_rects(pdf.page_view)[1]
+    assert page.contains(mark)
+    assert pdf.page_view.viewport().rect().contains(mark.toRect())
+    # "Goris" ends the sixth line, in the right half of the page, well down from its top.
+    assert mark.left() > page.left() + page.width() * 0.3
+    assert page.top() + page.height() * 0.2 < mark.top() < page.top() + page.height() * 0.5
+    _save_shot(qtbot, window, "scan-hit-marked.png")
+
+
+@POPUP_NOISE
+@pytest.mark.usefixtures("tesseract")
+def test_recognise_text_reads_a_photographed_notice_from_the_list_menu(
+    archive: Archive,
+    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    photo = write_file(tmp_path, "Checkpoint notice.png", png_bytes(script_scan("armenian")))
+    archive.import_paths([photo])
+    window = make_window(archive)
+    click_title(qtbot, window, "Checkpoint notice")
+    table = window.source_list.table
+    row = row_of_title(window, "Checkpoint notice")
+    point = table.visualRect(window.source_list.model.index(row, TITLE_COLUMN)).center()
+
+    with qtbot.waitSignal(window.recognition.textRead, timeout=60_000):
+        choose(qtbot, open_menu_at(qtbot, table.viewport(), point), "Recognise text")
+
+    assert "Text read from 1 page of 1 source" in window.statusBar().currentMessage()
+    # (QTest cannot type Armenian letters: the search is asked of the archive directly.)
+    assert [hit.title for hit in archive.search("Ստեփանակերտի").hits] == ["Checkpoint notice"]
+    _save_shot(qtbot, window, "photo-recognised.png")
+
+
+@pytest.mark.usefixtures("no_tesseract")
+def test_without_tesseract_the_window_says_once_how_to_install_it(
+    archive: Archive,
+    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    window = make_window(archive)
+    message = window.message_bar.findChild(QLabel, "messageText")
+    assert message is not None
+    for name in ("first.pdf", "second.pdf"):
+        scan = write_file(tmp_path, name, image_only_pdf([script_scan("latin", seed=len(name))]))
+        with qtbot.waitSignal(window.import_panel.finished, timeout=30_000):
+            window.import_paths([scan])
+
+    assert window.message_bar.isVisible()
+    assert "Tesseract OCR is not installed" in message.text()
+    assert "sudo apt-get install tesseract-ocr tesseract-ocr-eng" in message.text()
+    assert "messages)" not in message.text()  # said once, not once per import
