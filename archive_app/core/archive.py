@@ -120,6 +120,7 @@ class Archive:
             return
         self._closed = True
         self.pool.close()
+        self.ocr.close()
         try:
             self.index.close()
         finally:

@@ -13,7 +13,9 @@ the words with their boxes go to ``ocr_pages``, for marking hits on the page ima
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -31,9 +33,12 @@ from archive_app.importers.ocr_languages import choose_languages, guess_language
 from archive_app.importers.ocr_page import PAGE_TIME_LIMIT, OcrPage, OcrRequest, OcrWord
 from archive_app.importers.sniff import FileType
 
+log = logging.getLogger(__name__)
+
 LANGUAGES_SETTING = "ocr_languages"
 OCR_ENGINE = "tesseract"
 NOTE_PREFIX = "OCR: "
+NOTHING_TO_READ = "Every page has a text layer already; there is nothing to read by OCR."
 """Notes OCR leaves on a source start with this, so reading it again replaces them."""
 
 
@@ -73,10 +78,17 @@ class TextRecognition:
     def __init__(
         self, database: Database, store: OriginalStore, index: SearchIndex, pool: ExtractionPool
     ) -> None:
+        """``pool``: the import's worker pool, whose size and limits OCR's own pool takes. OCR
+        has a pool of its own so that the window can read a photo while an import runs; one
+        reading runs at a time."""
         self.database = database
         self.store = store
         self.index = index
-        self.pool = pool
+        self.pool = ExtractionPool(pool.size, pool.timeout, pool.memory_limit)
+        self._one_at_a_time = threading.Lock()
+
+    def close(self) -> None:
+        self.pool.close()
 
     def engine_version(self) -> str:
         """Tesseract's version, or "" when it is not installed."""
@@ -161,6 +173,17 @@ class TextRecognition:
 
         chosen = parse_languages(" ".join(languages or [])) or self.languages()
         require_languages(chosen)
+        with self._one_at_a_time:
+            return self._recognise(list(source_ids), chosen, page_time_limit, progress, cancel)
+
+    def _recognise(
+        self,
+        source_ids: list[int],
+        chosen: list[str],
+        page_time_limit: float,
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+    ) -> OcrReport:
         report = OcrReport(languages=chosen)
         jobs = {
             source_id: _Job(source_id, self.pages_to_read(source_id)) for source_id in source_ids
@@ -172,14 +195,19 @@ class TextRecognition:
             job, page = keys[result.key]
             if result.page is not None:
                 job.read[page] = result.page
+            elif result.bug:
+                log.error("OCR bug on page %s of source %s:\n%s", page, job.source_id, result.bug)
+                job.failures[page] = "an internal error (a bug; the details are in the log)."
             else:
-                job.failures[page] = result.error or "Tesseract failed (a bug; see the log)."
+                job.failures[page] = result.error
             report_progress(progress, done, total, f"Reading text: page {done} of {total}")
             if job.finished:
                 report.outcomes.append(self._store(job, chosen))
         report.cancelled = is_cancelled(cancel)
         for job in jobs.values():
-            if not job.finished and (job.read or job.failures):
+            if not job.pages:
+                report.outcomes.append(OcrOutcome(job.source_id, notes=[NOTHING_TO_READ]))
+            elif not job.finished and (job.read or job.failures):
                 report.outcomes.append(self._store(job, chosen))
         self.index.notify(wait=True)
         return report

@@ -181,3 +181,18 @@ def test_without_tesseract_a_scan_is_kept_with_a_note_and_ocr_says_what_to_insta
     assert "ocr" not in source.to_dict()
     with pytest.raises(OcrUnavailableError, match="Tesseract OCR is not installed"):
         archive.ocr.recognise([source_id])
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_only_the_pages_without_a_text_layer_are_read(archive: Archive, tmp_path: Path) -> None:
+    from tests.fixtures.make_pdfs import article_pdf  # pages 1 and 3 have text, page 2 none
+
+    source_id = _import_one(archive, write_file(tmp_path, "article.pdf", article_pdf()))
+    before = archive.get(source_id).pages
+
+    [outcome] = archive.ocr.recognise([source_id], ["eng"]).outcomes
+
+    assert outcome.pages_read == [2]
+    after = archive.get(source_id)
+    assert [page.text for page in after.pages] == [page.text for page in before]
+    assert after.extraction_notes[-1].startswith("OCR: no text was found on page 2")
