@@ -5,7 +5,8 @@ names (``eng``, ``hye``, ``aze_cyrl``) and come as Debian/Ubuntu packages
 (``tesseract-ocr-aze-cyrl``). Tesseract reads several languages at once, and a picture of a page
 says nothing about its language beforehand, so it is given the region's languages together with
 the archive's own: measured on our scans (``benchmarks/bench_ocr.py``), reading with five
-languages at once costs about half as much time again and no accuracy.
+languages at once reads as many words right as the one right language, in two to three times
+the time. The setting narrows the list for an archive that needs fewer.
 """
 
 from __future__ import annotations
