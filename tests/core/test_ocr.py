@@ -28,6 +28,11 @@ def _import_one(archive: Archive, path: Path) -> int:
     return source_id
 
 
+def _import_photo(archive: Archive, folder: Path, script: str) -> int:
+    """A photographed notice in ``script``, imported (and not read: it is a picture)."""
+    return _import_one(archive, write_file(folder, "notice.png", png_bytes(script_scan(script))))
+
+
 @pytest.fixture
 def statement(tmp_path: Path) -> Path:
     """A scanned two-page statement: Russian, then English; no text layer."""
@@ -73,8 +78,7 @@ def test_the_words_of_a_hit_have_their_box_on_the_page(archive: Archive, stateme
 def test_a_photographed_notice_is_read_on_request_in_its_language(
     archive: Archive, tmp_path: Path
 ) -> None:
-    photo = write_file(tmp_path, "notice.png", png_bytes(script_scan("armenian")))
-    source_id = _import_one(archive, photo)
+    source_id = _import_photo(archive, tmp_path, "armenian")
     assert archive.search("Ստեփանակերտի").total == 0  # a picture is not read unasked
 
     report = archive.ocr.recognise([source_id])
@@ -127,8 +131,7 @@ def test_a_long_scan_reports_each_page_and_keeps_what_was_read_when_cancelled(
 def test_a_page_over_its_time_limit_is_skipped_with_a_note(
     archive: Archive, tmp_path: Path
 ) -> None:
-    photo = write_file(tmp_path, "notice.png", png_bytes(script_scan("latin")))
-    source_id = _import_one(archive, photo)
+    source_id = _import_photo(archive, tmp_path, "latin")
 
     report = archive.ocr.recognise([source_id], ["eng"], page_time_limit=0.01)
 
@@ -153,8 +156,7 @@ def test_a_blank_scan_is_read_as_empty_without_an_error(archive: Archive, tmp_pa
 def test_a_missing_language_pack_stops_before_anything_is_read(
     archive: Archive, tmp_path: Path
 ) -> None:
-    photo = write_file(tmp_path, "notice.png", png_bytes(script_scan("latin")))
-    source_id = _import_one(archive, photo)
+    source_id = _import_photo(archive, tmp_path, "latin")
 
     with pytest.raises(OcrUnavailableError, match="tesseract-ocr-sqi"):
         archive.ocr.recognise([source_id], ["sqi"])
