@@ -3,6 +3,7 @@ enough to import anywhere (no Pillow, no Tesseract)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 PAGE_TIME_LIMIT = 90.0
@@ -53,3 +54,7 @@ class OcrPage:
     width: int = 0
     height: int = 0
     notes: list[str] = field(default_factory=list)
+
+
+OcrWords = Callable[[int, int], list[OcrWord]]
+"""Where the window finds the words OCR read: ``words(source_id, page)``."""

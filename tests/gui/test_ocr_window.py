@@ -23,6 +23,7 @@ from tests.gui.window_helpers import (
     click_title,
     open_menu_at,
     row_of_title,
+    shown_titles,
     type_search,
 )
 
@@ -49,7 +50,7 @@ def test_a_hit_in_a_scan_is_marked_on_its_page(
     archive.import_paths([scan])
     window = make_window(archive)
     window.resize(1600, 1000)
-    window.main_splitter.setSizes([220, 480, 900])
+    window.main_splitter.setSizes([220, 560, 820])
 
     type_search(qtbot, window, "Goris")
     click_title(qtbot, window, "Ministry statement")
@@ -76,8 +77,11 @@ def test_recognise_text_reads_a_photographed_notice_from_the_list_menu(
     tmp_path: Path,
 ) -> None:
     photo = write_file(tmp_path, "Checkpoint notice.png", png_bytes(script_scan("armenian")))
-    archive.import_paths([photo])
+    note = write_file(tmp_path, "note.txt", "Field note\n\nA notice was posted at the checkpoint.")
+    archive.import_paths([photo, note])
     window = make_window(archive)
+    window.resize(1500, 1100)
+    window.main_splitter.setSizes([200, 560, 740])
     click_title(qtbot, window, "Checkpoint notice")
     table = window.source_list.table
     row = row_of_title(window, "Checkpoint notice")
@@ -87,9 +91,18 @@ def test_recognise_text_reads_a_photographed_notice_from_the_list_menu(
         choose(qtbot, open_menu_at(qtbot, table.viewport(), point), "Recognise text")
 
     assert "Text read from 1 page of 1 source" in window.statusBar().currentMessage()
-    # (QTest cannot type Armenian letters: the search is asked of the archive directly.)
-    assert [hit.title for hit in archive.search("Ստեփանակերտի").hits] == ["Checkpoint notice"]
-    _save_shot(qtbot, window, "photo-recognised.png")
+    click_title(qtbot, window, "Field note")
+    # QTest cannot type Armenian letters: the query is given as a saved search gives it.
+    with qtbot.waitSignal(window.search_bar.hitsFound, timeout=10_000):
+        window.search_bar.set_query("Ստեփանակերտի")
+    assert shown_titles(window) == ["Checkpoint notice"]
+    click_title(qtbot, window, "Checkpoint notice")
+    canvas = window.reader.image_reader.canvas
+    qtbot.waitUntil(lambda: len(canvas.mark_rects()) == 1)
+    [mark] = canvas.mark_rects()
+    assert canvas.viewport().rect().contains(mark.toRect())
+    assert window.reader.hit_navigator.counter.text() == "1 of 1"
+    _save_shot(qtbot, window, "photo-hit-marked.png")
 
 
 @pytest.mark.usefixtures("no_tesseract")

@@ -7,7 +7,7 @@ QtPdf cannot open (a password, a damaged file) is shown as its extracted text, w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -29,14 +29,13 @@ from archive_app.core.search.highlighting import QueryTerms
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.document import FigurePictures
 from archive_app.gui.reader.pdf_regions import RegionPageView
-from archive_app.gui.reader.regions import ShownRegion
+from archive_app.gui.reader.regions import ShownRegion, word_boxes
 from archive_app.gui.reader.text_reader import TextReader
 from archive_app.gui.reader.zoom import ZOOM_STEP, ZoomActions, clamp_zoom
 from archive_app.gui.tasks import TaskRunner
-from archive_app.importers.ocr_page import OcrWord
+from archive_app.importers.ocr_page import OcrWords
 
 POINTS_PER_INCH = 72
-OcrWords = Callable[[int, int], list[OcrWord]]
 _OPEN_PROBLEMS = {
     QPdfDocument.Error.IncorrectPassword: "This PDF is protected by a password",
     QPdfDocument.Error.UnsupportedSecurityScheme: "This PDF is encrypted in a way that cannot "
@@ -174,11 +173,7 @@ class PdfReader(QWidget):
         if number not in source.metadata.get("ocr", {}).get("pages", []):
             return []
         offset = next((page.start for page in source.pages if page.number == number), 0)
-        return [
-            QRectF(word.left, word.top, word.width, word.height)
-            for word in self.ocr_words(source.id, number)
-            if word.start < end - offset and word.end > start - offset
-        ]
+        return word_boxes(self.ocr_words(source.id, number), [(start - offset, end - offset)])
 
     def rebuild(self) -> None:
         self.text_reader.rebuild()

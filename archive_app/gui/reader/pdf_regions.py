@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QGuiApplication,
     QHelpEvent,
     QKeyEvent,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from archive_app.gui.annotations.look import region_fill
 from archive_app.gui.reader.regions import (
+    MARK_FILL,
+    MARK_OUTLINE,
     MIN_DRAWN,
     ShownRegion,
     clamped,
@@ -42,10 +43,6 @@ from archive_app.gui.reader.regions import (
 from archive_app.gui.reader.zoom import WHEEL_STEP, ZOOM_STEP
 
 POINTS_PER_INCH = 72
-MARK_FILL = QColor(255, 214, 0, 90)
-MARK_OUTLINE = QColor(230, 150, 0)
-"""A search hit on a scanned page: the yellow of a highlighter, with an edge that shows on
-both white paper and a dark photo."""
 
 
 def page_rects(view: QPdfView) -> dict[int, QRectF]:
