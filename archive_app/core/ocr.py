@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 LANGUAGES_SETTING = "ocr_languages"
 OCR_ENGINE = "tesseract"
+READING_TEXT = "Reading text"
+"""How OCR's progress messages start (the import's progress bar shows them as they are)."""
 NOTE_PREFIX = "OCR: "
 NOTHING_TO_READ = "Every page has a text layer already; there is nothing to read by OCR."
 """Notes OCR leaves on a source start with this, so reading it again replaces them."""
@@ -190,7 +192,7 @@ class TextRecognition:
         }
         tasks, keys = self._tasks(jobs.values(), OcrRequest(0, tuple(chosen), page_time_limit))
         total = len(keys)
-        report_progress(progress, 0, total, "Reading text")
+        report_progress(progress, 0, total, READING_TEXT)
         for done, result in enumerate(self.pool.run(tasks, cancel), 1):
             job, page = keys[result.key]
             if result.page is not None:
@@ -200,7 +202,7 @@ class TextRecognition:
                 job.failures[page] = "an internal error (a bug; the details are in the log)."
             else:
                 job.failures[page] = result.error
-            report_progress(progress, done, total, f"Reading text: page {done} of {total}")
+            report_progress(progress, done, total, f"{READING_TEXT}: page {done} of {total}")
             if job.finished:
                 report.outcomes.append(self._store(job, chosen))
         report.cancelled = is_cancelled(cancel)

@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         self.source_list.addAction(recognition.action)
         recognition.failed.connect(self.show_error)
         recognition.finished.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        recognition.progressed.connect(self.statusBar().showMessage)
         recognition.textRead.connect(lambda _ids: self._show_source(self.source_list.current_id()))
         recognition.textRead.connect(self.source_list.refresh_sources)
         self.import_panel.finished.connect(recognition.import_finished)

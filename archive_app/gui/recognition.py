@@ -31,6 +31,8 @@ class TextRecognition(QObject):
     """An error to show: OCR not installed, a language pack missing."""
     finished = Signal(str)
     """What was read, in a sentence for the status bar."""
+    progressed = Signal(str)
+    """How far the reading is ("Reading text: page 3 of 12"), for the status bar."""
 
     def __init__(
         self,
@@ -72,6 +74,7 @@ class TextRecognition(QObject):
             work,
             on_success=self._read,
             on_failure=self.failed.emit,
+            on_progress=lambda progress: self.progressed.emit(progress.message),
             on_finished=lambda: self.action.setEnabled(True),
             label="Recognising text",
         )
