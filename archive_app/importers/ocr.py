@@ -13,6 +13,7 @@ the archive works as before.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -144,6 +145,11 @@ def load_picture(data: bytes) -> Image.Image:
     """A picture ready for OCR: upright, greyscale, its longer side at most :data:`MAX_SIDE`.
     A JPEG is decoded at a fraction of its size where that is enough; a picture that would still
     be too large to decode safely is refused."""
+    if data[4:8] == b"ftyp":  # HEIC, as iPhones save photos
+        with contextlib.suppress(ImportError):
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:

@@ -107,6 +107,14 @@ def test_a_large_photo_is_scaled_down_before_it_is_read() -> None:
     assert picture.mode == "L"
 
 
+def test_an_iphone_photo_is_read_for_ocr_upright(corpus: Path) -> None:
+    data = (corpus / "photos-dev" / "heic__IMG_5195.HEIC").read_bytes()
+
+    picture = ocr.load_picture(data)
+
+    assert picture.mode == "L" and max(picture.size) <= ocr.MAX_SIDE
+
+
 def test_a_damaged_picture_is_an_extraction_error() -> None:
     with pytest.raises(ExtractionError, match="damaged"):
         ocr.load_picture(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
