@@ -31,6 +31,7 @@ from archive_app.core.store import OriginalStore
 from archive_app.importers.document import Block, ExtractedDocument
 from archive_app.importers.ocr_languages import choose_languages, guess_language, parse_languages
 from archive_app.importers.ocr_page import PAGE_TIME_LIMIT, OcrPage, OcrRequest, OcrWord
+from archive_app.importers.pdf_text import first_meaningful_line, title_from_name
 from archive_app.importers.sniff import FileType
 
 log = logging.getLogger(__name__)
@@ -260,7 +261,8 @@ def _write_text(
     outcome: OcrOutcome,
 ) -> None:
     row = connection.execute(
-        "SELECT kind, body, blocks, metadata, extraction_notes, language FROM sources WHERE id = ?",
+        "SELECT kind, title, original_name, body, blocks, metadata, extraction_notes, language "
+        "FROM sources WHERE id = ?",
         (source_id,),
     ).fetchone()
     body, metadata = row["body"], json.loads(row["metadata"])
@@ -281,9 +283,10 @@ def _write_text(
     notes = [note for note in json.loads(row["extraction_notes"]) if not _is_scan_note(note)]
     language = row["language"] or guess_language(document.body, languages)
     connection.execute(
-        "UPDATE sources SET body = ?, blocks = ?, metadata = ?, extraction_notes = ?, "
+        "UPDATE sources SET title = ?, body = ?, blocks = ?, metadata = ?, extraction_notes = ?, "
         "language = ?, modified_at = ? WHERE id = ?",
         (
+            _title(row["title"], row["original_name"], document.body),
             document.body,
             json.dumps([[b.kind, b.level, s, e] for b, s, e in document.block_spans()]),
             json.dumps(metadata, ensure_ascii=False, default=str),
@@ -293,6 +296,13 @@ def _write_text(
             source_id,
         ),
     )
+
+
+def _title(title: str, original_name: str, body: str) -> str:
+    """A title made by a scanner or a camera ("scan0001", "IMG 5195") gives way to the first
+    line of the text read; one a person chose for the file ("Ministry statement") stays."""
+    machine_made = title == title_from_name(original_name) and any(c.isdigit() for c in title)
+    return (first_meaningful_line(body) or title) if machine_made else title
 
 
 def _summary(languages: list[str], confidence: float, pages: list[int]) -> dict[str, Any]:

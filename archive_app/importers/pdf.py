@@ -31,7 +31,7 @@ from archive_app.core.errors import ExtractionError, UnsupportedFormatError
 from archive_app.importers.document import Block, ExtractedDocument
 from archive_app.importers.ocr_languages import REGION_LANGUAGES, install_command
 from archive_app.importers.pdf_metadata import document_title, pdf_date, split_authors
-from archive_app.importers.pdf_text import clean_pages, first_meaningful_line
+from archive_app.importers.pdf_text import clean_pages, first_meaningful_line, title_from_name
 from archive_app.importers.text_normal import normalize_inline
 from archive_app.importers.xmp import XmpError, XmpValue, first_text, parse_xmp, text_list, xmp_date
 
@@ -283,7 +283,7 @@ def _document(contents: _PdfContents, name: str) -> ExtractedDocument:
         document_title(info.get("title", ""))
         or document_title(first_text(xmp, "dc:title"))
         or first_meaningful_line(pages[0] if pages else "")
-        or _title_from_name(name)
+        or title_from_name(name)
     )
     document.authors = split_authors(info.get("author", "")) or [
         author for text in text_list(xmp, "dc:creator") for author in split_authors(text)
@@ -339,11 +339,6 @@ def _notes(contents: _PdfContents, pages: list[str]) -> list[str]:
 def is_no_text_note(note: str) -> bool:
     """Whether ``note`` is the one that says a PDF has no text layer (which OCR makes untrue)."""
     return note.startswith(_NO_TEXT_NOTE)
-
-
-def _title_from_name(name: str) -> str:
-    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return normalize_inline(stem.replace("_", " ").replace("-", " "))
 
 
 def _not_a_pdf_message(name: str) -> str:

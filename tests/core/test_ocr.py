@@ -64,6 +64,20 @@ def test_a_scanned_pdf_is_read_at_import_and_found_on_its_page(
 
 
 @pytest.mark.usefixtures("tesseract")
+def test_a_scanners_file_name_gives_way_to_the_first_line_read_but_a_persons_stays(
+    archive: Archive, statement: Path, tmp_path: Path
+) -> None:
+    named_by_scanner = statement.rename(tmp_path / "scan_0001.pdf")
+    photo = write_file(tmp_path, "Checkpoint notice.png", png_bytes(script_scan("armenian")))
+    scan_id, photo_id = archive.import_paths([named_by_scanner, photo]).new_source_ids
+
+    archive.ocr.recognise([photo_id])
+
+    assert archive.get(scan_id).title == "Заявление министерства"
+    assert archive.get(photo_id).title == "Checkpoint notice"
+
+
+@pytest.mark.usefixtures("tesseract")
 def test_the_words_of_a_hit_have_their_box_on_the_page(archive: Archive, statement: Path) -> None:
     source_id = _import_one(archive, statement)
     page = archive.get(source_id).pages[1]
