@@ -177,7 +177,7 @@ class Source:
             "modified_at": self.modified_at,
             "metadata": self.metadata,
         }
-        if self.kind == "pdf" or self.pages:
+        if self.kind == "pdf":
             data["pages"] = [{"number": p.number, "text": p.text} for p in self.pages]
         if "ocr" in self.metadata:
             ocr = self.metadata["ocr"]

@@ -265,19 +265,12 @@ def _write_text(
         "FROM sources WHERE id = ?",
         (source_id,),
     ).fetchone()
-    body, metadata = row["body"], json.loads(row["metadata"])
-    texts = {
-        level: body[start:end]
-        for kind, level, start, end in json.loads(row["blocks"])
-        if kind == "page"
-    }
-    texts.update({page.number: page.text for page in pages})
+    metadata = json.loads(row["metadata"])
     if row["kind"] == "pdf":
-        count = int(metadata.get("page_count", 0)) or max(texts, default=0)
-        texts = {number: texts.get(number, "") for number in range(1, count + 1)}
-    document = ExtractedDocument(
-        kind=row["kind"], blocks=[Block("page", texts[n], level=n) for n in sorted(texts)]
-    )
+        blocks = _pdf_pages(row["body"], json.loads(row["blocks"]), metadata, pages)
+    else:  # a photo's text is one passage; it has no pages
+        blocks = [Block("paragraph", page.text) for page in pages if page.text]
+    document = ExtractedDocument(kind=row["kind"], blocks=blocks)
     read = sorted(set(metadata.get("ocr", {}).get("pages", [])) | set(outcome.pages_read))
     metadata["ocr"] = _summary(languages, outcome.confidence, read)
     notes = [note for note in json.loads(row["extraction_notes"]) if not _is_scan_note(note)]
@@ -296,6 +289,16 @@ def _write_text(
             source_id,
         ),
     )
+
+
+def _pdf_pages(
+    body: str, spans: list[list[Any]], metadata: dict[str, Any], pages: list[OcrPage]
+) -> list[Block]:
+    """Every page of the PDF, the pages read by OCR with their new text."""
+    texts = {level: body[start:end] for kind, level, start, end in spans if kind == "page"}
+    texts.update({page.number: page.text for page in pages})
+    count = int(metadata.get("page_count", 0)) or max(texts, default=0)
+    return [Block("page", texts.get(number, ""), level=number) for number in range(1, count + 1)]
 
 
 def _title(title: str, original_name: str, body: str) -> str:

@@ -27,7 +27,7 @@ def test_ocr_reads_a_photo_in_the_languages_asked_for_and_show_tells_how(
     assert isinstance(shown, dict)
     assert shown["ocr"]["languages"] == ["kat", "eng"]
     assert shown["ocr"]["engine"] == "tesseract"
-    assert "სარდაფებში" in shown["pages"][0]["text"]
+    assert "სარდაფებში" in shown["body"]
     hits = run_cli.json("search", "--json", "სარდაფებში")
     assert isinstance(hits, dict)
     assert [hit["id"] for hit in hits["hits"]] == [imported["id"]]
