@@ -97,6 +97,18 @@ def test_a_picture_too_large_to_decode_is_refused_with_its_size() -> None:
         ocr.load_picture(buffer.getvalue())
 
 
+@pytest.mark.usefixtures("tesseract")
+def test_a_huge_pdf_page_is_rendered_no_larger_than_ocr_reads(tmp_path: Path) -> None:
+    path = tmp_path / "poster.pdf"
+    # 200 pixels at 0.72 dpi: a page of 20,000 × 20,000 points (7 metres a side).
+    path.write_bytes(image_only_pdf([Image.new("L", (200, 200), 255)], resolution=0.72))
+
+    page = ocr.recognise_file_page(path, OcrRequest(1, ("eng",)))
+
+    assert max(page.width, page.height) <= ocr.MAX_SIDE
+    assert page.text == ""
+
+
 def test_a_large_photo_is_scaled_down_before_it_is_read() -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (9000, 6000), "white").save(buffer, "JPEG")
