@@ -16,10 +16,11 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import OcrUnavailableError
 from archive_app.core.importing import ImportReport
 from archive_app.core.ocr import OcrReport
-from archive_app.gui.tasks import TaskContext, TaskRunner
+from archive_app.gui.tasks import Task, TaskContext, TaskRunner
 from archive_app.importers.ocr_languages import REGION_LANGUAGES, install_command
 
 PICTURED_KINDS = ("pdf", "image")
+RECOGNISE_TIP = "Read the text of the selected scans and photos (OCR)"
 
 
 class TextRecognition(QObject):
@@ -46,13 +47,18 @@ class TextRecognition(QObject):
         self.tasks = tasks
         self.selected = selected
         self._told_missing = False
+        self._task: Task | None = None
         self.action = QAction("Recognise &text", self)
         self.action.setObjectName("recogniseText")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.action.setStatusTip("Read the text of the selected scans and photos (OCR)")
+        self.action.setStatusTip(RECOGNISE_TIP)
         self.action.triggered.connect(self.recognise_selected)
 
     def recognise_selected(self) -> None:
+        """Read the selected scans and photos; while a reading runs, stop it instead."""
+        if self._task is not None:
+            self._task.cancel()
+            return
         ids = [
             source_id
             for source_id in self.selected()
@@ -69,15 +75,21 @@ class TextRecognition(QObject):
         def work(context: TaskContext) -> OcrReport:
             return archive.ocr.recognise(ids, progress=context.progress, cancel=context.cancel_flag)
 
-        self.action.setEnabled(False)
-        self.tasks.run(
+        self._task = self.tasks.run(
             work,
             on_success=self._read,
             on_failure=self.failed.emit,
             on_progress=lambda progress: self.progressed.emit(progress.message),
-            on_finished=lambda: self.action.setEnabled(True),
+            on_finished=self._ended,
             label="Recognising text",
         )
+        self.action.setText("Stop recognising &text")
+        self.action.setStatusTip("Stop reading; the pages read so far are kept")
+
+    def _ended(self) -> None:
+        self._task = None
+        self.action.setText("Recognise &text")
+        self.action.setStatusTip(RECOGNISE_TIP)
 
     def import_finished(self, report: ImportReport) -> None:
         """After an import: say once that scans were kept unread because OCR is missing."""
@@ -106,7 +118,9 @@ class TextRecognition(QObject):
             f"Text read from {pages} page{'s' if pages != 1 else ''} of {sources} "
             f"source{'s' if sources != 1 else ''} ({'+'.join(report.languages)})"
         )
-        if unread:
+        if report.cancelled:
+            message += "; stopped before the rest"
+        elif unread:
             message += f"; {unread} page{'s' if unread != 1 else ''} could not be read"
         self.finished.emit(message + ".")
         self.textRead.emit([outcome.source_id for outcome in report.outcomes])

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -103,6 +104,36 @@ def test_recognise_text_reads_a_photographed_notice_from_the_list_menu(
     assert canvas.viewport().rect().contains(mark.toRect())
     assert window.reader.hit_navigator.counter.text() == "1 of 1"
     _save_shot(qtbot, window, "photo-hit-marked.png")
+
+
+@pytest.mark.usefixtures("tesseract")
+def test_recognising_text_again_can_be_stopped_keeping_what_was_read(
+    archive: Archive,
+    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    archive.ocr.set_languages(["eng"])
+    pages = [script_scan("latin", seed=seed) for seed in range(6)]
+    archive.import_paths([write_file(tmp_path, "Long statement.pdf", image_only_pdf(pages))])
+    window = make_window(archive)
+    click_title(qtbot, window, "Long statement")
+    table = window.source_list.table
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+    def page_read(message: str) -> bool:
+        return message.startswith("Reading text: page")
+
+    with qtbot.waitSignal(window.recognition.progressed, timeout=30_000, check_params_cb=page_read):
+        qtbot.keyClick(table, Qt.Key.Key_O, ctrl_shift)
+    assert window.recognition.action.text() == "Stop recognising &text"
+    with qtbot.waitSignal(window.recognition.textRead, timeout=60_000):
+        qtbot.keyClick(table, Qt.Key.Key_O, ctrl_shift)
+
+    assert "stopped before the rest" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.recognition.action.text() == "Recognise &text")
+    [source_id] = archive.source_ids()
+    assert any("reading was stopped" in note for note in archive.get(source_id).extraction_notes)
 
 
 @pytest.mark.usefixtures("no_tesseract")
