@@ -5,9 +5,10 @@ pages are read in parallel, and a 500-page scan reports progress page by page. E
 pages are written in one transaction once they are all read; when the work is cancelled, what
 was read is written all the same and the source's notes say what is missing.
 
-What is read: the pages of a PDF that have no text layer, and a picture as a whole (its page 1).
-The page's text replaces the empty page in the body (so page numbers work as for other PDFs);
-the words with their boxes go to ``ocr_pages``, for marking hits on the page image.
+What is read: the pages of a PDF that have no text layer, and a picture as a whole (its page 1
+in ``ocr_pages``). A page's text replaces the empty page in the body (so page numbers work as
+for other PDFs); a picture's text becomes its body. The words with their boxes go to
+``ocr_pages``, for marking hits on the page image.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ OCR_ENGINE = "tesseract"
 READING_TEXT = "Reading text"
 """How OCR's progress messages start (the import's progress bar shows them as they are)."""
 NOTE_PREFIX = "OCR: "
-NOTHING_TO_READ = "Every page has a text layer already; there is nothing to read by OCR."
 """Notes OCR leaves on a source start with this, so reading it again replaces them."""
+NOTHING_TO_READ = "Every page has a text layer already; there is nothing to read by OCR."
 
 
 @dataclass
