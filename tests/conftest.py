@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,35 @@ def corpus() -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def tesseract() -> str:
+    """Tesseract's version; tests that read text from pictures skip where it is not installed
+    (CI installs it), and where the DejaVu fonts that draw their scans are missing."""
+    from archive_app.importers.ocr import tesseract_version
+    from tests.fixtures.make_scans import font_available
+
+    if not tesseract_version() or not shutil.which("pdftoppm"):
+        pytest.skip("Tesseract OCR and poppler-utils are not installed")
+    if not font_available():
+        pytest.skip("the DejaVu fonts (fonts-dejavu) are not installed")
+    return tesseract_version()
+
+
+@pytest.fixture
+def no_tesseract(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """A machine without Tesseract: nothing on PATH finds it (worker processes started from
+    now on inherit the PATH)."""
+    from archive_app.importers.ocr import tesseract_version
+
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    tesseract_version.cache_clear()
+    yield
+    monkeypatch.undo()
+    tesseract_version.cache_clear()
 
 
 @pytest.fixture

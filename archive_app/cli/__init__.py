@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archive_app import __version__
-from archive_app.cli import annotating, desktop, research, search, sources
+from archive_app.cli import annotating, desktop, ocr, research, search, sources
 from archive_app.cli.common import add_archive_option, add_command
 from archive_app.cli.pipe import quiet_on_closed_pipe
 from archive_app.core.errors import ArchiveError
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     research.register(commands)
     annotating.register(commands)
     desktop.register(commands)
+    ocr.register(commands)
     return parser
 
 

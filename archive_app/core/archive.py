@@ -27,6 +27,7 @@ from archive_app.core.index import IndexLag, SearchIndex, queue_for_index
 from archive_app.core.listing import Listing
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
 from archive_app.core.model import Source
+from archive_app.core.ocr import TextRecognition
 from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
@@ -76,6 +77,8 @@ class Archive:
         self.searching = SearchService(database, index, self.aliases)
         self.listing = Listing(database)
         self.saved_searches = SavedSearches(database, self.search)
+        # OCR: scans and photographed documents, read in the worker pool.
+        self.ocr = TextRecognition(database, self.store, index, pool)
 
     @classmethod
     def open(
@@ -128,6 +131,7 @@ class Archive:
             return
         self._closed = True
         self.pool.close()
+        self.ocr.close()
         try:
             self.index.close()
         finally:
@@ -165,7 +169,9 @@ class Archive:
             progress=progress,
             cancel=cancel,
         )
-        return session.run([Path(p).expanduser() for p in paths])
+        report = session.run([Path(p).expanduser() for p in paths])
+        self.ocr.read_new_scans(report.new_source_ids, progress, cancel)
+        return report
 
     def get(self, source_id: int) -> Source:
         return load_source(self.database, source_id)

@@ -66,3 +66,7 @@ class UnsupportedFormatError(ImportFailure):
 
 class ExtractionError(ImportFailure):
     """The file is of a known kind but is damaged, encrypted, too large or hostile."""
+
+
+class OcrUnavailableError(ArchiveError):
+    """Text cannot be read from pictures: Tesseract or one of its language packs is missing."""

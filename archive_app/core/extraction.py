@@ -21,6 +21,7 @@ from pathlib import Path
 
 from archive_app.core.progress import CancelToken, is_cancelled
 from archive_app.importers.document import ExtractedDocument
+from archive_app.importers.ocr_page import OcrPage, OcrRequest
 from archive_app.importers.sniff import FileType
 
 log = logging.getLogger(__name__)
@@ -34,18 +35,22 @@ WORKER_READY = "ready"
 
 @dataclass(frozen=True)
 class ExtractionTask:
+    """A file to read; with ``ocr``, only the text of one of its pages pictured, read by OCR."""
+
     key: int
     path: Path
     file_type: FileType
+    ocr: OcrRequest | None = None
 
 
 @dataclass(frozen=True)
 class ExtractionResult:
-    """A document; or the plain reason it could not be read; or, for a bug in an importer,
-    its traceback (logged, and shown to the person as an internal error)."""
+    """A document (or an OCR task's page); or the plain reason it could not be read; or, for a
+    bug in an importer, its traceback (logged, and shown to the person as an internal error)."""
 
     key: int
     document: ExtractedDocument | None = None
+    page: OcrPage | None = None
     importer_version: str = ""
     error: str = ""
     bug: str = ""

@@ -33,6 +33,7 @@ from archive_app.importers.sniff import (
     HTML_SUFFIXES,
     IMAGE_SUFFIXES,
     MARKDOWN_SUFFIXES,
+    READABLE_FORMATS,
     SNIFF_BYTES,
     TEXT_SUFFIXES,
     FileType,
@@ -48,7 +49,6 @@ KIND_OF_TYPE: dict[FileType, SourceKind] = {
     "text": "text",
 }
 DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
-_READABLE = "web pages (.html), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF) and text (.txt, .md)"
 
 
 @dataclass
@@ -422,10 +422,10 @@ def _unsupported_reason(path: Path) -> str:
     if suffix in HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | IMAGE_SUFFIXES | {".pdf"}:
         return (
             f"The file is named {suffix} but its content is not what that name says; "
-            f"the archive reads {_READABLE}."
+            f"the archive reads {READABLE_FORMATS}."
         )
     kind = f"'{suffix}' files" if suffix else "files of this kind"
-    return f"The archive does not read {kind}. It reads {_READABLE}."
+    return f"The archive does not read {kind}. It reads {READABLE_FORMATS}."
 
 
 def _os_reason(error: OSError) -> str:

@@ -179,6 +179,11 @@ class Source:
         }
         if self.kind == "pdf":
             data["pages"] = [{"number": p.number, "text": p.text} for p in self.pages]
+        if "ocr" in self.metadata:
+            ocr = self.metadata["ocr"]
+            data["ocr"] = {
+                key: ocr[key] for key in ("engine", "version", "languages", "confidence")
+            }
         if self.kind == "article":
             data["images"] = [
                 {"id": c.image_source_id, "caption": c.text, "credit": c.credit, "src": c.src}

@@ -173,5 +173,21 @@ CREATE TABLE index_queue (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1,)
+OCR_PAGES = """
+-- The words OCR read on a page pictured (a scan, a photographed notice), with their boxes, so a
+-- search hit can be marked on the page image. ``words`` is a JSON list of
+-- [start, end, left, top, width, height, confidence]: offsets in the page's text, a box relative
+-- to the page (0 to 1), Tesseract's confidence (0 to 100).
+CREATE TABLE ocr_pages (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    page INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    words TEXT NOT NULL,
+    PRIMARY KEY (source_id, page)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, OCR_PAGES)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,7 +20,7 @@ from archive_app.core.model import (
     Provenance,
     Source,
 )
-from archive_app.core.research import labels_of
+from archive_app.core.research import clean_name, find_named, labels_of
 from archive_app.core.store import FileDigest
 from archive_app.importers.document import ExtractedDocument
 
@@ -70,8 +70,22 @@ def insert_source(
     )
     source_id = cursor.lastrowid
     assert source_id is not None
+    _tag_with(connection, source_id, document.tags)
     queue_for_index(connection, [source_id])
     return source_id
+
+
+def _tag_with(connection: sqlite3.Connection, source_id: int, names: list[str]) -> None:
+    """Apply the tags a file gives itself, creating those the archive does not have yet."""
+    for name in names:
+        tag = clean_name(name, "tag")
+        tag_id = find_named(connection, "tags", tag)
+        if tag_id is None:
+            tag_id = connection.execute("INSERT INTO tags (name) VALUES (?)", (tag,)).lastrowid
+        connection.execute(
+            "INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)",
+            (source_id, tag_id),
+        )
 
 
 def insert_captions(

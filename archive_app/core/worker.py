@@ -20,8 +20,6 @@ MEMORY_LIMIT = 3 << 30
 
 def serve(tasks: Connection, results: Connection) -> None:
     """Read files until the task pipe closes (the archive closed, or its program died)."""
-    from archive_app.importers import extract_file, importer_version
-
     results.send(WORKER_READY)
     while True:
         try:
@@ -29,11 +27,7 @@ def serve(tasks: Connection, results: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            result = ExtractionResult(
-                task.key,
-                document=extract_file(task.path, task.file_type),
-                importer_version=importer_version(task.file_type),
-            )
+            result = _perform(task)
         except ImportFailure as failure:
             result = ExtractionResult(task.key, error=failure.message)
         except MemoryError:
@@ -48,6 +42,21 @@ def serve(tasks: Connection, results: Connection) -> None:
             results.send(result)
         except (OSError, ValueError):
             return
+
+
+def _perform(task: ExtractionTask) -> ExtractionResult:
+    if task.ocr is not None:
+        from archive_app.importers import ocr
+
+        page = ocr.recognise_file_page(task.path, task.ocr)
+        return ExtractionResult(task.key, page=page, importer_version=ocr.IMPORTER_VERSION)
+    from archive_app.importers import extract_file, importer_version
+
+    return ExtractionResult(
+        task.key,
+        document=extract_file(task.path, task.file_type),
+        importer_version=importer_version(task.file_type),
+    )
 
 
 def limit_memory(limit: int) -> None:

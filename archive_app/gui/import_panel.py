@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from archive_app.core.archive import Archive
 from archive_app.core.import_report import ImportReport
+from archive_app.core.ocr import READING_TEXT
 from archive_app.core.progress import Progress
 from archive_app.gui.tasks import Task, TaskRunner
 
@@ -115,7 +116,10 @@ class ImportPanel(QWidget):
         if progress is None or progress.total <= 0 or cancelling or not self.running:
             return
         failed = f" · {self._failed} failed" if self._failed else ""
-        self.progress.setFormat(f"Importing {progress.done:,} of {progress.total:,}{failed}")
+        if progress.message.startswith(READING_TEXT):  # scans read after they were imported
+            self.progress.setFormat(progress.message)
+        else:
+            self.progress.setFormat(f"Importing {progress.done:,} of {progress.total:,}{failed}")
         self.progress.setRange(0, progress.total)
         self.progress.setValue(progress.done)
 

@@ -51,6 +51,7 @@ from archive_app.gui.inspector import InspectorPane
 from archive_app.gui.message_bar import MessageBar
 from archive_app.gui.passages import labelled_annotation
 from archive_app.gui.reader import ReaderPane
+from archive_app.gui.recognition import TextRecognition
 from archive_app.gui.research_tools import ResearchTools
 from archive_app.gui.research_views import ResearchViews
 from archive_app.gui.search_bar import HitPage, SearchBar
@@ -217,11 +218,24 @@ class MainWindow(QMainWindow):
         self.inspector.sourceChanged.connect(self._source_edited)
         self.edits.failed.connect(self.show_error)
         panes = (self.source_list, self.sidebar, self.reader, self.details)
-        self.research = ResearchTools(self.archive, self.edits, panes, [commands.delete], self)
+        self.recognition = self._recognition()
+        list_actions = [self.recognition.action, commands.delete]
+        self.research = ResearchTools(self.archive, self.edits, panes, list_actions, self)
         self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
         self.import_panel.finished.connect(self._import_finished)
         self.welcome.importFilesRequested.connect(self.ask_and_import_files)
         self.welcome.importFolderRequested.connect(self.ask_and_import_folder)
+
+    def _recognition(self) -> TextRecognition:
+        recognition = TextRecognition(self.archive, self.tasks, self.source_list.selected_ids, self)
+        self.source_list.addAction(recognition.action)
+        recognition.failed.connect(self.show_error)
+        recognition.finished.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        recognition.progressed.connect(self.statusBar().showMessage)
+        recognition.textRead.connect(lambda _ids: self._show_source(self.source_list.current_id()))
+        recognition.textRead.connect(self.source_list.refresh_sources)
+        self.import_panel.finished.connect(recognition.import_finished)
+        return recognition
 
     # Errors
 

@@ -85,6 +85,8 @@ class ExtractedDocument:
     notes: list[str] = field(default_factory=list)
     thumbnail: bytes | None = None
     mime_type: str = ""
+    tags: list[str] = field(default_factory=list)
+    """Tags the file gives itself (a Markdown file's front matter): applied at import."""
 
     @property
     def body(self) -> str:

@@ -22,6 +22,7 @@ from archive_app.importers.html_body import main_text_blocks
 from archive_app.importers.html_boilerplate import prune_boilerplate, remove_captions
 from archive_app.importers.html_figures import article_figures
 from archive_app.importers.html_metadata import PageMetadata, read_metadata
+from archive_app.importers.html_safeguard import safeguarded
 from archive_app.importers.text_normal import normalize_inline
 
 IMPORTER_VERSION = "html/1"
@@ -52,6 +53,9 @@ def extract(data: bytes, *, name: str = "", path: Path | None = None) -> Extract
     blocks = main_text_blocks(
         remove_captions(deepcopy(pruned)), title=metadata.title, description=metadata.description
     )
+    blocks, safeguard_note = safeguarded(
+        blocks, tree, title=metadata.title, description=metadata.description
+    )
     images = article_figures(
         pruned,
         blocks,
@@ -64,6 +68,8 @@ def extract(data: bytes, *, name: str = "", path: Path | None = None) -> Extract
     document.blocks = blocks
     document.images = images
     document.metadata["encoding"] = decoded.encoding
+    if safeguard_note:
+        document.notes.append(safeguard_note)
     if not blocks:
         document.notes.append(_NO_TEXT_NOTE)
     return document

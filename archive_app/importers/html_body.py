@@ -35,6 +35,21 @@ _MIN_CONTAINER_PARAGRAPHS = 2
 
 def main_text_blocks(tree: HtmlElement, *, title: str, description: str) -> list[Block]:
     """The article's blocks from a (boilerplate-pruned) page tree; [] when there is no text."""
+    blocks = _trafilatura_blocks(tree)
+    blocks = _with_split_parts(tree, blocks) if blocks else _whole_page(tree)
+    blocks = _with_missing_headings(tree, _structured(tree, blocks))
+    blocks = [block for block in blocks if not _is_noise(block)]
+    blocks = _drop_headline(blocks, title=title, description=description)
+    return _drop_trailing_headings(blocks)
+
+
+def trafilatura_blocks(tree: HtmlElement, *, title: str, description: str) -> list[Block]:
+    """The article as trafilatura alone finds it in ``tree``, without the headline repeated
+    above it: what :mod:`html_safeguard` compares our rules' result with."""
+    return _drop_headline(_trafilatura_blocks(tree), title=title, description=description)
+
+
+def _trafilatura_blocks(tree: HtmlElement) -> list[Block]:
     result = trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -42,12 +57,7 @@ def main_text_blocks(tree: HtmlElement, *, title: str, description: str) -> list
         with_metadata=False,
     )
     body = result.body if isinstance(result, Document) else None
-    blocks = _blocks(body) if body is not None else []
-    blocks = _with_split_parts(tree, blocks) if blocks else _whole_page(tree)
-    blocks = _with_missing_headings(tree, _structured(tree, blocks))
-    blocks = [block for block in blocks if not _is_noise(block)]
-    blocks = _drop_headline(blocks, title=title, description=description)
-    return _drop_trailing_headings(blocks)
+    return _blocks(body) if body is not None else []
 
 
 def _structured(tree: HtmlElement, blocks: list[Block]) -> list[Block]:

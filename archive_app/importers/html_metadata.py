@@ -8,6 +8,7 @@ trafilatura's guesses (and htmldate's date search) fill the gaps, then a byline 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlparse
@@ -94,7 +95,7 @@ def _meta_tags(tree: HtmlElement) -> dict[str, str]:
     """``<meta>`` values by lower-cased name, property, itemprop or http-equiv; the first wins."""
     tags: dict[str, str] = {}
     for meta in tree.iter("meta"):
-        content = normalize_inline(meta.get("content", ""))
+        content = _decoded(meta.get("content", ""))
         if not content:
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
@@ -137,7 +138,7 @@ def _first_heading(tree: HtmlElement) -> str:
 
 def _document_title(tree: HtmlElement) -> str:
     title = tree.find(".//title")
-    return element_text(title) if title is not None else ""
+    return _decoded(element_text(title)) if title is not None else ""
 
 
 def _without_site_name(title: str, site_name: str) -> str:
@@ -279,12 +280,18 @@ def _text(value: Any) -> str:
         return _text(value[0]) if value else ""
     if isinstance(value, dict):
         return _text(value.get("@value") or value.get("name") or "")
-    return normalize_inline(str(value)) if value is not None else ""
+    return _decoded(str(value)) if value is not None else ""
 
 
 def _first(*candidates: str | None) -> str:
     for candidate in candidates:
-        text = normalize_inline(candidate or "")
+        text = _decoded(candidate or "")
         if text:
             return text
     return ""
+
+
+def _decoded(text: str) -> str:
+    """One line of text with HTML entities decoded: many sites escape meta values and JSON-LD
+    strings twice, so ``&quot;`` and ``&#039;`` are still there after the page is parsed."""
+    return normalize_inline(html.unescape(text))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import shutil
 import struct
 import warnings
 import zlib
@@ -28,8 +29,9 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedErr
 
 from archive_app.core.errors import ExtractionError, UnsupportedFormatError
 from archive_app.importers.document import Block, ExtractedDocument
+from archive_app.importers.ocr_languages import REGION_LANGUAGES, install_command
 from archive_app.importers.pdf_metadata import document_title, pdf_date, split_authors
-from archive_app.importers.pdf_text import clean_pages, first_meaningful_line
+from archive_app.importers.pdf_text import clean_pages, first_meaningful_line, title_from_name
 from archive_app.importers.text_normal import normalize_inline
 from archive_app.importers.xmp import XmpError, XmpValue, first_text, parse_xmp, text_list, xmp_date
 
@@ -83,9 +85,12 @@ _HOSTILE_MESSAGE = (
 _CUT_OFF_NOTE = (
     "The PDF file is incomplete (its end is missing); the pages that could be read were kept."
 )
-_NO_TEXT_NOTE = (
-    "This PDF has no text layer (it may be a scan); its pages are kept but cannot be searched."
+_NO_TEXT_NOTE = "This PDF has no text layer (it may be a scan)"
+_NO_OCR_NOTE = (
+    f"{_NO_TEXT_NOTE}; its pages are kept but cannot be searched. To read their text, install "
+    f"Tesseract OCR ({install_command(REGION_LANGUAGES)}), then choose Recognise text."
 )
+_OCR_PENDING_NOTE = f"{_NO_TEXT_NOTE}; its text is read by OCR after the import."
 _REPAIRED_NOTE = (
     "The PDF file has errors; it was read as far as possible, so some text may be missing."
 )
@@ -278,7 +283,7 @@ def _document(contents: _PdfContents, name: str) -> ExtractedDocument:
         document_title(info.get("title", ""))
         or document_title(first_text(xmp, "dc:title"))
         or first_meaningful_line(pages[0] if pages else "")
-        or _title_from_name(name)
+        or title_from_name(name)
     )
     document.authors = split_authors(info.get("author", "")) or [
         author for text in text_list(xmp, "dc:creator") for author in split_authors(text)
@@ -315,7 +320,7 @@ def _notes(contents: _PdfContents, pages: list[str]) -> list[str]:
     if contents.cut_off:
         notes.append(_CUT_OFF_NOTE)
     if pages and not any(pages) and not contents.unreadable_pages:
-        notes.append(_NO_TEXT_NOTE)
+        notes.append(_OCR_PENDING_NOTE if shutil.which("tesseract") else _NO_OCR_NOTE)
     if contents.unreadable_pages:
         listed = ", ".join(str(number) for number in contents.unreadable_pages[:20])
         notes.append(f"The text of page(s) {listed} could not be read; they are kept empty.")
@@ -331,9 +336,9 @@ def _notes(contents: _PdfContents, pages: list[str]) -> list[str]:
     return notes
 
 
-def _title_from_name(name: str) -> str:
-    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return normalize_inline(stem.replace("_", " ").replace("-", " "))
+def is_no_text_note(note: str) -> bool:
+    """Whether ``note`` is the one that says a PDF has no text layer (which OCR makes untrue)."""
+    return note.startswith(_NO_TEXT_NOTE)
 
 
 def _not_a_pdf_message(name: str) -> str:

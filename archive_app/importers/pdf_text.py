@@ -56,3 +56,10 @@ def _join_broken_words(text: str, vocabulary: set[str]) -> str:
 def _is_compound(head: str, tail: str, vocabulary: set[str]) -> bool:
     compound = f"{head}-{tail}".casefold()
     return compound in vocabulary and (head + tail).casefold() not in vocabulary
+
+
+def title_from_name(name: str) -> str:
+    """The title a file's name gives when the file names none: "field_notes-2023.pdf" →
+    "field notes 2023"."""
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return normalize_inline(stem.replace("_", " ").replace("-", " "))

@@ -21,6 +21,11 @@ _HTML_ANYWHERE = re.compile(rb"<(?:head|body|meta|title|article|div|p)\b[^>]*>",
 
 SNIFF_BYTES = 8192
 
+READABLE_FORMATS = (
+    "web pages (.html), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC) and text (.txt, .md)"
+)
+"""What the archive reads, as the message about a file it cannot read names it."""
+
 
 def sniff(head: bytes, suffix: str) -> FileType | None:
     """The type of a file from its first :data:`SNIFF_BYTES` bytes and its suffix (lower case).

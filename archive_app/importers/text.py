@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from archive_app.importers.document import Block, ExtractedDocument
 from archive_app.importers.encoding import decode_bytes
@@ -14,7 +18,12 @@ IMPORTER_VERSION = "text/1"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
-_FRONT_MATTER_LINE = re.compile(r"^(\w[\w-]*)\s*:\s*(.*)$")
+_NAME_SEPARATORS = re.compile(r"[;,]| and ")
+_COMMAS = re.compile(r",")
+_NAME_MAX = 200
+_BAD_FRONT_MATTER_NOTE = (
+    "The file's front matter (between its --- lines) is not valid YAML; it was kept as text."
+)
 _TITLE_MAX = 200
 
 
@@ -66,24 +75,50 @@ def _title_from_name(name: str) -> str:
 
 
 def _read_front_matter(text: str, document: ExtractedDocument) -> str:
+    """Take the YAML front matter off a Markdown file and read what it says about the file
+    (safe loading: YAML's tags that build Python objects are refused, not run)."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return text
-    for line in match.group(1).split("\n"):
-        field = _FRONT_MATTER_LINE.match(line)
-        if not field:
-            continue
-        key, value = field.group(1).lower(), normalize_inline(field.group(2).strip("\"'"))
-        if key == "title":
-            document.title = value
-        elif key in {"author", "authors", "by"}:
-            document.authors = [a.strip() for a in re.split(r"[;,]| and ", value) if a.strip()]
-        elif key in {"date", "published"}:
-            document.published = value
-        elif key in {"url", "source", "source_url"}:
-            document.source_url = value
-        elif key in {"site", "publication", "site_name"}:
-            document.site_name = value
-        elif key in {"lang", "language"}:
-            document.language = value
+    try:
+        fields = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        document.notes.append(_BAD_FRONT_MATTER_NOTE)
+        return text
+    if not isinstance(fields, dict):
+        document.notes.append(_BAD_FRONT_MATTER_NOTE)
+        return text
+    values = {str(key).lower(): value for key, value in fields.items()}
+    document.title = _first_value(values, "title")
+    document.authors = _names(_first_present(values, "authors", "author", "by"), split=True)
+    document.tags = _names(_first_present(values, "tags", "keywords", "categories"), split=False)
+    document.published = _first_value(values, "date", "published")
+    document.source_url = _first_value(values, "url", "source", "source_url")
+    document.site_name = _first_value(values, "site", "publication", "site_name")
+    document.language = _first_value(values, "lang", "language")
     return text[match.end() :]
+
+
+def _first_present(values: dict[str, Any], *keys: str) -> Any:
+    return next((values[key] for key in keys if values.get(key) not in (None, "", [])), None)
+
+
+def _first_value(values: dict[str, Any], *keys: str) -> str:
+    """A scalar as text; a date (YAML reads ``2023-10-10`` as one) in ISO form."""
+    value = _first_present(values, *keys)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return normalize_inline(str(value)) if isinstance(value, (str, int, float)) else ""
+
+
+def _names(value: Any, *, split: bool) -> list[str]:
+    """A list of names from a YAML list, or from one string ("A and B; C" when ``split``,
+    "a, b" always)."""
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    names: list[str] = []
+    for item in items:
+        if not isinstance(item, (str, int, float)):
+            continue
+        pattern = _NAME_SEPARATORS if split else _COMMAS
+        names += [normalize_inline(part) for part in pattern.split(str(item))]
+    return list(dict.fromkeys(name[:_NAME_MAX] for name in names if name))

@@ -174,3 +174,27 @@ def test_a_reader_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
 def test_imported_text_is_searchable_at_once(archive: Archive, tmp_path: Path, name: str) -> None:
     archive.import_paths([write_file(tmp_path, name, "Shusha\n\nFighting near Şuşa continued.")])
     assert archive.search("susa").total == 1
+
+
+def test_the_message_for_a_file_it_cannot_read_names_every_photo_format(
+    archive: Archive, tmp_path: Path
+) -> None:
+    path = write_file(tmp_path, "scan.xcf", b"gimp xcf v011\x00 not a format we read")
+
+    [failed] = archive.import_paths([path]).failed
+
+    assert "photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC)" in failed.error
+
+
+def test_the_tags_of_a_markdown_file_are_applied_at_import(
+    archive: Archive, tmp_path: Path
+) -> None:
+    archive.tags.create("Ceasefire")
+    path = write_file(
+        tmp_path, "notes.md", "---\ntags: [ceasefire, displacement]\n---\nNotes on the talks.\n"
+    )
+
+    [source_id] = archive.import_paths([path]).new_source_ids
+
+    assert [tag.name for tag in archive.get(source_id).tags] == ["Ceasefire", "displacement"]
+    assert [hit.id for hit in archive.search("tag:displacement").hits] == [source_id]

@@ -87,6 +87,37 @@ def test_byline_and_time_element_metadata(drupal: ExtractedDocument) -> None:
     assert drupal.source_url == "https://southgate-review.example/analysis/local-measures-karabakh"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a CMS that escapes its meta values twice
+        '<meta property="og:title" content="Baku says &amp;quot;local measures&amp;quot; ended">',
+        # JSON-LD written with HTML entities in its strings
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Baku says &quot;local measures&quot; ended"}</script>',
+        "<title>Baku says &amp;quot;local measures&amp;quot; ended</title>",
+    ],
+)
+def test_entities_left_in_a_title_are_decoded(head: str) -> None:
+    document = page_from(
+        f"""<html><head>{head}</head><body><article>
+        <p>Officials in Baku said the operation was over and that the local measures had met
+        every one of their aims within a day.</p></article></body></html>"""
+    )
+    assert document.title == 'Baku says "local measures" ended'
+
+
+def test_an_apostrophe_written_as_a_number_is_decoded_in_site_and_author() -> None:
+    document = page_from(
+        """<html><head><title>Report</title>
+        <meta property="og:site_name" content="People&amp;#039;s Voice">
+        <meta name="author" content="Ay&amp;#351;e O&amp;#039;Neill">
+        </head><body><h1>Report</h1>
+        <p>Text about the town of Shusha and the road to it.</p></body></html>"""
+    )
+    assert (document.site_name, document.authors) == ("People's Voice", ["Ayşe O'Neill"])
+
+
 def test_authors_are_a_clean_list() -> None:
     document = page_from(
         """<html><head><title>Shusha</title>

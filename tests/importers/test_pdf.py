@@ -160,13 +160,15 @@ def test_an_aes_encrypted_pdf_opens_with_cryptography_or_fails_clearly_without()
     assert "Khankendi" in pdf.extract(data).body
 
 
-def test_a_scan_without_text_keeps_its_pages_and_says_why_it_cannot_be_searched() -> None:
+@pytest.mark.usefixtures("no_tesseract")
+def test_a_scan_without_text_and_without_ocr_says_how_to_install_it() -> None:
     document = pdf.extract(make_pdfs.scanned_pdf(), name="scan.pdf")
 
     assert [(block.level, block.text) for block in document.blocks] == [(1, ""), (2, "")]
-    assert document.notes == [
-        "This PDF has no text layer (it may be a scan); its pages are kept but cannot be searched."
-    ]
+    [note] = document.notes
+    assert note.startswith("This PDF has no text layer (it may be a scan); its pages are kept")
+    assert "sudo apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus" in note
+    assert pdf.is_no_text_note(note)
 
 
 def test_a_cut_off_pdf_keeps_the_pages_that_are_there_with_a_note() -> None:

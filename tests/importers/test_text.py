@@ -110,6 +110,36 @@ def test_markdown_headings_quotes_lists_and_front_matter() -> None:
     assert document.blocks[2].text == "A quoted statement\nover two lines."
 
 
+def test_front_matter_is_read_as_yaml_with_lists_of_authors_and_tags() -> None:
+    source = (
+        "---\n"
+        'title: "Shusha: the road back"\n'
+        "authors:\n  - Anna Petrosyan\n  - Elvin Aliyev\n"
+        "tags: [ceasefire, displacement, Lachin corridor]\n"
+        "date: 2023-10-10\n"
+        "---\n"
+        "The first paragraph.\n"
+    )
+    document = text.extract(source.encode(), name="notes.md")
+
+    assert document.title == "Shusha: the road back"
+    assert document.authors == ["Anna Petrosyan", "Elvin Aliyev"]
+    assert document.tags == ["ceasefire", "displacement", "Lachin corridor"]
+    assert document.published == "2023-10-10"
+    assert document.body == "The first paragraph."
+
+
+def test_front_matter_that_tries_to_build_python_objects_is_not_run() -> None:
+    source = "---\ntitle: !!python/object/apply:os.system ['echo hacked']\n---\nText.\n"
+
+    document = text.extract(source.encode(), name="hostile.md")
+
+    assert document.notes == [
+        "The file's front matter (between its --- lines) is not valid YAML; it was kept as text."
+    ]
+    assert "echo hacked" in document.body  # kept as text, never run
+
+
 def test_title_falls_back_to_the_file_name_when_there_is_no_text() -> None:
     document = text.extract(b"   \n\n  ", name="field_notes-2023.txt")
     assert document.title == "field notes 2023"

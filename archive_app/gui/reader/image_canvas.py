@@ -13,12 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QImage,
     QImageReader,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPalette,
+    QPen,
     QPixmap,
     QResizeEvent,
     QWheelEvent,
@@ -34,6 +36,8 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.errors import ArchiveError
 from archive_app.gui.reader.regions import (
+    MARK_FILL,
+    MARK_OUTLINE,
     MIN_DRAWN,
     RegionItem,
     ShownRegion,
@@ -93,6 +97,8 @@ class ImageCanvas(QGraphicsView):
         self._regions: list[ShownRegion] = []
         self._focused: int | None = None
         self._region_items: list[RegionItem] = []
+        self._marks: list[QRectF] = []
+        self._mark_items: list[QGraphicsRectItem] = []
         self._drawing_mode = False
         self._draft: QGraphicsRectItem | None = None
         self._draft_origin: QPointF | None = None
@@ -115,7 +121,33 @@ class ImageCanvas(QGraphicsView):
         self.scene().setSceneRect(QRectF(pixmap.rect()))
         self.clear_draft()
         self._place_regions()
+        self._place_marks()
         self.fit()
+
+    # Marks: the words of search hits, read by OCR
+
+    def set_marks(self, boxes: Sequence[QRectF]) -> None:
+        """Mark ``boxes`` (relative to the picture, 0..1) over the picture."""
+        self._marks = list(boxes)
+        self._place_marks()
+
+    def mark_rects(self) -> list[QRectF]:
+        """Where the marks are, in the viewport's coordinates."""
+        return [QRectF(self.mapFromScene(item.rect()).boundingRect()) for item in self._mark_items]
+
+    def _place_marks(self) -> None:
+        for item in self._mark_items:
+            self.scene().removeItem(item)
+        size = QSizeF(self.picture_size)
+        self._mark_items = []
+        if size.isEmpty():
+            return
+        for box in self._marks:
+            item = QGraphicsRectItem(scaled(box, size))
+            item.setPen(QPen(MARK_OUTLINE, 2))
+            item.setBrush(QBrush(MARK_FILL))
+            self.scene().addItem(item)
+            self._mark_items.append(item)
 
     # Regions
 

@@ -19,9 +19,10 @@ from archive_app.core.search.highlighting import QueryTerms
 from archive_app.gui.errors import describe_error
 from archive_app.gui.reader.image_canvas import ImageCanvas, read_picture
 from archive_app.gui.reader.image_details import ImageDetails
-from archive_app.gui.reader.regions import ShownRegion
+from archive_app.gui.reader.regions import ShownRegion, word_boxes
 from archive_app.gui.reader.zoom import ZOOM_STEP, ZoomActions
 from archive_app.gui.tasks import TaskRunner
+from archive_app.importers.ocr_page import OcrWords
 
 DETAILS_SHARE = 0.45
 MIN_DETAILS_HEIGHT = 96
@@ -33,10 +34,14 @@ class ImageReader(QWidget):
     pictureShown = Signal()
     """The full picture (or, failing it, the thumbnail) is on screen."""
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskRunner, parent: QWidget | None = None, *, ocr_words: OcrWords | None = None
+    ) -> None:
+        """``ocr_words(source_id, page)``: the words OCR read on the picture, to mark hits."""
         super().__init__(parent)
         self.setObjectName("imageReader")
         self._tasks = tasks
+        self.ocr_words = ocr_words
         self._generation = 0
         self._problem = ""
         self._source: Source | None = None
@@ -78,7 +83,7 @@ class ImageReader(QWidget):
         preview = QImage(str(thumbnail)) if thumbnail is not None else QImage()
         self.canvas.set_picture(None if preview.isNull() else preview)
         self.show_annotations(source.annotations, None)
-        count = self.details.show_source(source, terms)
+        count = self.details.show_source(source, terms) + self._mark_read_words(terms)
         self._share_height()
         # The details' new rows are shown by the event loop: measure them again after that.
         QTimer.singleShot(0, self._share_height)
@@ -94,6 +99,7 @@ class ImageReader(QWidget):
         self._generation += 1
         self._source = None
         self.canvas.set_regions([])
+        self.canvas.set_marks([])
         self.canvas.set_picture(None)
         self.details.clear()
 
@@ -101,13 +107,26 @@ class ImageReader(QWidget):
         return [self._problem] if self._problem else []
 
     def set_terms(self, terms: QueryTerms) -> int:
-        return self.details.set_terms(terms)
+        return self.details.set_terms(terms) + self._mark_read_words(terms)
+
+    def _mark_read_words(self, terms: QueryTerms) -> int:
+        """Mark on the picture the words of ``terms`` that OCR read in it (a photographed
+        notice; the caption below marks its own); how many matches there are."""
+        source = self._source
+        if source is None or self.ocr_words is None or "ocr" not in source.metadata:
+            self.canvas.set_marks([])
+            return 0
+        matches = terms.find(source.body, "body") if terms else []
+        words = self.ocr_words(source.id, 1) if matches else []
+        spans = [(match.start, match.end) for match in matches]
+        self.canvas.set_marks(word_boxes(words, spans))
+        return len(matches)
 
     def matched_aliases(self) -> dict[str, list[str]]:
         return self.details.aliases
 
     def show_hit(self, index: int) -> None:
-        """The matches are in the caption, which is always in view."""
+        """The matches are in the caption and on the picture, both always in view."""
 
     def show_annotations(self, annotations: Sequence[Annotation], focused: int | None) -> None:
         regions = [ShownRegion.of(annotation) for annotation in annotations]

@@ -99,8 +99,8 @@ class ReaderPane(QWidget):
         self.find_bar = FindBar(self)
         pictures = FigurePictures(self._preview_of, self._original_of)
         self.text_reader = TextReader(pictures, tasks, self)
-        self.pdf_reader = PdfReader(pictures, tasks, self)
-        self.image_reader = ImageReader(tasks, self)
+        self.pdf_reader = PdfReader(pictures, tasks, self, ocr_words=archive.ocr.words)
+        self.image_reader = ImageReader(tasks, self, ocr_words=archive.ocr.words)
         self.image_reader.openSourceRequested.connect(self.openSourceRequested)
         self.image_reader.pictureShown.connect(self._show_notices)
         for text_reader in (self.text_reader, self.pdf_reader.text_reader):

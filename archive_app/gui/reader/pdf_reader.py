@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
@@ -29,10 +29,11 @@ from archive_app.core.search.highlighting import QueryTerms
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.document import FigurePictures
 from archive_app.gui.reader.pdf_regions import RegionPageView
-from archive_app.gui.reader.regions import ShownRegion
+from archive_app.gui.reader.regions import ShownRegion, word_boxes
 from archive_app.gui.reader.text_reader import TextReader
 from archive_app.gui.reader.zoom import ZOOM_STEP, ZoomActions, clamp_zoom
 from archive_app.gui.tasks import TaskRunner
+from archive_app.importers.ocr_page import OcrWords
 
 POINTS_PER_INCH = 72
 _OPEN_PROBLEMS = {
@@ -46,10 +47,17 @@ _OPEN_PROBLEMS = {
 
 class PdfReader(QWidget):
     def __init__(
-        self, pictures: FigurePictures, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        pictures: FigurePictures,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        ocr_words: OcrWords | None = None,
     ) -> None:
+        """``ocr_words(source_id, page)``: the words OCR read on a page, to mark hits on it."""
         super().__init__(parent)
         self.setObjectName("pdfReader")
+        self.ocr_words = ocr_words
         self.document = QPdfDocument(self)
         self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.document)
@@ -90,6 +98,7 @@ class PdfReader(QWidget):
         """Show the PDF at ``path`` (or its text) with the matches of ``terms``; their number
         (None: they are being found in the background, see :meth:`TextReader.set_terms`)."""
         self._source = source
+        self.page_view.set_marks(0, [])
         self.document.close()
         error = self.document.load(str(path))
         self._problem = _OPEN_PROBLEMS.get(error, "") if error != QPdfDocument.Error.None_ else ""
@@ -112,6 +121,7 @@ class PdfReader(QWidget):
 
     def clear(self) -> None:
         self._source = None
+        self.page_view.set_marks(0, [])
         self.page_view.set_regions([])
         self.page_view.clear_draft()
         self.search_model.setSearchString("")
@@ -134,6 +144,7 @@ class PdfReader(QWidget):
     def set_terms(self, terms: QueryTerms) -> int | None:
         count = self.text_reader.set_terms(terms)
         self.search_model.setSearchString("")
+        self.page_view.set_marks(0, [])
         return count
 
     def matched_aliases(self) -> dict[str, list[str]]:
@@ -142,13 +153,27 @@ class PdfReader(QWidget):
     def show_hit(self, index: int) -> None:
         self.text_reader.show_hit(index)
         hit = self.text_reader.hits[index]
-        if self._source is None or hit.body_start is None:
+        start, end = hit.body_start, hit.body_end
+        if self._source is None or start is None or end is None:
             return
-        word = self._source.body[hit.body_start : hit.body_end]
-        self.search_model.setSearchString(word)
-        page = self._source.page_at(hit.body_start)
-        if page is not None:
-            self.go_to_page(page)
+        self.search_model.setSearchString(self._source.body[start:end])
+        page = self._source.page_at(start)
+        if page is None:
+            return
+        boxes = self._read_word_boxes(page, start, end)
+        self.go_to_page(page)
+        self.page_view.set_marks(page, boxes)
+
+    def _read_word_boxes(self, number: int, start: int, end: int) -> list[QRectF]:
+        """The boxes of the words OCR read between body offsets ``start`` and ``end`` on page
+        ``number`` (none for a page with a text layer, which QtPdf's search marks)."""
+        source = self._source
+        if source is None or self.ocr_words is None:
+            return []
+        if number not in source.metadata.get("ocr", {}).get("pages", []):
+            return []
+        offset = next((page.start for page in source.pages if page.number == number), 0)
+        return word_boxes(self.ocr_words(source.id, number), [(start - offset, end - offset)])
 
     def rebuild(self) -> None:
         self.text_reader.rebuild()

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QWheelEvent,
 )
 from PySide6.QtPdf import QPdfDocument
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from archive_app.gui.annotations.look import region_fill
 from archive_app.gui.reader.regions import (
+    MARK_FILL,
+    MARK_OUTLINE,
     MIN_DRAWN,
     ShownRegion,
     clamped,
@@ -98,6 +101,29 @@ class RegionPageView(QPdfView):
         self._draft_page: int | None = None
         self._draft_origin: QPointF | None = None
         self._draft: QRectF | None = None
+        self._marks: list[tuple[int, QRectF]] = []
+
+    # Marks: the words of a search hit on a page read by OCR (no text layer to search)
+
+    def set_marks(self, page: int, boxes: Sequence[QRectF]) -> None:
+        """Mark ``boxes`` (relative to the page, 0..1) on page ``page`` (from 1), and scroll the
+        first a third of the way down the view."""
+        self._marks = [(page, box) for box in boxes]
+        rects = self.mark_rects()
+        if rects:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + round(rects[0].top()) - self.viewport().height() // 3)
+        self.viewport().update()
+
+    def mark_rects(self) -> list[QRectF]:
+        """Where the marks are drawn now, in viewport coordinates."""
+        pages = page_rects(self)
+        found = []
+        for page, box in self._marks:
+            rect = pages.get(page - 1)
+            if rect is not None:
+                found.append(scaled(box, rect.size()).translated(rect.topLeft()))
+        return found
 
     # Regions
 
@@ -218,10 +244,15 @@ class RegionPageView(QPdfView):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         rects = self.region_rects()
-        if not rects and self._draft is None:
+        marks = self.mark_rects()
+        if not rects and not marks and self._draft is None:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(MARK_OUTLINE, 1.5))
+        painter.setBrush(QBrush(MARK_FILL))
+        for mark in marks:
+            painter.drawRect(mark.adjusted(-2, -2, 2, 2))
         for region in self._regions:
             rect = rects.get(region.annotation_id)
             if rect is None:

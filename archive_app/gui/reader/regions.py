@@ -8,6 +8,7 @@ every zoom.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
@@ -16,9 +17,15 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSceneHoverEvent
 
 from archive_app.core.model import Annotation
 from archive_app.gui.annotations.look import annotation_color, region_fill, tooltip
+from archive_app.importers.ocr_page import OcrWord
 
 MIN_DRAWN = 4.0
 """A drag shorter than this (in screen pixels) is a click, not a region."""
+
+MARK_FILL = QColor(255, 214, 0, 90)
+MARK_OUTLINE = QColor(230, 150, 0)
+"""A search hit on a picture of a page (words read by OCR): the yellow of a highlighter, with
+an edge that shows on both white paper and a dark photo."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,16 @@ class ShownRegion:
             tooltip(annotation),
             annotation.page,
         )
+
+
+def word_boxes(words: Sequence[OcrWord], spans: Sequence[tuple[int, int]]) -> list[QRectF]:
+    """The boxes (relative to the page) of the words that overlap any of ``spans`` (start and
+    end offsets in the page's text)."""
+    return [
+        QRectF(word.left, word.top, word.width, word.height)
+        for word in words
+        if any(word.start < end and word.end > start for start, end in spans)
+    ]
 
 
 def scaled(relative: QRectF, size: QSizeF) -> QRectF:
