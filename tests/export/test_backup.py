@@ -117,7 +117,7 @@ def test_damaged_backups_are_refused(archive: Archive, filled: Filled, tmp_path:
 
     truncated = tmp_path / "truncated.tar"
     truncated.write_bytes(data[: len(data) // 2])
-    with pytest.raises(ArchiveError, match="not a whole backup|lacks|no manifest"):
+    with pytest.raises(ArchiveError, match=r"not a whole backup|lacks|no manifest"):
         restore(truncated, tmp_path / "t1")
     assert not (tmp_path / "t1").exists()
 

@@ -23,7 +23,10 @@ from archive_app.export.selection import Selection, resolve_selection
 from tests.export.conftest import Filled
 
 
-def run(archive: Archive, name: str, path: Path, selection: Selection = Selection()) -> None:
+EVERYTHING = Selection()
+
+
+def run(archive: Archive, name: str, path: Path, selection: Selection = EVERYTHING) -> None:
     export(name, ExportJob(archive, selection, path))
 
 
@@ -127,7 +130,7 @@ def test_csv_of_sources_and_annotations(archive: Archive, filled: Filled, tmp_pa
     assert rows["Ombudsman report"]["perspectives"] == "Armenian government"
     with (tmp_path / "sources-annotations.csv").open(encoding="utf-8-sig", newline="") as handle:
         annotations = list(csv.DictReader(handle))
-    assert [(a["target"], a["quote"], a["note"]) for a in annotations][0] == (
+    assert (annotations[0]["target"], annotations[0]["quote"], annotations[0]["note"]) == (
         "text",
         filled.quote,
         "Who counted them?",
