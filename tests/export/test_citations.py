@@ -22,7 +22,6 @@ from archive_app.export.formats import ExportJob, export
 from archive_app.export.selection import Selection, resolve_selection
 from tests.export.conftest import Filled
 
-
 EVERYTHING = Selection()
 
 
