@@ -21,7 +21,6 @@ it was.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import io
@@ -32,7 +31,6 @@ import sqlite3
 import tarfile
 import tempfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -42,6 +40,7 @@ from archive_app.core.db import DATABASE_NAME, now_iso
 from archive_app.core.errors import ArchiveError, CancelledError, DiskFullError
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.store import CHUNK
+from archive_app.export import open_atomically
 
 MANIFEST = "manifest.json"
 BACKUP_FORMAT = "archive-app-backup"
@@ -87,13 +86,10 @@ def back_up(
         snapshot = Path(scratch) / DATABASE_NAME
         _copy_database(database, snapshot)
         originals = _originals_of(snapshot)
-        try:
-            with _atomic_target(destination) as handle:
-                _write_backup(
-                    handle, folder, snapshot, originals, report, progress=progress, cancel=cancel
-                )
-        except OSError as error:
-            raise _write_error(error, destination) from error
+        with open_atomically(destination) as handle:
+            _write_backup(
+                handle, folder, snapshot, originals, report, progress=progress, cancel=cancel
+            )
     report.size = destination.stat().st_size
     return report
 
@@ -186,29 +182,6 @@ class _HashingReader(io.RawIOBase):
         data = self._reader.read(size)
         self.sha.update(data)
         return data
-
-
-@contextlib.contextmanager
-def _atomic_target(path: Path) -> Iterator[IO[bytes]]:
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed into place below
-        dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
-    )
-    temporary = Path(handle.name)
-    try:
-        yield handle
-        handle.flush()
-        handle.close()
-        temporary.replace(path)
-    finally:
-        handle.close()
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-
-
-def _write_error(error: OSError, path: Path) -> ArchiveError:
-    if error.errno == errno.ENOSPC:
-        return DiskFullError(f"The disk is full: {path} was not written. Free some space.")
-    return ArchiveError(f"{path} could not be written: {error.strerror or error}.")
 
 
 # Restoring

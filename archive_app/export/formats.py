@@ -26,6 +26,7 @@ from archive_app.export.annotations import export_annotations
 from archive_app.export.bibtex import write_bibtex
 from archive_app.export.citeproc_text import DEFAULT_STYLE
 from archive_app.export.csl import csl_item, write_csl_json
+from archive_app.export.qdpx import write_qdpx
 from archive_app.export.ris import write_ris
 from archive_app.export.selection import Selection, resolve_selection
 from archive_app.export.tables import annotations_path, write_csv
@@ -98,6 +99,12 @@ def _csv(job: ExportJob) -> ExportResult:
     return ExportResult(count, "source", (job.path, annotations_path(job.path)))
 
 
+def _qdpx(job: ExportJob) -> ExportResult:
+    sources = job.sources()
+    count = write_qdpx(job.archive, sources, job.path, job.progress, job.cancel)
+    return ExportResult(count, "source", (job.path,))
+
+
 def _annotations(job: ExportJob) -> ExportResult:
     """As ``export annotations`` always did: events and perspectives filter the annotations
     themselves (or their sources); the other options narrow the sources they are on."""
@@ -123,6 +130,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("bibtex", "Citations (BibTeX)", (".bib",), _bibtex),
         ExportFormat("ris", "Citations (RIS)", (".ris",), _ris),
         ExportFormat("csv", "Spreadsheet (CSV)", (".csv",), _csv),
+        ExportFormat("qdpx", "QDA project (REFI-QDA .qdpx)", (".qdpx",), _qdpx),
         ExportFormat("annotations", "Annotations (W3C JSON-LD)", (".jsonld",), _annotations),
     )
 }
