@@ -32,7 +32,8 @@ UNREAD_FIELDS = ("keyword", "note", "language")
 def bibliography(
     items: list[dict[str, Any]], style: str = DEFAULT_STYLE, *, html: bool = False
 ) -> list[str]:
-    """Each item formatted as a bibliography entry in ``style``, in the style's order."""
+    """Each item formatted as a bibliography entry in ``style``, in the order given (sort
+    the entries for a bibliography; keep the order to know which entry is which item)."""
     if style not in STYLES:
         known = ", ".join(STYLES)
         raise InvalidInputError(f"'{style}' is not a citation style this program has ({known}).")

@@ -27,6 +27,9 @@ from archive_app.export.bibtex import write_bibtex
 from archive_app.export.citeproc_text import DEFAULT_STYLE
 from archive_app.export.csl import csl_item, write_csl_json
 from archive_app.export.qdpx import write_qdpx
+from archive_app.export.report import build_report
+from archive_app.export.report_html import write_report_html
+from archive_app.export.report_pdf import write_report_pdf
 from archive_app.export.ris import write_ris
 from archive_app.export.selection import Selection, resolve_selection
 from archive_app.export.tables import annotations_path, write_csv
@@ -105,6 +108,20 @@ def _qdpx(job: ExportJob) -> ExportResult:
     return ExportResult(count, "source", (job.path,))
 
 
+def _report(job: ExportJob) -> ExportResult:
+    suffix = job.path.suffix.lower()
+    if suffix not in {".html", ".htm", ".pdf"}:
+        raise InvalidInputError(
+            f"A report is written as HTML or PDF: name the file .html or .pdf, not '{suffix}'."
+        )
+    report = build_report(job.archive, job.selection, job.sources(), job.style)
+    if suffix == ".pdf":
+        write_report_pdf(report, job.path)
+    else:
+        write_report_html(report, job.path)
+    return ExportResult(report.source_count, "source", (job.path,))
+
+
 def _annotations(job: ExportJob) -> ExportResult:
     """As ``export annotations`` always did: events and perspectives filter the annotations
     themselves (or their sources); the other options narrow the sources they are on."""
@@ -131,6 +148,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("ris", "Citations (RIS)", (".ris",), _ris),
         ExportFormat("csv", "Spreadsheet (CSV)", (".csv",), _csv),
         ExportFormat("qdpx", "QDA project (REFI-QDA .qdpx)", (".qdpx",), _qdpx),
+        ExportFormat("report", "Event report (HTML or PDF)", (".html", ".pdf"), _report),
         ExportFormat("annotations", "Annotations (W3C JSON-LD)", (".jsonld",), _annotations),
     )
 }

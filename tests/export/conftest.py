@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 
 from archive_app.core.annotations import Region
 from archive_app.core.archive import Archive
@@ -19,6 +21,13 @@ OPED_TEXT = (
 )
 
 
+def _photo(path: Path) -> Path:
+    picture = Image.new("RGB", (320, 200), (180, 170, 150))
+    ImageDraw.Draw(picture).ellipse((120, 30, 200, 110), fill=(90, 110, 140))
+    picture.save(path, "JPEG")
+    return path
+
+
 @dataclass(frozen=True)
 class Filled:
     oped: int
@@ -30,7 +39,7 @@ class Filled:
 
 
 @pytest.fixture
-def filled(archive: Archive, store_document: StoreDocument) -> Filled:
+def filled(archive: Archive, store_document: StoreDocument, tmp_path: Path) -> Filled:
     oped = store_document(
         ExtractedDocument(
             kind="article",
@@ -63,7 +72,8 @@ def filled(archive: Archive, store_document: StoreDocument) -> Filled:
             published="2020",
             mime_type="image/jpeg",
             metadata={"caption": "The cathedral after the shelling", "credit": "K. Mirzoyan"},
-        )
+        ),
+        original=_photo(tmp_path / "cathedral.jpg"),
     )
     report = store_document(
         ExtractedDocument(
