@@ -3,9 +3,9 @@ export here is made from: BibTeX and RIS read these items, and citeproc formats 
 
 How a source becomes an item:
 
-- ``type``: a news site's article is ``article-newspaper``, an article without a site a
-  ``webpage``, a PDF a ``report``, a photo a ``graphic``, a text a ``manuscript``; a
-  reference imported from a reference manager keeps the type it came with.
+- ``type``: an article or text from a news site is ``article-newspaper``, one with only a web
+  address a ``webpage``, a PDF a ``report``, a photo a ``graphic``, another text a
+  ``manuscript``; a reference imported from a reference manager keeps the type it came with.
 - ``author``: ``family`` and ``given`` names (a particle such as "de" or "van" stays with the
   family name), or ``literal`` for organisations ("Reuters", "Ministry of Defence").
 - ``issued``: the published date with its own precision (a year, a month or a day).
@@ -50,11 +50,12 @@ ORGANISATION_WORDS = {
     "team",
     "tv",
     "union",
+    "wire",
 }
 # Lower-case words that join the parts of an organisation's name ("Defender of Armenia").
 ORGANISATION_JOINERS = {"of", "for", "the", "and", "&", "on"}
 FAMILY_PARTICLES = {"de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von"}
-TYPES_BY_KIND = {"pdf": "report", "image": "graphic", "text": "manuscript"}
+TYPES_BY_KIND = {"article": "webpage", "pdf": "report", "image": "graphic", "text": "manuscript"}
 
 
 def csl_item(source: Source) -> dict[str, Any]:
@@ -98,9 +99,11 @@ def csl_type(source: Source) -> str:
     imported_type = source.metadata.get("reference", {}).get("type")
     if isinstance(imported_type, str) and imported_type:
         return imported_type
-    if source.kind == "article":
-        return "article-newspaper" if source.site_name else "webpage"
-    return TYPES_BY_KIND.get(source.kind, "document")
+    if source.kind in {"article", "text"} and source.site_name:
+        return "article-newspaper"
+    if source.kind in {"article", "text"} and source.source_url:
+        return "webpage"
+    return TYPES_BY_KIND.get(source.kind, "manuscript")
 
 
 def csl_name(name: str) -> dict[str, str]:

@@ -5,6 +5,7 @@ sources are in. It needs the DejaVu fonts on the system (Debian: ``fonts-dejavu-
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 
@@ -23,7 +24,16 @@ FONT_FOLDERS = (
 )
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 FAMILY = "DejaVu"
+STRIPE = (242, 242, 242)
+TABLE: dict[str, Any] = {
+    "text_align": "LEFT",
+    "line_height": 5.5,
+    "borders_layout": "HORIZONTAL_LINES",
+    "cell_fill_mode": "ROWS",
+    "cell_fill_color": STRIPE,
+}
 GREY = (110, 110, 110)
+KEEP_WITH_HEADING = 30  # mm: a heading that would have less below it starts a new page
 BLACK = (34, 34, 34)
 
 
@@ -54,7 +64,7 @@ def render_pdf(report: Report) -> bytearray:
     pdf.set_creator("archive-app")
     pdf.add_page()
     pdf.set_font(FAMILY, "B", 20)
-    pdf.multi_cell(0, 9, report.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, report.title, new_x="LMARGIN", new_y="NEXT", align="L")
     _small(pdf, report.subtitle)
     for paragraph in report.description.split("\n\n"):
         _text(pdf, paragraph)
@@ -71,12 +81,13 @@ def render_pdf(report: Report) -> bytearray:
 
 def _heading(pdf: FPDF, text: str, color: str = "#444444") -> None:
     pdf.ln(5)
-    red, green, blue = _rgb(color)
-    pdf.set_fill_color(red, green, blue)
+    if pdf.get_y() > pdf.h - pdf.b_margin - KEEP_WITH_HEADING:
+        pdf.add_page()
+    pdf.set_fill_color(*_rgb(color))
     pdf.rect(pdf.l_margin, pdf.get_y() + 1, 2.2, 6, style="F")
     pdf.set_x(pdf.l_margin + 4)
     pdf.set_font(FAMILY, "B", 14)
-    pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(1)
 
 
@@ -85,7 +96,7 @@ def _text(pdf: FPDF, text: str, *, indent: float = 0, style: str = "", size: flo
         return
     pdf.set_font(FAMILY, style, size)
     pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(0, 5.2, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5.2, text, new_x="LMARGIN", new_y="NEXT", align="L")
 
 
 def _small(pdf: FPDF, text: str) -> None:
@@ -97,13 +108,14 @@ def _small(pdf: FPDF, text: str) -> None:
 def _coverage(pdf: FPDF, report: Report) -> None:
     _heading(pdf, "Coverage")
     pdf.set_font(FAMILY, "", 9.5)
-    with pdf.table(col_widths=(50, 15, 25, 25), text_align="LEFT", line_height=5.5) as table:
+    pdf.set_fill_color(*STRIPE)
+    with pdf.table(col_widths=(50, 15, 25, 25), **TABLE) as table:
         table.row(["Perspective", "Sources", "First", "Last"])
         for section in report.sections:
             table.row([section.perspective, str(len(section.entries)), section.first, section.last])
     if report.timeline:
         pdf.ln(3)
-        with pdf.table(col_widths=(22, 40, 80), text_align="LEFT", line_height=5.5) as table:
+        with pdf.table(col_widths=(22, 40, 80), **TABLE) as table:
             table.row(["Published", "Perspective", "Title"])
             for row in report.timeline:
                 table.row([row.published, row.perspectives, row.title])

@@ -24,8 +24,17 @@ RIS_TYPES = {
 }
 
 
+class _PlainRisWriter(rispy.RisWriter):  # type: ignore[misc]
+    """rispy's writer without the "1." line it puts before each record by default, which
+    reference managers do not expect."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
 def write_ris(items: list[dict[str, Any]], path: Path) -> int:
-    write_atomically(path, rispy.dumps([ris_record(item) for item in items]).encode("utf-8"))
+    records = [ris_record(item) for item in items]
+    write_atomically(path, rispy.dumps(records, implementation=_PlainRisWriter).encode("utf-8"))
     return len(items)
 
 
