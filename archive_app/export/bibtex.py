@@ -6,21 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from archive_app.export import write_atomically
+from archive_app.importers.reference_types import BIBTEX_TYPES
 
-ENTRY_TYPES = {
-    "article-newspaper": "article",
-    "article-magazine": "article",
-    "article-journal": "article",
-    "webpage": "online",
-    "post-weblog": "online",
-    "report": "report",
-    "graphic": "artwork",
-    "manuscript": "unpublished",
-    "book": "book",
-    "chapter": "incollection",
-    "thesis": "thesis",
-    "paper-conference": "inproceedings",
-}
 CONTAINER_FIELDS = {
     "article": "journaltitle",
     "report": "institution",
@@ -50,7 +37,7 @@ def write_bibtex(items: list[dict[str, Any]], path: Path) -> int:
 
 
 def bibtex_entry(item: dict[str, Any]) -> str:
-    entry_type = ENTRY_TYPES.get(item["type"], "misc")
+    entry_type = BIBTEX_TYPES.get(item["type"], "misc")
     fields: list[tuple[str, str]] = []
     if item["type"] == "article-newspaper":
         fields.append(("entrysubtype", "newspaper"))

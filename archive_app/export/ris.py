@@ -8,20 +8,7 @@ from typing import Any
 import rispy
 
 from archive_app.export import write_atomically
-
-RIS_TYPES = {
-    "article-newspaper": "NEWS",
-    "article-magazine": "MGZN",
-    "article-journal": "JOUR",
-    "webpage": "ELEC",
-    "post-weblog": "BLOG",
-    "report": "RPRT",
-    "graphic": "ART",
-    "manuscript": "MANSCPT",
-    "book": "BOOK",
-    "chapter": "CHAP",
-    "thesis": "THES",
-}
+from archive_app.importers.reference_types import RIS_TYPES
 
 
 class _PlainRisWriter(rispy.RisWriter):  # type: ignore[misc]
