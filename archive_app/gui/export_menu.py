@@ -47,6 +47,9 @@ from archive_app.export.selection import Selection
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.errors import describe_error
 from archive_app.gui.icons import icon
+from archive_app.gui.search_bar import SearchBar
+from archive_app.gui.sidebar.view import Sidebar
+from archive_app.gui.sources.view import SourceListPane
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
 
 
@@ -84,7 +87,7 @@ class ExportDialog(QDialog):
         self.tasks = tasks
         self.format = chosen
         self.scopes = scopes
-        self.result: ExportResult | None = None
+        self.outcome: ExportResult | None = None
         self.task: Task | None = None
         self._build()
 
@@ -202,7 +205,7 @@ class ExportDialog(QDialog):
         self.progress.setFormat(f"{progress.message} %v/%m" if progress.total else progress.message)
 
     def _succeeded(self, result: ExportResult) -> None:
-        self.result = result
+        self.outcome = result
         if self.format.name == "report" and self.open_after.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.files[0])))
         self.accept()
@@ -224,16 +227,14 @@ class ExportTools(QObject):
         archive: Archive,
         tasks: TaskRunner,
         *,
-        scopes: Callable[[], list[Scope]],
-        selected_ids: Callable[[], list[int]],
+        panes: tuple[SourceListPane, Sidebar, SearchBar],
         show_message: Callable[[str], None],
     ) -> None:
         super().__init__(window)
         self.window = window
         self.archive = archive
         self.tasks = tasks
-        self.scopes = scopes
-        self.selected_ids = selected_ids
+        self.source_list, self.sidebar, self.search_bar = panes
         self.show_message = show_message
         self.dialog: ExportDialog | None = None
         self.menu = QMenu("&Export", window)
@@ -263,14 +264,20 @@ class ExportTools(QObject):
         self.copy_citation.triggered.connect(self.copy_citations)
 
     def open_dialog(self, chosen: ExportFormat) -> ExportDialog:
-        self.dialog = ExportDialog(self.archive, self.tasks, chosen, self.scopes(), self.window)
+        scopes = window_scopes(
+            self.archive,
+            self.source_list.selected_ids(),
+            self.sidebar.chosen_key(),
+            self.search_bar.query,
+        )
+        self.dialog = ExportDialog(self.archive, self.tasks, chosen, scopes, self.window)
         self.dialog.accepted.connect(self._exported)
         self.dialog.open()
         return self.dialog
 
     def _exported(self) -> None:
-        if self.dialog is not None and self.dialog.result is not None:
-            self.show_message(self.dialog.result.summary())
+        if self.dialog is not None and self.dialog.outcome is not None:
+            self.show_message(self.dialog.outcome.summary())
 
     def _show_style(self) -> None:
         current = citation_style(self.archive)
@@ -278,7 +285,7 @@ class ExportTools(QObject):
             action.setChecked(action.data() == current)
 
     def copy_citations(self) -> None:
-        ids = self.selected_ids()
+        ids = self.source_list.selected_ids()
         if not ids:
             return
         style = citation_style(self.archive)
@@ -321,3 +328,11 @@ def window_scopes(
         scopes.append(Scope(f"What the search “{query}” finds", Selection(query=query)))
     scopes.append(Scope(f"The whole archive ({archive.count_sources()} sources)", Selection()))
     return scopes
+
+
+def add_to_file_menu(before: QAction, menu: QMenu, actions: list[QAction]) -> None:
+    """Put the Export menu and the backup actions in the menu holding ``before`` (Quit)."""
+    file_menu = next(o for o in before.associatedObjects() if isinstance(o, QMenu))
+    file_menu.insertMenu(before, menu)
+    file_menu.insertActions(before, actions)
+    file_menu.insertSeparator(before)
