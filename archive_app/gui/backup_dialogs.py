@@ -159,15 +159,13 @@ class ScheduleDialog(QDialog):
         self.days = QSpinBox(self)
         self.days.setObjectName("autoBackupDays")
         self.days.setRange(1, 365)
-        self.days.setSuffix(" days")
         self.days.setValue(schedule.days)
-        form.addRow("Every:", self.days)
+        form.addRow("Days between backups:", _left(self.days))
         self.keep = QSpinBox(self)
         self.keep.setObjectName("autoBackupKeep")
         self.keep.setRange(1, 999)
-        self.keep.setSuffix(" backups")
         self.keep.setValue(schedule.keep)
-        form.addRow("Keeping the last:", self.keep)
+        form.addRow("Backups to keep:", _left(self.keep))
         layout.addLayout(form)
         self.error = ErrorLabel("schedule", self)
         layout.addWidget(self.error)
@@ -199,6 +197,15 @@ class ScheduleDialog(QDialog):
             self.error.show_error(error.message)
             return
         self.accept()
+
+
+def _left(widget: QWidget) -> QHBoxLayout:
+    """A narrow field kept at the left of its form row."""
+    row = QHBoxLayout()
+    widget.setMinimumWidth(80)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 class BackupTools(QObject):

@@ -305,11 +305,14 @@ class ExportTools(QObject):
 def window_scopes(
     archive: Archive, selected: list[int], chosen_key: tuple[str, object] | None, query: str
 ) -> list[Scope]:
-    """What the window offers to export, most specific first; the whole archive last."""
+    """What the window offers to export, the likeliest first: several selected sources, the
+    sidebar's choice, the search; then one selected source (often only the row the list
+    opened) and the whole archive."""
     scopes = []
-    if selected:
-        noun = "source" if len(selected) == 1 else "sources"
-        scopes.append(Scope(f"The {len(selected)} selected {noun}", Selection(ids=tuple(selected))))
+    noun = "source" if len(selected) == 1 else "sources"
+    chosen_sources = Scope(f"The {len(selected)} selected {noun}", Selection(ids=tuple(selected)))
+    if len(selected) > 1:
+        scopes.append(chosen_sources)
     if chosen_key is not None:
         kind, key = chosen_key
         if kind == "event" and isinstance(key, int):
@@ -326,6 +329,8 @@ def window_scopes(
             scopes.append(Scope(f"The saved search “{name}”", Selection(saved=name)))
     if query:
         scopes.append(Scope(f"What the search “{query}” finds", Selection(query=query)))
+    if len(selected) == 1:
+        scopes.append(chosen_sources)
     scopes.append(Scope(f"The whole archive ({archive.count_sources()} sources)", Selection()))
     return scopes
 

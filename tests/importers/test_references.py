@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.importers.document import Block, ExtractedDocument
+from tests.cli.conftest import Cli
 from tests.conftest import StoreDocument, write_file
 from tests.fixtures import make_pdfs
 
@@ -172,3 +175,14 @@ def test_unreadable_reference_files_fail_alone(archive: Archive, tmp_path: Path)
     assert set(failed) == {"broken.json", "empty.bib"}
     assert "No references" in failed["empty.bib"]
     assert [o.title for o in report.imported] == ["Armenia's velvet revolution"]
+
+
+def test_the_command_line_names_the_matching_source(
+    archive_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run_cli = Cli(archive_path, capsys)
+    path = write_file(tmp_path, "library.ris", RIS)
+    code, out, _ = run_cli("import", str(path))
+    assert code == 0 and f"imported   {path} [1]  → source 1, reference:" in out
+    code, out, _ = run_cli("import", str(path))
+    assert f"duplicate  {path} [2]  (already in the archive as source 2)" in out
