@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 NAMESPACE = "urn:QDA-XML:project:1.0"
 GUID_NAMESPACE = uuid.UUID("0d3c5a8e-8f0e-4b7e-9f41-3b8f2a6c7d15")
 VARIABLES = ("Site", "Authors", "Published", "URL")
+A4 = (595.0, 842.0)  # PDF points: the page size assumed when a PDF's own cannot be read
 
 
 def guid(*parts: object) -> str:
@@ -161,7 +162,8 @@ class _ProjectBuilder:
             size = _picture_size(self.archive, source)
             for annotation in source.annotations:
                 if annotation.target == "region":
-                    self._picture_selection(element, annotation, source, size)
+                    corners = _corners(annotation, size, from_bottom=False)
+                    self._region_selection(element, "PictureSelection", annotation, source, corners)
         elif source.kind == "pdf":
             element = _element(
                 self.sources, "PDFSource", **attributes, path=self._original(source, package)
@@ -169,7 +171,11 @@ class _ProjectBuilder:
             sizes = _page_sizes(self.archive, source)
             for annotation in source.annotations:
                 if annotation.target == "region":
-                    self._pdf_selection(element, annotation, source, sizes)
+                    page = annotation.page or 1
+                    corners = _corners(annotation, sizes.get(page, A4), from_bottom=True)
+                    self._region_selection(
+                        element, "PDFSelection", annotation, source, corners, page=page
+                    )
             representation = _element(
                 element,
                 "Representation",
@@ -223,43 +229,26 @@ class _ProjectBuilder:
             )
             self._annotation_body(selection, source, annotation)
 
-    def _picture_selection(
-        self, parent: Any, annotation: Annotation, source: Source, size: tuple[float, float]
-    ) -> None:
-        left, top, right, bottom = _box(annotation)
-        selection = _element(
-            parent,
-            "PictureSelection",
-            guid=_annotation_guid(source, annotation),
-            name=annotation.note[:80],
-            firstX=round(left * size[0]),
-            firstY=round(top * size[1]),
-            secondX=round(right * size[0]),
-            secondY=round(bottom * size[1]),
-            creationDateTime=annotation.created_at,
-        )
-        self._annotation_body(selection, source, annotation)
-
-    def _pdf_selection(
+    def _region_selection(
         self,
         parent: Any,
+        tag: str,
         annotation: Annotation,
         source: Source,
-        sizes: dict[int, tuple[float, float]],
+        corners: tuple[int, int, int, int],
+        **extra: object,
     ) -> None:
-        page = annotation.page or 1
-        width, height = sizes.get(page, (595.0, 842.0))
-        left, top, right, bottom = _box(annotation)
+        first_x, first_y, second_x, second_y = corners
         selection = _element(
             parent,
-            "PDFSelection",
+            tag,
             guid=_annotation_guid(source, annotation),
             name=annotation.note[:80],
-            page=page,
-            firstX=round(left * width),
-            firstY=round((1 - top) * height),
-            secondX=round(right * width),
-            secondY=round((1 - bottom) * height),
+            **extra,
+            firstX=first_x,
+            firstY=first_y,
+            secondX=second_x,
+            secondY=second_y,
             creationDateTime=annotation.created_at,
         )
         self._annotation_body(selection, source, annotation)
@@ -317,9 +306,17 @@ def _annotation_guid(source: Source, annotation: Annotation) -> str:
     return guid("selection", source.provenance.sha256, annotation.id)
 
 
-def _box(annotation: Annotation) -> tuple[float, float, float, float]:
-    x, y = annotation.x or 0.0, annotation.y or 0.0
-    return x, y, x + (annotation.width or 0.0), y + (annotation.height or 0.0)
+def _corners(
+    annotation: Annotation, size: tuple[float, float], *, from_bottom: bool
+) -> tuple[int, int, int, int]:
+    """The region's upper-left and lower-right corners in the picture's pixels, or in PDF
+    points measured from the page's lower-left corner (``from_bottom``)."""
+    width, height = size
+    left, top = annotation.x or 0.0, annotation.y or 0.0
+    right, bottom = left + (annotation.width or 0.0), top + (annotation.height or 0.0)
+    if from_bottom:
+        top, bottom = 1 - top, 1 - bottom
+    return round(left * width), round(top * height), round(right * width), round(bottom * height)
 
 
 def _picture_size(archive: Archive, source: Source) -> tuple[float, float]:

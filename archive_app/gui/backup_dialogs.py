@@ -255,17 +255,14 @@ class BackupTools(QObject):
         target = ask_backup_file(self.window, f"{self.archive.path.name}-{stamp}.tar")
         if target is None:
             return None
-        dialog = TaskDialog("Back up", f"Backing up the archive to {target}…", self.window)
-        dialog.accepted.connect(lambda: self.show_message(dialog.outcome.summary()))
         folder = self.archive.path
-        dialog.run(
-            self.tasks,
+        return self._run(
+            TaskDialog("Back up", f"Backing up the archive to {target}…", self.window),
             lambda context: back_up(
                 folder, target, progress=context.progress, cancel=context.cancel_flag
             ),
+            self.show_message,
         )
-        self.dialog = dialog
-        return dialog
 
     def ask_and_restore(self) -> TaskDialog | None:
         backup = ask_backup_to_restore(self.window)
@@ -274,14 +271,23 @@ class BackupTools(QObject):
         folder = ask_restore_folder(self.window)
         if folder is None:
             return None
-        dialog = TaskDialog("Restore", f"Checking and restoring {backup.name}…", self.window)
-        dialog.accepted.connect(lambda: self._restored(dialog.outcome.summary(), folder))
-        dialog.run(
-            self.tasks,
+        return self._run(
+            TaskDialog("Restore", f"Checking and restoring {backup.name}…", self.window),
             lambda context: restore(
                 backup, folder, progress=context.progress, cancel=context.cancel_flag
             ),
+            lambda summary: self._restored(summary, folder),
         )
+
+    def _run(
+        self,
+        dialog: TaskDialog,
+        work: Callable[[TaskContext], Any],
+        done: Callable[[str], None],
+    ) -> TaskDialog:
+        """Run ``work`` in ``dialog``; ``done`` hears the summary of what it returned."""
+        dialog.accepted.connect(lambda: done(dialog.outcome.summary()))
+        dialog.run(self.tasks, work)
         self.dialog = dialog
         return dialog
 

@@ -61,8 +61,13 @@ def test_project_is_valid_and_selections_land_on_the_quote(
     assert picture.get("path").removeprefix("internal://") in [n.split("/")[-1] for n in names]
     [region] = picture.xpath("q:PictureSelection", namespaces=NS)
     assert region.get("name") == "The damaged dome"
+    corners = [region.get(name) for name in ("firstX", "firstY", "secondX", "secondY")]
+    assert corners == ["80", "100", "160", "150"]  # of the 320 × 200 photo
     [pdf_region] = project.xpath("//q:PDFSource/q:PDFSelection", namespaces=NS)
     assert pdf_region.get("page") == "2"
+    # the fixture's "PDF" is text, so its page is taken as A4 (595 × 842 points, from below)
+    corners = [pdf_region.get(name) for name in ("firstX", "firstY", "secondX", "secondY")]
+    assert corners == ["0", "842", "298", "421"]
 
     battle = project.xpath("//q:Code[@name='Battle of Shusha']", namespaces=NS)[0]
     assert battle.getparent().get("name") == "Second Karabakh War"
