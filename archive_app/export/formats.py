@@ -114,7 +114,14 @@ def _report(job: ExportJob) -> ExportResult:
         raise InvalidInputError(
             f"A report is written as HTML or PDF: name the file .html or .pdf, not '{suffix}'."
         )
-    report = build_report(job.archive, job.selection, job.sources(), job.style)
+    report = build_report(
+        job.archive,
+        job.selection,
+        job.sources(),
+        job.style,
+        progress=job.progress,
+        cancel=job.cancel,
+    )
     if suffix == ".pdf":
         write_report_pdf(report, job.path)
     else:

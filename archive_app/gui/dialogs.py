@@ -13,7 +13,8 @@ from archive_app import APP_NAME, __version__
 
 IMPORT_FILTER = (
     "Sources (*.html *.htm *.xhtml *.mhtml *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif "
-    "*.heic *.heif *.bmp *.txt *.text *.md *.markdown);;All files (*)"
+    "*.heic *.heif *.bmp *.txt *.text *.md *.markdown);;"
+    "Reference lists (*.ris *.bib *.bibtex *.json);;All files (*)"
 )
 
 
