@@ -26,12 +26,13 @@ from archive_app.export.citeproc_text import (
     plain_text,
 )
 from archive_app.export.csl import csl_item
-from archive_app.export.selection import Selection
+from archive_app.export.selection import Selection, describe_selection
 
 if TYPE_CHECKING:
     from archive_app.core.archive import Archive
 
 NO_PERSPECTIVE = "No perspective"
+EMPTY = "No sources match this selection."
 CITATION_BATCH = 20
 
 
@@ -153,7 +154,7 @@ def _citations(
 
 def _heading(archive: Archive, selection: Selection) -> tuple[str, str, str]:
     if not selection.events:
-        return "Coverage report", f"Sources: {selection.describe()}", ""
+        return "Coverage report", f"Sources: {describe_selection(archive, selection)}", ""
     events = [archive.events.get(ref) for ref in selection.events]
     title = " · ".join(event.name for event in events)
     details = []
@@ -168,7 +169,8 @@ def _heading(archive: Archive, selection: Selection) -> tuple[str, str, str]:
         saved=selection.saved,
     )
     subtitle = "; ".join(detail for detail in details if detail)
-    subtitle += "" if narrowing.is_everything else f" (only {narrowing.describe()})"
+    if not narrowing.is_everything:
+        subtitle += f" (only {describe_selection(archive, narrowing)})"
     subtitle = (subtitle + " · sub-events included").strip(" ·")
     description = "\n\n".join(event.description for event in events if event.description)
     return title, subtitle, description

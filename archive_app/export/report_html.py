@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from archive_app.export import write_atomically
-from archive_app.export.report import Entry, Report, Section
+from archive_app.export.report import EMPTY, Entry, Report, Section
 
 STYLE = """
 body { font-family: "DejaVu Sans", "Noto Sans", system-ui, sans-serif; color: #222;
@@ -48,7 +48,7 @@ def render_html(report: Report) -> str:
         *(f"<p>{escape(p)}</p>" for p in report.description.split("\n\n") if p),
         f'<p class="generated">{report.source_count} sources · citations in {escape(report.style)}'
         f" · made {escape(report.generated_at[:10])} by archive-app</p>",
-        _coverage(report),
+        _coverage(report) if report.sections else f"<p>{EMPTY}</p>",
         *(_section(section) for section in report.sections),
         "</body></html>",
     ]

@@ -11,7 +11,7 @@ from fpdf import FPDF
 
 from archive_app.core.errors import ArchiveError
 from archive_app.export import write_atomically
-from archive_app.export.report import Entry, Report, Section
+from archive_app.export.report import EMPTY, Entry, Report, Section
 
 FONT_FOLDERS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -73,7 +73,10 @@ def render_pdf(report: Report) -> bytearray:
         f"{report.source_count} sources · citations in {report.style} · "
         f"made {report.generated_at[:10]} by archive-app",
     )
-    _coverage(pdf, report)
+    if not report.sections:
+        _text(pdf, EMPTY)
+    else:
+        _coverage(pdf, report)
     for section in report.sections:
         _section(pdf, section)
     return pdf.output()

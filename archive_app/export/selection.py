@@ -33,21 +33,22 @@ class Selection:
             self.ids or self.events or self.perspectives or self.tags or self.query or self.saved
         )
 
-    def describe(self) -> str:
-        """The selection in words, for a report's title page or a progress message."""
-        if self.is_everything:
-            return "the whole archive"
-        parts = []
-        if self.ids:
-            parts.append(counted(len(self.ids), "chosen source"))
-        parts += [f"event {name}" for name in self.events]
-        parts += [f"perspective {name}" for name in self.perspectives]
-        parts += [f"tag {name}" for name in self.tags]
-        if self.query:
-            parts.append(f"search “{self.query}”")
-        if self.saved:
-            parts.append(f"saved search {self.saved}")
-        return ", ".join(str(part) for part in parts)
+
+def describe_selection(archive: Archive, selection: Selection) -> str:
+    """The selection in words (names, not ids), for a report's heading."""
+    if selection.is_everything:
+        return "the whole archive"
+    parts = []
+    if selection.ids:
+        parts.append(counted(len(selection.ids), "chosen source"))
+    parts += [f"event {archive.events.get(ref).name}" for ref in selection.events]
+    parts += [f"perspective {archive.perspectives.get(ref).name}" for ref in selection.perspectives]
+    parts += [f"tag {archive.tags.get(ref).name}" for ref in selection.tags]
+    if selection.query:
+        parts.append(f"search “{selection.query}”")
+    if selection.saved:
+        parts.append(f"saved search {selection.saved}")
+    return ", ".join(parts)
 
 
 def resolve_selection(archive: Archive, selection: Selection) -> list[int]:

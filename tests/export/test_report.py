@@ -105,3 +105,18 @@ def test_pdf_report_holds_the_quotes_in_every_script(
 def test_a_report_needs_html_or_pdf(archive: Archive, filled: Filled, tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="HTML or PDF"):
         export("report", ExportJob(archive, Selection(), tmp_path / "report.docx"))
+
+
+def test_a_report_of_a_perspective_names_it(
+    archive: Archive, filled: Filled, tmp_path: Path
+) -> None:
+    armenian = archive.perspectives.get("Armenian government").id
+    path = tmp_path / "armenian.html"
+    export("report", ExportJob(archive, Selection(perspectives=(armenian,)), path))
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    assert "Sources: perspective Armenian government" in "".join(parser.chunks)
+    assert parser.headings == ["Coverage", "Armenian government"]
+    empty = Selection(perspectives=(armenian,), tags=("exodus",))
+    export("report", ExportJob(archive, empty, path))
+    assert "No sources match this selection." in path.read_text(encoding="utf-8")
