@@ -9,12 +9,15 @@ from typing import Any
 
 import pytest
 from lxml import etree
+from pypdf import PdfReader
 
+from archive_app.core.annotations import Region
 from archive_app.core.archive import Archive
 from archive_app.export.formats import ExportJob, export
 from archive_app.export.selection import Selection
 from tests.conftest import PROJECT_ROOT
 from tests.export.conftest import Filled
+from tests.fixtures import make_pdfs
 
 SCHEMA = PROJECT_ROOT.parent / "shared" / "specs" / "refi-qda" / "Project-mrt2019.xsd"
 NS = {"q": "urn:QDA-XML:project:1.0"}
@@ -89,3 +92,16 @@ def test_a_selection_exports_only_its_sources(
     project, _ = exported(archive, tmp_path / "op-ed.qdpx", Selection(tags=("op-ed",)))
     sources = project.xpath("//q:Sources/*", namespaces=NS)
     assert [source.get("name") for source in sources] == ["Shusha & Stepanakert: 100% of the story"]
+
+
+def test_pdf_regions_are_in_the_page_s_own_points(archive: Archive, tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(make_pdfs.article_pdf())
+    [outcome] = archive.import_paths([pdf]).imported
+    source_id = outcome.source_id or 0
+    width, height = (float(v) for v in PdfReader(pdf).pages[0].mediabox[2:])
+    archive.annotations.add_region(source_id, Region(0.5, 0.25, 0.5, 0.5, 1), note="map")
+    project, _ = exported(archive, tmp_path / "pdf.qdpx")
+    [selection] = project.xpath("//q:PDFSelection", namespaces=NS)
+    corners = [int(selection.get(n)) for n in ("firstX", "firstY", "secondX", "secondY")]
+    assert corners == [round(width / 2), round(height * 0.75), round(width), round(height / 4)]
