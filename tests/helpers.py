@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,3 +252,19 @@ class Cli:
         """Every row of the archive's database (see :func:`tests.conftest.dump_database`)."""
         with Archive.open(self.archive_path, workers=1) as archive:
             return dump_database(archive)
+
+
+DISK_FULL_SENTENCE = (  # the words of the files that fill a small disk
+    "the convoy crossed the Hakari bridge toward Kornidzor while officials in Stepanakert "
+    "counted the families who had left the city before the ceasefire took hold"
+)
+
+
+def namespaces_work() -> bool:
+    """Whether unprivileged user and mount namespaces work here (the full-disk tests mount a
+    small tmpfs in one)."""
+    if shutil.which("unshare") is None:
+        return False
+    return (
+        subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False).returncode == 0
+    )

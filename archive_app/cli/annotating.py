@@ -1,11 +1,10 @@
-"""Commands about annotations and notes: annotate, annotations, annotation edit/remove, note,
-and ``export annotations`` (W3C Web Annotation JSON-LD)."""
+"""Commands about annotations and notes: annotate, annotations, annotation edit/remove, note.
+(``export annotations`` is in :mod:`archive_app.cli.export`.)"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from archive_app.cli.common import (
@@ -21,7 +20,6 @@ from archive_app.core.annotations import Region
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.model import Annotation
 from archive_app.core.research import counted
-from archive_app.export.annotations import export_annotations
 
 
 def register(commands: Any) -> None:
@@ -82,8 +80,6 @@ def register(commands: Any) -> None:
     parser.add_argument("text", metavar="TEXT", help="the notes, or - for standard input")
     parser.set_defaults(run=run_note)
 
-    _register_export(commands)
-
 
 def _register_annotation_group(commands: Any) -> None:
     group = add_command_group(
@@ -104,37 +100,6 @@ def _register_annotation_group(commands: Any) -> None:
         "annotations", type=int, nargs="+", metavar="ANNOTATION", help="annotation ids"
     )
     remove.set_defaults(run=run_annotation_remove)
-
-
-def _register_export(commands: Any) -> None:
-    group = add_command_group(
-        commands,
-        "export",
-        "write annotations to a file",
-        "Export from the archive to a file.",
-        title="what to export",
-        metavar="WHAT",
-    )
-    annotations = add_command(
-        group,
-        "annotations",
-        "annotations as W3C Web Annotation JSON-LD",
-        "Write annotations as a W3C Web Annotation collection (JSON-LD). With "
-        "--event, only annotations on that event or its sub-events (the annotation's own or "
-        "its source's); likewise --perspective. The file is written atomically.",
-    )
-    annotations.add_argument(
-        "--event", action="append", default=[], metavar="E", help="only this event (repeatable)"
-    )
-    annotations.add_argument(
-        "--perspective",
-        action="append",
-        default=[],
-        metavar="P",
-        help="only this perspective (repeatable)",
-    )
-    annotations.add_argument("file", type=Path, metavar="FILE.jsonld", help="the file to write")
-    annotations.set_defaults(run=run_export_annotations)
 
 
 def parse_region(text: str) -> Region:
@@ -244,13 +209,4 @@ def run_note(args: argparse.Namespace) -> int:
         if text.strip()
         else f"Cleared the notes of source {args.id}."
     )
-    return 0
-
-
-def run_export_annotations(args: argparse.Namespace) -> int:
-    with read_archive(args) as archive:
-        count = export_annotations(
-            archive, args.file, events=args.event, perspectives=args.perspective
-        )
-    print(f"Wrote {counted(count, 'annotation')} to {args.file}.")
     return 0

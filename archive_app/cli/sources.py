@@ -96,6 +96,10 @@ def outcome_line(outcome: FileOutcome) -> str:
             f"imported   {outcome.path}  → source {outcome.source_id}, "
             f"{outcome.kind}: {outcome.title}{extra}"
         )
+    if outcome.status == "duplicate" and outcome.kind == "reference":
+        return (
+            f"duplicate  {outcome.path}  (already in the archive as source {outcome.duplicate_of})"
+        )
     if outcome.status == "duplicate":
         return f"duplicate  {outcome.path}  (same SHA-256 as source {outcome.duplicate_of})"
     return f"failed     {outcome.path}: {outcome.error}"

@@ -24,11 +24,13 @@ from archive_app.core.import_report import FileOutcome, ImportReport
 from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.page_photos import PagePhoto
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
+from archive_app.core.references import import_references
 from archive_app.core.sources import insert_captions, insert_source
 from archive_app.core.store import FileDigest, OriginalStore, digest_file, normalized_suffix
 from archive_app.core.thumbnails import thumbnail_path
 from archive_app.importers import importer_version
 from archive_app.importers.document import ExtractedDocument, SourceKind
+from archive_app.importers.references import ReferenceFormat, reference_format
 from archive_app.importers.sniff import (
     HTML_SUFFIXES,
     IMAGE_SUFFIXES,
@@ -125,6 +127,10 @@ class ImportSession:
                 size = os.fstat(handle.fileno()).st_size
             if size == 0:
                 raise ImportFailure("The file is empty.")
+            references = reference_format(head, path.suffix.lower())
+            if references is not None:
+                self._import_references(path, references, tasks)
+                return
             file_type = sniff(head, path.suffix.lower())
             if file_type is None:
                 raise ImportFailure(_unsupported_reason(path))
@@ -163,6 +169,26 @@ class ImportSession:
             self._finish(unread, tasks)
             return
         tasks.append(ExtractionTask(key, path, file_type))
+
+    def _import_references(
+        self, path: Path, file_format: ReferenceFormat, tasks: deque[ExtractionTask]
+    ) -> None:
+        """A reference list makes a row per record; the files its records name come next."""
+        result = import_references(self.database, self.store, self.index, path, file_format)
+        self._total += len(result.outcomes) + len(result.attachments) - 1
+        for outcome in result.outcomes:
+            self._record(
+                FileOutcome(
+                    outcome.label,
+                    outcome.status,
+                    source_id=outcome.source_id if outcome.status == "imported" else None,
+                    duplicate_of=outcome.source_id if outcome.status == "duplicate" else None,
+                    kind="reference",
+                    title=outcome.title,
+                )
+            )
+        for attachment in result.attachments:
+            self._prepare(attachment, tasks)
 
     # After extraction
 

@@ -189,5 +189,20 @@ CREATE TABLE ocr_pages (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, OCR_PAGES)
+
+# References imported from reference managers (RIS, BibTeX, CSL-JSON) are sources of a new kind.
+# SQLite cannot alter a CHECK constraint, and rebuilding ``sources`` would cascade deletes into
+# every table that refers to it, so the constraint's text is edited in place, as SQLite's
+# documentation describes for changes that leave the stored data valid. Putting the new kind
+# at the front of the list keeps this edit working whatever kinds other migrations add.
+ADD_REFERENCE_KIND = """
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master
+    SET sql = replace(sql, 'CHECK (kind IN (', 'CHECK (kind IN (''reference'', ')
+    WHERE type = 'table' AND name = 'sources'
+        AND instr(sql, char(39) || 'reference' || char(39)) = 0;
+PRAGMA writable_schema = RESET;
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, OCR_PAGES, ADD_REFERENCE_KIND)
 SCHEMA_VERSION = len(MIGRATIONS)

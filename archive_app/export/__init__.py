@@ -1,6 +1,6 @@
 """Exports: read the archive, write files. Imports no Qt.
 
-Every export lands atomically (:func:`write_atomically`): a crash or a full disk never leaves a
+Every export lands atomically (:func:`open_atomically`): a crash or a full disk never leaves a
 half-written file under the name the user chose.
 """
 
@@ -10,14 +10,18 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from archive_app.core.errors import ArchiveError, DiskFullError
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it, then rename it into
-    place. Raises :class:`ArchiveError` with a plain message when the file cannot be written."""
+@contextlib.contextmanager
+def open_atomically(path: Path) -> Iterator[IO[bytes]]:
+    """A file to write ``path`` through: a temporary file beside it, renamed into place when
+    the block ends without an error (and removed when it does not). Raises
+    :class:`ArchiveError` with a plain message when the file cannot be written."""
     target = path.expanduser()
     if target.is_dir():
         raise ArchiveError(f"{target} is a folder; give a file name to export to.")
@@ -29,7 +33,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
         ) as handle:
             temporary = Path(handle.name)
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         temporary.replace(target)
@@ -44,3 +48,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         if temporary is not None:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see :func:`open_atomically`)."""
+    with open_atomically(path) as handle:
+        handle.write(data)

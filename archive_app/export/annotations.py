@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -49,20 +49,29 @@ def export_annotations(
     *,
     events: Sequence[Ref] = (),
     perspectives: Sequence[Ref] = (),
+    source_ids: Collection[int] | None = None,
 ) -> int:
-    """Write the annotations (optionally only those of some events and perspectives) to
-    ``path`` as JSON-LD, atomically; how many were written."""
-    collection = annotation_collection(archive, events=events, perspectives=perspectives)
+    """Write the annotations (optionally only those of some events and perspectives, and of
+    the sources ``source_ids``) to ``path`` as JSON-LD, atomically; how many were written."""
+    collection = annotation_collection(
+        archive, events=events, perspectives=perspectives, source_ids=source_ids
+    )
     text = json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
     write_atomically(path, text.encode("utf-8"))
     return int(collection["total"])
 
 
 def annotation_collection(
-    archive: Archive, *, events: Sequence[Ref] = (), perspectives: Sequence[Ref] = ()
+    archive: Archive,
+    *,
+    events: Sequence[Ref] = (),
+    perspectives: Sequence[Ref] = (),
+    source_ids: Collection[int] | None = None,
 ) -> dict[str, Any]:
     """The JSON-LD document, as a dictionary."""
     annotations = _selected(archive, events, perspectives)
+    if source_ids is not None:
+        annotations = [a for a in annotations if a.source_id in source_ids]
     sources = _sources(archive, {annotation.source_id for annotation in annotations})
     items = [
         to_web_annotation(annotation, sources[annotation.source_id]) for annotation in annotations

@@ -15,7 +15,8 @@ from archive_app import APP_NAME, __version__
 FILE_DIALOG = QSize(900, 560)
 IMPORT_FILTER = (
     "Sources (*.html *.htm *.xhtml *.mhtml *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif "
-    "*.heic *.heif *.bmp *.txt *.text *.md *.markdown);;All files (*)"
+    "*.heic *.heif *.bmp *.txt *.text *.md *.markdown);;"
+    "Reference lists (*.ris *.bib *.bibtex *.json);;All files (*)"
 )
 
 

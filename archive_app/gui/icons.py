@@ -32,8 +32,15 @@ KIND_ICONS = {
     "pdf": "kind-pdf",
     "image": "kind-image",
     "text": "kind-text",
+    "reference": "kind-reference",
 }
-KIND_NAMES = {"article": "Article", "pdf": "PDF", "image": "Image", "text": "Text or note"}
+KIND_NAMES = {
+    "article": "Article",
+    "pdf": "PDF",
+    "image": "Image",
+    "text": "Text or note",
+    "reference": "Reference",
+}
 
 
 class TintedSvgIconEngine(QIconEngine):

@@ -41,9 +41,11 @@ from archive_app.gui import dialogs
 from archive_app.gui.actions import build_menus, build_toolbar, make_actions
 from archive_app.gui.alias_editor import AliasEditor
 from archive_app.gui.annotations.panel import AnnotationPanel
+from archive_app.gui.backup_dialogs import BackupTools
 from archive_app.gui.detail_tabs import DetailTabs
 from archive_app.gui.editing import Edits
 from archive_app.gui.errors import describe_error
+from archive_app.gui.export_menu import ExportTools, add_to_file_menu
 from archive_app.gui.facet_chips import FacetChips
 from archive_app.gui.import_panel import ImportPanel
 from archive_app.gui.import_report import ImportReportDialog
@@ -65,6 +67,7 @@ from archive_app.gui.workspace import Workspace
 
 IMAGES = View("kind", "image")
 CLOSE_WAIT_MS = 30_000
+STATUS_MS = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -217,9 +220,10 @@ class MainWindow(QMainWindow):
             app.focusChanged.connect(self._focus_moved)
         self.inspector.sourceChanged.connect(self._source_edited)
         self.edits.failed.connect(self.show_error)
+        self._install_exports_and_backups()
         panes = (self.source_list, self.sidebar, self.reader, self.details)
         self.recognition = self._recognition()
-        list_actions = [self.recognition.action, commands.delete]
+        list_actions = [self.recognition.action, self.exports.copy_citation, commands.delete]
         self.research = ResearchTools(self.archive, self.edits, panes, list_actions, self)
         self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
         self.import_panel.finished.connect(self._import_finished)
@@ -236,6 +240,20 @@ class MainWindow(QMainWindow):
         recognition.textRead.connect(self.source_list.refresh_sources)
         self.import_panel.finished.connect(recognition.import_finished)
         return recognition
+
+    def _install_exports_and_backups(self) -> None:
+        """File › Export ▸, Back up…, Restore…, Automatic backups…, before Quit."""
+
+        def status(text: str) -> None:
+            self.statusBar().showMessage(text, STATUS_MS)
+
+        panes = (self.source_list, self.sidebar, self.search_bar)
+        self.exports = ExportTools(self, self.archive, self.tasks, panes=panes, show_message=status)
+        opener = self.openArchiveRequested.emit
+        self.backups = BackupTools(
+            self, self.archive, self.tasks, open_archive=opener, show_message=status
+        )
+        add_to_file_menu(self.commands.quit, self.exports.menu, self.backups.actions())
 
     # Errors
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SourceKind = Literal["article", "pdf", "image", "text"]
-SOURCE_KINDS: tuple[SourceKind, ...] = ("article", "pdf", "image", "text")
+SourceKind = Literal["article", "pdf", "image", "text", "reference"]
+SOURCE_KINDS: tuple[SourceKind, ...] = ("article", "pdf", "image", "text", "reference")
 
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "preformatted", "page"]
 

@@ -22,7 +22,8 @@ _HTML_ANYWHERE = re.compile(rb"<(?:head|body|meta|title|article|div|p)\b[^>]*>",
 SNIFF_BYTES = 8192
 
 READABLE_FORMATS = (
-    "web pages (.html), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC) and text (.txt, .md)"
+    "web pages (.html), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), text (.txt, .md) "
+    "and reference lists (.ris, .bib, CSL-JSON .json)"
 )
 """What the archive reads, as the message about a file it cannot read names it."""
 

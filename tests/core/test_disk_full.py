@@ -8,37 +8,22 @@ the test needs no privileges; it is skipped where the kernel does not allow such
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import write_file
-
-SENTENCE = (
-    "the convoy crossed the Hakari bridge toward Kornidzor while officials in Stepanakert "
-    "counted the families who had left the city before the ceasefire took hold"
-)
-
-
-def _namespaces_work() -> bool:
-    if shutil.which("unshare") is None:
-        return False
-    return (
-        subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False).returncode == 0
-    )
-
+from tests.helpers import DISK_FULL_SENTENCE, namespaces_work, write_file
 
 pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux mount namespaces"),
-    pytest.mark.skipif(not _namespaces_work(), reason="unprivileged namespaces are not allowed"),
+    pytest.mark.skipif(not namespaces_work(), reason="unprivileged namespaces are not allowed"),
 ]
 
 
 def _dispatches(folder: Path, count: int) -> None:
-    words = SENTENCE.split()
+    words = DISK_FULL_SENTENCE.split()
     for number in range(count):
         body = " ".join(words[(number + i) % len(words)] for i in range(25_000))
         write_file(folder, f"dispatch-{number:02d}.txt", f"Dispatch {number}\n\n{body}\n")

@@ -153,7 +153,7 @@ def test_sidebar_counts_sources_per_kind_event_perspective_and_tag(
     _research(archive, three)
     summary = sidebar_summary(archive.database)
     assert summary.total == 3
-    assert summary.kinds == {"article": 0, "pdf": 0, "image": 0, "text": 3}
+    assert summary.kinds == {"article": 0, "pdf": 0, "image": 0, "text": 3, "reference": 0}
     events = {event.name: event for event in summary.events}
     assert events["Second Karabakh War"].count == 2  # alpha, and charlie (also via the battle)
     assert events["Battle of Shusha"].count == 1

@@ -56,6 +56,8 @@ KINDS = {
     "photos": "image",
     "text": "text",
     "texts": "text",
+    "reference": "reference",
+    "references": "reference",
 }
 MAX_EXPANSION = 500
 """At most this many words for one wildcard or fuzzy word..."""

@@ -26,6 +26,7 @@ LIBRARY = (
     ("kind", "pdf", "PDFs"),
     ("kind", "image", "Images"),
     ("kind", "text", "Text & notes"),
+    ("kind", "reference", "References"),
 )
 
 Index = QModelIndex | QPersistentModelIndex

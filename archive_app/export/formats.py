@@ -1,0 +1,171 @@
+"""Every export format, by the name the command line and the window's *Export* menu use.
+
+A format is an :class:`ExportFormat`: its name, a label for the menu, the file suffixes it
+writes and a function that takes an :class:`ExportJob` (the archive, the sources chosen, the
+file, progress and cancel) and returns an :class:`ExportResult`. A new format is one module
+with such a function and one entry in :data:`FORMATS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from archive_app.core.errors import CancelledError, InvalidInputError
+from archive_app.core.model import Source
+from archive_app.core.progress import (
+    CancelToken,
+    ProgressCallback,
+    is_cancelled,
+    report_progress,
+)
+from archive_app.core.research import counted
+from archive_app.export.annotations import export_annotations
+from archive_app.export.bibtex import write_bibtex
+from archive_app.export.citeproc_text import DEFAULT_STYLE
+from archive_app.export.csl import csl_item, write_csl_json
+from archive_app.export.qdpx import write_qdpx
+from archive_app.export.report import build_report
+from archive_app.export.report_html import write_report_html
+from archive_app.export.report_pdf import write_report_pdf
+from archive_app.export.ris import write_ris
+from archive_app.export.selection import Selection, resolve_selection
+from archive_app.export.tables import annotations_path, write_csv
+
+if TYPE_CHECKING:
+    from archive_app.core.archive import Archive
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    archive: Archive
+    selection: Selection
+    path: Path
+    progress: ProgressCallback | None = None
+    cancel: CancelToken | None = None
+    style: str = DEFAULT_STYLE
+
+    def source_ids(self) -> list[int]:
+        return resolve_selection(self.archive, self.selection)
+
+    def sources(self) -> list[Source]:
+        """The selected sources, read one by one with progress; cancelling stops here, before
+        anything is written."""
+        ids = self.source_ids()
+        sources = []
+        for done, source_id in enumerate(ids, start=1):
+            if is_cancelled(self.cancel):
+                raise CancelledError("The export was cancelled; no file was written.")
+            sources.append(self.archive.get(source_id))
+            report_progress(self.progress, done, len(ids), "Reading sources")
+        return sources
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    count: int
+    noun: str
+    files: tuple[Path, ...] = field(default_factory=tuple)
+
+    def summary(self) -> str:
+        written = ", ".join(str(path) for path in self.files)
+        return f"Wrote {counted(self.count, self.noun)} to {written}."
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    label: str
+    suffixes: tuple[str, ...]
+    run: Callable[[ExportJob], ExportResult]
+
+
+def _csl_json(job: ExportJob) -> ExportResult:
+    count = write_csl_json(job.sources(), job.path)
+    return ExportResult(count, "source", (job.path,))
+
+
+def _bibtex(job: ExportJob) -> ExportResult:
+    count = write_bibtex([csl_item(source) for source in job.sources()], job.path)
+    return ExportResult(count, "source", (job.path,))
+
+
+def _ris(job: ExportJob) -> ExportResult:
+    count = write_ris([csl_item(source) for source in job.sources()], job.path)
+    return ExportResult(count, "source", (job.path,))
+
+
+def _csv(job: ExportJob) -> ExportResult:
+    count = write_csv(job.sources(), job.path)
+    return ExportResult(count, "source", (job.path, annotations_path(job.path)))
+
+
+def _qdpx(job: ExportJob) -> ExportResult:
+    sources = job.sources()
+    count = write_qdpx(job.archive, sources, job.path, job.progress, job.cancel)
+    return ExportResult(count, "source", (job.path,))
+
+
+def _report(job: ExportJob) -> ExportResult:
+    suffix = job.path.suffix.lower()
+    if suffix not in {".html", ".htm", ".pdf"}:
+        raise InvalidInputError(
+            f"A report is written as HTML or PDF: name the file .html or .pdf, not '{suffix}'."
+        )
+    report = build_report(
+        job.archive,
+        job.selection,
+        job.sources(),
+        job.style,
+        progress=job.progress,
+        cancel=job.cancel,
+    )
+    if suffix == ".pdf":
+        write_report_pdf(report, job.path)
+    else:
+        write_report_html(report, job.path)
+    return ExportResult(report.source_count, "source", (job.path,))
+
+
+def _annotations(job: ExportJob) -> ExportResult:
+    """As ``export annotations`` always did: events and perspectives filter the annotations
+    themselves (or their sources); the other options narrow the sources they are on."""
+    selection = job.selection
+    narrowed = Selection(
+        ids=selection.ids, tags=selection.tags, query=selection.query, saved=selection.saved
+    )
+    source_ids = None if narrowed.is_everything else set(resolve_selection(job.archive, narrowed))
+    count = export_annotations(
+        job.archive,
+        job.path,
+        events=selection.events,
+        perspectives=selection.perspectives,
+        source_ids=source_ids,
+    )
+    return ExportResult(count, "annotation", (job.path,))
+
+
+FORMATS: dict[str, ExportFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        ExportFormat("csl-json", "Citations (CSL-JSON)", (".json",), _csl_json),
+        ExportFormat("bibtex", "Citations (BibTeX)", (".bib",), _bibtex),
+        ExportFormat("ris", "Citations (RIS)", (".ris",), _ris),
+        ExportFormat("csv", "Spreadsheet (CSV)", (".csv",), _csv),
+        ExportFormat("qdpx", "QDA project (REFI-QDA .qdpx)", (".qdpx",), _qdpx),
+        ExportFormat("report", "Event report (HTML or PDF)", (".html", ".pdf"), _report),
+        ExportFormat("annotations", "Annotations (W3C JSON-LD)", (".jsonld",), _annotations),
+    )
+}
+
+
+def export(name: str, job: ExportJob) -> ExportResult:
+    """Run the export ``name`` (a key of :data:`FORMATS`)."""
+    chosen = FORMATS.get(name)
+    if chosen is None:
+        raise InvalidInputError(
+            f"'{name}' is not an export format. Choose one of: {', '.join(FORMATS)}."
+        )
+    return chosen.run(job)
