@@ -28,6 +28,7 @@ from archive_app.core.model import Source
 from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
+from archive_app.core.reuse import Reuse
 from archive_app.core.saved_searches import SavedSearches
 from archive_app.core.search.service import Hit, SearchResults, SearchService
 from archive_app.core.sources import load_source, update_fields
@@ -72,6 +73,8 @@ class Archive:
         self.aliases = Aliases(database)
         self.searching = SearchService(database, index, self.aliases)
         self.saved_searches = SavedSearches(database, self.search)
+        # The same photo or story elsewhere in the archive (perceptual fingerprints, MinHash).
+        self.reuse = Reuse(database, self.store, self.derived)
 
     @classmethod
     def open(

@@ -22,6 +22,7 @@ from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
 from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
+from archive_app.core.reuse.fingerprints import store_fingerprints
 from archive_app.core.sources import insert_captions, insert_source
 from archive_app.core.store import FileDigest, OriginalStore, digest_file, normalized_suffix
 from archive_app.core.thumbnails import thumbnail_path
@@ -284,6 +285,7 @@ class ImportSession:
                     has_thumbnail=bool(document.thumbnail),
                 )
                 insert_captions(connection, source_id, document, {})
+                store_fingerprints(connection, source_id, document)
                 if candidate.parent is not None:
                     _link_figure(connection, *candidate.parent, source_id)
         except DiskFullError:

@@ -173,5 +173,27 @@ CREATE TABLE index_queue (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1,)
+REUSE_FINGERPRINTS = """
+-- Perceptual fingerprints of image sources (see core/reuse): phash and dhash as signed 64-bit
+-- integers, both NULL for a picture too plain to compare. A row per image that has been looked
+-- at; images without one are fingerprinted in the background (archives made before).
+CREATE TABLE image_fingerprints (
+    source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    phash INTEGER,
+    dhash INTEGER
+);
+
+-- MinHash signatures of the bodies of texts, articles and PDFs (near-duplicate stories);
+-- ``body_length`` tells when a body was re-extracted and the signature must be made again.
+-- ``signature`` is NULL for a body too short to compare.
+CREATE TABLE text_fingerprints (
+    source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    body_length INTEGER NOT NULL,
+    signature BLOB
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, REUSE_FINGERPRINTS)
 SCHEMA_VERSION = len(MIGRATIONS)
