@@ -14,6 +14,7 @@ from archive_app.cli.common import (
     print_json,
     progress_printer,
 )
+from archive_app.cli.duplicates import same_as
 from archive_app.core.check import check_archive
 from archive_app.core.importing import FileOutcome
 from archive_app.core.model import Source, image_essentials
@@ -102,8 +103,9 @@ def outcome_line(outcome: FileOutcome) -> str:
 def run_show(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         source = archive.get(args.id)
+        copies = same_as(archive, source, args) if args.json else {}
     if args.json:
-        print_json(source.to_dict())
+        print_json(source.to_dict() | copies)
     else:
         print(render_source(source))
     return 0
