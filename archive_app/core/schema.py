@@ -193,6 +193,32 @@ CREATE TABLE text_fingerprints (
     body_length INTEGER NOT NULL,
     signature BLOB
 );
+
+-- A counter per table above, raised by every change to it: lookups keep the fingerprints in
+-- memory and read them again only when the counter has moved.
+CREATE TABLE fingerprint_generations (
+    kind TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO fingerprint_generations (kind, generation) VALUES ('image', 0), ('text', 0);
+CREATE TRIGGER image_fingerprints_inserted AFTER INSERT ON image_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'image';
+END;
+CREATE TRIGGER image_fingerprints_updated AFTER UPDATE ON image_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'image';
+END;
+CREATE TRIGGER image_fingerprints_deleted AFTER DELETE ON image_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'image';
+END;
+CREATE TRIGGER text_fingerprints_inserted AFTER INSERT ON text_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'text';
+END;
+CREATE TRIGGER text_fingerprints_updated AFTER UPDATE ON text_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'text';
+END;
+CREATE TRIGGER text_fingerprints_deleted AFTER DELETE ON text_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'text';
+END;
 """
 
 MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, REUSE_FINGERPRINTS)

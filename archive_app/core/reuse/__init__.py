@@ -5,7 +5,8 @@ kept in the database (:mod:`.fingerprints`) and looked up by :class:`Reuse` (:mo
 """
 
 from archive_app.core.reuse.captions import CaptionDifference, caption_differences
-from archive_app.core.reuse.service import PhotoGroup, Reuse, SameText, Showing, TextGroup
+from archive_app.core.reuse.service import PhotoGroup, Reuse, SameText, TextGroup
+from archive_app.core.reuse.showings import Showing
 from archive_app.core.reuse.texts import ParagraphChange, paragraph_changes
 
 __all__ = [

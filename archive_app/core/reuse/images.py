@@ -27,7 +27,9 @@ finds the copies of one photo among 100,000 in well under a millisecond
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,7 +38,8 @@ import numpy.typing as npt
 MAX_PHASH_BITS = 16
 MAX_DHASH_BITS = 20
 MAX_TOTAL_BITS = 28
-_BLOCK_ROWS = 32
+_TILE = 512
+"""Fingerprints compared with as many others at once: buffers of about 2.5 MB."""
 
 Hashes = npt.NDArray[np.uint64]
 
@@ -83,33 +86,60 @@ class FingerprintIndex:
         order = np.lexsort((self.ids[found], distances))
         return [(int(self.ids[found[i]]), int(distances[i])) for i in order]
 
-    def pairs(self) -> Iterator[tuple[int, int]]:
-        """Every pair of source ids whose fingerprints are of the same photo (each pair once)."""
+    def hashes_of(self, source_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """The phash and dhash of those of ``source_ids`` that are in the index."""
+        positions = np.searchsorted(self.ids, source_ids).tolist()
         count = len(self.ids)
-        for start in range(0, count, _BLOCK_ROWS):
-            stop = min(start + _BLOCK_ROWS, count)
-            rows = slice(start, stop)
-            columns = slice(start, count)
-            phash_bits = np.bitwise_count(
-                self.phashes[rows, np.newaxis] ^ self.phashes[np.newaxis, columns]
-            )
-            dhash_bits = np.bitwise_count(
-                self.dhashes[rows, np.newaxis] ^ self.dhashes[np.newaxis, columns]
-            )
-            row_offsets, column_offsets = np.nonzero(_same(phash_bits, dhash_bits))
-            for row, column in zip(row_offsets.tolist(), column_offsets.tolist(), strict=True):
-                first, second = start + row, start + column
-                if first < second:
-                    yield int(self.ids[first]), int(self.ids[second])
+        return {
+            source_id: (int(self.phashes[position]), int(self.dhashes[position]))
+            for source_id, position in zip(source_ids, positions, strict=True)
+            if position < count and int(self.ids[position]) == source_id
+        }
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Every pair of source ids whose fingerprints are of the same photo (each pair once).
+
+        Tiles of :data:`_TILE` × :data:`_TILE` fingerprints are compared by phash, in buffers
+        small enough to stay in the processor's cache; the few pairs close enough are then
+        checked by dhash. Rows of tiles run on several threads (numpy lets go of the GIL)."""
+        starts = range(0, len(self.ids), _TILE)
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            for firsts, seconds in pool.map(self._pairs_from_rows, starts):
+                yield from zip(firsts.tolist(), seconds.tolist(), strict=True)
+
+    def _pairs_from_rows(self, row_start: int) -> tuple[npt.NDArray[np.int64], ...]:
+        """The pairs whose first fingerprint is one of the :data:`_TILE` from ``row_start``."""
+        count = len(self.ids)
+        differing = np.empty((_TILE, _TILE), dtype=np.uint64)
+        bits = np.empty((_TILE, _TILE), dtype=np.uint8)
+        close = np.empty((_TILE, _TILE), dtype=np.bool_)
+        found_first, found_second = [], []
+        rows = self.phashes[row_start : row_start + _TILE, np.newaxis]
+        for column_start in range(row_start, count, _TILE):
+            columns = self.phashes[np.newaxis, column_start : column_start + _TILE]
+            tile = (slice(0, rows.shape[0]), slice(0, columns.shape[1]))
+            np.bitwise_xor(rows, columns, out=differing[tile])
+            np.bitwise_count(differing[tile], out=bits[tile])
+            np.less_equal(bits[tile], MAX_PHASH_BITS, out=close[tile])
+            row_offsets, column_offsets = np.nonzero(close[tile])
+            first, second = row_start + row_offsets, column_start + column_offsets
+            later = first < second
+            phash_bits = bits[tile][row_offsets[later], column_offsets[later]]
+            first, second = first[later], second[later]
+            dhash_bits = np.bitwise_count(self.dhashes[first] ^ self.dhashes[second])
+            same = _same(phash_bits, dhash_bits)
+            found_first.append(self.ids[first[same]])
+            found_second.append(self.ids[second[same]])
+        return np.concatenate(found_first), np.concatenate(found_second)
 
 
-def _same(
-    phash_bits: npt.NDArray[np.uint8], dhash_bits: npt.NDArray[np.uint8]
-) -> npt.NDArray[np.bool_]:
+Bits = npt.NDArray[np.uint8]
+
+
+def _same(phash_bits: Bits, dhash_bits: Bits) -> npt.NDArray[np.bool_]:
     total = phash_bits.astype(np.uint16) + dhash_bits
-    return (
-        (phash_bits <= MAX_PHASH_BITS) & (dhash_bits <= MAX_DHASH_BITS) & (total <= MAX_TOTAL_BITS)
-    )
+    close = (phash_bits <= MAX_PHASH_BITS) & (dhash_bits <= MAX_DHASH_BITS)
+    return close & (total <= MAX_TOTAL_BITS)
 
 
 def signed(value: int) -> int:

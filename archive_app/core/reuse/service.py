@@ -9,7 +9,6 @@ showing. The earliest dated showing is marked first seen.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,26 +18,15 @@ from archive_app.core.db import Database
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.reuse import fingerprints
 from archive_app.core.reuse.images import Fingerprinted, FingerprintIndex, unsigned
-from archive_app.core.reuse.texts import MIN_SIMILARITY, SignatureIndex, similarity
+from archive_app.core.reuse.showings import Showing, showings_of
+from archive_app.core.reuse.texts import (
+    MIN_SIMILARITY,
+    SIGNATURE_VERSION,
+    SignatureIndex,
+    similarity,
+)
 from archive_app.core.store import OriginalStore
 from archive_app.importers.image_fingerprint import FINGERPRINT_VERSION
-
-
-@dataclass(frozen=True)
-class Showing:
-    """One place a photo is shown: image ``image_id`` in source ``source_id`` (an article that
-    shows it, or the image itself). ``distance``: bits of 128 from the group's first showing."""
-
-    image_id: int
-    source_id: int
-    title: str
-    caption: str
-    credit: str
-    published: str
-    site: str
-    perspectives: tuple[str, ...]
-    distance: int = 0
-    first_seen: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,8 +108,8 @@ class Reuse:
         self._database = database
         self._store = store
         self._derived = derived
-        self._images: tuple[tuple[object, ...], FingerprintIndex] | None = None
-        self._texts: tuple[tuple[object, ...], SignatureIndex] | None = None
+        self._images: tuple[int, FingerprintIndex] | None = None
+        self._texts: tuple[int, SignatureIndex] | None = None
 
     # Keeping fingerprints up to date
 
@@ -139,27 +127,23 @@ class Reuse:
     def same_photo(self, source_id: int) -> list[PhotoGroup]:
         """The group of showings of image ``source_id`` (with its own); empty without copies
         or other appearances."""
-        hashes = self._database.query_one(
-            "SELECT phash, dhash FROM image_fingerprints WHERE source_id = ? AND phash IS NOT NULL",
-            (source_id,),
-        )
-        ids = [source_id]
-        if hashes is not None:
-            found = self._image_index().copies_of(unsigned(hashes[0]), unsigned(hashes[1]))
-            ids = [found_id for found_id, _ in found] or ids
-        group = self._photo_group(ids)
-        return [group] if len(group.showings) > 1 else []
+        index = self._image_index()
+        hashes = index.hashes_of([source_id]).get(source_id)
+        found = index.copies_of(*hashes) if hashes else []
+        return self._photo_groups([[image_id for image_id, _ in found] or [source_id]])
 
     def photo_copies(self, source_id: int) -> list[dict[str, Any]]:
         """The other image sources of the same photo, as ``show --json`` gives them."""
         groups = self.same_photo(source_id)
         if not groups:
             return []
+        index = self._image_index()
+        own = index.hashes_of([source_id]).get(source_id)
+        copies = index.hashes_of(groups[0].image_ids)
         members = groups[0].to_json()["members"]
-        distances = self._distances_from(source_id, groups[0].image_ids)
         return [
             {key: m[key] for key in ("id", "caption", "credit", "published")}
-            | {"distance": distances.get(m["id"])}
+            | {"distance": _bits(own, copies[m["id"]]) if own and m["id"] in copies else None}
             for m in members
             if m["id"] != source_id
         ]
@@ -175,11 +159,8 @@ class Reuse:
         )
         grouped = {source_id for group in groups for source_id in group}
         groups += [[int(row[0])] for row in shared if int(row[0]) not in grouped]
-        built = [self._photo_group(group) for group in groups]
-        return sorted(
-            (g for g in built if len(g.showings) > 1),
-            key=lambda g: (g.first_seen or "9999", g.showings[0].image_id),
-        )
+        built = self._photo_groups(groups)
+        return sorted(built, key=lambda g: (g.first_seen or "9999", g.showings[0].image_id))
 
     # Texts
 
@@ -224,37 +205,37 @@ class Reuse:
     # Reading the database
 
     def _image_index(self) -> FingerprintIndex:
-        key = tuple(
-            self._database.query_one(
-                "SELECT count(*), max(source_id) FROM image_fingerprints WHERE version = ?",
-                (FINGERPRINT_VERSION,),
-            )
-            or ()
-        )
-        if self._images is None or self._images[0] != key:
+        generation = self._generation("image")
+        if self._images is None or self._images[0] != generation:
             rows = self._database.query(
                 "SELECT source_id, phash, dhash FROM image_fingerprints "
                 "WHERE phash IS NOT NULL AND version = ? ORDER BY source_id",
                 (FINGERPRINT_VERSION,),
             )
             entries = [Fingerprinted(row[0], unsigned(row[1]), unsigned(row[2])) for row in rows]
-            self._images = (key, FingerprintIndex(entries))
+            self._images = (generation, FingerprintIndex(entries))
         return self._images[1]
 
     def _text_index(self) -> SignatureIndex:
-        key = tuple(
-            self._database.query_one(
-                "SELECT count(*), max(source_id), total(body_length) FROM text_fingerprints"
-            )
-            or ()
-        )
-        if self._texts is None or self._texts[0] != key:
+        generation = self._generation("text")
+        if self._texts is None or self._texts[0] != generation:
             rows = self._database.query(
                 "SELECT source_id, signature FROM text_fingerprints "
-                "WHERE signature IS NOT NULL ORDER BY source_id"
+                "WHERE signature IS NOT NULL AND version = ? ORDER BY source_id",
+                (SIGNATURE_VERSION,),
             )
-            self._texts = (key, SignatureIndex((int(r[0]), bytes(r[1])) for r in rows))
+            self._texts = (generation, SignatureIndex((int(r[0]), bytes(r[1])) for r in rows))
         return self._texts[1]
+
+    def _generation(self, kind: str) -> int:
+        """Raised by every change to the fingerprints of ``kind`` (a trigger does it)."""
+        return int(
+            str(
+                self._database.scalar(
+                    "SELECT generation FROM fingerprint_generations WHERE kind = ?", (kind,)
+                )
+            )
+        )
 
     def _bodies(self, ids: Iterable[int]) -> dict[int, Any]:
         wanted = list(ids)
@@ -265,111 +246,37 @@ class Reuse:
         )
         return {int(row["id"]): row for row in rows}
 
-    def _photo_group(self, image_ids: list[int]) -> PhotoGroup:
-        showings = _showings(self._database, image_ids)
-        if not showings:
-            return PhotoGroup(())
-        first = min(showings, key=lambda s: (s.published or "9999", s.source_id))
-        distances = self._distances_from(first.image_id, image_ids)
-        ordered = sorted(showings, key=lambda s: (s.published or "9999", s.source_id))
-        marked = [
-            replace(
-                s,
-                distance=distances.get(s.image_id, 0),
-                first_seen=s is first and bool(s.published),
-            )
-            for s in ordered
-        ]
-        return PhotoGroup(tuple(marked))
-
-    def _distances_from(self, first_id: int, image_ids: list[int]) -> dict[int, int]:
-        marks = ",".join("?" * len(image_ids))
-        rows = self._database.query(
-            f"SELECT source_id, phash, dhash FROM image_fingerprints WHERE source_id IN ({marks}) "
-            "AND phash IS NOT NULL",
-            tuple(image_ids),
-        )
-        hashes = {int(r[0]): (unsigned(r[1]), unsigned(r[2])) for r in rows}
-        if first_id not in hashes:
-            return {}
-        first_phash, first_dhash = hashes[first_id]
-        return {
-            source_id: (phash ^ first_phash).bit_count() + (dhash ^ first_dhash).bit_count()
-            for source_id, (phash, dhash) in hashes.items()
-        }
+    def _photo_groups(self, groups: list[list[int]]) -> list[PhotoGroup]:
+        """Groups of image ids as groups of showings, earliest first; those shown only once
+        are left out."""
+        index = self._image_index()
+        showings = showings_of(self._database, [i for group in groups for i in group])
+        built: list[PhotoGroup] = []
+        for image_ids in groups:
+            shown = [s for image_id in image_ids for s in showings.get(image_id, [])]
+            if len(shown) < 2:
+                continue
+            ordered = sorted(shown, key=lambda s: (s.published or "9999", s.source_id))
+            first = ordered[0]
+            hashes = index.hashes_of(image_ids)
+            origin = hashes.get(first.image_id)
+            marked = [
+                replace(
+                    s,
+                    distance=_bits(origin, hashes[s.image_id])
+                    if origin and s.image_id in hashes
+                    else 0,
+                    first_seen=s is first and bool(s.published),
+                )
+                for s in ordered
+            ]
+            built.append(PhotoGroup(tuple(marked)))
+        return built
 
 
-def _showings(database: Database, image_ids: list[int]) -> list[Showing]:
-    marks = ",".join("?" * len(image_ids))
-    images = database.query(
-        f"SELECT id, title, published, site_name, metadata FROM sources WHERE id IN ({marks})",
-        tuple(image_ids),
-    )
-    figures = database.query(
-        "SELECT c.image_source_id, c.source_id, c.text, c.credit, s.title, s.published, "
-        f"s.site_name FROM captions c JOIN sources s ON s.id = c.source_id "
-        f"WHERE c.image_source_id IN ({marks}) AND c.source_id != c.image_source_id "
-        "ORDER BY c.source_id, c.position",
-        tuple(image_ids),
-    )
-    perspectives = _perspectives(
-        database, [*image_ids, *(int(row["source_id"]) for row in figures)]
-    )
-    showings: list[Showing] = []
-    seen: set[tuple[int, int]] = set()
-    own = {int(row["id"]): row for row in images}
-    for row in figures:
-        image = own[int(row["image_source_id"])]
-        facts = json.loads(image["metadata"] or "{}")
-        key = (int(row["image_source_id"]), int(row["source_id"]))
-        if key in seen:
-            continue
-        seen.add(key)
-        showings.append(
-            Showing(
-                image_id=key[0],
-                source_id=key[1],
-                title=row["title"],
-                caption=row["text"] or str(facts.get("caption") or ""),
-                credit=row["credit"] or str(facts.get("credit") or ""),
-                published=row["published"] or image["published"],
-                site=row["site_name"],
-                perspectives=tuple(
-                    sorted({*perspectives.get(key[1], ()), *perspectives.get(key[0], ())})
-                ),
-            )
-        )
-    shown = {image_id for image_id, _ in seen}
-    for image_id, image in own.items():
-        if image_id in shown:
-            continue
-        facts = json.loads(image["metadata"] or "{}")
-        showings.append(
-            Showing(
-                image_id=image_id,
-                source_id=image_id,
-                title=image["title"],
-                caption=str(facts.get("caption") or ""),
-                credit=str(facts.get("credit") or ""),
-                published=image["published"],
-                site=image["site_name"],
-                perspectives=tuple(sorted(perspectives.get(image_id, ()))),
-            )
-        )
-    return showings
-
-
-def _perspectives(database: Database, source_ids: list[int]) -> dict[int, set[str]]:
-    marks = ",".join("?" * len(source_ids))
-    rows = database.query(
-        "SELECT sp.source_id, p.name FROM source_perspectives sp "
-        f"JOIN perspectives p ON p.id = sp.perspective_id WHERE sp.source_id IN ({marks})",
-        tuple(source_ids),
-    )
-    found: dict[int, set[str]] = {}
-    for row in rows:
-        found.setdefault(int(row[0]), set()).add(str(row[1]))
-    return found
+def _bits(first: tuple[int, int], second: tuple[int, int]) -> int:
+    """The bits (of 128) in which two fingerprints differ."""
+    return (first[0] ^ second[0]).bit_count() + (first[1] ^ second[1]).bit_count()
 
 
 def _photo_member(showing: Showing) -> dict[str, Any]:
