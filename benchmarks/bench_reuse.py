@@ -104,9 +104,8 @@ def lookup_and_grouping(count: int, rng: random.Random) -> None:
         )
         started = time.perf_counter()
         archive.reuse.same_photo(originals[0])
-        print(
-            f"    first lookup, reading all fingerprints   {(time.perf_counter() - started) * 1000:7.1f} ms"
-        )
+        first = (time.perf_counter() - started) * 1000
+        print(f"    first lookup, reading all fingerprints   {first:7.1f} ms")
         timings, found = [], 0
         for source_id in rng.sample(originals, 200):
             started = time.perf_counter()
@@ -116,7 +115,8 @@ def lookup_and_grouping(count: int, rng: random.Random) -> None:
         timings.sort()
         p50, p95 = timings[len(timings) // 2], timings[int(len(timings) * 0.95)]
         print(
-            f"    lookup p50 / p95 (200 photos)            {p50 * 1000:7.1f} / {p95 * 1000:.1f} ms   (limit 50 ms)"
+            f"    lookup p50 / p95 (200 photos)            {p50 * 1000:7.1f} / "
+            f"{p95 * 1000:.1f} ms   (limit 50 ms)"
         )
         print(f"    photos whose copy was found              {found} of 200")
         started = time.perf_counter()
@@ -124,8 +124,10 @@ def lookup_and_grouping(count: int, rng: random.Random) -> None:
         elapsed = time.perf_counter() - started
         sizes = statistics.mean(len(g.showings) for g in groups) if groups else 0
         print(f"(c) grouping all                             {elapsed:7.1f} s   (limit 30 s)")
+        made = min(GENERATED, count // 2)
         print(
-            f"    groups found                             {len(groups)} (mean size {sizes:.2f}; {min(GENERATED, count // 2)} made)"
+            f"    groups found                             {len(groups)} "
+            f"(mean size {sizes:.2f}; {made} made)"
         )
 
 
