@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
+from archive_app.core.progress import Progress
 from archive_app.core.reuse import PhotoGroup
 from archive_app.gui.reader.reuse_panel import ShowingCards
 from archive_app.gui.tasks import TaskContext, TaskRunner
@@ -197,11 +198,20 @@ class ReusedPhotosView(QDialog):
         self.status.setText("Looking for photos shown more than once…")
         reuse = self._archive.reuse
 
-        def work(_context: TaskContext) -> list[PhotoGroup]:
-            reuse.backfill()
+        def work(context: TaskContext) -> list[PhotoGroup]:
+            reuse.backfill(context.progress, context.cancel_flag)
             return reuse.photo_groups()
 
-        self._tasks.run(work, on_success=self._groups_found, label="Finding reused photos")
+        self._tasks.run(
+            work,
+            on_success=self._groups_found,
+            on_progress=self._progressed,
+            label="Finding reused photos",
+        )
+
+    def _progressed(self, progress: Progress) -> None:
+        if progress.total:
+            self.status.setText(f"{progress.message}: {progress.done} of {progress.total}…")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -235,4 +245,5 @@ class ReusedPhotosView(QDialog):
             return
         group = self.model.groups[current.row()]
         self.chosen.setText(f"Shown {len(group.showings)} times, first seen first:")
-        self.cards.show_showings(group.showings, [s.caption for s in group.showings if s.caption])
+        captions = [s.caption for s in group.showings if s.caption]
+        self.cards.show_showings(group.showings, captions)

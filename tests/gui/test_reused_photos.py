@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
-from archive_app.gui.reader.reuse_panel import ShowingCard
 from archive_app.gui.reused_photos import ReusedPhotosView
 from tests.conftest import write_file
 from tests.fixtures.make_copies import (
@@ -114,10 +113,13 @@ def test_the_photo_reader_shows_the_other_copy_with_its_caption_and_opens_it(
     qtbot.waitUntil(panel.isVisible)
 
     assert panel.title.text() == "Also appears in 1 source"
-    [card] = panel.findChildren(ShowingCard)
+    card, here = panel.cards.cards
     assert card.showing.source_id == two_sides["landmine.html"]
+    assert here.showing.source_id == two_sides["drone.html"]
     assert card.showing.first_seen
     assert card.findChild(QLabel, "firstSeenBadge") is not None
+    assert card.findChild(QLabel, "thisPhotoBadge") is None
+    assert here.findChild(QLabel, "thisPhotoBadge") is not None
     caption = card.findChild(QLabel, "showingCaption")
     assert caption is not None
     assert "Khankendi</span>" in caption.text() and "Armenian</span>" in caption.text()
@@ -135,8 +137,8 @@ def test_the_copies_go_when_another_source_is_opened(
 ) -> None:
     click_source(qtbot, window, two_sides["bridge.jpg"])
     qtbot.waitUntil(window.reader.reuse.photo_panel.isVisible)
-    [card] = window.reader.reuse.photo_panel.findChildren(ShowingCard)
-    assert card.showing.image_id == two_sides["bridge-small.jpg"]
+    shown = [card.showing.image_id for card in window.reader.reuse.photo_panel.cards.cards]
+    assert shown == [two_sides["bridge.jpg"], two_sides["bridge-small.jpg"]]
     click_source(qtbot, window, two_sides["drone.html"])
     qtbot.waitUntil(lambda: not window.tasks.running)
 

@@ -4,7 +4,8 @@ For a photo, "Also appears in N sources": one card per showing elsewhere, side b
 the caption each source gives it (the places, names and dates that the other captions do not
 have are marked), its credit, date, site and perspectives; the earliest is marked first seen,
 and a click on its title opens it. For a text, "Same story as source 12 (Meridian Wire), about
-92% shared", with the paragraphs that differ on request. The lookups run in the background.
+92% shared", with the paragraphs that differ on request. The lookups run in the background,
+and so does fingerprinting what an archive made before this lacks (once, when it opens).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from archive_app.core.reuse import (
     caption_differences,
     paragraph_changes,
 )
-from archive_app.gui.tasks import TaskContext, TaskRunner
+from archive_app.gui.tasks import TaskRunner
 
 CARD_WIDTH = 230
 _MARK_STYLES = {
@@ -94,7 +95,9 @@ class ShowingCard(QFrame):
 
     openRequested = Signal(int)
 
-    def __init__(self, showing: Showing, others: Sequence[str], parent: QWidget) -> None:
+    def __init__(
+        self, showing: Showing, others: Sequence[str], parent: QWidget, *, here: bool = False
+    ) -> None:
         super().__init__(parent)
         self.showing = showing
         self.setObjectName("showingCard")
@@ -105,10 +108,17 @@ class ShowingCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(4)
-        if showing.first_seen:
-            badge = _heading(self, "FIRST SEEN", "firstSeenBadge")
-            badge.setStyleSheet("color: #b35c00; font-size: 9pt; letter-spacing: 1px;")
-            layout.addWidget(badge)
+        badges = [("FIRST SEEN", "firstSeenBadge", "#b35c00")] if showing.first_seen else []
+        badges += [("THIS PHOTO", "thisPhotoBadge", "#3465a4")] if here else []
+        if badges:
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            for text, name, colour in badges:
+                badge = _heading(self, text, name)
+                badge.setStyleSheet(f"color: {colour}; font-size: 9pt; letter-spacing: 1px;")
+                row.addWidget(badge)
+            row.addStretch(1)
+            layout.addLayout(row)
         where = " · ".join(part for part in (showing.published[:10], showing.site) if part)
         if where:
             layout.addWidget(_quiet(self, where, "showingWhere"))
@@ -141,8 +151,11 @@ class ShowingCards(QScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cards: list[ShowingCard] = []
 
-    def show_showings(self, showings: Sequence[Showing], captions: Sequence[str]) -> None:
-        """Cards for ``showings``; each caption compared with all of ``captions`` but its own."""
+    def show_showings(
+        self, showings: Sequence[Showing], captions: Sequence[str], here: int | None = None
+    ) -> None:
+        """Cards for ``showings``; each caption compared with all of ``captions`` but its own.
+        Those of image ``here`` (the one being read) are marked so."""
         row = QWidget(self)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -150,7 +163,7 @@ class ShowingCards(QScrollArea):
         self.cards = []
         for showing in showings:
             others = [c for c in captions if c != showing.caption]
-            card = ShowingCard(showing, others, row)
+            card = ShowingCard(showing, others, row, here=showing.image_id == here)
             card.openRequested.connect(self.openRequested)
             layout.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
             self.cards.append(card)
@@ -185,15 +198,16 @@ class PhotoCopiesPanel(QWidget):
         self.setVisible(False)
 
     def show_group(self, image_id: int, group: PhotoGroup | None) -> None:
-        """The showings of other copies of image ``image_id`` (its own appearances are listed
-        under "Appears in")."""
+        """Every showing of the photo side by side, those of image ``image_id`` (the one being
+        read) marked; shown when another copy of it is somewhere else."""
         elsewhere = [s for s in group.showings if s.image_id != image_id] if group else []
         if group is None or not elsewhere:
             self.setVisible(False)
             return
         sources = "source" if len(elsewhere) == 1 else "sources"
         self.title.setText(f"Also appears in {len(elsewhere)} {sources}")
-        self.cards.show_showings(elsewhere, [s.caption for s in group.showings if s.caption])
+        captions = [s.caption for s in group.showings if s.caption]
+        self.cards.show_showings(group.showings, captions, here=image_id)
         self.setVisible(True)
 
 
@@ -258,7 +272,8 @@ class SameStoryBar(QFrame):
 
 
 def _same_line(same: SameText) -> str:
-    site = f" ({html.escape(same.site)})" if same.site else ""
+    named = same.site or (f"“{same.title}”" if same.title else "")
+    site = f" ({html.escape(named)})" if named else ""
     return (
         f'Same story as <a href="source:{same.id}">source {same.id}</a>{site}, '
         f"about {round(same.similarity * 100)}% shared"
@@ -297,39 +312,59 @@ class ReuseFinder(QObject):
         self.story_bar = SameStoryBar()
         self.photo_panel.openSourceRequested.connect(self.openSourceRequested)
         self.story_bar.openSourceRequested.connect(self.openSourceRequested)
+        self._source: Source | None = None
+        reuse = archive.reuse
+        tasks.run(
+            lambda context: reuse.backfill(context.progress, context.cancel_flag),
+            on_success=self._caught_up,
+            label="Fingerprinting photos and texts",
+        )
 
     def show_source(self, source: Source | None) -> None:
+        self._source = source
         self._generation += 1
-        generation = self._generation
         self.photo_panel.show_group(0, None)
         self.story_bar.show_story(None)
         if source is None:
             return
-        reuse = self._archive.reuse
-        if source.kind == "image":
-            self._tasks.run(
-                lambda _context: reuse.same_photo(source.id),
-                on_success=lambda groups: self._photo_found(generation, source.id, groups),
-                label="Looking for copies of the photo",
-            )
+        archive, generation = self._archive, self._generation
+        self._tasks.run(
+            lambda _context: _look_up(archive, source, generation),
+            on_success=self._found,
+            label="Looking for the same photo or story",
+        )
+
+    def _caught_up(self, fingerprinted: int) -> None:
+        """An older archive has just been fingerprinted: look again for the open source."""
+        if fingerprinted:
+            self.show_source(self._source)
+
+    def _found(self, found: _Found) -> None:
+        if found.generation != self._generation:
+            return
+        if found.story is not None:
+            self.story_bar.show_story(found.story)
         else:
-            self._tasks.run(
-                lambda context: self._story(source, context),
-                on_success=lambda found: self._story_found(generation, found),
-                label="Looking for the same story",
-            )
+            self.photo_panel.show_group(found.source_id, found.photo)
 
-    def _story(self, source: Source, _context: TaskContext) -> StoryFound:
-        same = self._archive.reuse.same_text(source.id)
-        if not same:
-            return StoryFound([], [])
-        other = self._archive.reuse.body(same[0].id)
-        return StoryFound(same, paragraph_changes(source.body, other))
 
-    def _photo_found(self, generation: int, source_id: int, groups: list[PhotoGroup]) -> None:
-        if generation == self._generation:
-            self.photo_panel.show_group(source_id, groups[0] if groups else None)
+@dataclass(frozen=True)
+class _Found:
+    """What a lookup found for the source shown as ``generation``."""
 
-    def _story_found(self, generation: int, found: StoryFound) -> None:
-        if generation == self._generation:
-            self.story_bar.show_story(found)
+    generation: int
+    source_id: int
+    photo: PhotoGroup | None = None
+    story: StoryFound | None = None
+
+
+def _look_up(archive: Archive, source: Source, generation: int) -> _Found:
+    """The copies of a photo, or the other sources of a story and what differs from the
+    closest; run in the background."""
+    reuse = archive.reuse
+    if source.kind == "image":
+        groups = reuse.same_photo(source.id)
+        return _Found(generation, source.id, photo=groups[0] if groups else None)
+    same = reuse.same_text(source.id)
+    changes = paragraph_changes(source.body, reuse.body(same[0].id)) if same else []
+    return _Found(generation, source.id, story=StoryFound(same, changes))
