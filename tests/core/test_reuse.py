@@ -16,15 +16,15 @@ from archive_app.core.reuse.images import Fingerprinted, FingerprintIndex, is_sa
 from tests.conftest import write_file
 from tests.fixtures.make_copies import (
     COPIES,
+    DRONE,
+    LANDMINE,
+    opposing_articles,
     photo_file,
     republished,
-    saved_article,
     scene,
+    tag_sides,
     wire_story,
 )
-
-DRONE = "A burned car hit by an Azerbaijani drone near Stepanakert on 4 October."
-LANDMINE = "Vehicle destroyed by an Armenian landmine near Khankendi on 2 October."
 
 
 def _import(archive: Archive, paths: list[Path]) -> dict[str, int]:
@@ -99,34 +99,8 @@ def test_real_photos_are_never_taken_for_copies_of_each_other(
 def test_one_photo_in_two_articles_shows_both_captions_earliest_first(
     archive: Archive, tmp_path: Path
 ) -> None:
-    photo = scene(3)
-    first = saved_article(
-        tmp_path / "a",
-        "drone",
-        headline="Drone strike on the road to Shusha",
-        site="Stepanakert Daily",
-        published="2020-10-04",
-        caption=DRONE,
-        credit="Armen Petrosyan",
-        photo=photo_file(photo),
-    )
-    second = saved_article(
-        tmp_path / "b",
-        "landmine",
-        headline="Landmine on the road",
-        site="Baku Herald",
-        published="2020-10-02",
-        caption=LANDMINE,
-        credit="Baku Herald",
-        photo=photo_file(COPIES["grey"](COPIES["logo bar"](photo))),
-    )
-    ids = _import(archive, [first, second])
-    for name in ("Armenian government", "Azerbaijani government"):
-        archive.perspectives.create(name)
-    archive.assignments.add_to_sources([ids["drone.html"]], perspectives=["Armenian government"])
-    archive.assignments.add_to_sources(
-        [ids["landmine.html"]], perspectives=["Azerbaijani government"]
-    )
+    ids = _import(archive, opposing_articles(tmp_path, scene(3)))
+    tag_sides(archive, ids["drone.html"], ids["landmine.html"])
 
     [group] = archive.reuse.photo_groups()
 

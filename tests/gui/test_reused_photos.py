@@ -18,46 +18,24 @@ from archive_app.gui.reused_photos import ReusedPhotosView
 from tests.conftest import write_file
 from tests.fixtures.make_copies import (
     COPIES,
+    DRONE,
+    LANDMINE,
+    opposing_articles,
     photo_file,
     republished,
-    saved_article,
     scene,
+    tag_sides,
     wire_story,
 )
-
-DRONE = "A burned car hit by an Azerbaijani drone near Stepanakert on 4 October."
-LANDMINE = "Vehicle destroyed by an Armenian landmine near Khankendi on 2 October."
 
 
 @pytest.fixture
 def two_sides(archive: Archive, tmp_path: Path) -> dict[str, int]:
     """One photo in an Armenian and (grey, with a logo bar) an Azerbaijani article; a copy of
     another photo on its own, twice, with no perspective; a wire story and its republication."""
-    photo = scene(21)
-    drone = saved_article(
-        tmp_path / "a",
-        "drone",
-        headline="Drone strike on the Shusha road",
-        site="Stepanakert Daily",
-        published="2020-10-04",
-        caption=DRONE,
-        credit="Armen Petrosyan",
-        photo=photo_file(photo),
-    )
-    landmine = saved_article(
-        tmp_path / "b",
-        "landmine",
-        headline="Landmine on the road",
-        site="Baku Herald",
-        published="2020-10-02",
-        caption=LANDMINE,
-        credit="Baku Herald",
-        photo=photo_file(COPIES["grey"](COPIES["logo bar"](photo))),
-    )
     other = scene(22)
     files = [
-        drone,
-        landmine,
+        *opposing_articles(tmp_path, scene(21)),
         write_file(tmp_path / "c", "bridge.jpg", photo_file(other, caption="The bridge.")),
         write_file(
             tmp_path / "c", "bridge-small.jpg", photo_file(COPIES["resized"](other), caption="A")
@@ -71,12 +49,7 @@ def two_sides(archive: Archive, tmp_path: Path) -> dict[str, int]:
     for outcome in report.imported:
         for number, image_id in enumerate(outcome.images):
             ids[f"{Path(outcome.path).stem} photo {number}"] = image_id
-    for name in ("Armenian government", "Azerbaijani government"):
-        archive.perspectives.create(name)
-    archive.assignments.add_to_sources([ids["drone.html"]], perspectives=["Armenian government"])
-    archive.assignments.add_to_sources(
-        [ids["landmine.html"]], perspectives=["Azerbaijani government"]
-    )
+    tag_sides(archive, ids["drone.html"], ids["landmine.html"])
     return ids
 
 
