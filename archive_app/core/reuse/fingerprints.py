@@ -36,9 +36,11 @@ _MARKS = ", ".join("?" * len(TEXT_KINDS))
 def store_fingerprints(
     connection: sqlite3.Connection, source_id: int, document: ExtractedDocument
 ) -> None:
-    """Write a newly imported source's fingerprint, inside the import's transaction."""
-    if document.kind == "image" and "fingerprint" in document.metadata:
-        _write_image(connection, source_id, str(document.metadata["fingerprint"]))
+    """Write a newly imported source's fingerprint, inside the import's transaction. An image
+    the importer could not fingerprint (too plain, or too large to read) is marked as looked
+    at, so that it is not read again in the background."""
+    if document.kind == "image":
+        _write_image(connection, source_id, str(document.metadata.get("fingerprint", "")))
     elif document.kind in TEXT_KINDS:
         _write_text(connection, source_id, document.body)
 
