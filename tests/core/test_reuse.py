@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from archive_app.core.archive import Archive
 from archive_app.core.progress import Progress
@@ -60,6 +61,8 @@ def test_every_copy_is_grouped_with_the_original_with_its_own_caption(
     assert set(members) == expected
     assert members[copies_of_one_photo["original.jpg"]].caption == "The original."
     assert members[copies_of_one_photo["grey.jpg"]].caption == "Copy grey, caption number 3."
+    in_xmp = members[copies_of_one_photo["recompressed.jpg"]]
+    assert in_xmp.caption == "Copy recompressed, caption number 1."
     assert members[copies_of_one_photo["cropped.jpg"]].caption.startswith("Copy cropped")
     assert members[copies_of_one_photo["on its side.jpg"]].caption == "Stored on its side."
 
@@ -94,6 +97,20 @@ def test_real_photos_are_never_taken_for_copies_of_each_other(
         [f"jpg__orientation__landscape_{n}.jpg" for n in (1, 3, 5, 7)],
         [f"jpg__orientation__portrait_{n}.jpg" for n in (1, 3, 5, 7)],
     ]
+
+
+def test_plain_pictures_are_never_taken_for_copies_of_each_other(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """A blank frame has no fingerprint: any two would otherwise match."""
+    files = [
+        write_file(tmp_path, f"blank-{shade}.jpg", photo_file(Image.new("RGB", (400, 300), shade)))
+        for shade in ("black", "white", "grey")
+    ]
+    _import(archive, files)
+
+    assert archive.reuse.photo_groups() == []
+    assert archive.reuse.pending() == 0
 
 
 def test_one_photo_in_two_articles_shows_both_captions_earliest_first(
