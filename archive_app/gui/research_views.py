@@ -60,9 +60,12 @@ class ResearchViews(QObject):
         commands.reused_photos.triggered.connect(self.reused_photos.show)
 
     def refresh(self) -> None:
-        """Read the compare view and the timeline again (each when it is next shown)."""
+        """Read the compare view and the timeline again (each when it is next shown), and the
+        reused photos if they are open."""
         self._workspace.refresh()
         self.timeline_dock.view.refresh()
+        if self.reused_photos.isVisible():
+            self.reused_photos.refresh()
 
     def compare_chosen_event(self) -> None:
         """Open the compare view on the event chosen in the sidebar (or the last compared)."""
