@@ -190,3 +190,21 @@ def test_choosing_a_photo_lays_its_showings_side_by_side_and_opens_one(
     link = next(w for w in cards[1].findChildren(QLabel) if "source:" in w.text())
     click_link(qtbot, link)
     qtbot.waitUntil(lambda: window.reader.source_id == two_sides["drone.html"])
+
+
+def test_an_older_archive_is_fingerprinted_when_the_window_opens(
+    qtbot: QtBot,
+    archive: Archive,
+    two_sides: dict[str, int],
+    make_window: Callable[[Archive], MainWindow],
+) -> None:
+    with archive.database.transaction() as connection:
+        connection.execute("DELETE FROM image_fingerprints")
+        connection.execute("DELETE FROM text_fingerprints")
+
+    window = make_window(archive)
+    qtbot.waitUntil(lambda: archive.reuse.pending() == 0, timeout=20_000)
+    click_source(qtbot, window, two_sides["drone photo 0"])
+
+    qtbot.waitUntil(window.reader.reuse.photo_panel.isVisible)
+    assert window.reader.reuse.photo_panel.title.text() == "Also appears in 1 source"
