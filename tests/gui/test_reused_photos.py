@@ -204,6 +204,9 @@ def test_an_older_archive_is_fingerprinted_when_the_window_opens(
 
     window = make_window(archive)
     qtbot.waitUntil(lambda: archive.reuse.pending() == 0, timeout=20_000)
+    progress = window.reader.reuse.progress_label
+    qtbot.waitUntil(lambda: not progress.isVisible())
+    assert progress.text().startswith("Fingerprinting")
     click_source(qtbot, window, two_sides["drone photo 0"])
 
     qtbot.waitUntil(window.reader.reuse.photo_panel.isVisible)

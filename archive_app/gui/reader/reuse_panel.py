@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.model import Source
+from archive_app.core.progress import Progress
 from archive_app.core.reuse import (
     ParagraphChange,
     PhotoGroup,
@@ -299,7 +300,8 @@ class StoryFound:
 
 class ReuseFinder(QObject):
     """Looks up, in the background, where the source in the reader appears again, and shows
-    it in :attr:`photo_panel` (photos) or :attr:`story_bar` (texts)."""
+    it in :attr:`photo_panel` (photos) or :attr:`story_bar` (texts). :attr:`progress_label`
+    tells how far fingerprinting an older archive has come."""
 
     openSourceRequested = Signal(int)
 
@@ -313,10 +315,14 @@ class ReuseFinder(QObject):
         self.photo_panel.openSourceRequested.connect(self.openSourceRequested)
         self.story_bar.openSourceRequested.connect(self.openSourceRequested)
         self._source: Source | None = None
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("fingerprintProgress")
+        self.progress_label.setVisible(False)
         reuse = archive.reuse
         tasks.run(
             lambda context: reuse.backfill(context.progress, context.cancel_flag),
             on_success=self._caught_up,
+            on_progress=self._fingerprinting,
             label="Fingerprinting photos and texts",
         )
 
@@ -334,8 +340,14 @@ class ReuseFinder(QObject):
             label="Looking for the same photo or story",
         )
 
+    def _fingerprinting(self, progress: Progress) -> None:
+        """How far fingerprinting an older archive has come (for the window's status bar)."""
+        self.progress_label.setText(f"{progress.message}: {progress.done} of {progress.total}")
+        self.progress_label.setVisible(progress.total > 0 and progress.done < progress.total)
+
     def _caught_up(self, fingerprinted: int) -> None:
         """An older archive has just been fingerprinted: look again for the open source."""
+        self.progress_label.setVisible(False)
         if fingerprinted:
             self.show_source(self._source)
 
