@@ -34,9 +34,9 @@ def register(commands: Any) -> None:
         commands,
         "duplicates",
         "the same photo or story in several sources",
-        "List every photo shown more than once (copies, or one picture in several articles), "
-        "each with the caption, credit and date each source gives it, earliest first; and "
-        "every story published more than once, with how much of it the copies share. "
+        "List every photo shown more than once (copies, or one picture in several articles),\n"
+        "each with the caption, credit and date each source gives it, earliest first; and\n"
+        "every story published more than once, with how much of it the copies share.\n"
         "Sources imported before this was possible are fingerprinted first.",
         epilog=EPILOG,
     )
