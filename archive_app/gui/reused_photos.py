@@ -45,18 +45,33 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ReusedPhotosModel(QAbstractTableModel):
-    """The groups of showings of one photo each, as rows."""
+    """The groups of showings of one photo each, as rows: all of them, or only those told by
+    different perspectives."""
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._archive = archive
+        self.all_groups: list[PhotoGroup] = []
         self.groups: list[PhotoGroup] = []
+        self.only_contested = False
         self._thumbnails: dict[int, QPixmap] = {}
 
     def set_groups(self, groups: list[PhotoGroup]) -> None:
-        self.beginResetModel()
-        self.groups = groups
+        self.all_groups = groups
         self._thumbnails.clear()
+        self._choose()
+
+    def set_only_contested(self, only: bool) -> None:
+        self.only_contested = only
+        self._choose()
+
+    def _choose(self) -> None:
+        self.beginResetModel()
+        self.groups = [
+            group
+            for group in self.all_groups
+            if not self.only_contested or group.told_by_different_perspectives
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -112,26 +127,6 @@ class ReusedPhotosModel(QAbstractTableModel):
         return None if thumbnail.isNull() else thumbnail
 
 
-class PerspectiveFilter(QSortFilterProxyModel):
-    """Keeps, when asked, only the photos told by different perspectives."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.only_contested = False
-        self.setSortRole(SORT_ROLE)
-
-    def set_only_contested(self, only: bool) -> None:
-        self.beginFilterChange()
-        self.only_contested = only
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not self.only_contested or not isinstance(model, ReusedPhotosModel):
-            return True
-        return model.groups[source_row].told_by_different_perspectives
-
-
 class ReusedPhotosView(QDialog):
     """The window of reused photos; it reads the groups again each time it is shown."""
 
@@ -144,7 +139,8 @@ class ReusedPhotosView(QDialog):
         self._archive = archive
         self._tasks = tasks
         self.model = ReusedPhotosModel(archive, self)
-        self.proxy = PerspectiveFilter(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(self.model)
         self.contested = QCheckBox("Only photos told by different perspectives", self)
         self.contested.setObjectName("onlyContested")
@@ -225,11 +221,11 @@ class ReusedPhotosView(QDialog):
             self.table.selectRow(0)
 
     def _filter(self, only: bool) -> None:
-        self.proxy.set_only_contested(only)
+        self.model.set_only_contested(only)
         self._count()
 
     def _count(self) -> None:
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        total, shown = len(self.model.all_groups), self.model.rowCount()
         if not total:
             self.status.setText("No photo is shown more than once in this archive.")
         elif shown == total:
