@@ -16,7 +16,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archive_app import __version__
-from archive_app.cli import annotating, backup, desktop, export, ocr, research, search, sources
+from archive_app.cli import (
+    annotating,
+    backup,
+    desktop,
+    duplicates,
+    export,
+    ocr,
+    research,
+    search,
+    sources,
+)
 from archive_app.cli.common import add_archive_option, add_command
 from archive_app.cli.pipe import quiet_on_closed_pipe
 from archive_app.core.errors import ArchiveError
@@ -55,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     ocr.register(commands)
     export.register(commands)
     backup.register(commands)
+    duplicates.register(commands)
     return parser
 
 

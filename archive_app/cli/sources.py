@@ -15,6 +15,7 @@ from archive_app.cli.common import (
     progress_printer,
     read_archive,
 )
+from archive_app.cli.duplicates import same_as
 from archive_app.core.check import check_archive
 from archive_app.core.dates import readable_date
 from archive_app.core.import_report import FileOutcome
@@ -108,8 +109,9 @@ def outcome_line(outcome: FileOutcome) -> str:
 def run_show(args: argparse.Namespace) -> int:
     with read_archive(args) as archive:
         source = archive.get(args.id)
+        copies = same_as(archive, source, args) if args.json else {}
     if args.json:
-        print_json(source.to_dict())
+        print_json(source.to_dict() | copies)
     else:
         print(render_source(source))
     return 0

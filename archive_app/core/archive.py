@@ -31,6 +31,7 @@ from archive_app.core.ocr import TextRecognition
 from archive_app.core.perspectives import Perspectives
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
+from archive_app.core.reuse import Reuse
 from archive_app.core.saved_searches import SavedSearches
 from archive_app.core.search.service import Hit, SearchOptions, SearchResults, SearchService
 from archive_app.core.sources import load_source, update_fields
@@ -79,6 +80,8 @@ class Archive:
         self.saved_searches = SavedSearches(database, self.search)
         # OCR: scans and photographed documents, read in the worker pool.
         self.ocr = TextRecognition(database, self.store, index, pool)
+        # The same photo or story elsewhere in the archive (perceptual fingerprints, MinHash).
+        self.reuse = Reuse(database, self.store, self.derived)
 
     @classmethod
     def open(

@@ -25,6 +25,7 @@ from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.page_photos import PagePhoto
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.references import import_references
+from archive_app.core.reuse.fingerprints import store_fingerprints
 from archive_app.core.sources import insert_captions, insert_source
 from archive_app.core.store import FileDigest, OriginalStore, digest_file, normalized_suffix
 from archive_app.core.thumbnails import thumbnail_path
@@ -382,6 +383,7 @@ def record_source(
         has_thumbnail=bool(document.thumbnail),
     )
     insert_captions(connection, source_id, document, figure_images or {})
+    store_fingerprints(connection, source_id, document)
     if figure_of is not None:
         _link_figure(connection, *figure_of, source_id)
     return source_id

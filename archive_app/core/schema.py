@@ -204,5 +204,54 @@ UPDATE sqlite_master
 PRAGMA writable_schema = RESET;
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, OCR_PAGES, ADD_REFERENCE_KIND)
+
+REUSE_FINGERPRINTS = """
+-- Perceptual fingerprints of image sources (see core/reuse): phash and dhash as signed 64-bit
+-- integers, both NULL for a picture too plain to compare. A row per image that has been looked
+-- at; images without one are fingerprinted in the background (archives made before).
+CREATE TABLE image_fingerprints (
+    source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    phash INTEGER,
+    dhash INTEGER
+);
+
+-- MinHash signatures of the bodies of texts, articles and PDFs (near-duplicate stories);
+-- ``body_length`` tells when a body was re-extracted and the signature must be made again.
+-- ``signature`` is NULL for a body too short to compare.
+CREATE TABLE text_fingerprints (
+    source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    body_length INTEGER NOT NULL,
+    signature BLOB
+);
+
+-- A counter per table above, raised by every change to it: lookups keep the fingerprints in
+-- memory and read them again only when the counter has moved.
+CREATE TABLE fingerprint_generations (
+    kind TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO fingerprint_generations (kind, generation) VALUES ('image', 0), ('text', 0);
+CREATE TRIGGER image_fingerprints_inserted AFTER INSERT ON image_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'image';
+END;
+CREATE TRIGGER image_fingerprints_updated AFTER UPDATE ON image_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'image';
+END;
+CREATE TRIGGER image_fingerprints_deleted AFTER DELETE ON image_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'image';
+END;
+CREATE TRIGGER text_fingerprints_inserted AFTER INSERT ON text_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'text';
+END;
+CREATE TRIGGER text_fingerprints_updated AFTER UPDATE ON text_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'text';
+END;
+CREATE TRIGGER text_fingerprints_deleted AFTER DELETE ON text_fingerprints BEGIN
+    UPDATE fingerprint_generations SET generation = generation + 1 WHERE kind = 'text';
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, OCR_PAGES, ADD_REFERENCE_KIND, REUSE_FINGERPRINTS)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -45,6 +45,7 @@ class WindowActions:
     compare: QAction
     timeline: QAction
     aliases: QAction
+    reused_photos: QAction
     query_help: QAction
     about: QAction
 
@@ -149,6 +150,12 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
             "Edit the groups of names that mean one place",
             "aliases",
         ),
+        reused_photos=_action(
+            parent,
+            "Reused &photos…",
+            "Ctrl+Shift+U",
+            "Every photo shown more than once, with the caption each source gives it",
+        ),
         query_help=_action(parent, "&Search syntax", Key.HelpContents, "How to write a search"),
         about=_action(parent, "&About", "", "About this program"),
     )
@@ -201,7 +208,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
         ],
         "&Edit": [a.undo, a.redo, None, a.delete, None, a.find],
         "&View": [a.show_list, a.show_grid, None, a.show_sidebar, a.inspector_beside],
-        "&Research": [a.compare, a.timeline, None, a.aliases],
+        "&Research": [a.compare, a.timeline, None, a.aliases, a.reused_photos],
         "&Go": [a.go_sidebar, a.go_list, a.go_reader, a.go_inspector, a.go_annotations],
         "&Help": [a.query_help, a.about],
     }

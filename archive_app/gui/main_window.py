@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.count_label = SourceCount(self.archive.path, self)
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.import_panel)
+        self.statusBar().addPermanentWidget(self.reader.reuse.progress_label)
         self.source_list.addAction(self.commands.delete)
         QWidget.setTabOrder(self.search_bar.field, self.sidebar)
         QWidget.setTabOrder(self.sidebar, self.source_list.table)

@@ -14,6 +14,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.listing import View
 from archive_app.gui.actions import WindowActions
 from archive_app.gui.alias_editor import AliasEditor
+from archive_app.gui.reused_photos import ReusedPhotosView
 from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.tasks import TaskRunner
 from archive_app.gui.timeline import TimelineDock, TimelineView
@@ -54,11 +55,17 @@ class ResearchViews(QObject):
         workspace.sourceOpenRequested.connect(self.sourceOpenRequested)
         commands.compare.triggered.connect(self.compare_chosen_event)
         commands.aliases.triggered.connect(self.open_alias_editor)
+        self.reused_photos = ReusedPhotosView(archive, tasks, window)
+        self.reused_photos.sourceOpenRequested.connect(self.sourceOpenRequested)
+        commands.reused_photos.triggered.connect(self.reused_photos.show)
 
     def refresh(self) -> None:
-        """Read the compare view and the timeline again (each when it is next shown)."""
+        """Read the compare view and the timeline again (each when it is next shown), and the
+        reused photos if they are open."""
         self._workspace.refresh()
         self.timeline_dock.view.refresh()
+        if self.reused_photos.isVisible():
+            self.reused_photos.refresh()
 
     def compare_chosen_event(self) -> None:
         """Open the compare view on the event chosen in the sidebar (or the last compared)."""

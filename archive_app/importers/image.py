@@ -23,6 +23,7 @@ from archive_app.core.errors import ExtractionError, UnsupportedFormatError
 from archive_app.importers.credits import split_credit
 from archive_app.importers.document import Caption, ExtractedDocument
 from archive_app.importers.image_facts import first_sentence, is_boilerplate, photo_facts
+from archive_app.importers.image_fingerprint import fingerprint
 from archive_app.importers.image_metadata import (
     DamagedMetadataError,
     ExifValue,
@@ -90,9 +91,10 @@ def _extract(data: bytes, name: str) -> ExtractedDocument:
         image = _load_pixels(image, data, name, notes)
         exif, iptc, xmp = _read_metadata(image, notes)
         orientation = _orientation(exif)
-        thumbnail = _thumbnail(image, orientation)
+        thumbnail, upright = _thumbnail(image, orientation)
         width, height = _upright_size(stored_size, orientation)
         document = _document(image, (width, height), orientation, (exif, iptc, xmp), name)
+        document.metadata["fingerprint"] = fingerprint(upright)
     finally:
         image.close()
     document.thumbnail = thumbnail
@@ -211,8 +213,9 @@ def _orientation(exif: dict[str, ExifValue]) -> int:
     return int(value) if isinstance(value, (int, float)) and int(value) in _UPRIGHT else 1
 
 
-def _thumbnail(image: Image.Image, orientation: int) -> bytes:
-    """A JPEG whose longest side is at most :data:`THUMBNAIL_SIZE`, shown upright."""
+def _thumbnail(image: Image.Image, orientation: int) -> tuple[bytes, Image.Image]:
+    """A JPEG whose longest side is at most :data:`THUMBNAIL_SIZE`, shown upright, and the
+    upright picture it was saved from (the fingerprint is taken from it)."""
     frame = _displayable(image)
     scale = min(1.0, THUMBNAIL_SIZE / max(frame.size))
     size = (max(1, round(frame.width * scale)), max(1, round(frame.height * scale)))
@@ -221,7 +224,7 @@ def _thumbnail(image: Image.Image, orientation: int) -> bytes:
         small = small.transpose(_UPRIGHT[orientation])
     buffer = io.BytesIO()
     small.save(buffer, "JPEG", quality=_THUMBNAIL_QUALITY)
-    return buffer.getvalue()
+    return buffer.getvalue(), small
 
 
 def _displayable(image: Image.Image) -> Image.Image:

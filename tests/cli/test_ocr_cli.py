@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Cli
 from tests.fixtures.make_scans import png_bytes, script_scan
-from tests.helpers import write_file
+from tests.helpers import Cli, write_file
 
 
 @pytest.mark.usefixtures("tesseract")

@@ -110,6 +110,13 @@ class ImageDetails(QWidget):
         layout.addWidget(self.appearances_box)
         layout.addStretch(1)
 
+    def add_section(self, section: QWidget) -> None:
+        """Show ``section`` (what another part of the reader knows of the photo) above the
+        articles it appears in."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.appearances_title), section)
+
     def show_source(self, source: Source, terms: QueryTerms) -> int:
         self._source = source
         self._show_credit(source)

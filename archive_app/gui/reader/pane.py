@@ -48,6 +48,7 @@ from archive_app.gui.reader.header import NoticeBar, SourceHeader
 from archive_app.gui.reader.hits import FindBar, HitNavigator
 from archive_app.gui.reader.image_reader import ImageReader
 from archive_app.gui.reader.pdf_reader import PdfReader
+from archive_app.gui.reader.reuse_panel import ReuseFinder
 from archive_app.gui.reader.text_reader import TextReader
 from archive_app.gui.tasks import TaskRunner
 
@@ -103,6 +104,9 @@ class ReaderPane(QWidget):
         self.image_reader = ImageReader(tasks, self, ocr_words=archive.ocr.words)
         self.image_reader.openSourceRequested.connect(self.openSourceRequested)
         self.image_reader.pictureShown.connect(self._show_notices)
+        self.reuse = ReuseFinder(archive, tasks, self)
+        self.reuse.openSourceRequested.connect(self.openSourceRequested)
+        self.image_reader.details.add_section(self.reuse.photo_panel)
         for text_reader in (self.text_reader, self.pdf_reader.text_reader):
             text_reader.hitsFound.connect(self._hits_found)
         self.empty = QLabel("Choose a source to read it here.", self)
@@ -161,6 +165,7 @@ class ReaderPane(QWidget):
         for other in self._views():
             if other is not self._view_for(source):
                 other.clear()
+        self.reuse.show_source(source)
         if source is None:
             self._show_nothing()
             return
@@ -447,6 +452,7 @@ class ReaderPane(QWidget):
         self.chrome_layout.setSpacing(10)
         self.chrome_layout.addWidget(self.header)
         self.chrome_layout.addWidget(self.notice)
+        self.chrome_layout.addWidget(self.reuse.story_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

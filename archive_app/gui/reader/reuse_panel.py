@@ -1,0 +1,382 @@
+"""In the reader: where else the open photo or story appears.
+
+For a photo, "Also appears in N sources": one card per showing elsewhere, side by side, with
+the caption each source gives it (the places, names and dates that the other captions do not
+have are marked), its credit, date, site and perspectives; the earliest is marked first seen,
+and a click on its title opens it. For a text, "Same story as source 12 (Meridian Wire), about
+92% shared", with the paragraphs that differ on request. The lookups run in the background,
+and so does fingerprinting what an archive made before this lacks (once, when it opens).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_app.core.archive import Archive
+from archive_app.core.model import Source
+from archive_app.core.progress import Progress
+from archive_app.core.reuse import (
+    ParagraphChange,
+    PhotoGroup,
+    SameText,
+    Showing,
+    caption_differences,
+    paragraph_changes,
+)
+from archive_app.gui.tasks import TaskRunner
+
+CARD_WIDTH = 230
+_MARK_STYLES = {
+    "name": "font-weight:600; background-color:rgba(255, 196, 0, 0.35);",
+    "date": "font-weight:600; background-color:rgba(0, 150, 255, 0.28);",
+    "word": "text-decoration:underline;",
+}
+
+
+def marked_caption(caption: str, others: Sequence[str]) -> str:
+    """The caption as rich text, with what the other captions do not say marked by kind."""
+    parts: list[str] = []
+    position = 0
+    for difference in caption_differences(caption, others):
+        parts.append(html.escape(caption[position : difference.start]))
+        word = html.escape(caption[difference.start : difference.end])
+        parts.append(f'<span style="{_MARK_STYLES[difference.kind]}">{word}</span>')
+        position = difference.end
+    parts.append(html.escape(caption[position:]))
+    return "".join(parts)
+
+
+def _heading(parent: QWidget, text: str, name: str) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+def _link(parent: QWidget, text: str, source_id: int, opened: SignalInstance) -> QLabel:
+    link = QLabel(f'<a href="source:{source_id}">{html.escape(text or "Untitled")}</a>', parent)
+    link.setTextFormat(Qt.TextFormat.RichText)
+    link.setWordWrap(True)
+    link.setTextInteractionFlags(
+        Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+    link.setToolTip("Open this source")
+    link.setAccessibleName(f"Open {text or 'this source'}")
+    link.linkActivated.connect(lambda _href: opened.emit(source_id))
+    return link
+
+
+def _quiet(parent: QWidget, text: str, name: str) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class ShowingCard(QFrame):
+    """One showing of a photo: where, when, by which perspective, and what its caption says."""
+
+    openRequested = Signal(int)
+
+    def __init__(
+        self, showing: Showing, others: Sequence[str], parent: QWidget, *, here: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.showing = showing
+        self.setObjectName("showingCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setFixedWidth(CARD_WIDTH)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(4)
+        badges = [("FIRST SEEN", "firstSeenBadge", "#b35c00")] if showing.first_seen else []
+        badges += [("THIS PHOTO", "thisPhotoBadge", "#3465a4")] if here else []
+        if badges:
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            for text, name, colour in badges:
+                badge = _heading(self, text, name)
+                badge.setStyleSheet(f"color: {colour}; font-size: 9pt; letter-spacing: 1px;")
+                row.addWidget(badge)
+            row.addStretch(1)
+            layout.addLayout(row)
+        where = " · ".join(part for part in (showing.published[:10], showing.site) if part)
+        if where:
+            layout.addWidget(_quiet(self, where, "showingWhere"))
+        layout.addWidget(_link(self, showing.title, showing.source_id, self.openRequested))
+        if showing.perspectives:
+            layout.addWidget(_quiet(self, ", ".join(showing.perspectives), "showingPerspectives"))
+        caption = QLabel(self)
+        caption.setObjectName("showingCaption")
+        caption.setWordWrap(True)
+        caption.setTextFormat(Qt.TextFormat.RichText)
+        caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        caption.setText(marked_caption(showing.caption, others) or "<i>No caption</i>")
+        caption.setAccessibleName("Caption")
+        layout.addWidget(caption)
+        if showing.credit:
+            layout.addWidget(_quiet(self, showing.credit, "showingCredit"))
+        layout.addStretch(1)
+
+
+class ShowingCards(QScrollArea):
+    """Showings side by side, scrolled sideways when they do not fit."""
+
+    openRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("showingCards")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards: list[ShowingCard] = []
+
+    def show_showings(
+        self, showings: Sequence[Showing], captions: Sequence[str], here: int | None = None
+    ) -> None:
+        """Cards for ``showings``; each caption compared with all of ``captions`` but its own.
+        Those of image ``here`` (the one being read) are marked so."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.cards = []
+        for showing in showings:
+            others = [c for c in captions if c != showing.caption]
+            card = ShowingCard(showing, others, row, here=showing.image_id == here)
+            card.openRequested.connect(self.openRequested)
+            layout.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
+            self.cards.append(card)
+        layout.addStretch(1)
+        self.setWidget(row)
+        tallest = max((card.sizeHint().height() for card in self.cards), default=0)
+        self.setFixedHeight(tallest + self.horizontalScrollBar().sizeHint().height() + 4)
+
+
+class PhotoCopiesPanel(QWidget):
+    """ "Also appears in N sources", under a photo's own caption and facts."""
+
+    openSourceRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoCopies")
+        self.title = _heading(self, "", "photoCopiesTitle")
+        self.legend = _quiet(
+            self,
+            "Marked: names and places (yellow) and dates (blue) the other captions do not have.",
+            "photoCopiesLegend",
+        )
+        self.cards = ShowingCards(self)
+        self.cards.openRequested.connect(self.openSourceRequested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.cards)
+        self.setVisible(False)
+
+    def show_group(self, image_id: int, group: PhotoGroup | None) -> None:
+        """Every showing of the photo side by side, those of image ``image_id`` (the one being
+        read) marked; shown when another copy of it is somewhere else."""
+        elsewhere = [s for s in group.showings if s.image_id != image_id] if group else []
+        if group is None or not elsewhere:
+            self.setVisible(False)
+            return
+        sources = "source" if len(elsewhere) == 1 else "sources"
+        self.title.setText(f"Also appears in {len(elsewhere)} {sources}")
+        captions = [s.caption for s in group.showings if s.caption]
+        self.cards.show_showings(group.showings, captions, here=image_id)
+        self.setVisible(True)
+
+
+class SameStoryBar(QFrame):
+    """ "Same story as source 12 (Meridian Wire), about 92% shared", and what differs."""
+
+    openSourceRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sameStoryBar")
+        self.setAccessibleName("The same story elsewhere")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.text = QLabel(self)
+        self.text.setObjectName("sameStoryText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.text.linkActivated.connect(lambda href: self.openSourceRequested.emit(int(href[7:])))
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("sameStoryDifferences")
+        self.toggle.setText("Show differing paragraphs")
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.toggled.connect(self._toggled)
+        self.differences = QLabel(self)
+        self.differences.setObjectName("sameStoryParagraphs")
+        self.differences.setWordWrap(True)
+        self.differences.setTextFormat(Qt.TextFormat.RichText)
+        self.differences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.differences.setVisible(False)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.text, 1)
+        top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 7, 10, 7)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.differences)
+        self.setVisible(False)
+
+    def show_story(self, found: StoryFound | None) -> None:
+        if found is None or not found.same:
+            self.setVisible(False)
+            return
+        lines = [_same_line(same) for same in found.same]
+        self.text.setText("<br>".join(lines))
+        self.differences.setText(_changes_html(found.same[0], found.changes))
+        self.toggle.setChecked(False)
+        self.toggle.setVisible(bool(found.changes))
+        self.setVisible(True)
+
+    def _toggled(self, shown: bool) -> None:
+        self.differences.setVisible(shown)
+        self.toggle.setText("Hide differing paragraphs" if shown else "Show differing paragraphs")
+
+
+def _same_line(same: SameText) -> str:
+    named = same.site or (f"“{same.title}”" if same.title else "")
+    site = f" ({html.escape(named)})" if named else ""
+    return (
+        f'Same story as <a href="source:{same.id}">source {same.id}</a>{site}, '
+        f"about {round(same.similarity * 100)}% shared"
+    )
+
+
+def _changes_html(same: SameText, changes: Sequence[ParagraphChange]) -> str:
+    where = {"this": "Only here", "other": f"Only in source {same.id}"}
+    colour = {"this": "#2e7d32", "other": "#c62828"}
+    return "".join(
+        f'<p><b style="color:{colour[c.side]}">{where[c.side]}:</b> {html.escape(c.text)}</p>'
+        for c in changes
+    )
+
+
+@dataclass(frozen=True)
+class StoryFound:
+    """The other sources of a story, and the paragraphs that differ from the closest one."""
+
+    same: list[SameText]
+    changes: list[ParagraphChange]
+
+
+class ReuseFinder(QObject):
+    """Looks up, in the background, where the source in the reader appears again, and shows
+    it in :attr:`photo_panel` (photos) or :attr:`story_bar` (texts). :attr:`progress_label`
+    tells how far fingerprinting an older archive has come."""
+
+    openSourceRequested = Signal(int)
+
+    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._archive = archive
+        self._tasks = tasks
+        self._generation = 0
+        self.photo_panel = PhotoCopiesPanel()
+        self.story_bar = SameStoryBar()
+        self.photo_panel.openSourceRequested.connect(self.openSourceRequested)
+        self.story_bar.openSourceRequested.connect(self.openSourceRequested)
+        self._source: Source | None = None
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("fingerprintProgress")
+        self.progress_label.setVisible(False)
+        reuse = archive.reuse
+        tasks.run(
+            lambda context: reuse.backfill(context.progress, context.cancel_flag),
+            on_success=self._caught_up,
+            on_progress=self._fingerprinting,
+            label="Fingerprinting photos and texts",
+        )
+
+    def show_source(self, source: Source | None) -> None:
+        self._source = source
+        self._generation += 1
+        self.photo_panel.show_group(0, None)
+        self.story_bar.show_story(None)
+        if source is None:
+            return
+        archive, generation = self._archive, self._generation
+        self._tasks.run(
+            lambda _context: _look_up(archive, source, generation),
+            on_success=self._found,
+            label="Looking for the same photo or story",
+        )
+
+    def _fingerprinting(self, progress: Progress) -> None:
+        """How far fingerprinting an older archive has come (for the window's status bar)."""
+        self.progress_label.setText(f"{progress.message}: {progress.done} of {progress.total}")
+        self.progress_label.setVisible(progress.total > 0 and progress.done < progress.total)
+
+    def _caught_up(self, fingerprinted: int) -> None:
+        """An older archive has just been fingerprinted: look again for the open source."""
+        self.progress_label.setVisible(False)
+        if fingerprinted:
+            self.show_source(self._source)
+
+    def _found(self, found: _Found) -> None:
+        if found.generation != self._generation:
+            return
+        if found.story is not None:
+            self.story_bar.show_story(found.story)
+        else:
+            self.photo_panel.show_group(found.source_id, found.photo)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a lookup found for the source shown as ``generation``."""
+
+    generation: int
+    source_id: int
+    photo: PhotoGroup | None = None
+    story: StoryFound | None = None
+
+
+def _look_up(archive: Archive, source: Source, generation: int) -> _Found:
+    """The copies of a photo, or the other sources of a story and what differs from the
+    closest; run in the background."""
+    reuse = archive.reuse
+    if source.kind == "image":
+        groups = reuse.same_photo(source.id)
+        return _Found(generation, source.id, photo=groups[0] if groups else None)
+    same = reuse.same_text(source.id)
+    changes = paragraph_changes(source.body, reuse.body(same[0].id)) if same else []
+    return _Found(generation, source.id, story=StoryFound(same, changes))
