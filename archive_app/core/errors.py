@@ -58,3 +58,7 @@ class UnsupportedFormatError(ImportFailure):
 
 class ExtractionError(ImportFailure):
     """The file is of a known kind but is damaged, encrypted, too large or hostile."""
+
+
+class CaptureError(ArchiveError):
+    """A web page could not be captured: a refused address, a network or server failure."""

@@ -34,18 +34,24 @@ WORKER_READY = "ready"
 
 @dataclass(frozen=True)
 class ExtractionTask:
+    """A file to read; ``spill`` is a folder for what a web capture holds (its pictures, and
+    the pages of a WARC or WACZ), kept until the import ends."""
+
     key: int
     path: Path
     file_type: FileType
+    spill: Path | None = None
 
 
 @dataclass(frozen=True)
 class ExtractionResult:
-    """A document; or the plain reason it could not be read; or, for a bug in an importer,
-    its traceback (logged, and shown to the person as an internal error)."""
+    """A document (or, for a web archive, its ``pages``); or the plain reason it could not be
+    read; or, for a bug in an importer, its traceback (logged, and shown to the person as an
+    internal error)."""
 
     key: int
     document: ExtractedDocument | None = None
+    pages: tuple[ExtractedDocument, ...] = ()
     importer_version: str = ""
     error: str = ""
     bug: str = ""

@@ -11,12 +11,19 @@ import dataclasses
 import logging
 import os
 import sqlite3
+import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from archive_app.core.captures import (
+    Container,
+    container_ext,
+    insert_capture,
+    source_of_container,
+)
 from archive_app.core.db import Database
 from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
@@ -31,8 +38,11 @@ from archive_app.importers.sniff import (
     HTML_SUFFIXES,
     IMAGE_SUFFIXES,
     MARKDOWN_SUFFIXES,
+    MHTML_SUFFIXES,
     SNIFF_BYTES,
+    STREAMED_TYPES,
     TEXT_SUFFIXES,
+    WEB_ARCHIVE_SUFFIXES,
     FileType,
     sniff,
 )
@@ -45,15 +55,22 @@ KIND_OF_TYPE: dict[FileType, SourceKind] = {
     "pdf": "pdf",
     "image": "image",
     "text": "text",
+    "mhtml": "article",
+    "singlefile": "article",
+    "warc": "article",
+    "wacz": "article",
 }
 DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
-_READABLE = "web pages (.html), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF) and text (.txt, .md)"
+_READABLE = (
+    "web pages (.html, .mhtml, SingleFile), web archives (.warc, .warc.gz, .wacz), PDFs, "
+    "photos (JPEG, PNG, TIFF, WebP, GIF) and text (.txt, .md)"
+)
 
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """What happened to one file. ``images`` are the image sources imported from a saved
-    page's folder along with it."""
+    """What happened to one file, or to one page of a web archive (``url``: the page's
+    address). ``images`` are the image sources imported along with a saved page."""
 
     path: str
     status: Status
@@ -63,6 +80,7 @@ class FileOutcome:
     error: str = ""
     duplicate_of: int | None = None
     images: tuple[int, ...] = ()
+    url: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -73,6 +91,7 @@ class FileOutcome:
             "title": self.title,
             "error": self.error or None,
             "images": list(self.images),
+            "url": self.url or None,
         }
 
 
@@ -126,6 +145,12 @@ class _Candidate:
     file_type: FileType
     digest: FileDigest
     parent: tuple[int, int] | None = None  # (article source id, figure index) for page images
+    original_name: str = ""
+    container: Container | None = None  # the web archive a page was read from
+
+    @property
+    def name(self) -> str:
+        return self.original_name or self.path.name
 
 
 class ImportSession:
@@ -158,8 +183,18 @@ class ImportSession:
         self._waiting_duplicates: dict[int, list[Path]] = {}
         self._article_images: dict[int, list[int]] = {}
         self._pending_articles: dict[int, FileOutcome] = {}
+        self._spill: Path | None = None
+        # picture SHA-256 → the further figures (article id, position) waiting for it
+        self._shared_images: dict[str, list[tuple[int, int]]] = {}
 
     def run(self, paths: Iterable[Path | str]) -> ImportReport:
+        """Import ``paths``; what web captures hold is spilled to a temporary folder that is
+        removed when the import ends."""
+        with tempfile.TemporaryDirectory(prefix="archive-app-import-") as spill:
+            self._spill = Path(spill)
+            return self._run(paths)
+
+    def _run(self, paths: Iterable[Path | str]) -> ImportReport:
         report_progress(self.progress, 0, 0, "Looking for files")
         archive_folder = self.store.root.parent
         files = list(_collect_files([Path(p) for p in paths], archive_folder, self._record))
@@ -178,7 +213,7 @@ class ImportSession:
             self.index.notify()
         self._flush_pending_articles()
         self.report.cancelled = is_cancelled(self.cancel)
-        self.report.not_attempted = self._total - len(self.report.outcomes)
+        self.report.not_attempted = max(0, self._total - len(self.report.outcomes))
         try:
             self.index.wait_until_indexed()
         except ArchiveError as error:  # the sources are stored; only the index lags behind
@@ -223,7 +258,7 @@ class ImportSession:
         key = len(self._candidates)
         self._candidates[key] = _Candidate(path, file_type, digest)
         self._first_of_digest[digest.sha256] = key
-        if size > self.max_extract_bytes:
+        if size > self.max_extract_bytes and file_type not in STREAMED_TYPES:
             unread = ExtractionResult(
                 key,
                 document=_too_large(file_type, path, size),
@@ -231,7 +266,8 @@ class ImportSession:
             )
             self._finish(unread, tasks)
             return
-        tasks.append(ExtractionTask(key, path, file_type))
+        assert self._spill is not None
+        tasks.append(ExtractionTask(key, path, file_type, spill=self._spill / str(key)))
 
     # After extraction
 
@@ -245,6 +281,12 @@ class ImportSession:
                 error="The importer failed with an internal error (a bug; the details are in "
                 "the log).",
             )
+        elif result.pages:
+            outcomes = self._store_pages(candidate, result.pages, result.importer_version, tasks)
+            for outcome in outcomes:
+                self._settle(outcome)
+            self._report_duplicates_of(result.key, outcomes[0])
+            return
         elif result.document is None:
             outcome = FileOutcome(str(candidate.path), "failed", error=result.error)
         else:
@@ -252,12 +294,61 @@ class ImportSession:
         if candidate.parent is not None:
             self._finish_page_image(result.key, candidate.parent[0], outcome)
             return
+        self._settle(outcome)
+        self._report_duplicates_of(result.key, outcome)
+
+    def _settle(self, outcome: FileOutcome) -> None:
+        """Report an outcome, or hold an article's back until its pictures are imported."""
         if outcome.status == "imported" and outcome.source_id in self._article_images:
             self._pending_articles[outcome.source_id] = outcome
-            self._report_duplicates_of(result.key, outcome)
-            return
-        self._record(outcome)
-        self._report_duplicates_of(result.key, outcome)
+        else:
+            self._record(outcome)
+
+    def _store_pages(
+        self,
+        candidate: _Candidate,
+        pages: tuple[ExtractedDocument, ...],
+        version: str,
+        tasks: deque[ExtractionTask],
+    ) -> list[FileOutcome]:
+        """The pages of a web archive: each page's own bytes become its source's original,
+        and the web archive itself is stored once beside them."""
+        self._total += len(pages) - 1
+        container = Container(
+            candidate.digest.sha256, container_ext(candidate.path.name), candidate.path.name
+        )
+        try:
+            self.store.add(candidate.path, candidate.digest, container.ext)
+        except DiskFullError:
+            raise
+        except ArchiveError as error:
+            return [FileOutcome(str(candidate.path), "failed", error=error.message)]
+        outcomes = []
+        for page in pages:
+            assert page.payload_path is not None
+            url = (page.capture or {}).get("url", "")
+            page_file = Path(page.payload_path)
+            digest = digest_file(page_file)
+            existing = self._source_with(digest)
+            if existing is not None:
+                outcomes.append(
+                    FileOutcome(
+                        str(candidate.path),
+                        "duplicate",
+                        duplicate_of=existing[0],
+                        kind=existing[1],
+                        title=existing[2],
+                        url=url,
+                    )
+                )
+                continue
+            page_candidate = _Candidate(
+                page_file, candidate.file_type, digest, original_name=candidate.path.name,
+                container=container,
+            )
+            outcome = self._store(page_candidate, page, version, tasks)
+            outcomes.append(dataclasses.replace(outcome, path=str(candidate.path), url=url))
+        return outcomes
 
     def _store(
         self,
@@ -278,12 +369,14 @@ class ImportSession:
                     connection,
                     document,
                     digest=candidate.digest,
-                    original_name=candidate.path.name,
+                    original_name=candidate.name,
                     original_ext=suffix,
                     importer_version=version,
                     has_thumbnail=bool(document.thumbnail),
                 )
                 insert_captions(connection, source_id, document, {})
+                if document.capture is not None:
+                    insert_capture(connection, source_id, document.capture, candidate.container)
                 if candidate.parent is not None:
                     _link_figure(connection, *candidate.parent, source_id)
         except DiskFullError:
@@ -301,6 +394,7 @@ class ImportSession:
             source_id=source_id,
             kind=document.kind,
             title=document.title,
+            url=(document.capture or {}).get("url", ""),
         )
 
     def _queue_page_images(
@@ -322,6 +416,10 @@ class ImportSession:
                 with self.database.transaction() as connection:
                     _link_figure(connection, article_id, position, existing[0])
                 continue
+            if digest.sha256 in self._shared_images:  # another page of the file shows it too
+                self._shared_images[digest.sha256].append((article_id, position))
+                continue
+            self._shared_images[digest.sha256] = []
             key = len(self._candidates)
             self._candidates[key] = _Candidate(path, "image", digest, parent=(article_id, position))
             self._article_images.setdefault(article_id, []).append(key)
@@ -330,8 +428,12 @@ class ImportSession:
     def _finish_page_image(self, key: int, article_id: int, outcome: FileOutcome) -> None:
         waiting = self._article_images[article_id]
         waiting.remove(key)
+        shared = self._shared_images.pop(self._candidates[key].digest.sha256, [])
         if outcome.status == "imported":
             assert outcome.source_id is not None
+            with self.database.transaction() as connection:
+                for other_article, position in shared:
+                    _link_figure(connection, other_article, position, outcome.source_id)
             article = self._pending_articles.get(article_id)
             if article is not None:
                 self._pending_articles[article_id] = dataclasses.replace(
@@ -376,11 +478,14 @@ class ImportSession:
         )
 
     def _source_with(self, digest: FileDigest) -> tuple[int, str, str] | None:
-        """The id, kind and title of the source already holding these bytes, if any."""
+        """The id, kind and title of the source already holding these bytes (or read from the
+        web archive with these bytes), if any."""
         row = self.database.query_one(
             "SELECT id, kind, title FROM sources WHERE sha256 = ?", (digest.sha256,)
         )
-        return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+        if row is None:
+            return source_of_container(self.database, digest.sha256)
+        return int(row[0]), str(row[1]), str(row[2])
 
 
 def _link_figure(
@@ -441,7 +546,8 @@ def _is_saved_page_folder(name: str, page_stems: set[str]) -> bool:
 
 def _unsupported_reason(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | IMAGE_SUFFIXES | {".pdf"}:
+    named = HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | IMAGE_SUFFIXES | MHTML_SUFFIXES
+    if suffix in named | WEB_ARCHIVE_SUFFIXES | {".pdf"}:
         return (
             f"The file is named {suffix} but its content is not what that name says; "
             f"the archive reads {_READABLE}."

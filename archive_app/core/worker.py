@@ -20,7 +20,7 @@ MEMORY_LIMIT = 3 << 30
 
 def serve(tasks: Connection, results: Connection) -> None:
     """Read files until the task pipe closes (the archive closed, or its program died)."""
-    from archive_app.importers import extract_file, importer_version
+    from archive_app.importers import importer_version
 
     results.send(WORKER_READY)
     while True:
@@ -29,11 +29,7 @@ def serve(tasks: Connection, results: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            result = ExtractionResult(
-                task.key,
-                document=extract_file(task.path, task.file_type),
-                importer_version=importer_version(task.file_type),
-            )
+            result = _extract(task, importer_version(task.file_type))
         except ImportFailure as failure:
             result = ExtractionResult(task.key, error=failure.message)
         except MemoryError:
@@ -48,6 +44,18 @@ def serve(tasks: Connection, results: Connection) -> None:
             results.send(result)
         except (OSError, ValueError):
             return
+
+
+def _extract(task: ExtractionTask, version: str) -> ExtractionResult:
+    from archive_app.importers import extract_file, extract_pages
+
+    if task.spill is None:
+        document = extract_file(task.path, task.file_type)
+        return ExtractionResult(task.key, document=document, importer_version=version)
+    pages = extract_pages(task.path, task.file_type, task.spill)
+    if len(pages) == 1 and pages[0].payload_path is None:
+        return ExtractionResult(task.key, document=pages[0], importer_version=version)
+    return ExtractionResult(task.key, pages=tuple(pages), importer_version=version)
 
 
 def limit_memory(limit: int) -> None:

@@ -1,6 +1,8 @@
 """One module per format: bytes in, an :class:`ExtractedDocument` out. Pure: no database.
 
-Every importer module offers ``extract(data, *, name, path=None)`` and ``IMPORTER_VERSION``.
+Every importer module offers ``extract(data, *, name, path=None)`` and ``IMPORTER_VERSION``;
+web captures (MHTML, SingleFile, WARC, WACZ) offer ``extract_pages(path, *, name, spill)``
+instead, which reads the file as a stream and may find many pages in it.
 A module is imported only when a file of its type arrives, so a worker that reads text never
 loads lxml.
 """
@@ -25,6 +27,16 @@ def extract_file(path: Path, file_type: FileType) -> ExtractedDocument:
         path.read_bytes(), name=path.name, path=path
     )
     return document
+
+
+def extract_pages(path: Path, file_type: FileType, spill: Path) -> list[ExtractedDocument]:
+    """Every document in ``path``: one for most files, many for a web archive (WARC, WACZ).
+    Files that a web capture holds (its pictures, its pages) are written under ``spill``."""
+    module = importer_module(file_type)
+    if hasattr(module, "extract_pages"):
+        documents: list[ExtractedDocument] = module.extract_pages(path, name=path.name, spill=spill)
+        return documents
+    return [extract_file(path, file_type)]
 
 
 def importer_version(file_type: FileType) -> str:
