@@ -176,7 +176,7 @@ def _connection_details(response: httpx.Response) -> tuple[dict[str, Any] | None
     ssl_object = stream.get_extra_info("ssl_object")
     if ssl_object is None:
         return None, ip
-    der = ssl_object.getpeercert(binary_form=True)
+    der = ssl_object.getpeercert(True)
     if not der:
         return None, ip
     certificate = x509.load_der_x509_certificate(der)
