@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import httpx
@@ -62,7 +61,7 @@ class Exchange:
 
 class Fetcher:
     """An httpx client that never keeps cookies, never sends credentials, verifies TLS and
-    stops at the policy's limits. Use it as a context manager."""
+    stops at the policy's limits. Close it when done (``contextlib.closing``)."""
 
     def __init__(self, policy: CapturePolicy, folder: Path, cancel: CancelToken | None) -> None:
         self.policy = policy
@@ -82,15 +81,7 @@ class Fetcher:
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         )
 
-    def __enter__(self) -> Fetcher:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         self.client.close()
 
     def follow(self, url: str) -> list[Exchange]:
@@ -207,8 +198,13 @@ def _reason(url: str, error: httpx.HTTPError, policy: CapturePolicy) -> str:
         )
     if isinstance(error, httpx.ConnectError) and any(
         marker in text
-        for marker in ("Name or service not known", "nodename nor servname", "getaddrinfo",
-                       "No address associated", "Temporary failure in name resolution")
+        for marker in (
+            "Name or service not known",
+            "nodename nor servname",
+            "getaddrinfo",
+            "No address associated",
+            "Temporary failure in name resolution",
+        )
     ):
         return f"The host {host} could not be found (DNS): check the address."
     if isinstance(error, httpx.ConnectError):
@@ -222,4 +218,3 @@ def _text_pairs(raw: list[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1 << 20):g} MB"
-

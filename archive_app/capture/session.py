@@ -7,6 +7,7 @@ does), never scripts, style sheets, frames, beacons or tracking pixels.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import tempfile
 from collections.abc import Iterable
@@ -75,7 +76,7 @@ def capture_to_warc(
     url: str, folder: Path, policy: CapturePolicy, cancel: CancelToken | None = None
 ) -> Path:
     """Fetch ``url`` and its article's pictures into a WARC file in ``folder``; its path."""
-    with Fetcher(policy, folder, cancel) as fetcher:
+    with contextlib.closing(Fetcher(policy, folder, cancel)) as fetcher:
         chain = fetcher.follow(url)
         page = chain[-1]
         if not 200 <= page.status < 300:
@@ -103,9 +104,7 @@ def _figure_addresses(page: Exchange, policy: CapturePolicy) -> list[str]:
         )
     except ImportFailure:
         return []
-    return [
-        image.src for image in document.images if image.src.startswith(("http://", "https://"))
-    ]
+    return [image.src for image in document.images if image.src.startswith(("http://", "https://"))]
 
 
 def _warc_name(url: str) -> str:

@@ -343,7 +343,10 @@ class ImportSession:
                 )
                 continue
             page_candidate = _Candidate(
-                page_file, candidate.file_type, digest, original_name=candidate.path.name,
+                page_file,
+                candidate.file_type,
+                digest,
+                original_name=candidate.path.name,
                 container=container,
             )
             outcome = self._store(page_candidate, page, version, tasks)

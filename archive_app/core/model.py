@@ -191,7 +191,6 @@ class Source:
             data["appears_in"] = [asdict(a) for a in self.appears_in]
         return data
 
-
     def _capture_summary(self) -> dict[str, Any] | None:
         if self.capture is None:
             return None

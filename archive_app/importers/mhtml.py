@@ -27,9 +27,7 @@ from archive_app.importers.web_page import (
 
 IMPORTER_VERSION = "mhtml/1"
 MAX_PART_BYTES = 20 << 20
-_BROKEN = (
-    "The MHTML file is damaged: its parts cannot be told apart (the MIME boundary is broken)."
-)
+_BROKEN = "The MHTML file is damaged: its parts cannot be told apart (the MIME boundary is broken)."
 
 
 def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocument]:
@@ -37,8 +35,7 @@ def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocume
         message = email.message_from_binary_file(handle, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     if not message.is_multipart() or any(
-        isinstance(defect, email.errors.StartBoundaryNotFoundDefect)
-        for defect in message.defects
+        isinstance(defect, email.errors.StartBoundaryNotFoundDefect) for defect in message.defects
     ):
         raise ExtractionError(_BROKEN)
     parts = [part for part in message.walk() if not part.is_multipart()]

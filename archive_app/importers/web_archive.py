@@ -152,6 +152,7 @@ class WarcReading:
         """A document for every page: the ``listed`` ones (a WACZ's pages), else the page of a
         live capture by this program, else every HTML answer with status 200."""
         by_url = self._by_url()
+        wanted: list[tuple[str, dict[str, Any]]]
         if listed is not None:
             wanted = [(url, {}) for url in listed]
         elif self.live_captures:
@@ -181,7 +182,16 @@ class WarcReading:
         for url, live in dict(wanted).items():
             try:
                 response = self._final(url, by_url)
-                documents.append(self._document(response, url, method, live, pictures, details))
+                documents.append(
+                    self._document(
+                        response,
+                        url=url,
+                        method=method,
+                        live=live,
+                        pictures=pictures,
+                        details=details,
+                    )
+                )
             except ImportFailure as failure:
                 reasons.append(failure.message)
         if not documents:
@@ -219,6 +229,7 @@ class WarcReading:
     def _document(
         self,
         response: CapturedResponse,
+        *,
         url: str,
         method: str,
         live: dict[str, Any],

@@ -36,7 +36,7 @@ def suffix_for(content_type: str) -> str:
 
 
 def media_type(content_type: str) -> str:
-    return content_type.split(";")[0].strip().lower()
+    return content_type.split(";", maxsplit=1)[0].strip().lower()
 
 
 def worth_keeping(content_type: str) -> bool:

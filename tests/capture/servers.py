@@ -100,9 +100,7 @@ def make_authority(folder: Path) -> Authority:
             serialization.NoEncryption(),
         )
     )
-    return Authority(
-        ca.public_bytes(serialization.Encoding.PEM), cert_file, key_file, certificate
-    )
+    return Authority(ca.public_bytes(serialization.Encoding.PEM), cert_file, key_file, certificate)
 
 
 def serve(site: Site, authority: Authority | None = None) -> Iterator[Site]:
@@ -134,6 +132,7 @@ def serve(site: Site, authority: Authority | None = None) -> Iterator[Site]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    server.block_on_close = False  # a trickling answer must not hold the test up
     scheme = "http"
     if authority is not None:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

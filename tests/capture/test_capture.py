@@ -73,9 +73,7 @@ def test_capture_over_https_records_the_certificate(
     assert source.to_dict()["provenance"]["capture"]["tls"] == tls
 
 
-def test_a_certificate_that_does_not_verify_is_refused(
-    archive: Archive, secure_news: Site
-) -> None:
+def test_a_certificate_that_does_not_verify_is_refused(archive: Archive, secure_news: Site) -> None:
     report = capture_pages(archive, [secure_news.base + ARTICLE], policy=CapturePolicy())
     [failed] = report.failed
     assert "does not verify" in failed.error
@@ -163,10 +161,12 @@ def test_refused_addresses_are_never_fetched(archive: Archive, url: str, reason:
 
 def test_a_server_that_trickles_forever_is_cut_off(archive: Archive) -> None:
     endless = trickle(b"<p>" + b"x" * 65536, pause=0, chunks=160_000)  # 10 GB
-    slow = trickle(b"<p>x</p>", pause=0.2, chunks=1000)
+    slow = trickle(b"<p>x</p>", pause=0.2, chunks=50)
     for site in serve(Site(routes={"/endless": endless, "/slow": slow})):
         policy = CapturePolicy(max_resource_bytes=1 << 20, total_timeout=1.5)
-        report = capture_pages(archive, [site.base + "/endless", site.base + "/slow"], policy=policy)
+        report = capture_pages(
+            archive, [site.base + "/endless", site.base + "/slow"], policy=policy
+        )
     assert "larger than 1 MB" in report.failed[0].error
     assert "took longer than 1.5 seconds" in report.failed[1].error
 

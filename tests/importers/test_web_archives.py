@@ -54,9 +54,7 @@ def test_mhtml_is_decoded_as_mime_with_its_photos(archive: Archive, tmp_path: Pa
     assert archive.original_path(source).read_bytes() == page.read_bytes()
 
 
-def test_mhtml_with_a_broken_boundary_fails_with_a_reason(
-    archive: Archive, tmp_path: Path
-) -> None:
+def test_mhtml_with_a_broken_boundary_fails_with_a_reason(archive: Archive, tmp_path: Path) -> None:
     page = captures.write_mhtml(tmp_path / "broken.mhtml")
     page.write_bytes(page.read_bytes().replace(b'boundary="', b'boundary="X', 1))
     good = captures.write_singlefile(tmp_path / "good.html")
@@ -141,9 +139,7 @@ def test_warc_truncated_after_its_page_keeps_the_page_with_a_note(
     assert any("damaged after" in note for note in source.extraction_notes)
 
 
-def test_wacz_reads_its_pages_list_and_verifies_digests(
-    archive: Archive, tmp_path: Path
-) -> None:
+def test_wacz_reads_its_pages_list_and_verifies_digests(archive: Archive, tmp_path: Path) -> None:
     wacz = captures.write_wacz(tmp_path / "collection.wacz", signed=True)
     source_id = _only_article(archive, archive.import_paths([wacz]), "wacz")
     source = archive.get(source_id)
@@ -153,9 +149,7 @@ def test_wacz_reads_its_pages_list_and_verifies_digests(
     assert any("signed" in note for note in source.extraction_notes)
 
 
-def test_wacz_digest_mismatch_is_reported_on_the_source(
-    archive: Archive, tmp_path: Path
-) -> None:
+def test_wacz_digest_mismatch_is_reported_on_the_source(archive: Archive, tmp_path: Path) -> None:
     wacz = captures.write_wacz(tmp_path / "changed.wacz", corrupt_digest=True)
     report = archive.import_paths([wacz])
     source = archive.get(int(report.imported[0].source_id or 0))
