@@ -13,7 +13,7 @@ import os
 import sqlite3
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -27,6 +27,7 @@ from archive_app.core.captures import (
 from archive_app.core.db import Database
 from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
+from archive_app.core.import_files import collect_files, os_reason, too_large, unsupported_reason
 from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.sources import insert_captions, insert_source
@@ -35,14 +36,8 @@ from archive_app.core.thumbnails import thumbnail_path
 from archive_app.importers import importer_version
 from archive_app.importers.document import ExtractedDocument, SourceKind
 from archive_app.importers.sniff import (
-    HTML_SUFFIXES,
-    IMAGE_SUFFIXES,
-    MARKDOWN_SUFFIXES,
-    MHTML_SUFFIXES,
     SNIFF_BYTES,
     STREAMED_TYPES,
-    TEXT_SUFFIXES,
-    WEB_ARCHIVE_SUFFIXES,
     FileType,
     sniff,
 )
@@ -61,10 +56,6 @@ KIND_OF_TYPE: dict[FileType, SourceKind] = {
     "wacz": "article",
 }
 DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
-_READABLE = (
-    "web pages (.html, .mhtml, SingleFile), web archives (.warc, .warc.gz, .wacz), PDFs, "
-    "photos (JPEG, PNG, TIFF, WebP, GIF) and text (.txt, .md)"
-)
 
 
 @dataclass(frozen=True)
@@ -197,7 +188,7 @@ class ImportSession:
     def _run(self, paths: Iterable[Path | str]) -> ImportReport:
         report_progress(self.progress, 0, 0, "Looking for files")
         archive_folder = self.store.root.parent
-        files = list(_collect_files([Path(p) for p in paths], archive_folder, self._record))
+        files = list(collect_files([Path(p) for p in paths], archive_folder, self._fail))
         self._total = len(files) + len(self.report.outcomes)
         tasks: deque[ExtractionTask] = deque()
         for path in files:
@@ -231,13 +222,13 @@ class ImportSession:
                 raise ImportFailure("The file is empty.")
             file_type = sniff(head, path.suffix.lower())
             if file_type is None:
-                raise ImportFailure(_unsupported_reason(path))
+                raise ImportFailure(unsupported_reason(path))
             digest = digest_file(path)
         except ImportFailure as failure:
             self._record(FileOutcome(str(path), "failed", error=failure.message))
             return
         except OSError as error:
-            self._record(FileOutcome(str(path), "failed", error=_os_reason(error)))
+            self._record(FileOutcome(str(path), "failed", error=os_reason(error)))
             return
         existing = self._source_with(digest)
         if existing is not None:
@@ -261,7 +252,7 @@ class ImportSession:
         if size > self.max_extract_bytes and file_type not in STREAMED_TYPES:
             unread = ExtractionResult(
                 key,
-                document=_too_large(file_type, path, size),
+                document=too_large(KIND_OF_TYPE[file_type], path, size),
                 importer_version=importer_version(file_type),
             )
             self._finish(unread, tasks)
@@ -387,7 +378,7 @@ class ImportSession:
         except ArchiveError as error:
             return FileOutcome(str(candidate.path), "failed", error=error.message)
         except OSError as error:
-            return FileOutcome(str(candidate.path), "failed", error=_os_reason(error))
+            return FileOutcome(str(candidate.path), "failed", error=os_reason(error))
         self.index.notify()
         if document.kind == "article":
             self._queue_page_images(source_id, document, tasks)
@@ -470,6 +461,9 @@ class ImportSession:
             else:
                 self._record(FileOutcome(str(path), "failed", error=outcome.error))
 
+    def _fail(self, path: str, reason: str) -> None:
+        self._record(FileOutcome(path, "failed", error=reason))
+
     def _record(self, outcome: FileOutcome) -> None:
         self.report.outcomes.append(outcome)
         report_progress(
@@ -500,78 +494,3 @@ def _link_figure(
         (image_id, article_id, position),
     )
     queue_for_index(connection, [image_id])
-
-
-def _collect_files(paths: list[Path], archive_folder: Path, record: Any) -> Iterator[Path]:
-    """Files under ``paths`` in a stable order. A folder saved with a web page is left to its
-    page, and the archive's own folder is never walked (importing a folder that holds it)."""
-    for path in paths:
-        if path.is_dir():
-            yield from _walk(path, archive_folder, record)
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            record(FileOutcome(str(path), "failed", error="This is not a regular file."))
-        else:
-            record(
-                FileOutcome(str(path), "failed", error="There is no file or folder at this path.")
-            )
-
-
-def _walk(folder: Path, archive_folder: Path, record: Any) -> Iterator[Path]:
-    def on_error(error: OSError) -> None:
-        record(FileOutcome(str(error.filename or folder), "failed", error=_os_reason(error)))
-
-    if folder.resolve() == archive_folder:
-        return
-    for root, dirs, files in os.walk(folder, onerror=on_error):
-        page_stems = {
-            Path(name).stem for name in files if Path(name).suffix.lower() in HTML_SUFFIXES
-        }
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".")
-            and not _is_saved_page_folder(d, page_stems)
-            and (Path(root) / d).resolve() != archive_folder
-        )
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
-def _is_saved_page_folder(name: str, page_stems: set[str]) -> bool:
-    for marker in ("_files", "-Dateien", "_archivos", "_fichiers", "-filer"):
-        if name.endswith(marker) and name[: -len(marker)] in page_stems:
-            return True
-    return False
-
-
-def _unsupported_reason(path: Path) -> str:
-    suffix = path.suffix.lower()
-    named = HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | IMAGE_SUFFIXES | MHTML_SUFFIXES
-    if suffix in named | WEB_ARCHIVE_SUFFIXES | {".pdf"}:
-        return (
-            f"The file is named {suffix} but its content is not what that name says; "
-            f"the archive reads {_READABLE}."
-        )
-    kind = f"'{suffix}' files" if suffix else "files of this kind"
-    return f"The archive does not read {kind}. It reads {_READABLE}."
-
-
-def _os_reason(error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return "The file cannot be read: permission denied."
-    return f"The file cannot be read: {error.strerror or error}."
-
-
-def _too_large(file_type: FileType, path: Path, size: int) -> ExtractedDocument:
-    """A file too large to read is still kept, with its name as title and a note why."""
-    return ExtractedDocument(
-        kind=KIND_OF_TYPE[file_type],
-        title=path.stem.replace("_", " "),
-        notes=[
-            f"The file is {size / (1 << 30):.1f} GB, too large to read its contents; "
-            "the original is kept but its text is not searchable."
-        ],
-    )
