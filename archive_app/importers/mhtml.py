@@ -55,7 +55,7 @@ def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocume
         if len(data) > MAX_PART_BYTES:
             notes.append(f"A picture of {len(data) >> 20} MB ({location}) was too large to keep.")
             continue
-        target = spill_name(spill, index, part.get_content_type())
+        target = spill_name(spill, index, part.get_content_type(), location)
         target.write_bytes(data)
         resources[location] = str(target)
         content_id = str(part.get("Content-ID") or "").strip("<>")

@@ -52,7 +52,7 @@ def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocume
                 "to keep; the article was imported without it."
             )
             return match.group("lead") + b'""'
-        target = spill_name(spill, index, content_type)
+        target = spill_name(spill, index, content_type, f"inline-picture-{index}")
         target.write_bytes(picture)
         key = f"singlefile:image-{index}{target.suffix}"
         resources[key] = str(target)

@@ -117,7 +117,7 @@ class WarcReading:
         self.responses.append(response)
 
     def _spill(self, record: ArcWarcRecord, response: CapturedResponse) -> None:
-        target = spill_name(self.spill, len(self.responses), response.content_type)
+        target = spill_name(self.spill, len(self.responses), response.content_type, response.url)
         sha = hashlib.sha256()
         size = 0
         stream = record.content_stream()

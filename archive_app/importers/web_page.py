@@ -5,11 +5,13 @@ PDF, photo or text that was captured at an address by theirs."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from archive_app.core.errors import UnsupportedFormatError
 from archive_app.importers import html, importer_module
@@ -124,6 +126,11 @@ def parse_iso_date(text: str) -> str:
         return ""
 
 
-def spill_name(spill: Path, index: int, content_type: str) -> Path:
-    spill.mkdir(parents=True, exist_ok=True)
-    return spill / f"part-{index:05d}{suffix_for(content_type)}"
+def spill_name(spill: Path, index: int, content_type: str, url: str = "") -> Path:
+    """Where to write the ``index``-th part of a capture: named after its address (a photo's
+    file name becomes its source's original name), with a suffix for its type."""
+    folder = spill / f"{index:05d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = Path(unquote(urlsplit(url).path)).stem if url else ""
+    stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-")[:80] or "part"
+    return folder / f"{stem}{suffix_for(content_type)}"

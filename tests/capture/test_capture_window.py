@@ -1,0 +1,105 @@
+"""Tried as a new user would: capture a page served locally from *File › Capture web page…*,
+read it, search it, see its provenance and HTTP headers; drop a link from a browser."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from archive_app.core.archive import Archive
+from archive_app.gui.capture_dialog import CaptureDialog
+from archive_app.gui.import_report import ImportReportDialog
+from archive_app.gui.inspector.capture import HeadersDialog
+from archive_app.gui.main_window import MainWindow
+from archive_app.gui.settings import AppSettings
+from tests.capture.servers import Site
+from tests.fixtures import make_captures as captures
+from tests.gui.window_helpers import Drag, click_title, window_factory
+
+SHOTS = Path(os.environ.get("ARCHIVE_APP_SHOTS", "/tmp/shots/capture"))
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, app_settings: AppSettings
+) -> Iterator[Callable[[Archive], MainWindow]]:
+    yield from window_factory(qtbot, app_settings)
+
+
+def _report(qtbot: QtBot, window: MainWindow) -> ImportReportDialog:
+    qtbot.waitUntil(lambda: window.import_report is not None, timeout=60_000)
+    report = window.import_report
+    assert report is not None
+    return report
+
+
+def _shot(widget: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))  # type: ignore[attr-defined]
+
+
+def test_capture_from_the_menu_then_read_search_and_see_provenance(
+    qtbot: QtBot, archive: Archive, make_window: Callable[[Archive], MainWindow], news: Site
+) -> None:
+    window = make_window(archive)
+    window.resize(1400, 900)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.findChild(CaptureDialog) is not None)
+    dialog = window.findChild(CaptureDialog)
+    assert dialog is not None and not dialog.capture_button.isEnabled()
+    url = news.base + "/opinion/lachin-corridor"
+    qtbot.keyClicks(dialog.addresses, url)
+    _shot(dialog, "capture-dialog.png")
+    qtbot.mouseClick(dialog.capture_button, Qt.MouseButton.LeftButton)
+    report = _report(qtbot, window)
+    assert len(report.report.imported) == 1
+    model = report.table.model()
+    names = {model.index(row, 1).data() for row in range(model.rowCount())}
+    assert url in names
+    _shot(report, "capture-report.png")
+    report.close()
+    qtbot.waitUntil(lambda: window.source_list.model.rowCount() == archive.count_sources())
+    click_title(qtbot, window, captures.HEADLINE)
+    qtbot.waitUntil(lambda: window.inspector.capture.isVisible())
+    facts = {
+        label.accessibleName(): label.text()
+        for label in window.inspector.capture.findChildren(QLabel)
+        if label.accessibleName()
+    }
+    assert facts["By"] == "Live capture by this program"
+    assert facts["Address"] == url
+    assert facts["Status"] == "200"
+    _shot(window, "capture-window.png")
+    qtbot.mouseClick(window.inspector.capture.headers_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(HeadersDialog) is not None)
+    headers = window.findChild(HeadersDialog)
+    assert headers is not None
+    table = headers.findChild(QTableWidget, "httpHeaders")
+    assert table is not None
+    rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert rows["Content-Type"] == "text/html; charset=utf-8"
+    _shot(headers, "capture-headers.png")
+    headers.close()
+    assert archive.search("Khankendi kind:article").total == 1
+
+
+def test_a_link_dropped_from_a_browser_is_captured(
+    qtbot: QtBot, archive: Archive, make_window: Callable[[Archive], MainWindow], news: Site
+) -> None:
+    window = make_window(archive)
+    mime = QMimeData()
+    mime.setUrls([QUrl(news.base + "/opinion/lachin-corridor")])
+    drag = Drag(window, mime)
+    centre = QPoint(window.width() // 2, window.height() // 2)
+    assert drag.enter(centre)
+    assert drag.drop(centre)
+    report = _report(qtbot, window)
+    assert [o.title for o in report.report.imported] == [captures.HEADLINE]
+    report.close()
+    QApplication.processEvents()
