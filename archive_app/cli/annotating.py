@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from archive_app.cli import export_wacz
 from archive_app.cli.common import (
     add_command,
     add_command_group,
@@ -134,6 +135,7 @@ def _register_export(commands: Any) -> None:
     )
     annotations.add_argument("file", type=Path, metavar="FILE.jsonld", help="the file to write")
     annotations.set_defaults(run=run_export_annotations)
+    export_wacz.register(group)
 
 
 def parse_region(text: str) -> Region:

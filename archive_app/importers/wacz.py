@@ -113,8 +113,9 @@ def _signature(archive: zipfile.ZipFile, names: list[str]) -> str:
     return str(signed.get("domain") or signed.get("publicKey", "")[:16] or "signed")
 
 
-def _listed_pages(archive: zipfile.ZipFile, names: list[str]) -> list[str]:
-    urls: list[str] = []
+def _listed_pages(archive: zipfile.ZipFile, names: list[str]) -> list[tuple[str, str]]:
+    """The pages list: (address, capture time) of each page."""
+    urls: list[tuple[str, str]] = []
     for entry in _PAGES:
         if entry not in names:
             continue
@@ -125,5 +126,5 @@ def _listed_pages(archive: zipfile.ZipFile, names: list[str]) -> list[str]:
                 except ValueError:
                     continue
                 if isinstance(page, dict) and page.get("url") and "format" not in page:
-                    urls.append(str(page["url"]))
+                    urls.append((str(page["url"]), str(page.get("ts", ""))))
     return urls

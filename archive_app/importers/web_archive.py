@@ -80,6 +80,8 @@ class WarcReading:
                 self.records += 1
                 if record.rec_type == "response" and record.http_headers is not None:
                     self._response(record)
+                elif record.rec_type == "resource":
+                    self._resource(record)
                 elif record.rec_type == "metadata":
                     self._metadata(record)
                 if not _read_to_end(record):
@@ -116,6 +118,22 @@ class WarcReading:
             self._spill(record, response)
         self.responses.append(response)
 
+    def _resource(self, record: ArcWarcRecord) -> None:
+        """A file archived without an HTTP exchange (a saved page, a screenshot)."""
+        content_type = str(record.rec_headers.get_header("Content-Type") or "")
+        response = CapturedResponse(
+            url=str(record.rec_headers.get_header("WARC-Target-URI") or ""),
+            captured_at=parse_iso_date(str(record.rec_headers.get_header("WARC-Date") or "")),
+            status=200,
+            content_type=content_type,
+            headers=[],
+            record_id=str(record.rec_headers.get_header("WARC-Record-ID") or ""),
+            warc_payload_digest=str(record.rec_headers.get_header("WARC-Payload-Digest") or ""),
+        )
+        if worth_keeping(content_type):
+            self._spill(record, response)
+        self.responses.append(response)
+
     def _spill(self, record: ArcWarcRecord, response: CapturedResponse) -> None:
         target = spill_name(self.spill, len(self.responses), response.content_type, response.url)
         sha = hashlib.sha256()
@@ -147,20 +165,25 @@ class WarcReading:
             self.notes.append("The capture details written with the page could not be read.")
 
     def documents(
-        self, *, method: str, listed: Iterable[str] | None = None, **details: Any
+        self,
+        *,
+        method: str,
+        listed: Iterable[tuple[str, str]] | None = None,
+        **details: Any,
     ) -> list[ExtractedDocument]:
-        """A document for every page: the ``listed`` ones (a WACZ's pages), else the page of a
-        live capture by this program, else every HTML answer with status 200."""
+        """A document for every page: the ``listed`` ones (a WACZ's pages: address and capture
+        time), else the page of a live capture by this program, else every HTML answer with
+        status 200."""
         by_url = self._by_url()
-        wanted: list[tuple[str, dict[str, Any]]]
+        wanted: list[tuple[str, str, dict[str, Any]]]
         if listed is not None:
-            wanted = [(url, {}) for url in listed]
+            wanted = [(url, parse_iso_date(when), {}) for url, when in listed]
         elif self.live_captures:
-            wanted = [(str(c.get("requested_url", "")), c) for c in self.live_captures]
+            wanted = [(str(c.get("requested_url", "")), "", c) for c in self.live_captures]
             method = "http"
         else:
             wanted = [
-                (r.url, {})
+                (r.url, r.captured_at, {})
                 for r in self.responses
                 if r.status == 200 and media_type(r.content_type) in _PAGE_TYPES and r.payload
             ]
@@ -179,9 +202,13 @@ class WarcReading:
                     pictures[response.url] = pictures[target.url]
         documents: list[ExtractedDocument] = []
         reasons: list[str] = []
-        for url, live in dict(wanted).items():
+        seen: set[tuple[str, str]] = set()
+        for url, when, live in wanted:
+            if (url, when) in seen:
+                continue
+            seen.add((url, when))
             try:
-                response = self._final(url, by_url)
+                response = self._final(url, by_url, when)
                 documents.append(
                     self._document(
                         response,
@@ -204,16 +231,24 @@ class WarcReading:
             document.notes.extend(self.notes)
         return documents
 
-    def _by_url(self) -> dict[str, CapturedResponse]:
-        """The last answer for each address (a later capture of the same page wins)."""
-        return {_without_fragment(r.url): r for r in self.responses}
+    def _by_url(self) -> dict[str, list[CapturedResponse]]:
+        """The answers for each address, in the order they were captured."""
+        by_url: dict[str, list[CapturedResponse]] = {}
+        for response in self.responses:
+            by_url.setdefault(_without_fragment(response.url), []).append(response)
+        return by_url
 
-    def _final(self, url: str, by_url: dict[str, CapturedResponse]) -> CapturedResponse:
+    def _final(
+        self, url: str, by_url: dict[str, list[CapturedResponse]], when: str = ""
+    ) -> CapturedResponse:
+        """The answer for ``url`` captured at ``when`` (else its latest), after redirects."""
         address = _without_fragment(url)
         for _ in range(MAX_REDIRECTS + 1):
-            response = by_url.get(address)
-            if response is None:
+            answers = by_url.get(address, [])
+            timed = [r for r in answers if when and r.captured_at == when]
+            if not answers:
                 raise ImportFailure(f"The page {address} is not in the web archive.")
+            response = (timed or answers)[-1]
             if not 300 <= response.status < 400 or not response.location:
                 break
             address = _without_fragment(response.location)

@@ -66,7 +66,7 @@ def test_capture_from_the_menu_then_read_search_and_see_provenance(
     report.close()
     qtbot.waitUntil(lambda: window.source_list.model.rowCount() == archive.count_sources())
     click_title(qtbot, window, captures.HEADLINE)
-    qtbot.waitUntil(lambda: window.inspector.capture.isVisible())
+    qtbot.waitUntil(window.inspector.capture.isVisible)
     facts = {
         label.accessibleName(): label.text()
         for label in window.inspector.capture.findChildren(QLabel)
@@ -76,6 +76,7 @@ def test_capture_from_the_menu_then_read_search_and_see_provenance(
     assert facts["Address"] == url
     assert facts["Status"] == "200"
     _shot(window, "capture-window.png")
+    _shot(window.inspector.capture_section, "capture-inspector.png")
     qtbot.mouseClick(window.inspector.capture.headers_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.findChild(HeadersDialog) is not None)
     headers = window.findChild(HeadersDialog)
