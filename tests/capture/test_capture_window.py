@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
-from archive_app.gui.capture_dialog import CaptureDialog
+from archive_app.gui.capture_dialog import CaptureDialog, HeadersDialog
 from archive_app.gui.import_report import ImportReportDialog
-from archive_app.gui.inspector.capture import HeadersDialog
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import AppSettings
 from tests.capture.servers import Site
@@ -75,6 +74,9 @@ def test_capture_from_the_menu_then_read_search_and_see_provenance(
     assert facts["By"] == "Live capture by this program"
     assert facts["Address"] == url
     assert facts["Status"] == "200"
+    captured = window.reader.findChild(QLabel, "readerCaptured")
+    assert captured is not None and captured.isVisible()
+    assert captured.text().startswith("Captured ") and "HTTP headers" in captured.text()
     _shot(window, "capture-window.png")
     _shot(window.inspector.capture_section, "capture-inspector.png")
     qtbot.mouseClick(window.inspector.capture.headers_button, Qt.MouseButton.LeftButton)

@@ -6,17 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from archive_app.gui.capture_dialog import HeadersDialog
 from archive_app.gui.inspector.facts import FactList, format_moment, short_hash
 from archive_app.gui.widgets import left_row
 
@@ -81,38 +76,3 @@ def capture_facts(capture: dict[str, Any]) -> list[tuple[str, str]]:
         ("In file", str(container.get("name", ""))),
     ]
     return [(label, value) for label, value in facts if value]
-
-
-class HeadersDialog(QDialog):
-    """The response headers of a capture, as the server sent them (objectName
-    ``httpHeaders``)."""
-
-    def __init__(self, capture: dict[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("httpHeadersDialog")
-        self.setWindowTitle("HTTP headers")
-        headers = [tuple(pair) for pair in capture.get("http_headers", [])]
-        heading = QLabel(
-            f"<b>{capture.get('status') or ''}</b> {capture.get('final_url', '')}", self
-        )
-        heading.setWordWrap(True)
-        self.table = QTableWidget(len(headers), 2, self)
-        self.table.setObjectName("httpHeaders")
-        self.table.setHorizontalHeaderLabels(["Header", "Value"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for row, (name, value) in enumerate(headers):
-            self.table.setItem(row, 0, QTableWidgetItem(str(name)))
-            self.table.setItem(row, 1, QTableWidgetItem(str(value)))
-        self.table.resizeColumnToContents(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 12)
-        layout.addWidget(heading)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(640, 380)
