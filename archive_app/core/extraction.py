@@ -30,6 +30,8 @@ STARTUP_TIMEOUT = 60.0
 WORKER_MEMORY_LIMIT = 3 << 30
 POLL_SECONDS = 0.1
 WORKER_READY = "ready"
+WORKER_ALIVE = "alive"
+"""Sent while a web archive is read, page by page: its time limit starts again."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ class ExtractionPool:
                     busy.remove(worker)
                     yield self._crashed(worker, task)
                     continue
-                if message == WORKER_READY:
+                if message in (WORKER_READY, WORKER_ALIVE):
                     worker.ready = True
                     worker.started = time.monotonic()
                     continue

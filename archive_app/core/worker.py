@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 import traceback
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from archive_app.core.errors import ImportFailure
-from archive_app.core.extraction import WORKER_READY, ExtractionResult, ExtractionTask
+from archive_app.core.extraction import (
+    WORKER_ALIVE,
+    WORKER_READY,
+    ExtractionResult,
+    ExtractionTask,
+)
 
 MEMORY_LIMIT = 3 << 30
+HEARTBEAT_SECONDS = 0.25
 
 
 def serve(tasks: Connection, results: Connection) -> None:
@@ -29,7 +37,7 @@ def serve(tasks: Connection, results: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            result = _extract(task, importer_version(task.file_type))
+            result = _extract(task, importer_version(task.file_type), _heartbeat(results))
         except ImportFailure as failure:
             result = ExtractionResult(task.key, error=failure.message)
         except MemoryError:
@@ -46,13 +54,26 @@ def serve(tasks: Connection, results: Connection) -> None:
             return
 
 
-def _extract(task: ExtractionTask, version: str) -> ExtractionResult:
+def _heartbeat(results: Connection) -> Callable[[], None]:
+    """Tell the pool the worker is making progress, at most every HEARTBEAT_SECONDS."""
+    last = time.monotonic()
+
+    def beat() -> None:
+        nonlocal last
+        if time.monotonic() - last >= HEARTBEAT_SECONDS:
+            last = time.monotonic()
+            results.send(WORKER_ALIVE)
+
+    return beat
+
+
+def _extract(task: ExtractionTask, version: str, heartbeat: Callable[[], None]) -> ExtractionResult:
     from archive_app.importers import extract_file, extract_pages
 
     if task.spill is None:
         document = extract_file(task.path, task.file_type)
         return ExtractionResult(task.key, document=document, importer_version=version)
-    pages = extract_pages(task.path, task.file_type, task.spill)
+    pages = extract_pages(task.path, task.file_type, task.spill, heartbeat)
     if len(pages) == 1 and pages[0].payload_path is None:
         return ExtractionResult(task.key, document=pages[0], importer_version=version)
     return ExtractionResult(task.key, pages=tuple(pages), importer_version=version)

@@ -10,11 +10,12 @@ loads lxml.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 from archive_app.importers.document import ExtractedDocument
-from archive_app.importers.sniff import FileType
+from archive_app.importers.sniff import STREAMED_TYPES, FileType
 
 
 def importer_module(file_type: FileType) -> ModuleType:
@@ -29,14 +30,21 @@ def extract_file(path: Path, file_type: FileType) -> ExtractedDocument:
     return document
 
 
-def extract_pages(path: Path, file_type: FileType, spill: Path) -> list[ExtractedDocument]:
+def extract_pages(
+    path: Path, file_type: FileType, spill: Path, heartbeat: Callable[[], None] | None = None
+) -> list[ExtractedDocument]:
     """Every document in ``path``: one for most files, many for a web archive (WARC, WACZ).
-    Files that a web capture holds (its pictures, its pages) are written under ``spill``."""
+    Files that a web capture holds (its pictures, its pages) are written under ``spill``.
+    A web archive calls ``heartbeat`` as it goes: its time limit is per step, not per file."""
     module = importer_module(file_type)
-    if hasattr(module, "extract_pages"):
-        documents: list[ExtractedDocument] = module.extract_pages(path, name=path.name, spill=spill)
-        return documents
-    return [extract_file(path, file_type)]
+    documents: list[ExtractedDocument]
+    if file_type in STREAMED_TYPES:
+        documents = module.extract_pages(path, name=path.name, spill=spill, heartbeat=heartbeat)
+    elif hasattr(module, "extract_pages"):
+        documents = module.extract_pages(path, name=path.name, spill=spill)
+    else:
+        documents = [extract_file(path, file_type)]
+    return documents
 
 
 def importer_version(file_type: FileType) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -23,7 +24,9 @@ IMPORTER_VERSION = "wacz/1"
 _PAGES = ("pages/pages.jsonl", "pages/extraPages.jsonl")
 
 
-def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocument]:
+def extract_pages(
+    path: Path, *, name: str, spill: Path, heartbeat: Callable[[], None] | None = None
+) -> list[ExtractedDocument]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
@@ -36,7 +39,7 @@ def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocume
                 "The WACZ file holds entries with unsafe paths (such as "
                 f"'{unsafe[0]}'), so it was not read."
             )
-        reading = WarcReading(spill)
+        reading = WarcReading(spill, heartbeat=heartbeat)
         package = _package(archive, names)
         digest_problems = _digest_problems(archive, names, package)
         signed = _signature(archive, names)

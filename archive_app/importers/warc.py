@@ -4,6 +4,7 @@ file (see :mod:`archive_app.importers.web_archive`); the file is read as a strea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from archive_app.importers.document import ExtractedDocument
@@ -12,8 +13,10 @@ from archive_app.importers.web_archive import WarcReading
 IMPORTER_VERSION = "warc/1"
 
 
-def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocument]:
-    reading = WarcReading(spill)
+def extract_pages(
+    path: Path, *, name: str, spill: Path, heartbeat: Callable[[], None] | None = None
+) -> list[ExtractedDocument]:
+    reading = WarcReading(spill, heartbeat=heartbeat)
     with path.open("rb") as stream:
         reading.read(stream, f"The WARC file {name}")
     return reading.documents(method="warc")

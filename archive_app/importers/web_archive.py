@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -67,6 +67,7 @@ class WarcReading:
     """What the WARC streams of one file hold, read by :meth:`read`."""
 
     spill: Path
+    heartbeat: Callable[[], None] | None = None
     responses: list[CapturedResponse] = field(default_factory=list)
     live_captures: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -78,6 +79,7 @@ class WarcReading:
         try:
             for record in ArchiveIterator(stream, arc2warc=True):
                 self.records += 1
+                self._alive()
                 if record.rec_type == "response" and record.http_headers is not None:
                     self._response(record)
                 elif record.rec_type == "resource":
@@ -89,6 +91,10 @@ class WarcReading:
                     return
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as error:
             self._damaged(label, str(error))
+
+    def _alive(self) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat()
 
     def _damaged(self, label: str, why: str) -> None:
         self.notes.append(
@@ -207,6 +213,7 @@ class WarcReading:
             if (url, when) in seen:
                 continue
             seen.add((url, when))
+            self._alive()
             try:
                 response = self._final(url, by_url, when)
                 documents.append(

@@ -193,3 +193,14 @@ def test_web_archives_are_recognised_by_their_content(tmp_path: Path) -> None:
     }
     for expected, path in files.items():
         assert sniff(path.read_bytes()[:8192], path.suffix) == expected
+
+
+def test_a_warc_of_many_pages_has_a_time_limit_per_page_not_per_file(
+    archive_path: Path, tmp_path: Path
+) -> None:
+    """Reading 150 pages takes longer than the limit; each page is well within it."""
+    warc = captures.write_warc(tmp_path / "crawl.warc.gz", pages=150)
+    with Archive.open(archive_path, workers=1, extraction_timeout=1.5) as archive:
+        report = archive.import_paths([warc])
+    assert not report.failed, report.failed[0].error
+    assert len([o for o in report.imported if o.kind == "article"]) == 150
