@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.capture.servers import Site
 from tests.cli.conftest import Cli
 from tests.fixtures import make_captures as captures
@@ -39,3 +41,15 @@ def test_capture_failures_exit_1_with_the_reason(run_cli: Cli) -> None:
     assert code == 1
     assert "failed" in out and "'ftp:'" in out
     assert "1 failed" in err
+
+
+def test_import_json_gives_a_row_per_page_of_a_warc(run_cli: Cli, tmp_path: Path) -> None:
+    warc = captures.write_warc(tmp_path / "crawl.warc.gz", pages=2)
+    rows = run_cli.json("import", "--json", str(warc))
+    assert isinstance(rows, list)
+    assert [row["path"] for row in rows] == [str(warc), str(warc)]
+    assert sorted(row["url"] for row in rows) == [
+        captures.PAGE_URL,
+        f"{captures.PAGE_URL}-part-2",
+    ]
+    assert all(row["status"] == "imported" and row["kind"] == "article" for row in rows)
