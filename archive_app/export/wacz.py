@@ -2,14 +2,17 @@
 web-archive tools open, so a colleague without this program can replay them.
 
 The WARCs are the stored originals, copied byte for byte (a WACZ's own WARCs are copied out of
-it as they are); a page saved as MHTML or SingleFile becomes a ``resource`` record at its
-address. Beside them: ``pages/pages.jsonl``, a CDXJ index, ``datapackage.json`` with SHA-256
-digests and ``datapackage-digest.json``. The file lands atomically.
+it as they are); a page saved as SingleFile becomes a ``resource`` record at its address, and
+one saved as MHTML a record for each of its parts. Beside them: ``pages/pages.jsonl``, a CDXJ
+index, ``datapackage.json`` with SHA-256 digests and ``datapackage-digest.json``. The file
+lands atomically.
 """
 
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 import errno
 import hashlib
 import io
@@ -35,7 +38,6 @@ from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelle
 from archive_app.core.store import CHUNK
 
 WACZ_VERSION = "1.1.1"
-_SAVED_PAGE_TYPES = {"mhtml": "multipart/related", "singlefile": "text/html"}
 
 
 @dataclass(frozen=True)
@@ -134,18 +136,36 @@ def _inner_opener(wacz: Path, entry: str) -> Opener:
 
 
 def _write_saved_page(writer: WARCWriter, original: Path, capture: dict[str, Any]) -> None:
-    data = original.read_bytes()
+    """A page saved by a browser as ``resource`` records: a SingleFile page as it is, an MHTML
+    file as its parts (the page and its pictures, each at its own address) so it replays."""
     date = capture["captured_at"] or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    writer.write_record(
-        writer.create_warc_record(
-            capture["url"],
-            "resource",
-            payload=io.BytesIO(data),
-            length=len(data),
-            warc_content_type=_SAVED_PAGE_TYPES.get(capture["method"], "text/html"),
-            warc_headers_dict={"WARC-Date": date},
+    if capture["method"] == "mhtml":
+        parts = _mhtml_parts(original)
+    else:
+        parts = [(capture["url"], "text/html", original.read_bytes())]
+    for url, content_type, data in parts:
+        writer.write_record(
+            writer.create_warc_record(
+                url,
+                "resource",
+                payload=io.BytesIO(data),
+                length=len(data),
+                warc_content_type=content_type,
+                warc_headers_dict={"WARC-Date": date},
+            )
         )
-    )
+
+
+def _mhtml_parts(original: Path) -> list[tuple[str, str, bytes]]:
+    with original.open("rb") as handle:
+        message = email.message_from_binary_file(handle, policy=email.policy.default)
+    parts = []
+    for part in message.walk():
+        location = str(part.get("Content-Location") or "")
+        data = part.get_payload(decode=True)
+        if location and isinstance(data, bytes) and not part.is_multipart():
+            parts.append((location, part.get_content_type(), data))
+    return parts
 
 
 def _write(wacz: zipfile.ZipFile, parts: dict[str, Opener], pages: list[_Page]) -> None:

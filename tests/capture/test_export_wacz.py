@@ -22,13 +22,14 @@ def test_captured_sources_round_trip_through_a_wacz(
         tmp_path / "crawl.warc.gz", pages=2, captured_at="2023-09-20T12:00:00Z"
     )
     saved = captures.write_singlefile(tmp_path / "saved.html")
-    assert run_cli("import", str(crawl), str(saved))[0] == 0
+    chrome = captures.write_mhtml(tmp_path / "chrome.mhtml", page_url=f"{captures.PAGE_URL}-mht")
+    assert run_cli("import", str(crawl), str(saved), str(chrome))[0] == 0
     assert run_cli("capture", news.base + "/opinion/lachin-corridor")[0] == 0
     wacz = tmp_path / "out" / "colleague.wacz"
     wacz.parent.mkdir()
     code, _, err = run_cli("export", "wacz", str(wacz))
     assert code == 0, err
-    assert "Wrote 4 pages" in err
+    assert "Wrote 5 pages" in err
     with zipfile.ZipFile(wacz) as opened:
         names = set(opened.namelist())
         assert {"datapackage.json", "datapackage-digest.json", "pages/pages.jsonl"} <= names
@@ -37,12 +38,14 @@ def test_captured_sources_round_trip_through_a_wacz(
         index = opened.read("indexes/index.cdx").decode()
         assert "example,caucasus-review)/opinion/2023/09/lachin-corridor " in index
         pages = [json.loads(line) for line in opened.read("pages/pages.jsonl").splitlines()]
-    assert len(pages) == 5  # the header line and four pages
+    assert len(pages) == 6  # the header line and five pages
     with Archive.open(tmp_path / "colleague", workers=1) as colleague:
         report = colleague.import_paths([wacz])
         titles = sorted(o.title for o in report.imported if o.kind == "article")
         assert len(titles) == 4
         assert titles[0] == captures.HEADLINE
+        # the MHTML's page holds the very bytes of the crawl's first page: one source for both
+        assert [o.url for o in report.duplicates] == [f"{captures.PAGE_URL}-mht"]
         source = colleague.get(int(report.imported[0].source_id or 0))
         assert source.capture is not None
         assert source.capture["details"]["digests_verified"] is True
