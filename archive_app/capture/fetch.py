@@ -21,7 +21,6 @@ from archive_app.capture.policy import USER_AGENT, CapturePolicy, check_url
 from archive_app.core.errors import CancelledError, CaptureError
 from archive_app.core.progress import CancelToken, is_cancelled
 
-CHUNK = 1 << 16
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -102,7 +101,7 @@ class Fetcher:
         try:
             with self.client.stream("GET", url) as response:
                 tls, ip = _connection_details(response)
-                body, size = self._receive(url, response.iter_raw(CHUNK))
+                body, size = self._receive(url, response.iter_raw())
                 return Exchange(
                     url=url,
                     started=started,

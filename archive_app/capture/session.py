@@ -51,6 +51,7 @@ def capture_pages(
         for outcome in _capture_one(archive, url, policy, cancel):
             report.outcomes.append(outcome)
             report_progress(progress, done + 1, len(wanted), url, outcome)
+    report.cancelled = is_cancelled(cancel)
     return report
 
 

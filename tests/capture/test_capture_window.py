@@ -17,7 +17,7 @@ from archive_app.gui.capture_dialog import CaptureDialog, HeadersDialog
 from archive_app.gui.import_report import ImportReportDialog
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import AppSettings
-from tests.capture.servers import Site
+from tests.capture.servers import Site, serve, trickle
 from tests.fixtures import make_captures as captures
 from tests.gui.window_helpers import Drag, click_title, window_factory
 
@@ -106,3 +106,32 @@ def test_a_link_dropped_from_a_browser_is_captured(
     assert [o.title for o in report.report.imported] == [captures.HEADLINE]
     report.close()
     QApplication.processEvents()
+
+
+@pytest.fixture
+def slow_site() -> Iterator[Site]:
+    """A page that takes a minute to arrive."""
+    yield from serve(Site(routes={"/slow": trickle(b"<p>still coming</p>", 0.1, 600)}))
+
+
+def test_a_slow_capture_can_be_cancelled_from_the_import_bar(
+    qtbot: QtBot,
+    archive: Archive,
+    make_window: Callable[[Archive], MainWindow],
+    slow_site: Site,
+) -> None:
+    window = make_window(archive)
+    mime = QMimeData()
+    mime.setText(slow_site.base + "/slow")
+    drag = Drag(window, mime)
+    centre = QPoint(window.width() // 2, window.height() // 2)
+    assert drag.enter(centre) and drag.drop(centre)
+    panel = window.import_panel
+    qtbot.waitUntil(lambda: panel.isVisible() and slow_site.counts["/slow"] == 1)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    report = _report(qtbot, window)
+    assert report.report.cancelled
+    [failed] = report.report.failed
+    assert "cancelled" in failed.error
+    assert archive.count_sources() == 0
+    report.close()
