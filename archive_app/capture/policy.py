@@ -44,7 +44,6 @@ def check_url(url: str) -> str:
             "The address holds a user name or password; the archive does not send credentials "
             "and would keep them in its records. Remove them from the address."
         )
-    if not parts.hostname:
-        raise CaptureError(f"'{url}' names no host.")
-    del port
+    if not parts.hostname or port == 0:
+        raise CaptureError(f"'{url}' names no host to fetch from.")
     return url.strip()

@@ -12,7 +12,7 @@ STREAMED_TYPES: frozenset[FileType] = frozenset({"warc", "wacz"})
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
-WEB_ARCHIVE_SUFFIXES = frozenset({".warc", ".gz", ".wacz"})
+WEB_ARCHIVE_SUFFIXES = frozenset({".warc", ".wacz"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 IMAGE_SUFFIXES = frozenset(
