@@ -303,18 +303,14 @@ class ImportSession:
         tasks: deque[ExtractionTask],
     ) -> list[FileOutcome]:
         """The pages of a web archive: each page's own bytes become its source's original,
-        and the web archive itself is stored once beside them."""
+        and the web archive itself is stored once beside them (unless every page was already
+        in the archive)."""
         self._total += len(pages) - 1
         container = Container(
             candidate.digest.sha256, container_ext(candidate.path.name), candidate.path.name
         )
-        try:
-            self.store.add(candidate.path, candidate.digest, container.ext)
-        except DiskFullError:
-            raise
-        except ArchiveError as error:
-            return [FileOutcome(str(candidate.path), "failed", error=error.message)]
         outcomes = []
+        container_stored = False
         for page in pages:
             assert page.payload_path is not None
             url = (page.capture or {}).get("url", "")
@@ -322,27 +318,37 @@ class ImportSession:
             digest = digest_file(page_file)
             existing = self._source_with(digest)
             if existing is not None:
-                outcomes.append(
-                    FileOutcome(
-                        str(candidate.path),
-                        "duplicate",
-                        duplicate_of=existing[0],
-                        kind=existing[1],
-                        title=existing[2],
-                        url=url,
-                    )
+                outcome = FileOutcome(
+                    str(candidate.path),
+                    "duplicate",
+                    duplicate_of=existing[0],
+                    kind=existing[1],
+                    title=existing[2],
                 )
-                continue
-            page_candidate = _Candidate(
-                page_file,
-                candidate.file_type,
-                digest,
-                original_name=candidate.path.name,
-                container=container,
-            )
-            outcome = self._store(page_candidate, page, version, tasks)
+            elif not container_stored and (failure := self._add_container(candidate, container)):
+                outcome = failure
+            else:
+                container_stored = True
+                page_candidate = _Candidate(
+                    page_file,
+                    candidate.file_type,
+                    digest,
+                    original_name=candidate.path.name,
+                    container=container,
+                )
+                outcome = self._store(page_candidate, page, version, tasks)
             outcomes.append(dataclasses.replace(outcome, path=str(candidate.path), url=url))
         return outcomes
+
+    def _add_container(self, candidate: _Candidate, container: Container) -> FileOutcome | None:
+        """Store the web archive file; a failed outcome if it cannot be."""
+        try:
+            self.store.add(candidate.path, candidate.digest, container.ext)
+        except DiskFullError:
+            raise
+        except ArchiveError as error:
+            return FileOutcome(str(candidate.path), "failed", error=error.message)
+        return None
 
     def _store(
         self,

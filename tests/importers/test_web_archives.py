@@ -204,3 +204,13 @@ def test_a_warc_of_many_pages_has_a_time_limit_per_page_not_per_file(
         report = archive.import_paths([warc])
     assert not report.failed, report.failed[0].error
     assert len([o for o in report.imported if o.kind == "article"]) == 150
+
+
+def test_a_warc_whose_pages_are_all_known_is_not_stored(archive: Archive, tmp_path: Path) -> None:
+    first = captures.write_warc(tmp_path / "first.warc.gz")
+    later = captures.write_warc(tmp_path / "later.warc.gz", captured_at="2023-10-01T00:00:00Z")
+    archive.import_paths([first])
+    report = archive.import_paths([later])
+    assert [o.status for o in report.outcomes] == ["duplicate"]
+    assert len(list((archive.path / "originals").glob("*/*.warc.gz"))) == 1
+    assert check_archive(archive).healthy
