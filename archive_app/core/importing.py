@@ -14,9 +14,8 @@ import sqlite3
 import tempfile
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
 
 from archive_app.core.captures import (
     Container,
@@ -28,6 +27,7 @@ from archive_app.core.db import Database
 from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
 from archive_app.core.import_files import collect_files, os_reason, too_large, unsupported_reason
+from archive_app.core.import_report import FileOutcome, ImportReport
 from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.sources import insert_captions, insert_source
@@ -44,7 +44,14 @@ from archive_app.importers.sniff import (
 
 log = logging.getLogger(__name__)
 
-Status = Literal["imported", "duplicate", "failed"]
+__all__ = [
+    "DEFAULT_MAX_EXTRACT_BYTES",
+    "KIND_OF_TYPE",
+    "FileOutcome",
+    "ImportReport",
+    "ImportSession",
+]
+
 KIND_OF_TYPE: dict[FileType, SourceKind] = {
     "html": "article",
     "pdf": "pdf",
@@ -58,78 +65,6 @@ KIND_OF_TYPE: dict[FileType, SourceKind] = {
 DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
 
 
-@dataclass(frozen=True)
-class FileOutcome:
-    """What happened to one file, or to one page of a web archive (``url``: the page's
-    address). ``images`` are the image sources imported along with a saved page."""
-
-    path: str
-    status: Status
-    source_id: int | None = None
-    kind: str | None = None
-    title: str = ""
-    error: str = ""
-    duplicate_of: int | None = None
-    images: tuple[int, ...] = ()
-    url: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "status": self.status,
-            "id": self.source_id if self.status == "imported" else self.duplicate_of,
-            "kind": self.kind,
-            "title": self.title,
-            "error": self.error or None,
-            "images": list(self.images),
-            "url": self.url or None,
-        }
-
-
-@dataclass
-class ImportReport:
-    outcomes: list[FileOutcome] = field(default_factory=list)
-    cancelled: bool = False
-    not_attempted: int = 0
-    stopped_by: str = ""
-
-    def _with(self, status: Status) -> list[FileOutcome]:
-        return [outcome for outcome in self.outcomes if outcome.status == status]
-
-    @property
-    def imported(self) -> list[FileOutcome]:
-        return self._with("imported")
-
-    @property
-    def duplicates(self) -> list[FileOutcome]:
-        return self._with("duplicate")
-
-    @property
-    def failed(self) -> list[FileOutcome]:
-        return self._with("failed")
-
-    @property
-    def new_source_ids(self) -> list[int]:
-        ids: list[int] = []
-        for outcome in self.imported:
-            assert outcome.source_id is not None
-            ids.append(outcome.source_id)
-            ids.extend(outcome.images)
-        return ids
-
-    def summary(self) -> str:
-        parts = [f"{len(self.imported)} imported"]
-        if self.duplicates:
-            parts.append(f"{len(self.duplicates)} already in the archive")
-        if self.failed:
-            parts.append(f"{len(self.failed)} failed")
-        if self.cancelled:
-            parts.append(f"cancelled with {self.not_attempted} not imported")
-        elif self.not_attempted:
-            parts.append(f"{self.not_attempted} not attempted")
-        return ", ".join(parts)
-
-
 @dataclass
 class _Candidate:
     path: Path
@@ -138,6 +73,7 @@ class _Candidate:
     parent: tuple[int, int] | None = None  # (article source id, figure index) for page images
     original_name: str = ""
     container: Container | None = None  # the web archive a page was read from
+    address: str = ""  # where a web capture's photo was fetched from
 
     @property
     def name(self) -> str:
@@ -360,6 +296,7 @@ class ImportSession:
         suffix = normalized_suffix(candidate.path.name)
         try:
             self.store.add(candidate.path, candidate.digest, suffix)
+            document.source_url = document.source_url or candidate.address
             if document.thumbnail:
                 self.store.write_derived(
                     thumbnail_path(self.derived, candidate.digest.sha256), document.thumbnail
@@ -421,7 +358,13 @@ class ImportSession:
                 continue
             self._shared_images[digest.sha256] = []
             key = len(self._candidates)
-            self._candidates[key] = _Candidate(path, "image", digest, parent=(article_id, position))
+            self._candidates[key] = _Candidate(
+                path,
+                "image",
+                digest,
+                parent=(article_id, position),
+                address=_web_address(image.src),
+            )
             self._article_images.setdefault(article_id, []).append(key)
             tasks.appendleft(ExtractionTask(key, path, "image"))
 
@@ -489,6 +432,10 @@ class ImportSession:
         if row is None:
             return source_of_container(self.database, digest.sha256)
         return int(row[0]), str(row[1]), str(row[2])
+
+
+def _web_address(src: str) -> str:
+    return src if src.startswith(("http://", "https://")) else ""
 
 
 def _link_figure(

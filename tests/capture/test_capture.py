@@ -38,7 +38,11 @@ def test_capture_keeps_the_page_and_its_photos_and_nothing_else(
     assert source.authors == [captures.AUTHOR]
     assert captures.BOILERPLATE not in source.body
     assert [f.text for f in source.images] == list(captures.CAPTIONS)
-    assert all(f.image_source_id for f in source.images)
+    photos = [archive.get(int(f.image_source_id or 0)) for f in source.images]
+    assert [p.source_url for p in photos] == [
+        f"{agency.base}/2023/ambulance.jpg",
+        f"{agency.base}/2023/market.jpg",
+    ]
     assert news.counts == {ARTICLE: 1}, "no script, style sheet or tracking pixel is fetched"
     assert agency.counts == {"/2023/ambulance.jpg": 1, "/2023/market.jpg": 1}
     for headers in news.headers + agency.headers:

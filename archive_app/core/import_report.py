@@ -1,0 +1,80 @@
+"""What an import (or a capture) reports: an outcome for every file or web page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["imported", "duplicate", "failed"]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one file, or to one page of a web archive (``url``: the page's
+    address). ``images`` are the image sources imported along with a saved page."""
+
+    path: str
+    status: Status
+    source_id: int | None = None
+    kind: str | None = None
+    title: str = ""
+    error: str = ""
+    duplicate_of: int | None = None
+    images: tuple[int, ...] = ()
+    url: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "id": self.source_id if self.status == "imported" else self.duplicate_of,
+            "kind": self.kind,
+            "title": self.title,
+            "error": self.error or None,
+            "images": list(self.images),
+            "url": self.url or None,
+        }
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+    not_attempted: int = 0
+    stopped_by: str = ""
+
+    def _with(self, status: Status) -> list[FileOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
+    @property
+    def imported(self) -> list[FileOutcome]:
+        return self._with("imported")
+
+    @property
+    def duplicates(self) -> list[FileOutcome]:
+        return self._with("duplicate")
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return self._with("failed")
+
+    @property
+    def new_source_ids(self) -> list[int]:
+        ids: list[int] = []
+        for outcome in self.imported:
+            assert outcome.source_id is not None
+            ids.append(outcome.source_id)
+            ids.extend(outcome.images)
+        return ids
+
+    def summary(self) -> str:
+        parts = [f"{len(self.imported)} imported"]
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} already in the archive")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        if self.cancelled:
+            parts.append(f"cancelled with {self.not_attempted} not imported")
+        elif self.not_attempted:
+            parts.append(f"{self.not_attempted} not attempted")
+        return ", ".join(parts)
