@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.capture.servers import Authority, Site, make_authority, serve
+from tests.cli.conftest import Cli
 from tests.fixtures import make_captures as captures
 
 
@@ -54,3 +55,9 @@ def authority(tmp_path: Path) -> Authority:
 @pytest.fixture
 def secure_news(agency: Site, authority: Authority) -> Iterator[Site]:
     yield from serve(Site(routes=news_routes(agency)), authority)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def run_cli(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """``archive-app --archive PATH ARGS...`` run in-process (:class:`tests.cli.conftest.Cli`)."""
+    return Cli(archive_path, capsys)

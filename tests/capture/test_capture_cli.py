@@ -8,8 +8,6 @@ from tests.capture.servers import Site
 from tests.cli.conftest import Cli
 from tests.fixtures import make_captures as captures
 
-pytest_plugins = ["tests.cli.conftest"]
-
 
 def test_capture_json_gives_a_row_per_source_with_path_and_url(run_cli: Cli, news: Site) -> None:
     url = news.base + "/opinion/lachin-corridor"

@@ -12,8 +12,6 @@ from tests.capture.servers import Site
 from tests.cli.conftest import Cli
 from tests.fixtures import make_captures as captures
 
-pytest_plugins = ["tests.cli.conftest"]
-
 
 def test_captured_sources_round_trip_through_a_wacz(
     run_cli: Cli, news: Site, tmp_path: Path
