@@ -19,6 +19,7 @@ from archive_app import __version__
 from archive_app.cli import (
     annotating,
     backup,
+    capture,
     desktop,
     duplicates,
     export,
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.register(commands)
     backup.register(commands)
     duplicates.register(commands)
+    capture.register(commands)
     return parser
 
 

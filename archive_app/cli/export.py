@@ -20,6 +20,7 @@ EXAMPLES = """Examples:
   archive-app export qdpx --tag ceasefire ceasefire.qdpx
   archive-app export report --event "Battle of Shusha" shusha.pdf   (or shusha.html)
   archive-app export annotations --event "Second Karabakh War" karabakh.jsonld
+  archive-app export wacz --tag ceasefire captured.wacz   (captured pages, for ReplayWeb.page)
 """
 
 

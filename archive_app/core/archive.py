@@ -16,6 +16,7 @@ from typing import Any, Unpack
 
 from archive_app.core.aliases import Aliases
 from archive_app.core.annotations import Annotations
+from archive_app.core.captures import container_rows, containers_in_use
 from archive_app.core.changes import Change
 from archive_app.core.db import DATABASE_NAME, Database, translate_error
 from archive_app.core.errors import ArchiveError, NoArchiveError
@@ -196,6 +197,7 @@ class Archive:
         rows = self.database.query(
             f"SELECT id, sha256, original_ext FROM sources WHERE id IN ({marks})", tuple(ids)
         )
+        containers = container_rows(self.database, ids)
         linked_images = self.database.query(
             f"SELECT DISTINCT image_source_id FROM captions WHERE source_id IN ({marks}) "
             f"AND image_source_id IS NOT NULL",
@@ -208,6 +210,10 @@ class Archive:
             self.store.remove(row["sha256"], row["original_ext"])
             with contextlib.suppress(FileNotFoundError):
                 thumbnail_path(self.derived, row["sha256"]).unlink()
+        in_use = containers_in_use(self.database)
+        for container in containers:
+            if container.sha256 not in in_use:
+                self.store.remove(container.sha256, container.ext)
         self._index_now()
 
     def original_path(self, source: Source) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from archive_app.core.captures import container_ext_of, containers_in_use
 from archive_app.core.errors import ArchiveError
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 
@@ -46,7 +47,14 @@ def check_archive(
         if problem:
             report.problems.append(f"source {row['id']}: {problem}")
         report_progress(progress, done, len(rows), "Checking originals")
-    report.notices += _unreferenced_originals(archive, {row["sha256"] for row in rows})
+    containers = containers_in_use(archive.database)
+    for sha256 in sorted(containers):
+        ext = container_ext_of(archive.database, sha256)
+        problem = archive.store.verify(sha256, ext)
+        if problem:
+            report.problems.append(f"web archive {sha256[:12]}: {problem}")
+    known = {row["sha256"] for row in rows} | containers
+    report.notices += _unreferenced_originals(archive, known)
     index_problems = _index_problems(archive, {int(row["id"]) for row in rows})
     if index_problems and repair:
         archive.reindex(progress, cancel)

@@ -70,3 +70,7 @@ class ExtractionError(ImportFailure):
 
 class OcrUnavailableError(ArchiveError):
     """Text cannot be read from pictures: Tesseract or one of its language packs is missing."""
+
+
+class CaptureError(ArchiveError):
+    """A web page could not be captured: a refused address, a network or server failure."""

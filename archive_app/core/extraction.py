@@ -31,25 +31,32 @@ STARTUP_TIMEOUT = 60.0
 WORKER_MEMORY_LIMIT = 3 << 30
 POLL_SECONDS = 0.1
 WORKER_READY = "ready"
+WORKER_ALIVE = "alive"
+"""Sent while a web archive is read, page by page: its time limit starts again."""
 
 
 @dataclass(frozen=True)
 class ExtractionTask:
-    """A file to read; with ``ocr``, only the text of one of its pages pictured, read by OCR."""
+    """A file to read; with ``ocr``, only the text of one of its pages pictured, read by OCR;
+    ``spill`` is a folder for what a web capture holds (its pictures, and the pages of a WARC or
+    WACZ), kept until the import ends."""
 
     key: int
     path: Path
     file_type: FileType
     ocr: OcrRequest | None = None
+    spill: Path | None = None
 
 
 @dataclass(frozen=True)
 class ExtractionResult:
-    """A document (or an OCR task's page); or the plain reason it could not be read; or, for a
-    bug in an importer, its traceback (logged, and shown to the person as an internal error)."""
+    """A document (or, for a web archive, its ``pages``; or an OCR task's page); or the plain
+    reason it could not be read; or, for a bug in an importer, its traceback (logged, and shown to
+    the person as an internal error)."""
 
     key: int
     document: ExtractedDocument | None = None
+    pages: tuple[ExtractedDocument, ...] = ()
     page: OcrPage | None = None
     importer_version: str = ""
     error: str = ""
@@ -158,7 +165,7 @@ class ExtractionPool:
                     busy.remove(worker)
                     yield self._crashed(worker, task)
                     continue
-                if message == WORKER_READY:
+                if message in (WORKER_READY, WORKER_ALIVE):
                     worker.ready = True
                     worker.started = time.monotonic()
                     continue

@@ -1,4 +1,4 @@
-"""What an import reports: one outcome per file, and the whole run's report. Apart from the
+"""What an import (or a capture) reports: an outcome for every file or web page. Apart from the
 import itself, so that progress (which carries each outcome as it comes) needs nothing of it."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ Status = Literal["imported", "duplicate", "failed"]
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """What happened to one file. ``images`` are the image sources imported from a saved
-    page's folder along with it."""
+    """What happened to one file, or to one page of a web archive (``url``: the page's
+    address). ``images`` are the image sources imported along with a saved page."""
 
     path: str
     status: Status
@@ -22,6 +22,7 @@ class FileOutcome:
     error: str = ""
     duplicate_of: int | None = None
     images: tuple[int, ...] = ()
+    url: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -32,6 +33,7 @@ class FileOutcome:
             "title": self.title,
             "error": self.error or None,
             "images": list(self.images),
+            "url": self.url or None,
         }
 
 

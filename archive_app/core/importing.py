@@ -11,15 +11,22 @@ import dataclasses
 import logging
 import os
 import sqlite3
+import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from archive_app.core.captures import (
+    Container,
+    container_ext,
+    insert_capture,
+    source_of_container,
+)
 from archive_app.core.db import Database
 from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
+from archive_app.core.import_files import collect_files, os_reason, too_large, unsupported_reason
 from archive_app.core.import_report import FileOutcome, ImportReport
 from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.page_photos import PagePhoto
@@ -33,23 +40,31 @@ from archive_app.importers import importer_version
 from archive_app.importers.document import ExtractedDocument, SourceKind
 from archive_app.importers.references import ReferenceFormat, reference_format
 from archive_app.importers.sniff import (
-    HTML_SUFFIXES,
-    IMAGE_SUFFIXES,
-    MARKDOWN_SUFFIXES,
-    READABLE_FORMATS,
     SNIFF_BYTES,
-    TEXT_SUFFIXES,
+    STREAMED_TYPES,
     FileType,
     sniff,
 )
 
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "DEFAULT_MAX_EXTRACT_BYTES",
+    "KIND_OF_TYPE",
+    "FileOutcome",
+    "ImportReport",
+    "ImportSession",
+]
+
 KIND_OF_TYPE: dict[FileType, SourceKind] = {
     "html": "article",
     "pdf": "pdf",
     "image": "image",
     "text": "text",
+    "mhtml": "article",
+    "singlefile": "article",
+    "warc": "article",
+    "wacz": "article",
 }
 DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
 
@@ -60,6 +75,13 @@ class _Candidate:
     file_type: FileType
     digest: FileDigest
     page: PagePhoto | None = None  # for a photo saved with a page: what the page says of it
+    original_name: str = ""
+    container: Container | None = None  # the web archive a page was read from
+    address: str = ""  # where a web capture's photo was fetched from
+
+    @property
+    def name(self) -> str:
+        return self.original_name or self.path.name
 
 
 class ImportSession:
@@ -92,11 +114,21 @@ class ImportSession:
         self._waiting_duplicates: dict[int, list[Path]] = {}
         self._article_images: dict[int, list[int]] = {}
         self._pending_articles: dict[int, FileOutcome] = {}
+        self._spill: Path | None = None
+        # picture SHA-256 → the further figures (article id, position) waiting for it
+        self._shared_images: dict[str, list[tuple[int, int]]] = {}
 
     def run(self, paths: Iterable[Path | str]) -> ImportReport:
+        """Import ``paths``; what web captures hold is spilled to a temporary folder that is
+        removed when the import ends."""
+        with tempfile.TemporaryDirectory(prefix="archive-app-import-") as spill:
+            self._spill = Path(spill)
+            return self._run(paths)
+
+    def _run(self, paths: Iterable[Path | str]) -> ImportReport:
         report_progress(self.progress, 0, 0, "Looking for files")
         archive_folder = self.store.root.parent
-        files = list(_collect_files([Path(p) for p in paths], archive_folder, self._record))
+        files = list(collect_files([Path(p) for p in paths], archive_folder, self._fail))
         self._total = len(files) + len(self.report.outcomes)
         tasks: deque[ExtractionTask] = deque()
         for path in files:
@@ -112,7 +144,7 @@ class ImportSession:
             self.index.notify()
         self._flush_pending_articles()
         self.report.cancelled = is_cancelled(self.cancel)
-        self.report.not_attempted = self._total - len(self.report.outcomes)
+        self.report.not_attempted = max(0, self._total - len(self.report.outcomes))
         try:
             self.index.wait_until_indexed()
         except ArchiveError as error:  # the sources are stored; only the index lags behind
@@ -134,13 +166,13 @@ class ImportSession:
                 return
             file_type = sniff(head, path.suffix.lower())
             if file_type is None:
-                raise ImportFailure(_unsupported_reason(path))
+                raise ImportFailure(unsupported_reason(path))
             digest = digest_file(path)
         except ImportFailure as failure:
             self._record(FileOutcome(str(path), "failed", error=failure.message))
             return
         except OSError as error:
-            self._record(FileOutcome(str(path), "failed", error=_os_reason(error)))
+            self._record(FileOutcome(str(path), "failed", error=os_reason(error)))
             return
         existing = self._source_with(digest)
         if existing is not None:
@@ -161,15 +193,16 @@ class ImportSession:
         key = len(self._candidates)
         self._candidates[key] = _Candidate(path, file_type, digest)
         self._first_of_digest[digest.sha256] = key
-        if size > self.max_extract_bytes:
+        if size > self.max_extract_bytes and file_type not in STREAMED_TYPES:
             unread = ExtractionResult(
                 key,
-                document=_too_large(file_type, path, size),
+                document=too_large(KIND_OF_TYPE[file_type], path, size),
                 importer_version=importer_version(file_type),
             )
             self._finish(unread, tasks)
             return
-        tasks.append(ExtractionTask(key, path, file_type))
+        assert self._spill is not None
+        tasks.append(ExtractionTask(key, path, file_type, spill=self._spill / str(key)))
 
     def _import_references(
         self, path: Path, file_format: ReferenceFormat, tasks: deque[ExtractionTask]
@@ -203,6 +236,12 @@ class ImportSession:
                 error="The importer failed with an internal error (a bug; the details are in "
                 "the log).",
             )
+        elif result.pages:
+            outcomes = self._store_pages(candidate, result.pages, result.importer_version, tasks)
+            for outcome in outcomes:
+                self._settle(outcome)
+            self._report_duplicates_of(result.key, outcomes[0])
+            return
         elif result.document is None:
             outcome = FileOutcome(str(candidate.path), "failed", error=result.error)
         else:
@@ -210,12 +249,70 @@ class ImportSession:
         if candidate.page is not None:
             self._finish_page_image(result.key, candidate.page.article_id, outcome)
             return
+        self._settle(outcome)
+        self._report_duplicates_of(result.key, outcome)
+
+    def _settle(self, outcome: FileOutcome) -> None:
+        """Report an outcome, or hold an article's back until its pictures are imported."""
         if outcome.status == "imported" and outcome.source_id in self._article_images:
             self._pending_articles[outcome.source_id] = outcome
-            self._report_duplicates_of(result.key, outcome)
-            return
-        self._record(outcome)
-        self._report_duplicates_of(result.key, outcome)
+        else:
+            self._record(outcome)
+
+    def _store_pages(
+        self,
+        candidate: _Candidate,
+        pages: tuple[ExtractedDocument, ...],
+        version: str,
+        tasks: deque[ExtractionTask],
+    ) -> list[FileOutcome]:
+        """The pages of a web archive: each page's own bytes become its source's original,
+        and the web archive itself is stored once beside them (unless every page was already
+        in the archive)."""
+        self._total += len(pages) - 1
+        container = Container(
+            candidate.digest.sha256, container_ext(candidate.path.name), candidate.path.name
+        )
+        outcomes = []
+        container_stored = False
+        for page in pages:
+            assert page.payload_path is not None
+            url = (page.capture or {}).get("url", "")
+            page_file = Path(page.payload_path)
+            digest = digest_file(page_file)
+            existing = self._source_with(digest)
+            if existing is not None:
+                outcome = FileOutcome(
+                    str(candidate.path),
+                    "duplicate",
+                    duplicate_of=existing[0],
+                    kind=existing[1],
+                    title=existing[2],
+                )
+            elif not container_stored and (failure := self._add_container(candidate, container)):
+                outcome = failure
+            else:
+                container_stored = True
+                page_candidate = _Candidate(
+                    page_file,
+                    candidate.file_type,
+                    digest,
+                    original_name=candidate.path.name,
+                    container=container,
+                )
+                outcome = self._store(page_candidate, page, version, tasks)
+            outcomes.append(dataclasses.replace(outcome, path=str(candidate.path), url=url))
+        return outcomes
+
+    def _add_container(self, candidate: _Candidate, container: Container) -> FileOutcome | None:
+        """Store the web archive file; a failed outcome if it cannot be."""
+        try:
+            self.store.add(candidate.path, candidate.digest, container.ext)
+        except DiskFullError:
+            raise
+        except ArchiveError as error:
+            return FileOutcome(str(candidate.path), "failed", error=error.message)
+        return None
 
     def _store(
         self,
@@ -227,11 +324,19 @@ class ImportSession:
         if candidate.page is not None:
             document = candidate.page.named(document, candidate.path.name)
         try:
+            document.source_url = document.source_url or candidate.address
             source_id = keep_source(
                 self.database,
                 self.store,
                 self.derived,
-                KeptFile(candidate.path, candidate.digest, document, version),
+                KeptFile(
+                    candidate.path,
+                    candidate.digest,
+                    document,
+                    version,
+                    original_name=candidate.name,
+                    container=candidate.container,
+                ),
                 figure_of=candidate.page.figure if candidate.page is not None else None,
             )
         except DiskFullError:
@@ -239,7 +344,7 @@ class ImportSession:
         except ArchiveError as error:
             return FileOutcome(str(candidate.path), "failed", error=error.message)
         except OSError as error:
-            return FileOutcome(str(candidate.path), "failed", error=_os_reason(error))
+            return FileOutcome(str(candidate.path), "failed", error=os_reason(error))
         self.index.notify()
         if document.kind == "article":
             self._queue_page_images(source_id, document, tasks)
@@ -249,6 +354,7 @@ class ImportSession:
             source_id=source_id,
             kind=document.kind,
             title=document.title,
+            url=(document.capture or {}).get("url", ""),
         )
 
     def _queue_page_images(
@@ -270,17 +376,30 @@ class ImportSession:
                 with self.database.transaction() as connection:
                     _link_figure(connection, article_id, position, existing[0])
                 continue
+            if digest.sha256 in self._shared_images:  # another page of the file shows it too
+                self._shared_images[digest.sha256].append((article_id, position))
+                continue
+            self._shared_images[digest.sha256] = []
             key = len(self._candidates)
-            page = PagePhoto.of(article_id, position, document, image)
-            self._candidates[key] = _Candidate(path, "image", digest, page=page)
+            self._candidates[key] = _Candidate(
+                path,
+                "image",
+                digest,
+                page=PagePhoto.of(article_id, position, document, image),
+                address=_web_address(image.src),
+            )
             self._article_images.setdefault(article_id, []).append(key)
             tasks.appendleft(ExtractionTask(key, path, "image"))
 
     def _finish_page_image(self, key: int, article_id: int, outcome: FileOutcome) -> None:
         waiting = self._article_images[article_id]
         waiting.remove(key)
+        shared = self._shared_images.pop(self._candidates[key].digest.sha256, [])
         if outcome.status == "imported":
             assert outcome.source_id is not None
+            with self.database.transaction() as connection:
+                for other_article, position in shared:
+                    _link_figure(connection, other_article, position, outcome.source_id)
             article = self._pending_articles.get(article_id)
             if article is not None:
                 self._pending_articles[article_id] = dataclasses.replace(
@@ -314,6 +433,9 @@ class ImportSession:
             else:
                 self._record(FileOutcome(str(path), "failed", error=outcome.error))
 
+    def _fail(self, path: str, reason: str) -> None:
+        self._record(FileOutcome(path, "failed", error=reason))
+
     def _record(self, outcome: FileOutcome) -> None:
         self.report.outcomes.append(outcome)
         report_progress(
@@ -325,11 +447,18 @@ class ImportSession:
         )
 
     def _source_with(self, digest: FileDigest) -> tuple[int, str, str] | None:
-        """The id, kind and title of the source already holding these bytes, if any."""
+        """The id, kind and title of the source already holding these bytes (or read from the
+        web archive with these bytes), if any."""
         row = self.database.query_one(
             "SELECT id, kind, title FROM sources WHERE sha256 = ?", (digest.sha256,)
         )
-        return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+        if row is None:
+            return source_of_container(self.database, digest.sha256)
+        return int(row[0]), str(row[1]), str(row[2])
+
+
+def _web_address(src: str) -> str:
+    return src if src.startswith(("http://", "https://")) else ""
 
 
 @dataclass(frozen=True)
@@ -340,6 +469,11 @@ class KeptFile:
     digest: FileDigest
     document: ExtractedDocument
     importer_version: str
+    original_name: str = ""
+    """The name the file had (a web archive's page has the name of its address); else the
+    path's."""
+    container: Container | None = None
+    """The web archive a page was read from, stored once beside its pages."""
 
 
 def keep_source(
@@ -377,13 +511,15 @@ def record_source(
         connection,
         document,
         digest=kept.digest,
-        original_name=kept.path.name,
+        original_name=kept.original_name or kept.path.name,
         original_ext=normalized_suffix(kept.path.name),
         importer_version=kept.importer_version,
         has_thumbnail=bool(document.thumbnail),
     )
     insert_captions(connection, source_id, document, figure_images or {})
     store_fingerprints(connection, source_id, document)
+    if document.capture is not None:
+        insert_capture(connection, source_id, document.capture, kept.container)
     if figure_of is not None:
         _link_figure(connection, *figure_of, source_id)
     return source_id
@@ -398,77 +534,3 @@ def _link_figure(
         (image_id, article_id, position),
     )
     queue_for_index(connection, [image_id])
-
-
-def _collect_files(paths: list[Path], archive_folder: Path, record: Any) -> Iterator[Path]:
-    """Files under ``paths`` in a stable order. A folder saved with a web page is left to its
-    page, and the archive's own folder is never walked (importing a folder that holds it)."""
-    for path in paths:
-        if path.is_dir():
-            yield from _walk(path, archive_folder, record)
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            record(FileOutcome(str(path), "failed", error="This is not a regular file."))
-        else:
-            record(
-                FileOutcome(str(path), "failed", error="There is no file or folder at this path.")
-            )
-
-
-def _walk(folder: Path, archive_folder: Path, record: Any) -> Iterator[Path]:
-    def on_error(error: OSError) -> None:
-        record(FileOutcome(str(error.filename or folder), "failed", error=_os_reason(error)))
-
-    if folder.resolve() == archive_folder:
-        return
-    for root, dirs, files in os.walk(folder, onerror=on_error):
-        page_stems = {
-            Path(name).stem for name in files if Path(name).suffix.lower() in HTML_SUFFIXES
-        }
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".")
-            and not _is_saved_page_folder(d, page_stems)
-            and (Path(root) / d).resolve() != archive_folder
-        )
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
-def _is_saved_page_folder(name: str, page_stems: set[str]) -> bool:
-    for marker in ("_files", "-Dateien", "_archivos", "_fichiers", "-filer"):
-        if name.endswith(marker) and name[: -len(marker)] in page_stems:
-            return True
-    return False
-
-
-def _unsupported_reason(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | IMAGE_SUFFIXES | {".pdf"}:
-        return (
-            f"The file is named {suffix} but its content is not what that name says; "
-            f"the archive reads {READABLE_FORMATS}."
-        )
-    kind = f"'{suffix}' files" if suffix else "files of this kind"
-    return f"The archive does not read {kind}. It reads {READABLE_FORMATS}."
-
-
-def _os_reason(error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return "The file cannot be read: permission denied."
-    return f"The file cannot be read: {error.strerror or error}."
-
-
-def _too_large(file_type: FileType, path: Path, size: int) -> ExtractedDocument:
-    """A file too large to read is still kept, with its name as title and a note why."""
-    return ExtractedDocument(
-        kind=KIND_OF_TYPE[file_type],
-        title=path.stem.replace("_", " "),
-        notes=[
-            f"The file is {size / (1 << 30):.1f} GB, too large to read its contents; "
-            "the original is kept but its text is not searchable."
-        ],
-    )

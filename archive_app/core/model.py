@@ -129,6 +129,7 @@ class Source:
     events: list[NamedRef] = field(default_factory=list)
     perspectives: list[NamedRef] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
+    capture: dict[str, Any] | None = None
 
     @property
     def pages(self) -> list[Page]:
@@ -172,7 +173,8 @@ class Source:
             "events": [e.name for e in self.events],
             "perspectives": [p.name for p in self.perspectives],
             "annotations": [a.to_dict() for a in self.annotations],
-            "provenance": asdict(self.provenance),
+            "provenance": {**asdict(self.provenance), "capture": self._capture_summary()},
+            "captured_at": self.capture["captured_at"] if self.capture else None,
             "extraction_notes": self.extraction_notes,
             "modified_at": self.modified_at,
             "metadata": self.metadata,
@@ -193,6 +195,12 @@ class Source:
             data.update(image_essentials(self.metadata))
             data["appears_in"] = [asdict(a) for a in self.appears_in]
         return data
+
+    def _capture_summary(self) -> dict[str, Any] | None:
+        if self.capture is None:
+            return None
+        keys = ("method", "url", "final_url", "status", "captured_at", "payload_sha256", "tls")
+        return {key: self.capture[key] for key in keys}
 
 
 IMAGE_ESSENTIALS = ("caption", "creator", "credit", "copyright", "taken_at", "camera", "gps")

@@ -253,5 +253,35 @@ CREATE TRIGGER text_fingerprints_deleted AFTER DELETE ON text_fingerprints BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, OCR_PAGES, ADD_REFERENCE_KIND, REUSE_FINGERPRINTS)
+# How a source was captured from the web (live over HTTP, or read from a MHTML, SingleFile,
+# WARC or WACZ file). ``container_sha256``/``container_ext`` name the web archive file the source
+# was read from when that file is not the source's own original (a WARC holding many pages is
+# stored once; each page's own bytes are its source's original). ``tls``, ``http_headers`` and
+# ``details`` are JSON.
+CAPTURES = """
+CREATE TABLE captures (
+    source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    method TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    final_url TEXT NOT NULL DEFAULT '',
+    status INTEGER,
+    captured_at TEXT NOT NULL DEFAULT '',
+    payload_sha256 TEXT NOT NULL DEFAULT '',
+    tls TEXT,
+    http_headers TEXT NOT NULL DEFAULT '[]',
+    details TEXT NOT NULL DEFAULT '{}',
+    container_sha256 TEXT NOT NULL DEFAULT '',
+    container_ext TEXT NOT NULL DEFAULT '',
+    container_name TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX captures_container ON captures (container_sha256);
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    SCHEMA_V1,
+    OCR_PAGES,
+    ADD_REFERENCE_KIND,
+    REUSE_FINGERPRINTS,
+    CAPTURES,
+)
 SCHEMA_VERSION = len(MIGRATIONS)

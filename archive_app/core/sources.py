@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from archive_app.core.captures import load_capture
 from archive_app.core.changes import Change, no_change
 from archive_app.core.dates import normalize_published
 from archive_app.core.db import Database, now_iso
@@ -168,6 +169,7 @@ def load_source(database: Database, source_id: int) -> Source:
         events=labels_of(database, "source", "event", source_id),
         perspectives=labels_of(database, "source", "perspective", source_id),
         annotations=load_annotations(database, source_id),
+        capture=load_capture(database, source_id),
     )
 
 

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 import traceback
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from archive_app.core.errors import ImportFailure
-from archive_app.core.extraction import WORKER_READY, ExtractionResult, ExtractionTask
+from archive_app.core.extraction import (
+    WORKER_ALIVE,
+    WORKER_READY,
+    ExtractionResult,
+    ExtractionTask,
+)
 
 MEMORY_LIMIT = 3 << 30
+HEARTBEAT_SECONDS = 0.25
 
 
 def serve(tasks: Connection, results: Connection) -> None:
@@ -27,7 +35,7 @@ def serve(tasks: Connection, results: Connection) -> None:
         except (EOFError, OSError):
             return
         try:
-            result = _perform(task)
+            result = _perform(task, _heartbeat(results))
         except ImportFailure as failure:
             result = ExtractionResult(task.key, error=failure.message)
         except MemoryError:
@@ -44,19 +52,35 @@ def serve(tasks: Connection, results: Connection) -> None:
             return
 
 
-def _perform(task: ExtractionTask) -> ExtractionResult:
+def _heartbeat(results: Connection) -> Callable[[], None]:
+    """Tell the pool the worker is making progress, at most every HEARTBEAT_SECONDS."""
+    last = time.monotonic()
+
+    def beat() -> None:
+        nonlocal last
+        if time.monotonic() - last >= HEARTBEAT_SECONDS:
+            last = time.monotonic()
+            results.send(WORKER_ALIVE)
+
+    return beat
+
+
+def _perform(task: ExtractionTask, heartbeat: Callable[[], None]) -> ExtractionResult:
     if task.ocr is not None:
         from archive_app.importers import ocr
 
         page = ocr.recognise_file_page(task.path, task.ocr)
         return ExtractionResult(task.key, page=page, importer_version=ocr.IMPORTER_VERSION)
-    from archive_app.importers import extract_file, importer_version
+    from archive_app.importers import extract_file, extract_pages, importer_version
 
-    return ExtractionResult(
-        task.key,
-        document=extract_file(task.path, task.file_type),
-        importer_version=importer_version(task.file_type),
-    )
+    version = importer_version(task.file_type)
+    if task.spill is None:
+        document = extract_file(task.path, task.file_type)
+        return ExtractionResult(task.key, document=document, importer_version=version)
+    pages = extract_pages(task.path, task.file_type, task.spill, heartbeat)
+    if len(pages) == 1 and pages[0].payload_path is None:
+        return ExtractionResult(task.key, document=pages[0], importer_version=version)
+    return ExtractionResult(task.key, pages=tuple(pages), importer_version=version)
 
 
 def limit_memory(limit: int) -> None:

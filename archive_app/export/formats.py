@@ -33,6 +33,7 @@ from archive_app.export.report_pdf import write_report_pdf
 from archive_app.export.ris import write_ris
 from archive_app.export.selection import Selection, resolve_selection
 from archive_app.export.tables import annotations_path, write_csv
+from archive_app.export.wacz import export_wacz
 
 if TYPE_CHECKING:
     from archive_app.core.archive import Archive
@@ -147,6 +148,14 @@ def _annotations(job: ExportJob) -> ExportResult:
     return ExportResult(count, "annotation", (job.path,))
 
 
+def _wacz(job: ExportJob) -> ExportResult:
+    """Captured sources as a WACZ web archive; a selection of everything means every captured
+    source, and sources not captured from the web are left out."""
+    ids = None if job.selection.is_everything else job.source_ids()
+    count = export_wacz(job.archive, job.path, ids, progress=job.progress, cancel=job.cancel)
+    return ExportResult(count, "page", (job.path,))
+
+
 FORMATS: dict[str, ExportFormat] = {
     fmt.name: fmt
     for fmt in (
@@ -157,6 +166,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("qdpx", "QDA project (REFI-QDA .qdpx)", (".qdpx",), _qdpx),
         ExportFormat("report", "Event report (HTML or PDF)", (".html", ".pdf"), _report),
         ExportFormat("annotations", "Annotations (W3C JSON-LD)", (".jsonld",), _annotations),
+        ExportFormat("wacz", "Captured pages (WACZ web archive)", (".wacz",), _wacz),
     )
 }
 

@@ -28,6 +28,7 @@ class WindowActions:
     open_archive: QAction
     import_files: QAction
     import_folder: QAction
+    capture_page: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -101,6 +102,12 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
             "Ctrl+Shift+I",
             "Import a folder and everything in it",
             "import-folder",
+        ),
+        capture_page=_action(
+            parent,
+            "&Capture web page…",
+            "Ctrl+L",
+            "Capture a page from its address, with its photos, as evidence",
         ),
         quit=_action(parent, "&Quit", _standard(Key.Quit, "Ctrl+Q"), "Close the archive and quit"),
         undo=undo,
@@ -203,6 +210,7 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
             None,
             a.import_files,
             a.import_folder,
+            a.capture_page,
             None,
             a.quit,
         ],

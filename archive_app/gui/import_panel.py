@@ -1,4 +1,5 @@
 """The import bar at the bottom of the window: "Importing 37 of 120 · 2 failed" and Cancel.
+Captures of web pages run through it too ("Capturing 1 of 3"), with the same report.
 
 An import runs in the background through the TaskRunner; the window stays usable. Files
 dropped while an import runs wait their turn and are imported next. Cancelling keeps every
@@ -13,11 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from archive_app.capture.session import capture_pages
 from archive_app.core.archive import Archive
 from archive_app.core.import_report import ImportReport
 from archive_app.core.ocr import READING_TEXT
 from archive_app.core.progress import Progress
-from archive_app.gui.tasks import Task, TaskRunner
+from archive_app.gui.tasks import Task, TaskContext, TaskRunner
 
 REDRAW_MS = 100
 """The bar is redrawn at most this often: a fast import finishes files far quicker than that."""
@@ -40,6 +42,8 @@ class ImportPanel(QWidget):
         self._tasks = tasks
         self._task: Task | None = None
         self._waiting: list[Path] = []
+        self._waiting_urls: list[str] = []
+        self._verb = "Importing"
         self._failed = 0
         self._latest: Progress | None = None
         self._report: ImportReport | None = None
@@ -71,31 +75,49 @@ class ImportPanel(QWidget):
         if self._task is None:
             self._start_next()
 
+    def capture_urls(self, urls: Sequence[str]) -> None:
+        """Capture web pages; after the running import or capture if there is one."""
+        self._waiting_urls.extend(urls)
+        if self._task is None:
+            self._start_next()
+
     def cancel(self) -> None:
         if self._task is not None:
             self._waiting.clear()
+            self._waiting_urls.clear()
             self._task.cancel()
             self.cancel_button.setEnabled(False)
             self.progress.setFormat("Cancelling…")
 
     def _start_next(self) -> None:
         paths, self._waiting = self._waiting, []
-        if not paths:
+        urls = [] if paths else self._waiting_urls
+        self._waiting_urls = self._waiting_urls if paths else []
+        if not paths and not urls:
             return
         self._failed = 0
+        self._verb = "Importing" if paths else "Capturing"
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Looking for files…")
+        self.progress.setFormat("Looking for files…" if paths else "Connecting…")
         self.cancel_button.setEnabled(True)
         self.show()
         archive = self._archive
+
+        def work(context: TaskContext) -> ImportReport:
+            if paths:
+                return archive.import_paths(
+                    paths, progress=context.progress, cancel=context.cancel_flag
+                )
+            return capture_pages(
+                archive, urls, progress=context.progress, cancel=context.cancel_flag
+            )
+
         self._task = self._tasks.run(
-            lambda context: archive.import_paths(
-                paths, progress=context.progress, cancel=context.cancel_flag
-            ),
+            work,
             on_success=self._succeeded,
             on_progress=self._progressed,
             on_finished=self._ended,
-            label="Import",
+            label="Import" if paths else "Capture",
         )
         self.started.emit()
 
@@ -119,7 +141,7 @@ class ImportPanel(QWidget):
         if progress.message.startswith(READING_TEXT):  # scans read after they were imported
             self.progress.setFormat(progress.message)
         else:
-            self.progress.setFormat(f"Importing {progress.done:,} of {progress.total:,}{failed}")
+            self.progress.setFormat(f"{self._verb} {progress.done:,} of {progress.total:,}{failed}")
         self.progress.setRange(0, progress.total)
         self.progress.setValue(progress.done)
 

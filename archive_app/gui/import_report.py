@@ -60,9 +60,10 @@ class ImportReportModel(QAbstractTableModel):
         outcome = self._outcomes[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_status(outcome), Path(outcome.path).name, _details(outcome))[column]
+            name = outcome.url or Path(outcome.path).name
+            return (_status(outcome), name, _details(outcome))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (_status(outcome), outcome.path, _details(outcome))[column]
+            return (_status(outcome), outcome.url or outcome.path, _details(outcome))[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return icon(STATUS_ICONS.get(outcome.status, "info"))
         return None

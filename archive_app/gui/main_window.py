@@ -42,6 +42,7 @@ from archive_app.gui.actions import build_menus, build_toolbar, make_actions
 from archive_app.gui.alias_editor import AliasEditor
 from archive_app.gui.annotations.panel import AnnotationPanel
 from archive_app.gui.backup_dialogs import BackupTools
+from archive_app.gui.capture_dialog import CaptureDialog, dropped_web_addresses
 from archive_app.gui.detail_tabs import DetailTabs
 from archive_app.gui.editing import Edits
 from archive_app.gui.errors import describe_error
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         commands = self.commands
         commands.import_files.triggered.connect(self.ask_and_import_files)
+        commands.capture_page.triggered.connect(self.ask_and_capture)
         commands.import_folder.triggered.connect(self.ask_and_import_folder)
         commands.new_archive.triggered.connect(self._ask_new_archive)
         commands.open_archive.triggered.connect(self._ask_open_archive)
@@ -276,19 +278,28 @@ class MainWindow(QMainWindow):
         if folder is not None:
             self.import_paths([folder])
 
+    def ask_and_capture(self) -> None:
+        dialog = CaptureDialog(self)
+        dialog.accepted.connect(lambda: self.import_panel.capture_urls(dialog.urls()))
+        dialog.open()
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_paths(event.mimeData()):
+        if _dropped_paths(event.mimeData()) or dropped_web_addresses(event.mimeData()):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _dropped_paths(event.mimeData()):
+        if _dropped_paths(event.mimeData()) or dropped_web_addresses(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = _dropped_paths(event.mimeData())
-        if paths:
+        addresses = dropped_web_addresses(event.mimeData())
+        if paths or addresses:
             event.acceptProposedAction()
+        if paths:
             self.import_paths(paths)
+        elif addresses:
+            self.import_panel.capture_urls(addresses)
 
     def _import_finished(self, report: ImportReport) -> None:
         self.import_report = ImportReportDialog(report, self)

@@ -1,6 +1,8 @@
 """One module per format: bytes in, an :class:`ExtractedDocument` out. Pure: no database.
 
-Every importer module offers ``extract(data, *, name, path=None)`` and ``IMPORTER_VERSION``.
+Every importer module offers ``extract(data, *, name, path=None)`` and ``IMPORTER_VERSION``;
+web captures (MHTML, SingleFile, WARC, WACZ) offer ``extract_pages(path, *, name, spill)``
+instead, which reads the file as a stream and may find many pages in it.
 A module is imported only when a file of its type arrives, so a worker that reads text never
 loads lxml.
 """
@@ -8,11 +10,12 @@ loads lxml.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 from archive_app.importers.document import ExtractedDocument
-from archive_app.importers.sniff import FileType
+from archive_app.importers.sniff import STREAMED_TYPES, FileType
 
 
 def importer_module(file_type: FileType) -> ModuleType:
@@ -25,6 +28,23 @@ def extract_file(path: Path, file_type: FileType) -> ExtractedDocument:
         path.read_bytes(), name=path.name, path=path
     )
     return document
+
+
+def extract_pages(
+    path: Path, file_type: FileType, spill: Path, heartbeat: Callable[[], None] | None = None
+) -> list[ExtractedDocument]:
+    """Every document in ``path``: one for most files, many for a web archive (WARC, WACZ).
+    Files that a web capture holds (its pictures, its pages) are written under ``spill``.
+    A web archive calls ``heartbeat`` as it goes: its time limit is per step, not per file."""
+    module = importer_module(file_type)
+    documents: list[ExtractedDocument]
+    if file_type in STREAMED_TYPES:
+        documents = module.extract_pages(path, name=path.name, spill=spill, heartbeat=heartbeat)
+    elif hasattr(module, "extract_pages"):
+        documents = module.extract_pages(path, name=path.name, spill=spill)
+    else:
+        documents = [extract_file(path, file_type)]
+    return documents
 
 
 def importer_version(file_type: FileType) -> str:

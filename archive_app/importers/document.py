@@ -69,6 +69,11 @@ class ExtractedDocument:
     plus ``width``/``height``, and raw ``exif``/``iptc``/``xmp`` dictionaries. ``notes`` are
     plain sentences about what could not be read ("This PDF has no text layer (scanned?)").
     ``thumbnail`` is a JPEG made by the image importer, stored under ``derived/``.
+
+    ``capture`` is where, when and how a web page was captured (``method``, ``url``,
+    ``final_url``, ``status``, ``captured_at``, ``payload_sha256``, ``tls``, ``http_headers``).
+    ``payload_path`` is set for a page read out of a web archive (WARC, WACZ) that holds many:
+    the file with the page's own bytes, stored as its original beside the archive file.
     """
 
     kind: SourceKind
@@ -87,6 +92,8 @@ class ExtractedDocument:
     mime_type: str = ""
     tags: list[str] = field(default_factory=list)
     """Tags the file gives itself (a Markdown file's front matter): applied at import."""
+    capture: dict[str, Any] | None = None
+    payload_path: str | None = None
 
     @property
     def body(self) -> str:

@@ -9,6 +9,7 @@ and credit (:mod:`html_figures`). Pure: nothing is fetched, nothing but ``path``
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from copy import deepcopy
 from pathlib import Path
 
@@ -39,9 +40,20 @@ _SAVED_FROM_CHARS = 2048
 _NO_TEXT_NOTE = "The page has no readable text; only its title and metadata were imported."
 
 
-def extract(data: bytes, *, name: str = "", path: Path | None = None) -> ExtractedDocument:
+def extract(
+    data: bytes,
+    *,
+    name: str = "",
+    path: Path | None = None,
+    page_url: str = "",
+    resources: Mapping[str, str] | None = None,
+) -> ExtractedDocument:
     """Read a saved web page. ``path`` locates the page so that pictures saved beside it (the
-    ``X_files/`` folder of "Web page, complete") are found; they are never fetched."""
+    ``X_files/`` folder of "Web page, complete") are found; they are never fetched.
+
+    A page out of a web archive gives the address it was captured at (``page_url``, against
+    which its links resolve) and ``resources``: picture address → the file holding its bytes.
+    """
     decoded = decode_bytes(data, declared=declared_charset(data))
     tree = _parse(decoded.text)
     pruned = prune_boilerplate(deepcopy(tree))
@@ -60,9 +72,10 @@ def extract(data: bytes, *, name: str = "", path: Path | None = None) -> Extract
         pruned,
         blocks,
         page_path=path,
-        base_url=_base_url(tree, metadata),
+        base_url=_base_url(tree, page_url or metadata.source_url),
         title=metadata.title,
         authors=metadata.authors,
+        resources=resources,
     )
     document = _document(metadata, name)
     document.blocks = blocks
@@ -122,10 +135,10 @@ def _saved_from(text: str) -> str:
     return match.group(1) if match else ""
 
 
-def _base_url(tree: HtmlElement, metadata: PageMetadata) -> str:
+def _base_url(tree: HtmlElement, page_url: str) -> str:
     base = tree.find(".//base")
     href = base.get("href", "").strip() if base is not None else ""
-    return href if href.startswith(("http://", "https://")) else metadata.source_url
+    return href if href.startswith(("http://", "https://")) else page_url
 
 
 def _title_from_name(name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -52,9 +52,11 @@ def article_figures(
     base_url: str,
     title: str = "",
     authors: Sequence[str] = (),
+    resources: Mapping[str, str] | None = None,
 ) -> list[ExtractedImage]:
     """The pictures of the article in ``tree`` in page order, each with its caption, credit,
-    position in ``blocks`` and, for a saved page's own files, the file's absolute path.
+    position in ``blocks`` and, for a saved page's own files, the file's absolute path (found
+    beside ``page_path``, or in ``resources`` by the picture's address for a web archive).
     ``title`` and ``authors`` help tell figures from the author's portrait and alt texts that
     only repeat the headline."""
     region, positions = _article_region(tree, blocks)
@@ -77,7 +79,7 @@ def article_figures(
         found.append(_Found(figure_text(element, page_title=title), source, address, after_block))
     repeated = _repeated_stand_ins([figure.text for figure in found])
     return [
-        figure.image(page_path, keep_caption=figure.text.caption not in repeated)
+        figure.image(page_path, resources or {}, keep_caption=figure.text.caption not in repeated)
         for figure in found
     ]
 
@@ -91,9 +93,12 @@ class _Found:
     address: str
     after_block: int | None
 
-    def image(self, page_path: Path | None, *, keep_caption: bool) -> ExtractedImage:
+    def image(
+        self, page_path: Path | None, resources: Mapping[str, str], *, keep_caption: bool
+    ) -> ExtractedImage:
         local = _local_file(self.source, page_path)
         saved_with_page = local is not None or _in_saved_folder(self.source)
+        local = local or resources.get(self.address)
         caption = self.text.caption if keep_caption else ""
         alt = self.text.alt
         repeats_caption = same_text(alt, caption) or same_text(alt, f"{caption} {self.text.credit}")

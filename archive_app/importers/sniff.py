@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+import zlib
 from typing import Literal
 
-FileType = Literal["html", "pdf", "image", "text"]
+FileType = Literal["html", "pdf", "image", "text", "mhtml", "singlefile", "warc", "wacz"]
+# Web archives that may hold many pages: read as a stream, however large.
+STREAMED_TYPES: frozenset[FileType] = frozenset({"warc", "wacz"})
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
+WEB_ARCHIVE_SUFFIXES = frozenset({".warc", ".wacz"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 IMAGE_SUFFIXES = frozenset(
@@ -18,12 +23,17 @@ _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
 _HTML_ANYWHERE = re.compile(rb"<(?:head|body|meta|title|article|div|p)\b[^>]*>", re.I)
+_SINGLEFILE_MARK = re.compile(rb"<!--\s*Page saved with SingleFile", re.I)
+_MIME_HEADER = re.compile(rb"^[A-Za-z][\w-]*:[^\r\n]*\r?\n")
+_MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.I | re.M)
+_WARC_START = re.compile(rb"^WARC/1\.[01]\r?\n")
 
 SNIFF_BYTES = 8192
 
 READABLE_FORMATS = (
-    "web pages (.html), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), text (.txt, .md) "
-    "and reference lists (.ris, .bib, CSL-JSON .json)"
+    "web pages (.html, .mhtml, SingleFile), web archives (.warc, .warc.gz, .wacz), PDFs, "
+    "photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), text (.txt, .md) and reference lists "
+    "(.ris, .bib, CSL-JSON .json)"
 )
 """What the archive reads, as the message about a file it cannot read names it."""
 
@@ -33,17 +43,39 @@ def sniff(head: bytes, suffix: str) -> FileType | None:
 
     None means no importer reads it.
     """
+    web_archive = _web_archive(head, suffix)
+    if web_archive is not None:
+        return web_archive
     if head.lstrip(b"\r\n\t \x00")[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     if _image_signature(head):
         return "image"
     text_head = _ascii_view(head)
-    if _HTML_START.match(text_head):
-        return "html"
-    if suffix in HTML_SUFFIXES and _HTML_ANYWHERE.search(text_head):
-        return "html"
+    if _HTML_START.match(text_head) or (
+        suffix in HTML_SUFFIXES and _HTML_ANYWHERE.search(text_head)
+    ):
+        return "singlefile" if _SINGLEFILE_MARK.search(text_head) else "html"
     if suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
         return "text"
+    return None
+
+
+def _web_archive(head: bytes, suffix: str) -> FileType | None:
+    """WARC (plain or gzipped record by record), WACZ (a zip) and MHTML (a MIME message)."""
+    if _WARC_START.match(head):
+        return "warc"
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            start = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 16)
+        except zlib.error:
+            return None
+        return "warc" if _WARC_START.match(start) else None
+    if head.startswith(b"PK\x03\x04"):
+        named = suffix == ".wacz" or b"datapackage.json" in head or b"pages/pages.jsonl" in head
+        return "wacz" if named else None
+    headers = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    if _MIME_HEADER.match(headers) and _MULTIPART_RELATED.search(headers):
+        return "mhtml"
     return None
 
 

@@ -29,6 +29,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError, NotFoundError
 from archive_app.core.model import Source
 from archive_app.core.research import Kind
+from archive_app.gui.inspector.capture import CaptureFacts
 from archive_app.gui.inspector.commands import ChangeCommand
 from archive_app.gui.inspector.facts import (
     FactList,
@@ -158,6 +159,8 @@ class InspectorPane(QWidget):
         self.research = ResearchChips(Labeling(archive, edits, self), self)
         self.provenance = ProvenanceSection(self)
         self.photo_section = Section("Photo", self.photo, self)
+        self.capture = CaptureFacts(self)
+        self.capture_section = Section("Capture", self.capture, self)
         content = QWidget(self)
         content.setObjectName("inspectorContent")
         layout = QVBoxLayout(content)
@@ -167,6 +170,7 @@ class InspectorPane(QWidget):
         layout.addWidget(Section("Details", self.form, content))
         layout.addWidget(self.photo_section)
         layout.addWidget(Section("Research", self.research, content))
+        layout.addWidget(self.capture_section)
         layout.addWidget(Section("Original", self.provenance, content))
         layout.addStretch(1)
         scroller = QScrollArea(self)
@@ -235,6 +239,8 @@ class InspectorPane(QWidget):
         self.photo_section.setVisible(source.kind == "image")
         self._show_labels(source)
         self.provenance.show_source(source, self.archive.original_path(source))
+        self.capture.show_capture(source.capture)
+        self.capture_section.setVisible(source.capture is not None)
 
     def _show_labels(self, source: Source) -> None:
         self.research.show_source(source, self._selection)

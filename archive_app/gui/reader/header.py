@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from archive_app.core.model import Source
 from archive_app.core.search.highlighting import Match
+from archive_app.gui.capture_dialog import HeadersDialog
 from archive_app.gui.dates import format_published
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.colors import Marker, ReaderColors
@@ -79,6 +81,13 @@ class SourceHeader(QWidget):
         self.byline.setAccessibleName("Site, date and authors")
         self.byline.setWordWrap(True)
         self.byline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.captured = QLabel(self)
+        self.captured.setObjectName("readerCaptured")
+        self.captured.setAccessibleName("Where and when the page was captured")
+        self.captured.setWordWrap(True)
+        self.captured.setTextFormat(Qt.TextFormat.RichText)
+        self.captured.linkActivated.connect(self._show_headers)
+        self._capture: dict[str, Any] | None = None
         self.aliases = QLabel(self)
         self.aliases.setObjectName("readerAliasNote")
         self.aliases.setAccessibleName("Aliases matched")
@@ -89,8 +98,9 @@ class SourceHeader(QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(self.byline)
+        layout.addWidget(self.captured)
         layout.addWidget(self.aliases)
-        for label in (self.byline, self.aliases):
+        for label in (self.byline, self.captured, self.aliases):
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
     def show_source(
@@ -102,6 +112,25 @@ class SourceHeader(QWidget):
         self.byline.setVisible(bool(self.byline.text()))
         self.aliases.setText(alias_note(aliases))
         self.aliases.setVisible(bool(aliases))
+        self._capture = source.capture
+        self.captured.setText(capture_note(source.capture) if source.capture else "")
+        self.captured.setVisible(source.capture is not None)
+
+    def _show_headers(self) -> None:
+        if self._capture is not None:
+            HeadersDialog(self._capture, self).open()
+
+
+def capture_note(capture: dict[str, Any]) -> str:
+    """``Captured 15 September 2023, 10:30 · HTTP headers`` as rich text (the link opens them)."""
+    moment = QDateTime.fromString(str(capture.get("captured_at") or ""), Qt.DateFormat.ISODate)
+    when = (
+        QLocale().toString(moment.toLocalTime(), "d MMMM yyyy, HH:mm") if moment.isValid() else ""
+    )
+    note = f"Captured {when}" if when else "Captured"
+    if capture.get("http_headers"):
+        note += ' · <a href="headers">HTTP headers</a>'
+    return note
 
 
 class NoticeBar(QFrame):

@@ -1,0 +1,114 @@
+"""A live capture: fetch a page and the pictures its article shows, write the whole exchange
+as a WARC, and import that WARC through the archive's normal import, where it is the original.
+
+Only the page and its figures are fetched (chosen by the same reading of the page the importer
+does), never scripts, style sheets, frames, beacons or tracking pixels.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import tempfile
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from archive_app.capture.fetch import Exchange, Fetcher
+from archive_app.capture.policy import CapturePolicy
+from archive_app.capture.warc import write_warc
+from archive_app.core.archive import Archive
+from archive_app.core.errors import CancelledError, CaptureError, ImportFailure
+from archive_app.core.importing import FileOutcome, ImportReport
+from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
+from archive_app.core.store import digest_file
+from archive_app.importers import html
+from archive_app.importers.web_page import media_type
+
+_PAGE_TYPES = ("text/html", "application/xhtml+xml", "")
+
+
+def capture_pages(
+    archive: Archive,
+    urls: Iterable[str],
+    *,
+    policy: CapturePolicy | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportReport:
+    """Capture each address into the archive. Failures are reported per address, never raised;
+    each outcome's ``path`` is the stored WARC (or the address, when nothing was stored)."""
+    policy = policy or CapturePolicy()
+    wanted = [url.strip() for url in urls if url.strip()]
+    report = ImportReport()
+    for done, url in enumerate(wanted):
+        if is_cancelled(cancel):
+            report.cancelled = True
+            report.not_attempted = len(wanted) - done
+            break
+        report_progress(progress, done, len(wanted), f"Capturing {url}")
+        for outcome in _capture_one(archive, url, policy, cancel):
+            report.outcomes.append(outcome)
+            report_progress(progress, done + 1, len(wanted), url, outcome)
+    report.cancelled = is_cancelled(cancel)
+    return report
+
+
+def _capture_one(
+    archive: Archive, url: str, policy: CapturePolicy, cancel: CancelToken | None
+) -> list[FileOutcome]:
+    with tempfile.TemporaryDirectory(prefix="archive-app-capture-") as folder:
+        try:
+            warc = capture_to_warc(url, Path(folder), policy, cancel)
+        except (CaptureError, CancelledError) as error:
+            return [FileOutcome(url, "failed", error=error.message, url=url)]
+        stored = archive.store.path_for(digest_file(warc).sha256, ".warc.gz")
+        report = archive.import_paths([warc], cancel=cancel)
+    return [
+        dataclasses.replace(
+            outcome, path=str(stored) if outcome.status != "failed" else url, url=url
+        )
+        for outcome in report.outcomes
+    ]
+
+
+def capture_to_warc(
+    url: str, folder: Path, policy: CapturePolicy, cancel: CancelToken | None = None
+) -> Path:
+    """Fetch ``url`` and its article's pictures into a WARC file in ``folder``; its path."""
+    with contextlib.closing(Fetcher(policy, folder, cancel)) as fetcher:
+        chain = fetcher.follow(url)
+        page = chain[-1]
+        if not 200 <= page.status < 300:
+            raise CaptureError(
+                f"The server answered {page.status} {page.reason} for {page.url}; "
+                "nothing was captured."
+            )
+        exchanges = list(chain)
+        if media_type(page.header("Content-Type")) in _PAGE_TYPES:
+            for picture in _figure_addresses(page, policy)[: policy.max_images]:
+                try:
+                    exchanges.extend(fetcher.follow(picture))
+                except CaptureError:
+                    continue  # the article is kept without that picture
+        target = folder / _warc_name(page.url)
+        write_warc(target, exchanges, page, url)
+    return target
+
+
+def _figure_addresses(page: Exchange, policy: CapturePolicy) -> list[str]:
+    """The pictures the article shows, read from the page as the importer will read it."""
+    try:
+        document = html.extract(
+            page.decoded_body(policy.max_resource_bytes), name="page.html", page_url=page.url
+        )
+    except ImportFailure:
+        return []
+    return [image.src for image in document.images if image.src.startswith(("http://", "https://"))]
+
+
+def _warc_name(url: str) -> str:
+    host = (urlsplit(url).hostname or "page").replace(":", "_")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{host}-{stamp}.warc.gz"
