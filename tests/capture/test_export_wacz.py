@@ -25,9 +25,9 @@ def test_captured_sources_round_trip_through_a_wacz(
     assert run_cli("capture", news.base + "/opinion/lachin-corridor")[0] == 0
     wacz = tmp_path / "out" / "colleague.wacz"
     wacz.parent.mkdir()
-    code, _, err = run_cli("export", "wacz", str(wacz))
+    code, out, err = run_cli("export", "wacz", str(wacz))
     assert code == 0, err
-    assert "Wrote 5 pages" in err
+    assert "Wrote 5 pages" in out
     with zipfile.ZipFile(wacz) as opened:
         names = set(opened.namelist())
         assert {"datapackage.json", "datapackage-digest.json", "pages/pages.jsonl"} <= names
