@@ -1,4 +1,5 @@
-"""``archive-app check``: is every original intact, the database sound, the index complete?"""
+"""``archive-app check``: is every original intact, the database sound, the audit trail unbroken,
+the index complete?"""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def check_archive(
     originals that are missing or changed cannot be rebuilt and stay reported."""
     report = CheckReport()
     report.problems += [f"database: {p}" for p in archive.database.integrity_problems()]
+    report.problems += [f"audit trail: {p}" for p in archive.audit.verify()]
     rows = archive.database.query("SELECT id, sha256, original_ext FROM sources ORDER BY id")
     report.sources = len(rows)
     for done, row in enumerate(rows, start=1):
@@ -46,7 +48,8 @@ def check_archive(
         if problem:
             report.problems.append(f"source {row['id']}: {problem}")
         report_progress(progress, done, len(rows), "Checking originals")
-    report.notices += _unreferenced_originals(archive, {row["sha256"] for row in rows})
+    known = {row["sha256"] for row in rows} | archive.trash.sha256s()
+    report.notices += _unreferenced_originals(archive, known)
     index_problems = _index_problems(archive, {int(row["id"]) for row in rows})
     if index_problems and repair:
         archive.reindex(progress, cancel)

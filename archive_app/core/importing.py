@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from archive_app.core.audit import import_facts, record
 from archive_app.core.db import Database
 from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
@@ -284,6 +285,13 @@ class ImportSession:
                     has_thumbnail=bool(document.thumbnail),
                 )
                 insert_captions(connection, source_id, document, {})
+                record(
+                    connection,
+                    action="import",
+                    description=f"Imported {candidate.path.name}",
+                    source_ids=[source_id],
+                    changes=[import_facts(candidate.path, candidate.digest, version)],
+                )
                 if candidate.parent is not None:
                     _link_figure(connection, *candidate.parent, source_id)
         except DiskFullError:
