@@ -90,5 +90,5 @@ def test_sensitive_sources_can_be_left_out(
 
 
 def test_a_report_needs_html_or_pdf(archive: Archive, graded: list[int], tmp_path: Path) -> None:
-    with pytest.raises(InvalidInputError, match="neither .html nor .pdf"):
+    with pytest.raises(InvalidInputError, match=r"neither \.html nor \.pdf"):
         write_provenance(archive, graded, tmp_path / "report.docx")
