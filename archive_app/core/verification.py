@@ -37,6 +37,7 @@ CREDIBILITY = {
     "6": "truth cannot be judged",
 }
 SENSITIVE_KINDS = ("graphic", "identifiable")
+BLUR_ALL_SETTING = "blur_all_images"
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,14 @@ class Verification:
 
     def sensitive_ids(self) -> set[int]:
         return sensitive_source_ids(self.database)
+
+    def blurs_all(self) -> bool:
+        """Whether the window blurs every image until clicked, not only sensitive ones (an
+        archive of war footage, say); kept with the archive."""
+        return self.database.setting(BLUR_ALL_SETTING) == "1"
+
+    def set_blur_all(self, blur: bool) -> None:
+        self.database.set_setting(BLUR_ALL_SETTING, "1" if blur else "0")
 
 
 def _has_row(connection: sqlite3.Connection, source_id: int) -> bool:

@@ -25,7 +25,7 @@ from archive_app.core.model import Source
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.research import counted
 from archive_app.core.store import digest_file
-from archive_app.core.verification import CREDIBILITY, RELIABILITY, Evidence
+from archive_app.core.verification import CREDIBILITY, RELIABILITY, SENSITIVE_KINDS, Evidence
 from archive_app.export import write_atomically
 from archive_app.export.pdf import PdfReport
 
@@ -87,7 +87,7 @@ class SourceProvenance:
                 where += f" ({evidence.latitude:.5f}, {evidence.longitude:.5f})"
             rows.append(("Place", f"{where.strip()}, precision {evidence.place_precision}"))
         if evidence.sensitive:
-            kinds = [k for k in ("graphic", "identifiable") if getattr(evidence, k)]
+            kinds = [kind for kind in SENSITIVE_KINDS if getattr(evidence, kind)]
             rows.append(("Sensitive", ", ".join(kinds)))
         rows += [
             (entry.at, f"{entry.description} — {entry.reason} ({entry.who})")

@@ -35,6 +35,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import NotFoundError
 from archive_app.core.model import Annotation, Source
 from archive_app.core.search.highlighting import QueryTerms, compile_query
+from archive_app.gui.blur import Veil
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.annotating import (
     AnnotateActions,
@@ -100,7 +101,7 @@ class ReaderPane(QWidget):
         pictures = FigurePictures(self._preview_of, self._original_of)
         self.text_reader = TextReader(pictures, tasks, self)
         self.pdf_reader = PdfReader(pictures, tasks, self)
-        self.image_reader = ImageReader(tasks, self)
+        self.image_reader = ImageReader(tasks, Veil(archive), self)
         self.image_reader.openSourceRequested.connect(self.openSourceRequested)
         self.image_reader.pictureShown.connect(self._show_notices)
         for text_reader in (self.text_reader, self.pdf_reader.text_reader):
