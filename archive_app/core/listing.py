@@ -135,6 +135,7 @@ class SidebarSummary:
     perspectives: list[NamedCount] = field(default_factory=list)
     tags: list[NamedCount] = field(default_factory=list)
     saved_searches: list[SavedSearchEntry] = field(default_factory=list)
+    trashed: int = 0
 
 
 def ordered_ids(
@@ -198,6 +199,7 @@ def sidebar_summary(database: Database) -> SidebarSummary:
     for row in database.query("SELECT kind, count(*) FROM sources GROUP BY kind"):
         kinds[str(row[0])] = int(row[1])
     return SidebarSummary(
+        trashed=int(str(database.scalar("SELECT count(*) FROM trash"))),
         total=sum(kinds.values()),
         kinds=kinds,
         events=_event_counts(database),

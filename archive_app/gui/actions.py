@@ -89,7 +89,7 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
         quit=_action(parent, "&Quit", "Ctrl+Q", "Close the archive and quit"),
         undo=undo,
         redo=redo,
-        delete=_action(parent, "&Delete sources…", "Del", "Delete the selected sources"),
+        delete=_action(parent, "&Move to trash", "Del", "Move the selected sources to the trash"),
         find=_action(parent, "&Search", "Ctrl+F", "Search the archive", "search"),
         show_list=_action(
             parent, "As &list", "Ctrl+1", "Show sources as a list", "view-list", checkable=True

@@ -26,13 +26,17 @@ class Veil:
         self.revealed: set[int] = set()
         self._sensitive: set[int] = set()
         self._all = False
-        self.reload()
+        self._stale = True
 
     def reload(self) -> None:
-        self._sensitive = self.archive.verification.sensitive_ids()
-        self._all = self.archive.verification.blurs_all()
+        """Read the sensitive sources again when next asked (grades may have changed)."""
+        self._stale = True
 
     def hides(self, source_id: int) -> bool:
+        if self._stale:
+            self._sensitive = self.archive.verification.sensitive_ids()
+            self._all = self.archive.verification.blurs_all()
+            self._stale = False
         return (self._all or source_id in self._sensitive) and source_id not in self.revealed
 
     def reveal(self, source_id: int) -> bool:

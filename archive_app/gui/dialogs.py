@@ -4,7 +4,6 @@ replacing the function (pytest-qt's advice for dialogs) instead of patching Qt."
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
@@ -47,23 +46,6 @@ def ask_new_archive_folder(parent: QWidget | None) -> Path | None:
         parent, "New archive: choose a name and a place", "Archive", ""
     )
     return Path(name) if name else None
-
-
-def confirm_delete(parent: QWidget | None, titles: Sequence[str]) -> bool:
-    count = len(titles)
-    shown = "\n".join(f"• {title}" for title in titles[:5])
-    if count > 5:
-        shown += f"\n… and {count - 5:,} more"
-    what = f"these {count:,} sources" if count > 1 else "this source"
-    answer = QMessageBox.question(
-        parent,
-        "Delete sources",
-        f"Delete {what} from the archive, with their annotations and original files?\n\n"
-        f"{shown}\n\nThis cannot be undone.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_after_open_failure(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from archive_app import APP_NAME
 from archive_app.core.archive import Archive
+from archive_app.core.changes import Change
 from archive_app.core.errors import NotFoundError
 from archive_app.core.importing import ImportReport
 from archive_app.core.listing import ALL_SOURCES, SidebarSummary, View
@@ -58,6 +59,7 @@ from archive_app.gui.settings import AppSettings
 from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.sources.view import Mode, SourceListPane
 from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.trash_view import TrashView
 from archive_app.gui.welcome import WelcomeView
 from archive_app.gui.workspace import Workspace
 
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.import_panel = ImportPanel(archive, self.tasks, self)
         self.welcome = WelcomeView(archive.path.name, self)
         self.import_report: ImportReportDialog | None = None
+        self.trash_view: TrashView | None = None
         self._library_view: View = ALL_SOURCES
         self._library_key: tuple[str, object] = ("all", None)
         self._modes: dict[str, Mode] = {"images": "grid", "other": "list"}
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
         self.facet_chips.narrowRequested.connect(self.search_bar.narrow)
         self.sidebar.viewChosen.connect(self._view_chosen)
         self.sidebar.savedSearchChosen.connect(self.search_bar.set_query)
+        self.sidebar.trashChosen.connect(self.show_trash)
         self.sidebar.summaryShown.connect(self._summary_shown)
         self.source_list.currentSourceChanged.connect(self._show_source)
         self.reader.openSourceRequested.connect(lambda source_id: self.show_sources([source_id]))
@@ -277,25 +281,33 @@ class MainWindow(QMainWindow):
         self.source_list.refresh_sources([source_id])
 
     def delete_selected(self) -> None:
+        """Move the selected sources to the trash (Ctrl+Z brings them back)."""
         ids = self.source_list.selected_ids()
-        if not ids or not dialogs.confirm_delete(self, self.source_list.selected_titles()):
+        if not ids:
             return
         archive = self.archive
         self._show_source(None)
         self.tasks.run(
             lambda _context: archive.delete_sources(ids),
-            on_success=lambda _result: self._deleted(),
-            label="Deleting sources",
+            on_success=self._deleted,
+            label="Moving to the trash",
         )
 
-    def _deleted(self) -> None:
-        self.undo_stack.clear()  # deleting sources cannot be undone, nor can edits of them
-        self.source_list.thumbnails.forget()
-        self.sidebar.refresh()
+    def _deleted(self, change: Change) -> None:
+        self.edits.push(change)
         if self.source_list.searching:
             self.search_bar.search_now()
-        else:
-            self.source_list.reload()
+
+    def show_trash(self) -> None:
+        """The trash, to restore sources or to destroy them for good."""
+        if self.trash_view is None:
+            self.trash_view = TrashView(self.archive, self.edits, self.tasks, self)
+            self.trash_view.restored.connect(self.show_sources)
+            self.trash_view.emptied.connect(self.sidebar.refresh)
+        self.trash_view.refresh()
+        self.trash_view.show()
+        self.trash_view.raise_()
+        self.sidebar.select_key(self._library_key)
 
     # Panes talking to each other
 

@@ -284,9 +284,6 @@ class SourceListPane(QWidget):
     def selected_ids(self) -> list[int]:
         return [self.model.source_id(row) for row in self._selected_rows()]
 
-    def selected_titles(self) -> list[str]:
-        return [str(self.model.index(row, TITLE_COLUMN).data()) for row in self._selected_rows()]
-
     def _selected_rows(self) -> list[int]:
         """Read from the selection's ranges, which are whole rows in the table and the grid
         alike (Qt's ``selectedRows`` asks the model about every cell of every selected row:
