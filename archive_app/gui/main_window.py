@@ -47,6 +47,7 @@ from archive_app.gui.detail_tabs import DetailTabs
 from archive_app.gui.editing import Edits
 from archive_app.gui.errors import describe_error
 from archive_app.gui.facet_chips import FacetChips
+from archive_app.gui.history_tab import HistoryTab
 from archive_app.gui.import_panel import ImportPanel
 from archive_app.gui.import_report import ImportReportDialog
 from archive_app.gui.inspector import InspectorPane
@@ -91,7 +92,8 @@ class MainWindow(QMainWindow):
         self.edits = Edits(self.undo_stack, self)
         self.inspector = InspectorPane(archive, self.edits, self)
         self.annotation_panel = AnnotationPanel(self)
-        self.details = DetailTabs(self.inspector, self.annotation_panel, self)
+        self.history = HistoryTab(archive, self.tasks, self)
+        self.details = DetailTabs(self.inspector, self.annotation_panel, self.history, self)
         self.import_panel = ImportPanel(archive, self.tasks, self)
         self.welcome = WelcomeView(archive.path.name, self)
         self.import_report: ImportReportDialog | None = None
@@ -275,6 +277,7 @@ class MainWindow(QMainWindow):
         self.sidebar.refresh()
         self.source_list.reload()
         self.research_views.refresh()
+        self.history.reload()
 
     def _source_edited(self, source_id: int) -> None:
         """Show the edit in its row at once (the undo stack's signal then counts again)."""
@@ -315,6 +318,7 @@ class MainWindow(QMainWindow):
         source = self._read(source_id)
         self.reader.show_source(source_id, self.search_bar.query, source)
         self.inspector.show_source(source_id, source)
+        self.history.show_source(source_id if source is not None else None)
         self.research.show_source(source_id)
 
     def _read(self, source_id: int | None) -> Source | None:

@@ -1,5 +1,6 @@
-"""The inspector: a source's metadata to edit, its events, perspectives and tags, what a photo
-says about itself, and where the source came from.
+"""The inspector: a source's metadata to edit, its events, perspectives and tags, its
+verification grade, sensitivity and place, what a photo says about itself, and where the source
+came from.
 
 Every edit goes through :meth:`Archive.update_source`, which applies it and returns an undoable
 :class:`Change`; the change goes on the window's undo stack, so Ctrl+Z takes it back. A value
@@ -28,6 +29,7 @@ from archive_app.core.errors import ArchiveError, NotFoundError
 from archive_app.core.model import Source
 from archive_app.core.research import Kind
 from archive_app.gui.inspector.commands import ChangeCommand
+from archive_app.gui.inspector.evidence import EvidenceForm
 from archive_app.gui.inspector.facts import (
     FactList,
     ProvenanceSection,
@@ -130,6 +132,7 @@ class InspectorPane(QWidget):
         self.photo = FactList(self)
         self.research = ResearchChips(Labeling(archive, edits, self), self)
         self.provenance = ProvenanceSection(self)
+        self.evidence = EvidenceForm(archive, edits, self)
         self.photo_section = Section("Photo", self.photo, self)
         content = QWidget(self)
         content.setObjectName("inspectorContent")
@@ -139,6 +142,7 @@ class InspectorPane(QWidget):
         layout.addWidget(Section("Details", self.form, content))
         layout.addWidget(self.photo_section)
         layout.addWidget(Section("Research", self.research, content))
+        layout.addWidget(Section("Verification", self.evidence, content))
         layout.addWidget(Section("Original", self.provenance, content))
         layout.addStretch(1)
         scroller = QScrollArea(self)
@@ -200,6 +204,7 @@ class InspectorPane(QWidget):
         self.photo.show_facts(photo_essentials(source) if source.kind == "image" else [])
         self.photo_section.setVisible(source.kind == "image")
         self.research.show_source(source)
+        self.evidence.show_source(source)
         self.provenance.show_source(source, self.archive.original_path(source))
 
     def _apply(self, name: str, value: Any) -> None:
