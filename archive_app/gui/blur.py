@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from archive_app.core.archive import Archive
 
 BLUR_SIDE = 16
-VEIL_TEXT = "Sensitive image — click to show"
+VEIL_TEXT = "Sensitive — click to show"
 BLUR_ALL_TEXT = "Blurred — click to show"
 
 
