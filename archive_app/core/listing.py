@@ -94,6 +94,9 @@ class ListRow:
     original_ext: str
     events: list[str] = field(default_factory=list)
     perspectives: list[NamedRef] = field(default_factory=list)
+    status: str = "unverified"
+    reliability: str = ""
+    credibility: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,8 +174,10 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
         events[int(row[0])].append(str(row[1]))
     perspectives = labels_by_owner(database, "source", "perspective", ids)
     rows = database.query(
-        f"SELECT id, kind, title, site_name, authors, published, imported_at, sha256, "
-        f"original_ext FROM sources WHERE id {in_chosen}",
+        f"SELECT s.id, kind, title, site_name, authors, published, imported_at, sha256, "
+        f"original_ext, coalesce(v.status, 'unverified') AS status, "
+        f"coalesce(v.reliability, '') AS reliability, coalesce(v.credibility, '') AS credibility "
+        f"FROM sources s LEFT JOIN source_evidence v ON v.id = s.id WHERE s.id {in_chosen}",
         (chosen,),
     )
     return {
@@ -188,6 +193,9 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
             original_ext=str(row["original_ext"]),
             events=events.get(int(row["id"]), []),
             perspectives=perspectives.get(int(row["id"]), []),
+            status=str(row["status"]),
+            reliability=str(row["reliability"]),
+            credibility=str(row["credibility"]),
         )
         for row in rows
     }

@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         self.source_list.reload()
         self.research_views.refresh()
         self.history.reload()
+        self.reader.refresh_grade()
 
     def _source_edited(self, source_id: int) -> None:
         """Show the edit in its row at once (the undo stack's signal then counts again)."""

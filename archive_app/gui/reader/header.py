@@ -1,5 +1,5 @@
 """The top of the reader: the source's title, its byline (site · date · authors), which aliases a
-search matched, and discreet notices about what could not be read."""
+search matched, its verification badge, and discreet notices about what could not be read."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from archive_app.core.model import Source
 from archive_app.core.search.highlighting import Match
+from archive_app.core.verification import Evidence
+from archive_app.gui.badges import badge_color, badge_text, badge_tooltip
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.colors import Marker, ReaderColors
 
@@ -105,6 +107,11 @@ class SourceHeader(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.byline)
         layout.addWidget(self.aliases)
+        self.grade = QLabel(self)
+        self.grade.setObjectName("readerGrade")
+        self.grade.setAccessibleName("Verification")
+        self.grade.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.grade)
         for label in (self.byline, self.aliases):
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -117,6 +124,20 @@ class SourceHeader(QWidget):
         self.byline.setVisible(bool(self.byline.text()))
         self.aliases.setText(alias_note(aliases))
         self.aliases.setVisible(bool(aliases))
+
+    def show_grade(self, evidence: Evidence) -> None:
+        """The verification badge, with what the grade means beside it."""
+        text = badge_text(evidence.status, evidence.grade)
+        self.grade.setVisible(bool(text))
+        if not text:
+            return
+        meaning = badge_tooltip(evidence.status, evidence.reliability, evidence.credibility)
+        color = badge_color(evidence.status)
+        self.grade.setText(
+            f'<span style="background:{color}; color:white; font-weight:600">&nbsp;{text}&nbsp;'
+            f"</span>&nbsp; {html.escape(evidence.status.capitalize())}"
+        )
+        self.grade.setToolTip(meaning)
 
 
 class NoticeBar(QFrame):
