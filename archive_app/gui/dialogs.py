@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from archive_app import APP_NAME, __version__
 
@@ -38,6 +38,18 @@ def ask_import_folder(parent: QWidget | None) -> Path | None:
 def ask_archive_to_open(parent: QWidget | None) -> Path | None:
     name = QFileDialog.getExistingDirectory(parent, "Open an archive folder")
     return Path(name) if name else None
+
+
+def ask_investigator(parent: QWidget | None, current: str) -> str | None:
+    """The investigator name the audit trail records from now on (None: cancelled; '': the
+    system user's name)."""
+    name, accepted = QInputDialog.getText(
+        parent,
+        "Investigator name",
+        "Recorded in the audit trail as who made each change\n(empty: your user name):",
+        text=current,
+    )
+    return name if accepted else None
 
 
 def ask_new_archive_folder(parent: QWidget | None) -> Path | None:

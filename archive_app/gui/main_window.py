@@ -204,6 +204,10 @@ class MainWindow(QMainWindow):
         self.sidebar.viewChosen.connect(self._view_chosen)
         self.sidebar.savedSearchChosen.connect(self.search_bar.set_query)
         self.sidebar.trashChosen.connect(self.show_trash)
+        commands.trash.triggered.connect(self.show_trash)
+        commands.investigator.triggered.connect(self._ask_investigator)
+        commands.blur_all.setChecked(self.archive.verification.blurs_all())
+        commands.blur_all.toggled.connect(self._blur_all)
         self.sidebar.summaryShown.connect(self._summary_shown)
         self.source_list.currentSourceChanged.connect(self._show_source)
         self.reader.openSourceRequested.connect(lambda source_id: self.show_sources([source_id]))
@@ -278,7 +282,7 @@ class MainWindow(QMainWindow):
         self.source_list.reload()
         self.research_views.refresh()
         self.history.reload()
-        self.reader.refresh_grade()
+        self.reader.refresh_evidence()
 
     def _source_edited(self, source_id: int) -> None:
         """Show the edit in its row at once (the undo stack's signal then counts again)."""
@@ -312,6 +316,15 @@ class MainWindow(QMainWindow):
         self.trash_view.show()
         self.trash_view.raise_()
         self.sidebar.select_key(self._library_key)
+
+    def _ask_investigator(self) -> None:
+        name = dialogs.ask_investigator(self, self.archive.audit.investigator())
+        if name is not None:
+            self.archive.audit.set_investigator(name)
+
+    def _blur_all(self, blur: bool) -> None:
+        self.archive.verification.set_blur_all(blur)
+        self.refresh()
 
     # Panes talking to each other
 

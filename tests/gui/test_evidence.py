@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
-from archive_app.gui import history_tab, trash_view
+from archive_app.gui import dialogs, history_tab, trash_view
 from archive_app.gui.main_window import MainWindow
+from archive_app.gui.sources.model import TITLE_COLUMN
 from tests.fixtures.make_images import picture
 from tests.gui.window_helpers import (
     POPUP_NOISE,
@@ -231,3 +232,42 @@ def test_delete_then_restore_and_empty_from_the_trash(
     qtbot.waitUntil(lambda: not original.exists(), timeout=10_000)
     qtbot.waitUntil(lambda: trash.list.topLevelItemCount() == 0)
     assert archive.audit.entries(photos["street"])[-1].action == "empty trash"
+
+
+def test_grades_show_as_badges_in_the_list_and_the_reader(
+    qtbot: QtBot, archive: Archive, window: MainWindow, photos: dict[str, int]
+) -> None:
+    archive.verification.verify(
+        photos["bridge"], status="verified", reliability="B", credibility="2"
+    )
+    window.refresh()
+    model = window.source_list.model
+    row = row_of_title(window, "bridge")
+    qtbot.waitUntil(
+        lambda: model.index(row, TITLE_COLUMN).data(Qt.ItemDataRole.DecorationRole) is not None
+    )
+    other = model.index(row_of_title(window, "street"), TITLE_COLUMN)
+    assert other.data(Qt.ItemDataRole.DecorationRole) is None
+    assert "Source reliability B: usually reliable" in model.index(row, TITLE_COLUMN).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    click_title(qtbot, window, "bridge")
+    grade = window.reader.header.grade
+    qtbot.waitUntil(grade.isVisible)
+    assert "✓ B2" in grade.text()
+    assert "Verified" in grade.text()
+
+
+def test_the_window_sets_blur_all_and_the_investigator_name(
+    qtbot: QtBot, archive: Archive, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_investigator", lambda _parent, _current: "Leyla Mammadova")
+    window.commands.investigator.trigger()
+    assert archive.audit.investigator() == "Leyla Mammadova"
+    images = window.reader.image_reader
+    with qtbot.waitSignal(images.pictureShown, timeout=10_000):
+        click_title(qtbot, window, "bridge")
+    assert canvas_detail(window) > SHARP
+    window.commands.blur_all.trigger()
+    assert archive.verification.blurs_all()
+    assert canvas_detail(window) < BLURRED

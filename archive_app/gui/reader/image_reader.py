@@ -165,6 +165,13 @@ class ImageReader(QWidget):
             self._problem = f"{message} This is its thumbnail."
         self.pictureShown.emit()
 
+    def refresh_veil(self) -> None:
+        """Blur or show the picture again as the archive's marks and setting say now."""
+        self.veil.reload()
+        hidden = self._source is not None and self.veil.hides(self._source.id)
+        if hidden != self.reveal_button.isVisibleTo(self):
+            self._set_picture(self._picture)
+
     def reveal(self) -> None:
         """Show the blurred picture as it is."""
         if self._source is not None and self.veil.reveal(self._source.id):

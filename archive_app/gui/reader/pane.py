@@ -201,11 +201,14 @@ class ReaderPane(QWidget):
         """The open source's annotations, as shown."""
         return list(self._source.annotations) if self._source is not None else []
 
-    def refresh_grade(self) -> None:
-        """Show the source's verification badge as the archive has it now (after an edit)."""
+    def refresh_evidence(self) -> None:
+        """Show the source's verification badge, and blur its picture or not, as the archive
+        has them now (after an edit)."""
         if self._source is not None and self.isVisible():
             source_id = self._source.id
             self.header.show_grade(self.archive.verification.of_sources([source_id])[source_id])
+            if self.current_view() is self.image_reader:
+                self.image_reader.refresh_veil()
 
     def refresh_annotations(self, focused: int | None = None) -> None:
         """Read the open source's annotations again and show them (after an edit, an undo)."""
@@ -304,7 +307,7 @@ class ReaderPane(QWidget):
         self._shown_terms = terms
         title_matches = terms.find(self._source.title, "title")
         self.header.show_source(self._source, title_matches, view.matched_aliases())
-        self.refresh_grade()
+        self.refresh_evidence()
         if count is None:
             self.hit_navigator.set_finding()
             return
