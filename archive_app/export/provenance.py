@@ -78,8 +78,8 @@ class SourceProvenance:
         credibility = CREDIBILITY.get(evidence.credibility, "")
         rows = [
             ("Status", evidence.status),
-            ("Reliability", f"{evidence.reliability} {reliability}".strip()),
-            ("Credibility", f"{evidence.credibility} {credibility}".strip()),
+            ("Reliability", f"{evidence.reliability} — {reliability}" if reliability else ""),
+            ("Credibility", f"{evidence.credibility} — {credibility}" if credibility else ""),
         ]
         if evidence.place_name or evidence.latitude is not None:
             where = evidence.place_name

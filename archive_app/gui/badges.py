@@ -1,12 +1,12 @@
-"""Verification badges: a source's status and Admiralty grade as a small coloured label, in the
-source list (beside the title) and in the reader's header."""
+"""Verification badges: a source's status as a small coloured mark beside its title in the source
+list, and with its Admiralty grade in the reader's header."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from archive_app.core.verification import CREDIBILITY, RELIABILITY
 
@@ -17,7 +17,7 @@ STATUS_COLORS = {
     "false": "#c62828",
 }
 STATUS_MARKS = {"in progress": "…", "verified": "✓", "disputed": "?", "false": "✗"}
-HEIGHT = 16
+SIDE = 16
 
 
 def badge_text(status: str, grade: str) -> str:
@@ -40,25 +40,25 @@ def badge_color(status: str) -> str:
 
 
 @cache
-def badge_icon(status: str, grade: str) -> QIcon:
-    """The badge drawn as an icon (white text on the status colour); an empty icon when there
-    is nothing to show."""
-    text = badge_text(status, grade)
+def badge_icon(status: str, reliability: str) -> QIcon:
+    """A small square in the status colour with the status mark (or, for an unverified but
+    graded source, the reliability letter), for beside a title; empty when there is nothing to
+    show. The full grade is in the title's tooltip."""
+    text = STATUS_MARKS.get(status, reliability)
     if not text:
         return QIcon()
-    font = QFont()
-    font.setPixelSize(11)
-    font.setBold(True)
-    width = QFontMetrics(font).horizontalAdvance(text) + 10
-    pixmap = QPixmap(width, HEIGHT)
+    pixmap = QPixmap(SIDE, SIDE)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(badge_color(status)))
-    painter.drawRoundedRect(QRectF(0, 0, width, HEIGHT), 4, 4)
+    painter.drawRoundedRect(QRectF(0, 0, SIDE, SIDE), 3, 3)
+    font = QFont()
+    font.setPixelSize(11)
+    font.setBold(True)
     painter.setPen(QColor("white"))
     painter.setFont(font)
-    painter.drawText(QRectF(0, 0, width, HEIGHT), Qt.AlignmentFlag.AlignCenter, text)
+    painter.drawText(QRectF(0, 0, SIDE, SIDE), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
     return QIcon(pixmap)

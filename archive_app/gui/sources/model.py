@@ -251,7 +251,7 @@ def _row_data(row: ListRow, column: int, role: int, thumbnails: ThumbnailSource 
     if role == Qt.ItemDataRole.DecorationRole and column == KIND_COLUMN:
         return kind_icon(row.kind)
     if role == Qt.ItemDataRole.DecorationRole and column == TITLE_COLUMN:
-        badge = badge_icon(row.status, row.reliability + row.credibility)
+        badge = badge_icon(row.status, row.reliability)
         return None if badge.isNull() else badge
     if role == Qt.ItemDataRole.AccessibleTextRole:
         return (
