@@ -105,6 +105,10 @@ def record(
         f"INSERT INTO audit_log ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         (*fields.values(), digest),
     )
+    connection.executemany(
+        "INSERT INTO audit_sources (source_id, entry_id) VALUES (?, ?)",
+        [(source_id, entry_id) for source_id in json.loads(str(fields["source_ids"]))],
+    )
     connection.execute(
         "INSERT INTO audit_head (id, entry_id, hash) VALUES (1, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET entry_id = excluded.entry_id, hash = excluded.hash",
@@ -166,8 +170,8 @@ class AuditTrail:
             rows = self.database.query("SELECT * FROM audit_log ORDER BY id")
         else:
             rows = self.database.query(
-                "SELECT * FROM audit_log WHERE EXISTS "
-                "(SELECT 1 FROM json_each(source_ids) WHERE value = ?) ORDER BY id",
+                "SELECT a.* FROM audit_sources s JOIN audit_log a ON a.id = s.entry_id "
+                "WHERE s.source_id = ? ORDER BY a.id",
                 (source_id,),
             )
         return [_entry(row) for row in rows]

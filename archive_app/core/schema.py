@@ -189,6 +189,13 @@ CREATE TABLE audit_log (
     previous_hash TEXT NOT NULL,
     hash TEXT NOT NULL
 );
+-- Which entries concern which source, for a source's history (derived from source_ids).
+CREATE TABLE audit_sources (
+    source_id INTEGER NOT NULL,
+    entry_id INTEGER NOT NULL,
+    PRIMARY KEY (source_id, entry_id)
+) WITHOUT ROWID;
+
 -- The last entry, so that removing entries from the end shows too.
 CREATE TABLE audit_head (
     id INTEGER PRIMARY KEY CHECK (id = 1),
