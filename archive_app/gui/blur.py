@@ -8,12 +8,16 @@ few dozen pixels and scaled back up smoothly, so nothing of the scene can be mad
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from archive_app.core.archive import Archive
 
 BLUR_SIDE = 16
+BLURRED_FOLDER = "blurred"
+"""Under the archive's ``derived/``: blurred copies of sensitive figures' pictures."""
 VEIL_TEXT = "Sensitive — click to show"
 BLUR_ALL_TEXT = "Blurred — click to show"
 
@@ -71,6 +75,24 @@ def blurred(pixmap: QPixmap) -> QPixmap:
     result = QPixmap.fromImage(blurred_image(pixmap.toImage()))
     result.setDevicePixelRatio(pixmap.devicePixelRatio())
     return result
+
+
+def blurred_copy(picture: Path, folder: Path) -> Path | None:
+    """A blurred copy of a picture file, kept in ``folder`` (derived: deleted and made again at
+    will), for places that show pictures from files (an article's figures); None when the
+    picture cannot be read or the copy written."""
+    target = folder / f"{picture.stem}.png"
+    if target.exists():
+        return target
+    image = QImage(str(picture))
+    if image.isNull():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f".{picture.stem}.part.png"
+    if not blurred_image(image).save(str(partial)):
+        return None
+    partial.replace(target)
+    return target
 
 
 def paint_veil_text(painter: QPainter, rect: QRect, text: str) -> None:

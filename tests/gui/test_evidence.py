@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
 from archive_app.gui import dialogs, history_tab, trash_view
 from archive_app.gui.main_window import MainWindow
+from archive_app.gui.reader.document import IMAGE_SCHEME
 from archive_app.gui.sources.model import TITLE_COLUMN
+from archive_app.importers.document import Block, ExtractedDocument, ExtractedImage
+from tests.conftest import StoreDocument
 from tests.fixtures.make_images import picture
 from tests.gui.window_helpers import (
     POPUP_NOISE,
@@ -271,3 +274,31 @@ def test_the_window_sets_blur_all_and_the_investigator_name(
     window.commands.blur_all.trigger()
     assert archive.verification.blurs_all()
     assert canvas_detail(window) < BLURRED
+
+
+def test_an_articles_figure_of_a_sensitive_photo_is_blurred(
+    qtbot: QtBot,
+    archive: Archive,
+    photos: dict[str, int],
+    store_document: StoreDocument,
+    make_window: Callable[[Archive], MainWindow],
+) -> None:
+    document = ExtractedDocument(
+        kind="article",
+        title="Shelling in the old town",
+        blocks=[Block("paragraph", "The street after the night's shelling.")],
+        images=[ExtractedImage(caption="The street"), ExtractedImage(caption="The bridge")],
+    )
+    store_document(document, figure_images={0: photos["street"], 1: photos["bridge"]})
+    window = make_window(archive)
+    click_title(qtbot, window, "Shelling in the old town")
+    text = window.reader.text_reader.view.document()
+
+    def figure(name: str) -> QImage:
+        url = QUrl(f"{IMAGE_SCHEME}:{photos[name]}")
+        return text.resource(QTextDocument.ResourceType.ImageResource, url)
+
+    qtbot.waitUntil(lambda: not figure("bridge").isNull())
+    whole = figure("street").rect()
+    assert detail(figure("street"), whole) < BLURRED
+    assert detail(figure("bridge"), figure("bridge").rect()) > SHARP

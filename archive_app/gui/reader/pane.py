@@ -35,7 +35,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import NotFoundError
 from archive_app.core.model import Annotation, Source
 from archive_app.core.search.highlighting import QueryTerms, compile_query
-from archive_app.gui.blur import Veil
+from archive_app.gui.blur import BLURRED_FOLDER, Veil, blurred_copy
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.annotating import (
     AnnotateActions,
@@ -102,6 +102,7 @@ class ReaderPane(QWidget):
         self.text_reader = TextReader(pictures, tasks, self)
         self.pdf_reader = PdfReader(pictures, tasks, self)
         self.image_reader = ImageReader(tasks, Veil(archive), self)
+        self.figure_veil = Veil(archive)
         self.image_reader.openSourceRequested.connect(self.openSourceRequested)
         self.image_reader.pictureShown.connect(self._show_notices)
         for text_reader in (self.text_reader, self.pdf_reader.text_reader):
@@ -150,6 +151,7 @@ class ReaderPane(QWidget):
         first match. ``read``: the source as just read from the archive, if it was (a long
         one takes a while to read)."""
         self._query = query
+        self.figure_veil.reload()
         source = read if read is not None and read.id == source_id else self._load(source_id)
         if source is not None and self._source is not None and _same_text(source, self._source):
             self._source = source
@@ -374,11 +376,18 @@ class ReaderPane(QWidget):
         image = self._image_source(image_id)
         if image is None:
             return None
-        return self.archive.thumbnail_path(image) or self.archive.original_path(image)
+        preview = self.archive.thumbnail_path(image) or self.archive.original_path(image)
+        if self.figure_veil.hides(image_id):
+            return blurred_copy(preview, self.archive.derived / BLURRED_FOLDER)
+        return preview
 
     def _original_of(self, image_id: int) -> Path | None:
+        """The figure's own picture, for a sharper figure; none for a sensitive one (open the
+        photo itself to see it)."""
         image = self._image_source(image_id)
-        return self.archive.original_path(image) if image is not None else None
+        if image is None or self.figure_veil.hides(image_id):
+            return None
+        return self.archive.original_path(image)
 
     def _image_source(self, image_id: int) -> Source | None:
         try:
