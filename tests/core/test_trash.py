@@ -150,3 +150,15 @@ def test_deleting_a_missing_source_changes_nothing(
     with pytest.raises(NotFoundError, match="no source 999"):
         archive.delete_sources([labelled[0], 999])
     assert dump_database(archive) == before
+
+
+def test_check_verifies_the_originals_in_the_trash(
+    archive: Archive, labelled: tuple[int, int]
+) -> None:
+    article, _ = labelled
+    original = archive.original_path(archive.get(article))
+    archive.delete_sources([article])
+    original.chmod(0o644)
+    original.write_text("altered", encoding="utf-8")
+    report = check_archive(archive)
+    assert [p for p in report.problems if p.startswith(f"trashed source {article}:")]
