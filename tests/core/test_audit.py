@@ -165,3 +165,12 @@ def test_an_untouched_trail_checks_clean(edited_archive: Path) -> None:
     with Archive.open(edited_archive, workers=1) as archive:
         assert archive.audit.verify() == []
         assert len(archive.audit.head()) == 64
+
+
+def test_finding_annotations_again_is_recorded(archive: Archive, article: int) -> None:
+    annotation, _ = archive.annotations.add_quote(article, "Khankendi")
+    archive.annotations.reanchor(article)
+    entry = last(archive, article)
+    assert entry.description == "Annotations found again in the re-extracted text"
+    assert entry.changes[0]["row_id"] == annotation.id
+    assert entry.changes[0]["after"]["anchor_status"] == "anchored"
