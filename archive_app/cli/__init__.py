@@ -22,6 +22,7 @@ from archive_app.cli import (
     capture,
     desktop,
     duplicates,
+    evidence,
     export,
     ocr,
     research,
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.register(commands)
     duplicates.register(commands)
     capture.register(commands)
+    evidence.register(commands)
     return parser
 
 

@@ -8,11 +8,13 @@ stemmed), so ``Xankəndi`` and ``xankendi`` are one name, and a name belongs to 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from archive_app.core.audit import record
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.search.analysis import analyze, fold
@@ -176,6 +178,7 @@ class Aliases:
                 "INSERT INTO aliases (group_id, name) VALUES (?, ?)",
                 [(group_id, name) for name in wanted if name.casefold() not in known_keys],
             )
+            _record(connection, f"Alias group: {', '.join(wanted)}", target, group_id)
         return self.get(group_id)
 
     def remove_group(self, group_id: int) -> AliasGroup:
@@ -183,6 +186,7 @@ class Aliases:
         group = self.get(group_id)
         with self.database.transaction() as connection:
             connection.execute("DELETE FROM alias_groups WHERE id = ?", (group_id,))
+            _record(connection, f"Alias group removed: {', '.join(group.names)}", group, group_id)
         return group
 
     def remove_name(self, name: str) -> AliasGroup | None:
@@ -200,6 +204,7 @@ class Aliases:
                 connection.execute(
                     "DELETE FROM aliases WHERE group_id = ? AND name = ?", (group.id, removed)
                 )
+            _record(connection, f"Alias removed: {removed}", group, group.id)
         return None if len(remaining) < 2 else self.get(group.id)
 
     # Editing one group (the alias editor): names in another group are refused, never joined
@@ -222,6 +227,7 @@ class Aliases:
             connection.execute(
                 "INSERT INTO aliases (group_id, name) VALUES (?, ?)", (group.id, clean)
             )
+            _record(connection, f"Alias added: {clean}", group, group.id)
         return self.get(group.id)
 
     def rename(self, group_id: int, name: str, new_name: str) -> AliasGroup:
@@ -237,6 +243,7 @@ class Aliases:
                 "UPDATE aliases SET name = ? WHERE group_id = ? AND name = ?",
                 (clean, group.id, name),
             )
+            _record(connection, f"Alias renamed: {name} → {clean}", group, group.id)
         return self.get(group.id)
 
     def set_note(self, group_id: int, note: str) -> AliasGroup:
@@ -246,6 +253,7 @@ class Aliases:
             connection.execute(
                 "UPDATE alias_groups SET note = ? WHERE id = ?", (note.strip(), group.id)
             )
+            _record(connection, f"Alias note: {', '.join(group.names)}", group, group.id)
         return self.get(group.id)
 
     def _refuse_taken(self, name: str, group: AliasGroup | None = None) -> None:
@@ -259,6 +267,33 @@ class Aliases:
                 f"'{name}' is already in another alias group ({', '.join(owner.names)}); a "
                 "name can belong to one group only."
             )
+
+
+def _record(
+    connection: sqlite3.Connection, description: str, before: AliasGroup | None, group_id: int
+) -> None:
+    """The change to one group in the audit trail: its names and note before and after."""
+    names = [
+        str(row[0])
+        for row in connection.execute(
+            "SELECT name FROM aliases WHERE group_id = ? ORDER BY id", (group_id,)
+        )
+    ]
+    note = connection.execute("SELECT note FROM alias_groups WHERE id = ?", (group_id,)).fetchone()
+    record(
+        connection,
+        action="edit",
+        description=description,
+        changes=[
+            {
+                "table": "alias_groups",
+                "action": "update",
+                "row_id": group_id,
+                "before": {"names": list(before.names), "note": before.note} if before else {},
+                "after": {"names": names, "note": str(note[0])} if note else {},
+            }
+        ],
+    )
 
 
 def _clean_name(name: str) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive_app.core.anchoring import TextQuote, locate, occurrences, quote_at
+from archive_app.core.audit import record
 from archive_app.core.changes import Change
 from archive_app.core.db import Database, now_iso
 from archive_app.core.errors import InvalidInputError, NotFoundError
@@ -255,6 +256,18 @@ class Annotations:
                     (*values.values(), annotation_id),
                 )
             queue_for_index(connection, [source_id])
+            if updates:
+                record(
+                    connection,
+                    action="edit",
+                    description="Annotations found again in the re-extracted text",
+                    source_ids=[source_id],
+                    changes=[
+                        {"table": "annotations", "action": "update", "row_id": annotation_id,
+                         "before": {}, "after": values}
+                        for values, annotation_id in updates
+                    ],
+                )  # fmt: skip
         self.notify()
         return results
 

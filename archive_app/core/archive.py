@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any, Unpack
 
 from archive_app.core.aliases import Aliases
 from archive_app.core.annotations import Annotations
-from archive_app.core.captures import container_rows, containers_in_use
+from archive_app.core.audit import AuditTrail
 from archive_app.core.changes import Change
 from archive_app.core.db import DATABASE_NAME, Database, translate_error
 from archive_app.core.errors import ArchiveError, NoArchiveError
@@ -24,12 +23,13 @@ from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
 from archive_app.core.import_report import ImportReport
 from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportSession
-from archive_app.core.index import IndexLag, SearchIndex, queue_for_index
+from archive_app.core.index import IndexLag, SearchIndex
 from archive_app.core.listing import Listing
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
 from archive_app.core.model import Source
 from archive_app.core.ocr import TextRecognition
 from archive_app.core.perspectives import Perspectives
+from archive_app.core.places import Places
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
 from archive_app.core.reuse import Reuse
@@ -39,6 +39,8 @@ from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
 from archive_app.core.tags import Tags
 from archive_app.core.thumbnails import thumbnail_path
+from archive_app.core.trash import Trash
+from archive_app.core.verification import Verification
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +85,11 @@ class Archive:
         self.ocr = TextRecognition(database, self.store, index, pool)
         # The same photo or story elsewhere in the archive (perceptual fingerprints, MinHash).
         self.reuse = Reuse(database, self.store, self.derived)
+        # Evidence: the audit trail, the trash, grades, sensitivity and places.
+        self.audit = AuditTrail(database)
+        self.trash = Trash(database, self._index_now, self.store, self.derived)
+        self.verification = Verification(database, self._index_now)
+        self.places = Places(database, self._index_now)
 
     @classmethod
     def open(
@@ -186,35 +193,14 @@ class Archive:
     def count_sources(self) -> int:
         return int(str(self.database.scalar("SELECT count(*) FROM sources")))
 
-    def update_source(self, source_id: int, **fields: Any) -> Change:
+    def update_source(self, source_id: int, *, reason: str = "", **fields: Any) -> Change:
         """Edit metadata (title, authors, site_name, source_url, published, language, notes)."""
-        return update_fields(self.database, self._index_now, source_id, fields)
+        return update_fields(self.database, self._index_now, source_id, fields, reason=reason)
 
-    def delete_sources(self, source_ids: Iterable[int]) -> None:
-        """Delete sources with their annotations, captions, links and original files."""
-        ids = list(source_ids)
-        marks = ",".join("?" * len(ids))
-        rows = self.database.query(
-            f"SELECT id, sha256, original_ext FROM sources WHERE id IN ({marks})", tuple(ids)
-        )
-        containers = container_rows(self.database, ids)
-        linked_images = self.database.query(
-            f"SELECT DISTINCT image_source_id FROM captions WHERE source_id IN ({marks}) "
-            f"AND image_source_id IS NOT NULL",
-            tuple(ids),
-        )
-        with self.database.transaction() as connection:
-            connection.execute(f"DELETE FROM sources WHERE id IN ({marks})", tuple(ids))
-            queue_for_index(connection, [*ids, *(int(row[0]) for row in linked_images)])
-        for row in rows:
-            self.store.remove(row["sha256"], row["original_ext"])
-            with contextlib.suppress(FileNotFoundError):
-                thumbnail_path(self.derived, row["sha256"]).unlink()
-        in_use = containers_in_use(self.database)
-        for container in containers:
-            if container.sha256 not in in_use:
-                self.store.remove(container.sha256, container.ext)
-        self._index_now()
+    def delete_sources(self, source_ids: Iterable[int], *, reason: str = "") -> Change:
+        """Move sources to the trash with their annotations, labels and captions; undoing the
+        change restores them. Their originals stay until the trash is emptied."""
+        return self.trash.move(source_ids, reason=reason)
 
     def original_path(self, source: Source) -> Path:
         return self.store.path_for(source.provenance.sha256, source.provenance.original_ext)

@@ -1,4 +1,5 @@
-"""``archive-app check``: is every original intact, the database sound, the index complete?"""
+"""``archive-app check``: is every original intact, the database sound, the audit trail unbroken,
+the index complete?"""
 
 from __future__ import annotations
 
@@ -32,28 +33,38 @@ def check_archive(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> CheckReport:
-    """Verify every original against its SHA-256, the database's integrity, and that the index
-    holds exactly the database's sources. ``repair`` rebuilds what is derived (the index);
+    """Verify every original (those in the trash too) against its SHA-256, the database's
+    integrity, the audit trail's hash chain, and that the index holds exactly the database's
+    sources. ``repair`` rebuilds what is derived (the index);
     originals that are missing or changed cannot be rebuilt and stay reported."""
     report = CheckReport()
     report.problems += [f"database: {p}" for p in archive.database.integrity_problems()]
+    report.problems += [f"audit trail: {p}" for p in archive.audit.verify()]
     rows = archive.database.query("SELECT id, sha256, original_ext FROM sources ORDER BY id")
+    trashed = archive.database.query(
+        "SELECT source_id AS id, sha256, original_ext FROM trash ORDER BY source_id"
+    )
     report.sources = len(rows)
-    for done, row in enumerate(rows, start=1):
+    originals = [(row, "source") for row in rows] + [(row, "trashed source") for row in trashed]
+    for done, (row, what) in enumerate(originals, start=1):
         if is_cancelled(cancel):
             report.notices.append("The check was cancelled before it finished.")
             return report
         problem = archive.store.verify(row["sha256"], row["original_ext"])
         if problem:
-            report.problems.append(f"source {row['id']}: {problem}")
-        report_progress(progress, done, len(rows), "Checking originals")
-    containers = containers_in_use(archive.database)
+            report.problems.append(f"{what} {row['id']}: {problem}")
+        report_progress(progress, done, len(originals), "Checking originals")
+    containers = containers_in_use(archive.database) | {
+        sha256 for sha256, _ in archive.trash.web_archives()
+    }
     for sha256 in sorted(containers):
-        ext = container_ext_of(archive.database, sha256)
+        ext = container_ext_of(archive.database, sha256) or dict(archive.trash.web_archives()).get(
+            sha256, ""
+        )
         problem = archive.store.verify(sha256, ext)
         if problem:
             report.problems.append(f"web archive {sha256[:12]}: {problem}")
-    known = {row["sha256"] for row in rows} | containers
+    known = {row["sha256"] for row, _ in originals} | containers
     report.notices += _unreferenced_originals(archive, known)
     index_problems = _index_problems(archive, {int(row["id"]) for row in rows})
     if index_problems and repair:

@@ -97,6 +97,9 @@ class Card:
     perspectives: tuple[NamedRef, ...]
     passages: tuple[Passage, ...] = ()
     borrowed: bool = False
+    status: str = "unverified"
+    grade: str = ""
+    """The Admiralty grade, ``B2`` (see :mod:`.verification`)."""
 
     @property
     def day(self) -> date | None:
@@ -322,6 +325,8 @@ class _SourceFacts:
     published: str
     events: tuple[NamedRef, ...]
     perspectives: tuple[NamedRef, ...]
+    status: str
+    grade: str
 
 
 def _source_facts(
@@ -337,7 +342,10 @@ def _source_facts(
     )
     perspectives = labels_by_owner(database, "source", "perspective", ids)
     rows = database.query(
-        f"SELECT id, kind, title, site_name, authors, published FROM sources WHERE id {_IN}",
+        f"SELECT s.id, kind, title, site_name, authors, published, "
+        f"coalesce(v.status, 'unverified') AS status, "
+        f"coalesce(v.reliability || v.credibility, '') AS grade "
+        f"FROM sources s LEFT JOIN source_evidence v ON v.id = s.id WHERE s.id {_IN}",
         (chosen,),
     )
     return {
@@ -349,6 +357,8 @@ def _source_facts(
             published=str(row["published"]),
             events=tuple(events.get(int(row["id"]), ())),
             perspectives=tuple(perspectives.get(int(row["id"]), ())),
+            status=str(row["status"]),
+            grade=str(row["grade"]),
         )
         for row in rows
     }
@@ -424,6 +434,8 @@ def _cards(
                 perspectives=facts.perspectives,
                 passages=tuple(passages[p] for p in passage_ids),
                 borrowed=column not in links.home_columns(source_id),
+                status=facts.status,
+                grade=facts.grade,
             )
         )
     return tuple(sorted(cards, key=_card_key(order)))

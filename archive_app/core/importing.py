@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive_app.core.audit import import_facts, record
 from archive_app.core.captures import (
     Container,
     container_ext,
@@ -520,6 +521,13 @@ def record_source(
     store_fingerprints(connection, source_id, document)
     if document.capture is not None:
         insert_capture(connection, source_id, document.capture, kept.container)
+    record(
+        connection,
+        action="import",
+        description=f"Imported {kept.original_name or kept.path.name}",
+        source_ids=[source_id],
+        changes=[import_facts(kept.path, kept.digest, kept.importer_version)],
+    )
     if figure_of is not None:
         _link_figure(connection, *figure_of, source_id)
     return source_id

@@ -35,7 +35,7 @@ from archive_app.core.search.documents import documents_for
 
 log = logging.getLogger(__name__)
 
-INDEX_SCHEMA_VERSION = "3"
+INDEX_SCHEMA_VERSION = "4"
 INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
 GATHER_SECONDS = 0.5
@@ -61,6 +61,11 @@ def build_schema() -> Schema:
         note=TEXT(analyzer=text, stored=True, chars=True, spelling=True),
         author=TEXT(analyzer=names, stored=True),
         site=TEXT(analyzer=names, stored=True),
+        place=TEXT(analyzer=names, stored=True),
+        status=ID,
+        reliability=ID,
+        credibility=ID,
+        sensitive=KEYWORD(commas=True),
         tag=KEYWORD(commas=True),
         event=KEYWORD(commas=True),
         perspective=KEYWORD(commas=True),
@@ -77,6 +82,8 @@ def build_schema() -> Schema:
         site_facet=COLUMN(VarBytesColumn()),
         event_facet=COLUMN(VarBytesColumn()),
         perspective_facet=COLUMN(VarBytesColumn()),
+        status_facet=COLUMN(VarBytesColumn()),
+        reliability_facet=COLUMN(VarBytesColumn()),
     )
 
 

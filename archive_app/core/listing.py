@@ -107,6 +107,9 @@ class ListRow:
     original_ext: str
     events: list[str] = field(default_factory=list)
     perspectives: list[NamedRef] = field(default_factory=list)
+    status: str = "unverified"
+    reliability: str = ""
+    credibility: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,7 @@ class SidebarSummary:
     perspectives: list[NamedCount] = field(default_factory=list)
     tags: list[NamedCount] = field(default_factory=list)
     saved_searches: list[SavedSearchEntry] = field(default_factory=list)
+    trashed: int = 0
 
 
 def ordered_ids(
@@ -186,8 +190,10 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
         events[int(row[0])].append(str(row[1]))
     perspectives = labels_by_owner(database, "source", "perspective", ids)
     rows = database.query(
-        f"SELECT id, kind, title, site_name, authors, published, imported_at, sha256, "
-        f"original_ext FROM sources WHERE id {in_chosen}",
+        f"SELECT s.id, kind, title, site_name, authors, published, imported_at, sha256, "
+        f"original_ext, coalesce(v.status, 'unverified') AS status, "
+        f"coalesce(v.reliability, '') AS reliability, coalesce(v.credibility, '') AS credibility "
+        f"FROM sources s LEFT JOIN source_evidence v ON v.id = s.id WHERE s.id {in_chosen}",
         (chosen,),
     )
     return {
@@ -203,6 +209,9 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
             original_ext=str(row["original_ext"]),
             events=events.get(int(row["id"]), []),
             perspectives=perspectives.get(int(row["id"]), []),
+            status=str(row["status"]),
+            reliability=str(row["reliability"]),
+            credibility=str(row["credibility"]),
         )
         for row in rows
     }
@@ -214,6 +223,7 @@ def sidebar_summary(database: Database) -> SidebarSummary:
     for row in database.query("SELECT kind, count(*) FROM sources GROUP BY kind"):
         kinds[str(row[0])] = int(row[1])
     return SidebarSummary(
+        trashed=int(str(database.scalar("SELECT count(*) FROM trash"))),
         total=sum(kinds.values()),
         kinds=kinds,
         events=_event_counts(database),

@@ -277,11 +277,90 @@ CREATE TABLE captures (
 CREATE INDEX captures_container ON captures (container_sha256);
 """
 
+
+EVIDENCE = """
+-- The audit trail: append-only, each entry chained to the one before by ``previous_hash``
+-- (see core/audit.py). The triggers refuse updates and deletes, so only a hand outside the
+-- program can change it, and ``check`` then finds the broken chain.
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    description TEXT NOT NULL,
+    source_ids TEXT NOT NULL DEFAULT '[]',        -- JSON array of the sources it concerns
+    changes TEXT NOT NULL DEFAULT '[]',           -- JSON: rows before and after
+    reason TEXT NOT NULL DEFAULT '',
+    previous_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+-- Which entries concern which source, for a source's history (derived from source_ids).
+CREATE TABLE audit_sources (
+    source_id INTEGER NOT NULL,
+    entry_id INTEGER NOT NULL,
+    PRIMARY KEY (source_id, entry_id)
+) WITHOUT ROWID;
+
+-- The last entry, so that removing entries from the end shows too.
+CREATE TABLE audit_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    entry_id INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+
+-- A source's verification grade, sensitivity and place; ``id`` is the source's id. Absent
+-- means unverified, ungraded, not sensitive, no place.
+CREATE TABLE source_evidence (
+    id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'unverified'
+        CHECK (status IN ('unverified', 'in progress', 'verified', 'disputed', 'false')),
+    reliability TEXT NOT NULL DEFAULT '' CHECK (reliability IN ('', 'A', 'B', 'C', 'D', 'E', 'F')),
+    credibility TEXT NOT NULL DEFAULT '' CHECK (credibility IN ('', '1', '2', '3', '4', '5', '6')),
+    graphic INTEGER NOT NULL DEFAULT 0,
+    identifiable INTEGER NOT NULL DEFAULT 0,
+    place_name TEXT NOT NULL DEFAULT '',
+    latitude REAL,
+    longitude REAL,
+    place_precision TEXT NOT NULL DEFAULT ''
+        CHECK (place_precision IN ('', 'exact', '100 m', '1 km', 'town', 'region'))
+);
+
+-- Sources moved to the trash: every row that was theirs, as the journal recorded it, so a
+-- restore puts them back under their ids. Their originals stay until the trash is emptied.
+CREATE TABLE trash (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_id INTEGER NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    original_ext TEXT NOT NULL,
+    trashed_at TEXT NOT NULL,
+    rows TEXT NOT NULL
+);
+
+-- The highest source id ever given, so a new source never takes the id of one in the trash
+-- or of one whose history the audit trail keeps.
+CREATE TABLE source_id_high_water (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+);
+INSERT INTO source_id_high_water (id, value) SELECT 1, coalesce(max(id), 0) FROM sources;
+CREATE TRIGGER sources_high_water AFTER INSERT ON sources
+BEGIN
+    UPDATE source_id_high_water SET value = max(value, NEW.id) WHERE id = 1;
+END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V1,
     OCR_PAGES,
     ADD_REFERENCE_KIND,
     REUSE_FINGERPRINTS,
     CAPTURES,
+    EVIDENCE,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

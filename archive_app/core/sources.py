@@ -8,11 +8,12 @@ from collections.abc import Callable
 from typing import Any
 
 from archive_app.core.captures import load_capture
-from archive_app.core.changes import Change, no_change
+from archive_app.core.changes import Change
 from archive_app.core.dates import normalize_published
 from archive_app.core.db import Database, now_iso
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index import queue_for_index
+from archive_app.core.journal import Journal, journaled
 from archive_app.core.model import (
     Annotation,
     Appearance,
@@ -38,14 +39,16 @@ def insert_source(
     importer_version: str,
     has_thumbnail: bool,
 ) -> int:
-    """Insert one source (not its captions) inside the caller's transaction; its new id."""
+    """Insert one source (not its captions) inside the caller's transaction; its new id, one
+    above any id a source ever had (so none in the trash or in the audit trail is reused)."""
     now = now_iso()
     blocks = [[block.kind, block.level, start, end] for block, start, end in document.block_spans()]
     cursor = connection.execute(
-        "INSERT INTO sources (kind, title, authors, site_name, source_url, published, language, "
-        "body, blocks, metadata, extraction_notes, sha256, original_name, original_ext, size, "
-        "mime_type, importer_version, imported_at, modified_at, has_thumbnail) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources (id, kind, title, authors, site_name, source_url, published, "
+        "language, body, blocks, metadata, extraction_notes, sha256, original_name, "
+        "original_ext, size, mime_type, importer_version, imported_at, modified_at, has_thumbnail) "
+        "VALUES ((SELECT value + 1 FROM source_id_high_water), "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             document.kind,
             document.title,
@@ -258,29 +261,24 @@ def clean_field_value(name: str, value: Any) -> Any:
 
 
 def update_fields(
-    database: Database, notify: Callable[[], None], source_id: int, values: dict[str, Any]
+    database: Database,
+    notify: Callable[[], None],
+    source_id: int,
+    values: dict[str, Any],
+    *,
+    reason: str = "",
 ) -> Change:
     """Edit metadata fields of a source; the returned change restores the old values."""
     new = {name: clean_field_value(name, value) for name, value in values.items()}
-    row = database.query_one(
-        f"SELECT {', '.join([*new, 'modified_at'])} FROM sources WHERE id = ?", (source_id,)
-    )
-    if row is None:
-        raise NotFoundError(f"There is no source {source_id} in this archive.")
-    old = {name: row[name] for name in [*new, "modified_at"]}
-    if all(old[name] == value for name, value in new.items()):
-        return no_change("Edit source")
-    new["modified_at"] = now_iso()
-
-    def write(fields: dict[str, Any]) -> None:
-        assignments = ", ".join(f"{name} = ?" for name in fields)
-        with database.transaction() as connection:
-            connection.execute(
-                f"UPDATE sources SET {assignments} WHERE id = ?", (*fields.values(), source_id)
-            )
-            queue_for_index(connection, [source_id])
-        notify()
-
-    write(new)
+    require_source(database, source_id)
     names = ", ".join(name.replace("_", " ") for name in values)
-    return Change(f"Edit {names}", lambda: write(old), lambda: write(new))
+
+    def edit(journal: Journal) -> None:
+        row = journal.connection.execute(
+            f"SELECT {', '.join(new)} FROM sources WHERE id = ?", (source_id,)
+        ).fetchone()
+        if all(row[name] == value for name, value in new.items()):
+            return
+        journal.update("sources", source_id, {**new, "modified_at": now_iso()})
+
+    return journaled(database, notify, f"Edit {names}", edit, reason=reason)[1]

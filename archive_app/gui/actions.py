@@ -33,6 +33,9 @@ class WindowActions:
     undo: QAction
     redo: QAction
     delete: QAction
+    trash: QAction
+    investigator: QAction
+    blur_all: QAction
     find: QAction
     show_list: QAction
     show_grid: QAction
@@ -112,7 +115,25 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
         quit=_action(parent, "&Quit", _standard(Key.Quit, "Ctrl+Q"), "Close the archive and quit"),
         undo=undo,
         redo=redo,
-        delete=_action(parent, "&Delete sources…", Key.Delete, "Delete the selected sources"),
+        delete=_action(
+            parent, "&Move to trash", Key.Delete, "Move the selected sources to the trash"
+        ),
+        trash=_action(
+            parent, "&Trash…", "Ctrl+Shift+Del", "Restore deleted sources, or destroy them"
+        ),
+        investigator=_action(
+            parent,
+            "Investigator &name…",
+            "",
+            "The name the audit trail records as who made each change",
+        ),
+        blur_all=_action(
+            parent,
+            "&Blur all images",
+            "Ctrl+Shift+H",
+            "Blur every image until clicked, not only those marked sensitive",
+            checkable=True,
+        ),
         find=_action(parent, "&Search", Key.Find, "Search the archive", "search"),
         show_list=_action(
             parent, "As &list", "Ctrl+1", "Show sources as a list", "view-list", checkable=True
@@ -214,8 +235,16 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
             None,
             a.quit,
         ],
-        "&Edit": [a.undo, a.redo, None, a.delete, None, a.find],
-        "&View": [a.show_list, a.show_grid, None, a.show_sidebar, a.inspector_beside],
+        "&Edit": [a.undo, a.redo, None, a.delete, a.trash, None, a.find, None, a.investigator],
+        "&View": [
+            a.show_list,
+            a.show_grid,
+            None,
+            a.show_sidebar,
+            a.inspector_beside,
+            None,
+            a.blur_all,
+        ],
         "&Research": [a.compare, a.timeline, None, a.aliases, a.reused_photos],
         "&Go": [a.go_sidebar, a.go_list, a.go_reader, a.go_inspector, a.go_annotations],
         "&Help": [a.query_help, a.about],

@@ -1,4 +1,4 @@
-"""Beside (or under) the reader: the inspector and the annotation list, as two tabs."""
+"""Beside (or under) the reader: the inspector, the annotation list and the history, as tabs."""
 
 from __future__ import annotations
 
@@ -8,10 +8,15 @@ from archive_app.gui.annotations.panel import AnnotationPanel
 
 
 class DetailTabs(QTabWidget):
-    """The "Details" tab (the inspector) and "Annotations" (with how many there are)."""
+    """The "Details" tab (the inspector), "Annotations" (with how many there are) and
+    "History" (the source's audit trail)."""
 
     def __init__(
-        self, inspector: QWidget, annotations: AnnotationPanel, parent: QWidget | None = None
+        self,
+        inspector: QWidget,
+        annotations: AnnotationPanel,
+        history: QWidget,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("detailTabs")
@@ -20,6 +25,8 @@ class DetailTabs(QTabWidget):
         self.annotations = annotations
         self.addTab(inspector, "Details")
         self.addTab(annotations, "Annotations")
+        self.history = history
+        self.addTab(history, "History")
         annotations.countChanged.connect(self._counted)
 
     def show_annotations(self) -> QWidget:

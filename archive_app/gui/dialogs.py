@@ -4,11 +4,10 @@ replacing the function (pytest-qt's advice for dialogs) instead of patching Qt."
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from archive_app import APP_NAME, __version__
 
@@ -66,6 +65,18 @@ def ask_archive_to_open(parent: QWidget | None) -> Path | None:
     return chosen[0] if chosen else None
 
 
+def ask_investigator(parent: QWidget | None, current: str) -> str | None:
+    """The investigator name the audit trail records from now on (None: cancelled; '': the
+    system user's name)."""
+    name, accepted = QInputDialog.getText(
+        parent,
+        "Investigator name",
+        "Recorded in the audit trail as who made each change\n(empty: your user name):",
+        text=current,
+    )
+    return name if accepted else None
+
+
 def ask_new_archive_folder(parent: QWidget | None) -> Path | None:
     """An empty (or new) folder for a new archive."""
     dialog = file_dialog(
@@ -75,23 +86,6 @@ def ask_new_archive_folder(parent: QWidget | None) -> Path | None:
     dialog.selectFile("Archive")
     chosen = _chosen(dialog)
     return chosen[0] if chosen else None
-
-
-def confirm_delete(parent: QWidget | None, titles: Sequence[str]) -> bool:
-    count = len(titles)
-    shown = "\n".join(f"• {title}" for title in titles[:5])
-    if count > 5:
-        shown += f"\n… and {count - 5:,} more"
-    what = f"these {count:,} sources" if count > 1 else "this source"
-    answer = QMessageBox.question(
-        parent,
-        "Delete sources",
-        f"Delete {what} from the archive, with their annotations and original files?\n\n"
-        f"{shown}\n\nThis cannot be undone.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_after_open_failure(

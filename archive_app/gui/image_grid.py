@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -36,6 +37,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError
 from archive_app.core.listing import ListRow
 from archive_app.core.thumbnails import ensure_thumbnail
+from archive_app.gui.blur import Veil, blurred, paint_veil_text
 from archive_app.gui.icons import kind_icon
 from archive_app.gui.sources.drag import start_source_drag
 from archive_app.gui.sources.model import KIND_ROLE, THUMBNAIL_ROLE, TITLE_COLUMN
@@ -62,6 +64,8 @@ class ThumbnailCache(QObject):
         self._archive = archive
         self._tasks = tasks
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
+        self._blurred: dict[int, QPixmap] = {}
+        self.veil = Veil(archive)
         self._wanted: dict[int, tuple[str, str]] = {}
         self._pending: set[int] = set()
         self._unavailable: set[int] = set()
@@ -72,7 +76,7 @@ class ThumbnailCache(QObject):
         cached = self._pixmaps.get(row.id)
         if cached is not None:
             self._pixmaps.move_to_end(row.id)
-            return cached
+            return self._veiled(row.id, cached) if self.veil.hides(row.id) else cached
         if row.id not in self._pending and row.id not in self._unavailable:
             self._wanted[row.id] = (row.sha256, row.original_ext)
             self._pending.add(row.id)
@@ -82,7 +86,23 @@ class ThumbnailCache(QObject):
     def forget(self) -> None:
         """Drop every thumbnail (the originals changed, or were deleted)."""
         self._pixmaps.clear()
+        self._blurred.clear()
         self._unavailable.clear()
+
+    def reveal(self, source_id: int) -> bool:
+        """Show a blurred thumbnail as it is (it was clicked); whether it was blurred."""
+        return self.veil.reveal(source_id)
+
+    def _veiled(self, source_id: int, pixmap: QPixmap) -> QPixmap:
+        veiled = self._blurred.get(source_id)
+        if veiled is None:
+            veiled = blurred(pixmap)
+            painter = QPainter(veiled)
+            area = QRect(QPoint(0, 0), veiled.deviceIndependentSize().toSize())
+            paint_veil_text(painter, area, self.veil.text(source_id))
+            painter.end()
+            self._blurred[source_id] = veiled
+        return veiled
 
     def _load_wanted(self) -> None:
         scale = screen_scale()
@@ -117,9 +137,11 @@ class ThumbnailCache(QObject):
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(image.devicePixelRatio())
             self._pixmaps[source_id] = pixmap
+            self._blurred.pop(source_id, None)
             ready.append(source_id)
         while len(self._pixmaps) > MAX_PIXMAPS:
-            self._pixmaps.popitem(last=False)
+            dropped, _ = self._pixmaps.popitem(last=False)
+            self._blurred.pop(dropped, None)
         if ready:
             self.ready.emit(ready)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from archive_app import APP_NAME
 from archive_app.core.archive import Archive
+from archive_app.core.changes import Change
 from archive_app.core.errors import NotFoundError
 from archive_app.core.import_report import ImportReport
 from archive_app.core.listing import ALL_SOURCES, SidebarSummary, View
@@ -48,6 +49,7 @@ from archive_app.gui.editing import Edits
 from archive_app.gui.errors import describe_error
 from archive_app.gui.export_menu import ExportTools, add_to_file_menu
 from archive_app.gui.facet_chips import FacetChips
+from archive_app.gui.history_tab import HistoryTab
 from archive_app.gui.import_panel import ImportPanel
 from archive_app.gui.import_report import ImportReportDialog
 from archive_app.gui.inspector import InspectorPane
@@ -63,6 +65,7 @@ from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.source_count import SourceCount
 from archive_app.gui.sources.view import Mode, SourceListPane
 from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.trash_view import TrashView
 from archive_app.gui.welcome import WelcomeView
 from archive_app.gui.workspace import Workspace
 
@@ -95,10 +98,12 @@ class MainWindow(QMainWindow):
         self.edits = Edits(self.undo_stack, self)
         self.inspector = InspectorPane(archive, self.edits, self)
         self.annotation_panel = AnnotationPanel(self)
-        self.details = DetailTabs(self.inspector, self.annotation_panel, self)
+        self.history = HistoryTab(archive, self.tasks, self)
+        self.details = DetailTabs(self.inspector, self.annotation_panel, self.history, self)
         self.import_panel = ImportPanel(archive, self.tasks, self)
         self.welcome = WelcomeView(archive.path.name, self)
         self.import_report: ImportReportDialog | None = None
+        self.trash_view: TrashView | None = None
         self._library_view: View = ALL_SOURCES
         self._library_key: tuple[str, object] = ("all", None)
         self._modes: dict[str, Mode] = {"images": "grid", "other": "list"}
@@ -212,6 +217,11 @@ class MainWindow(QMainWindow):
         self.facet_chips.narrowRequested.connect(self.search_bar.narrow)
         self.sidebar.viewChosen.connect(self._view_chosen)
         self.sidebar.savedSearchChosen.connect(self.search_bar.set_query)
+        self.sidebar.trashChosen.connect(self.show_trash)
+        commands.trash.triggered.connect(self.show_trash)
+        commands.investigator.triggered.connect(self._ask_investigator)
+        commands.blur_all.setChecked(self.archive.verification.blurs_all())
+        commands.blur_all.toggled.connect(self._blur_all)
         self.sidebar.summaryShown.connect(self._summary_shown)
         self.source_list.currentSourceChanged.connect(self._show_source)
         self.source_list.selectionChanged.connect(
@@ -325,31 +335,50 @@ class MainWindow(QMainWindow):
         self.sidebar.refresh()
         self.source_list.reload()
         self.research_views.refresh()
+        self.history.reload()
+        self.reader.refresh_evidence()
 
     def _source_edited(self, source_id: int) -> None:
         """Show the edit in its row at once (the undo stack's signal then counts again)."""
         self.source_list.refresh_sources([source_id])
 
     def delete_selected(self) -> None:
+        """Move the selected sources to the trash (Ctrl+Z brings them back)."""
         ids = self.source_list.selected_ids()
-        if not ids or not dialogs.confirm_delete(self, self.source_list.selected_titles()):
+        if not ids:
             return
         archive = self.archive
         self._show_source(None)
         self.tasks.run(
             lambda _context: archive.delete_sources(ids),
-            on_success=lambda _result: self._deleted(),
-            label="Deleting sources",
+            on_success=self._deleted,
+            label="Moving to the trash",
         )
 
-    def _deleted(self) -> None:
-        self.undo_stack.clear()  # deleting sources cannot be undone, nor can edits of them
-        self.source_list.thumbnails.forget()
-        self.sidebar.refresh()
+    def _deleted(self, change: Change) -> None:
+        self.edits.push(change)
         if self.source_list.searching:
             self.search_bar.search_now()
-        else:
-            self.source_list.reload()
+
+    def show_trash(self) -> None:
+        """The trash, to restore sources or to destroy them for good."""
+        if self.trash_view is None:
+            self.trash_view = TrashView(self.archive, self.edits, self.tasks, self)
+            self.trash_view.restored.connect(self.show_sources)
+            self.trash_view.emptied.connect(self.sidebar.refresh)
+        self.trash_view.refresh()
+        self.trash_view.show()
+        self.trash_view.raise_()
+        self.sidebar.select_key(self._library_key)
+
+    def _ask_investigator(self) -> None:
+        name = dialogs.ask_investigator(self, self.archive.audit.investigator())
+        if name is not None:
+            self.archive.audit.set_investigator(name)
+
+    def _blur_all(self, blur: bool) -> None:
+        self.archive.verification.set_blur_all(blur)
+        self.refresh()
 
     # Panes talking to each other
 
@@ -357,6 +386,7 @@ class MainWindow(QMainWindow):
         source = self._read(source_id)
         self.reader.show_source(source_id, self.search_bar.query, source)
         self.inspector.show_source(source_id, source)
+        self.history.show_source(source_id if source is not None else None)
         self.research.show_source(source_id)
         if source is not None and not self.source_list.searching:
             events = self.archive.events.all() if self._library_view.scope == "event" else []

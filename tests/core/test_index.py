@@ -53,6 +53,7 @@ def test_deleting_sources_removes_them_from_search_and_store(
     archive.delete_sources([first])
     assert archive.search("corridor").total == 0
     assert archive.search("ceasefire").total == 1
+    archive.trash.empty()
     assert not original.exists()
     assert archive.source_ids() == [second]
     assert check_archive(archive).healthy

@@ -272,3 +272,19 @@ def test_the_card_model_passes_the_model_tester(
     assert model.data(QModelIndex()) is None
     mime = model.mimeData([model.index(0, 0)])
     assert mime.text() == "Ceasefire after a day of fighting"
+
+
+def test_cards_show_the_verification_badge(
+    qtbot: QtBot, archive: Archive, window: MainWindow, story: Story
+) -> None:
+    archive.verification.verify(
+        story.sources["am.md"], status="disputed", reliability="C", credibility="4"
+    )
+    view = open_compare(qtbot, window, story.offensive)
+    column = view.column("Armenian government")
+    (card,) = cards(column)
+    assert (card.status, card.grade) == ("disputed", "C4")
+    tooltip = column.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "? C4 disputed" in tooltip
+    (wire,) = cards(view.column("International wire"))
+    assert (wire.status, wire.grade) == ("unverified", "")

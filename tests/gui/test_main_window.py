@@ -260,35 +260,26 @@ def test_cancelling_a_long_import_keeps_what_was_imported(
     assert check_archive(archive).healthy
 
 
-def test_delete_asks_first_and_removes_the_selected_sources(
-    qtbot: QtBot,
-    archive: Archive,
-    articles_window: MainWindow,
-    monkeypatch: pytest.MonkeyPatch,
+def test_delete_moves_the_selected_sources_to_the_trash_and_undo_brings_them_back(
+    qtbot: QtBot, archive: Archive, articles_window: MainWindow
 ) -> None:
     window = articles_window
-    asked: list[list[str]] = []
-    monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, titles: asked.append(titles))
     click_title(qtbot, window, "Two days that ended a republic")
     table = window.source_list.table
-    qtbot.keyClick(table, Qt.Key.Key_Delete)
-    assert asked == [["Two days that ended a republic"]]
-    assert archive.count_sources() == 3  # the answer was not "yes"
-    monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, _titles: True)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: len(shown_titles(window)) == 2)
     assert archive.count_sources() == 2
     assert "Two days that ended a republic" not in shown_titles(window)
+    assert [item.title for item in archive.trash.items()] == ["Two days that ended a republic"]
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(shown_titles(window)) == 3)
+    assert archive.trash.items() == []
 
 
 def test_delete_in_the_search_field_deletes_text_not_sources(
-    qtbot: QtBot,
-    articles_window: MainWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, archive: Archive, articles_window: MainWindow
 ) -> None:
     window = articles_window
-    asked: list[object] = []
-    monkeypatch.setattr(dialogs, "confirm_delete", lambda *args: asked.append(args))
     click_title(qtbot, window, "Two days that ended a republic")
     field = window.search_bar.field
     field.setFocus()
@@ -296,7 +287,7 @@ def test_delete_in_the_search_field_deletes_text_not_sources(
     qtbot.keyClick(field, Qt.Key.Key_Home)
     qtbot.keyClick(field, Qt.Key.Key_Delete)
     assert field.text() == "b"
-    assert asked == []
+    assert archive.trash.items() == []
 
 
 def test_every_menu_command_has_a_shortcut_and_ctrl_f_goes_to_the_search(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QLi
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
-from archive_app.gui import dialogs, research_dialogs
+from archive_app.gui import research_dialogs
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.mime import SOURCE_IDS, dropped_source_ids
 from archive_app.gui.research_dialogs import EventFields
@@ -415,12 +415,11 @@ def test_an_unknown_event_typed_in_the_inspector_is_described_then_made(
     assert "Blockade of the Lachin corridor" not in [e.name for e in archive.events.all()]
 
 
-def test_deleting_sources_empties_the_undo_stack(
+def test_deleting_sources_is_one_more_step_on_the_undo_stack(
     qtbot: QtBot,
     archive: Archive,
     researched: dict[str, int],
     counted_window: MainWindow,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = counted_window
     ids = select_two(qtbot, window)
@@ -431,10 +430,14 @@ def test_deleting_sources_empties_the_undo_stack(
     assert drag.drop(point)
     assert all(archive.get(source_id).tags for source_id in ids)
     assert window.undo_stack.count() == 1
-    monkeypatch.setattr(dialogs, "confirm_delete", lambda _parent, _titles: True)
     window.commands.delete.trigger()
     qtbot.waitUntil(lambda: window.source_list.model.rowCount() == 1)
-    assert window.undo_stack.count() == 0
+    assert window.undo_stack.count() == 2
+    window.commands.undo.trigger()
+    qtbot.waitUntil(lambda: window.source_list.model.rowCount() == 3)
+    assert all(archive.get(source_id).tags for source_id in ids)
+    window.commands.undo.trigger()
+    assert not any(archive.get(source_id).tags for source_id in ids)
 
 
 def test_labelling_sources_that_already_carry_the_label_adds_no_undo_step(

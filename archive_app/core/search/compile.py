@@ -36,7 +36,7 @@ from archive_app.core.search.labels import Labels
 from archive_app.core.search.syntax import And, Field, Node, Not, Or, Phrase, Word
 
 CONTENT_FIELDS = ("title", "body", "caption", "note")
-NAME_FIELDS = ("author", "site")
+NAME_FIELDS = ("author", "site", "place")
 DEFAULT_FIELDS = CONTENT_FIELDS + NAME_FIELDS
 LABEL_FIELDS: dict[str, tuple[str, str]] = {
     "tag": ("tag", "annotation_tag"),
@@ -44,6 +44,7 @@ LABEL_FIELDS: dict[str, tuple[str, str]] = {
     "perspective": ("perspective", "annotation_perspective"),
 }
 DATE_FIELDS = frozenset({"published", "year"})
+GRADE_FIELDS = frozenset({"status", "reliability", "credibility", "sensitive"})
 KINDS = {
     "article": "article",
     "articles": "article",
@@ -340,6 +341,8 @@ class QueryCompiler:
         if name == "kind":
             kind = KINDS.get(value.strip().lower())
             return NOTHING if kind is None else wq.Term("kind", kind)
+        if name in GRADE_FIELDS:
+            return wq.Term(name, grade_value(name, value))
         if name == "lang":
             code = value.strip().lower()
             return any_of([wq.Term("lang", code), wq.Prefix("lang", code + "-")])
@@ -348,6 +351,13 @@ class QueryCompiler:
             words = [Word(w.group(0), -1, -1) for w in _WORD_CHARS.finditer(f"{name} {value}")]
             return self._words(words, DEFAULT_SCOPE, negated, spellable=False)
         return published_query(*bounds)
+
+
+def grade_value(name: str, value: str) -> str:
+    """A verification term as the index holds it: ``status:in-progress`` → ``in progress``,
+    ``reliability:b`` → ``B``."""
+    text = " ".join(value.replace("-", " ").replace("_", " ").split()).lower()
+    return text.upper() if name == "reliability" else text
 
 
 def label_query(labels: Labels, kind: Kind, value: str) -> Part:

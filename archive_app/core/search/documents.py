@@ -6,6 +6,7 @@ Kept apart from the writer so that the index's contents can be read and tested o
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
@@ -63,6 +64,12 @@ def _chunk_documents(database: Database, ids: list[int]) -> dict[int, dict[str, 
         field: _grouped(database, sql.format(marks=marks), ids)
         for field, sql in _LINK_QUERIES.items()
     }
+    evidence = {
+        int(row["id"]): row
+        for row in database.query(
+            f"SELECT * FROM source_evidence WHERE id IN ({marks})", tuple(ids)
+        )
+    }
     documents = {}
     for row in sources:
         source_id = int(row["id"])
@@ -88,6 +95,7 @@ def _chunk_documents(database: Database, ids: list[int]) -> dict[int, dict[str, 
         document = {key: value for key, value in document.items() if value != ""}
         document.update(_dates(row["published"]))
         document.update(_facet_columns(row["site_name"], document))
+        document.update(_evidence_fields(evidence.get(source_id)))
         documents[source_id] = document
     return documents
 
@@ -118,6 +126,29 @@ def _facet_columns(site: str, document: dict[str, Any]) -> dict[str, bytes]:
         ]
         columns[f"{kind}_facet"] = _id_list(value for value in ids if value).encode()
     return columns
+
+
+def _evidence_fields(row: sqlite3.Row | None) -> dict[str, Any]:
+    """Verification status and grades (searchable, and columns for their facets), whether the
+    source is sensitive, and its place name."""
+    status = row["status"] if row is not None else "unverified"
+    reliability = row["reliability"] if row is not None else ""
+    fields: dict[str, Any] = {
+        "status": status,
+        "status_facet": status.encode(),
+        "reliability_facet": reliability.encode(),
+    }
+    if row is None:
+        return fields
+    sensitive = [name for name in ("graphic", "identifiable") if row[name]]
+    optional = {
+        "reliability": reliability,
+        "credibility": row["credibility"],
+        "sensitive": ",".join(sensitive),
+        "place": row["place_name"],
+    }
+    fields.update({name: value for name, value in optional.items() if value})
+    return fields
 
 
 _LINK_QUERIES = {

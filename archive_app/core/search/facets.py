@@ -1,4 +1,5 @@
-"""Facet counts over every matching source: kind, year, site, event, perspective.
+"""Facet counts over every matching source: kind, year, site, event, perspective, verification
+status and source reliability.
 
 The values come from per-document columns of the index (see ``index.build_schema``). Reading a
 column costs a pass over a segment, so each segment's values are read once and kept by segment
@@ -20,6 +21,8 @@ FACET_COLUMNS = {
     "site": "site_facet",
     "event": "event_facet",
     "perspective": "perspective_facet",
+    "status": "status_facet",
+    "reliability": "reliability_facet",
 }
 MULTI_VALUED = frozenset({"event", "perspective"})
 

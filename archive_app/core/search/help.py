@@ -42,6 +42,11 @@ QUERY_SYNTAX: tuple[SyntaxEntry, ...] = (
     ),
     SyntaxEntry("kind:pdf  lang:en", "kind: article, pdf, image or text; language code"),
     SyntaxEntry(
+        "status:verified  reliability:B",
+        "verification (unverified, in-progress, verified, disputed, false), source reliability "
+        "A–F, credibility:1–6, sensitive:graphic or identifiable, place:Shusha",
+    ),
+    SyntaxEntry(
         "published:2023",
         "a year, month or day; published:2020-09..2020-11  published:>2023-09-19 (also < >= <=)",
     ),

@@ -44,6 +44,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from archive_app.core.compare import Card, ColumnHead, Passage
+from archive_app.gui.badges import badge_color, badge_text
 from archive_app.gui.icons import kind_icon
 from archive_app.gui.mime import SOURCE_IDS, source_ids_mime
 from archive_app.gui.reader.colors import is_dark, mix
@@ -135,7 +136,12 @@ class CardListModel(QAbstractListModel):
         if role == SOURCE_ID_ROLE:
             return card.source_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{card.title}\n{byline(card)}\nDouble-click to open it in the reader."
+            badge = badge_text(card.status, card.grade)
+            verification = f"\n{badge} {card.status}" if badge else ""
+            return (
+                f"{card.title}\n{byline(card)}{verification}\n"
+                "Double-click to open it in the reader."
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             passages = len(card.passages)
             return f"{card.title}, {byline(card)}, {passages} passage{'s' * (passages != 1)}"
@@ -282,6 +288,13 @@ class CardLayout:
             lines.append("About " + ", ".join(html.escape(name) for name in others))
         if self.card.borrowed:
             lines.append(_borrowed_line(self.card, muted))
+        badge = badge_text(self.card.status, self.card.grade)
+        if badge:
+            color = badge_color(self.card.status)
+            lines.append(
+                f'<span style="color:{color}; font-weight:600">{html.escape(badge)}</span> '
+                f"{html.escape(self.card.status)}"
+            )
         return lines
 
     def _voice_color(self, passage: Passage) -> QColor:

@@ -1,5 +1,6 @@
-"""The inspector: a source's metadata to edit, its events, perspectives and tags, what a photo
-says about itself, and where the source came from.
+"""The inspector: a source's metadata to edit, its events, perspectives and tags, its
+verification grade, sensitivity and place, what a photo says about itself, and where the source
+came from.
 
 Every edit goes through :meth:`Archive.update_source`, which applies it and returns an undoable
 :class:`Change`; the change goes on the window's undo stack, so Ctrl+Z takes it back. A value
@@ -31,6 +32,7 @@ from archive_app.core.model import Source
 from archive_app.core.research import Kind
 from archive_app.gui.inspector.capture import CaptureFacts
 from archive_app.gui.inspector.commands import ChangeCommand
+from archive_app.gui.inspector.evidence import EvidenceForm
 from archive_app.gui.inspector.facts import (
     FactList,
     ProvenanceSection,
@@ -158,6 +160,7 @@ class InspectorPane(QWidget):
         self.photo = FactList(self)
         self.research = ResearchChips(Labeling(archive, edits, self), self)
         self.provenance = ProvenanceSection(self)
+        self.evidence = EvidenceForm(archive, edits, self)
         self.photo_section = Section("Photo", self.photo, self)
         self.capture = CaptureFacts(self)
         self.capture_section = Section("Capture", self.capture, self)
@@ -171,6 +174,7 @@ class InspectorPane(QWidget):
         layout.addWidget(self.photo_section)
         layout.addWidget(Section("Research", self.research, content))
         layout.addWidget(self.capture_section)
+        layout.addWidget(Section("Verification", self.evidence, content))
         layout.addWidget(Section("Original", self.provenance, content))
         layout.addStretch(1)
         scroller = QScrollArea(self)
@@ -238,6 +242,7 @@ class InspectorPane(QWidget):
         self.photo.show_facts(photo_essentials(source) if source.kind == "image" else [])
         self.photo_section.setVisible(source.kind == "image")
         self._show_labels(source)
+        self.evidence.show_source(source)
         self.provenance.show_source(source, self.archive.original_path(source))
         self.capture.show_capture(source.capture)
         self.capture_section.setVisible(source.capture is not None)

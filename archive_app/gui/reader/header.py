@@ -1,5 +1,5 @@
 """The top of the reader: the source's title, its byline (site · date · authors), which aliases a
-search matched, and discreet notices about what could not be read."""
+search matched, its verification badge, and discreet notices about what could not be read."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from archive_app.core.model import Source
 from archive_app.core.search.highlighting import Match
+from archive_app.core.verification import Evidence
+from archive_app.gui.badges import badge_color, badge_text, badge_tooltip
 from archive_app.gui.capture_dialog import HeadersDialog
 from archive_app.gui.dates import format_published
 from archive_app.gui.icons import icon
@@ -100,6 +102,11 @@ class SourceHeader(QWidget):
         layout.addWidget(self.byline)
         layout.addWidget(self.captured)
         layout.addWidget(self.aliases)
+        self.grade = QLabel(self)
+        self.grade.setObjectName("readerGrade")
+        self.grade.setAccessibleName("Verification")
+        self.grade.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.grade)
         for label in (self.byline, self.captured, self.aliases):
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -119,6 +126,20 @@ class SourceHeader(QWidget):
     def _show_headers(self) -> None:
         if self._capture is not None:
             HeadersDialog(self._capture, self).open()
+
+    def show_grade(self, evidence: Evidence) -> None:
+        """The verification badge, with what the grade means beside it."""
+        text = badge_text(evidence.status, evidence.grade)
+        self.grade.setVisible(bool(text))
+        if not text:
+            return
+        meaning = badge_tooltip(evidence.status, evidence.reliability, evidence.credibility)
+        color = badge_color(evidence.status)
+        self.grade.setText(
+            f'<span style="background:{color}; color:white; font-weight:600">&nbsp;{text}&nbsp;'
+            f"</span>&nbsp; {html.escape(evidence.status.capitalize())}"
+        )
+        self.grade.setToolTip(meaning)
 
 
 def capture_note(capture: dict[str, Any]) -> str:

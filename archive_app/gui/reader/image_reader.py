@@ -2,7 +2,8 @@
 
 The full picture is decoded in the background (a large photo takes a while); its thumbnail is
 shown meanwhile. A picture Qt cannot decode (HEIC without a plugin) stays as its thumbnail,
-with a note.
+with a note. A sensitive picture (see :mod:`archive_app.gui.blur`) is shown blurred, with a
+button that shows it as it is.
 """
 
 from __future__ import annotations
@@ -12,10 +13,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from archive_app.core.model import Annotation, Source
 from archive_app.core.search.highlighting import QueryTerms
+from archive_app.gui.blur import Veil, blurred_image
 from archive_app.gui.errors import describe_error
 from archive_app.gui.reader.image_canvas import ImageCanvas, read_picture
 from archive_app.gui.reader.image_details import ImageDetails
@@ -35,13 +44,24 @@ class ImageReader(QWidget):
     """The full picture (or, failing it, the thumbnail) is on screen."""
 
     def __init__(
-        self, tasks: TaskRunner, parent: QWidget | None = None, *, ocr_words: OcrWords | None = None
+        self,
+        tasks: TaskRunner,
+        veil: Veil,
+        parent: QWidget | None = None,
+        *,
+        ocr_words: OcrWords | None = None,
     ) -> None:
         """``ocr_words(source_id, page)``: the words OCR read on the picture, to mark hits."""
         super().__init__(parent)
         self.setObjectName("imageReader")
         self._tasks = tasks
         self.ocr_words = ocr_words
+        self.veil = veil
+        self._picture: QImage | None = None
+        self.reveal_button = QPushButton(self)
+        self.reveal_button.setObjectName("revealPicture")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_button.hide()
         self._generation = 0
         self._problem = ""
         self._source: Source | None = None
@@ -61,6 +81,7 @@ class ImageReader(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.reveal_button)
         layout.addWidget(self.splitter)
         self.zoom = ZoomActions(self, "Fit to pane")
         self.zoom.zoom_in.triggered.connect(lambda: self.canvas.zoom_by(ZOOM_STEP))
@@ -81,7 +102,8 @@ class ImageReader(QWidget):
         self._generation += 1
         generation = self._generation
         preview = QImage(str(thumbnail)) if thumbnail is not None else QImage()
-        self.canvas.set_picture(None if preview.isNull() else preview)
+        self.veil.reload()
+        self._set_picture(None if preview.isNull() else preview)
         self.show_annotations(source.annotations, None)
         count = self.details.show_source(source, terms) + self._mark_read_words(terms)
         self._share_height()
@@ -100,7 +122,7 @@ class ImageReader(QWidget):
         self._source = None
         self.canvas.set_regions([])
         self.canvas.set_marks([])
-        self.canvas.set_picture(None)
+        self._set_picture(None)
         self.details.clear()
 
     def notices(self) -> list[str]:
@@ -152,7 +174,7 @@ class ImageReader(QWidget):
         if generation != self._generation:
             return
         fitted = self.canvas.fitted
-        self.canvas.set_picture(image)
+        self._set_picture(image)
         if not fitted:
             self.canvas.fit()
         self.pictureShown.emit()
@@ -166,6 +188,27 @@ class ImageReader(QWidget):
         else:
             self._problem = f"{message} This is its thumbnail."
         self.pictureShown.emit()
+
+    def refresh_veil(self) -> None:
+        """Blur or show the picture again as the archive's marks and setting say now."""
+        self.veil.reload()
+        hidden = self._source is not None and self.veil.hides(self._source.id)
+        if hidden != self.reveal_button.isVisibleTo(self):
+            self._set_picture(self._picture)
+
+    def reveal(self) -> None:
+        """Show the blurred picture as it is."""
+        if self._source is not None and self.veil.reveal(self._source.id):
+            self._set_picture(self._picture)
+
+    def _set_picture(self, image: QImage | None) -> None:
+        """Show a picture, blurred if the source is sensitive and not yet revealed."""
+        self._picture = image
+        hidden = self._source is not None and self.veil.hides(self._source.id)
+        self.reveal_button.setVisible(hidden)
+        if hidden and self._source is not None:
+            self.reveal_button.setText(self.veil.text(self._source.id))
+        self.canvas.set_picture(blurred_image(image) if hidden and image is not None else image)
 
     def _show_zoom(self) -> None:
         if self.canvas.picture_size.isEmpty():

@@ -35,6 +35,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import NotFoundError
 from archive_app.core.model import Annotation, Source
 from archive_app.core.search.highlighting import QueryTerms, compile_query
+from archive_app.gui.blur import BLURRED_FOLDER, Veil, blurred_copy
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.annotating import (
     AnnotateActions,
@@ -101,7 +102,8 @@ class ReaderPane(QWidget):
         pictures = FigurePictures(self._preview_of, self._original_of)
         self.text_reader = TextReader(pictures, tasks, self)
         self.pdf_reader = PdfReader(pictures, tasks, self, ocr_words=archive.ocr.words)
-        self.image_reader = ImageReader(tasks, self, ocr_words=archive.ocr.words)
+        self.image_reader = ImageReader(tasks, Veil(archive), self, ocr_words=archive.ocr.words)
+        self.figure_veil = Veil(archive)
         self.image_reader.openSourceRequested.connect(self.openSourceRequested)
         self.image_reader.pictureShown.connect(self._show_notices)
         self.reuse = ReuseFinder(archive, tasks, self)
@@ -153,6 +155,7 @@ class ReaderPane(QWidget):
         first match. ``read``: the source as just read from the archive, if it was (a long
         one takes a while to read)."""
         self._query = query
+        self.figure_veil.reload()
         source = read if read is not None and read.id == source_id else self._load(source_id)
         if source is not None and self._source is not None and _same_text(source, self._source):
             self._source = source
@@ -211,6 +214,15 @@ class ReaderPane(QWidget):
     def annotations(self) -> list[Annotation]:
         """The open source's annotations, as shown."""
         return list(self._source.annotations) if self._source is not None else []
+
+    def refresh_evidence(self) -> None:
+        """Show the source's verification badge, and blur its picture or not, as the archive
+        has them now (after an edit)."""
+        if self._source is not None and self.isVisible():
+            source_id = self._source.id
+            self.header.show_grade(self.archive.verification.of_sources([source_id])[source_id])
+            if self.current_view() is self.image_reader:
+                self.image_reader.refresh_veil()
 
     def refresh_annotations(self, focused: int | None = None) -> None:
         """Read the open source's annotations again and show them (after an edit, an undo)."""
@@ -312,6 +324,7 @@ class ReaderPane(QWidget):
         self._shown_terms = terms
         title_matches = terms.find(self._source.title, "title")
         self.header.show_source(self._source, title_matches, view.matched_aliases())
+        self.refresh_evidence()
         if count is None:
             self.hit_navigator.set_finding()
             return
@@ -378,11 +391,18 @@ class ReaderPane(QWidget):
         image = self._image_source(image_id)
         if image is None:
             return None
-        return self.archive.thumbnail_path(image) or self.archive.original_path(image)
+        preview = self.archive.thumbnail_path(image) or self.archive.original_path(image)
+        if self.figure_veil.hides(image_id):
+            return blurred_copy(preview, self.archive.derived / BLURRED_FOLDER)
+        return preview
 
     def _original_of(self, image_id: int) -> Path | None:
+        """The figure's own picture, for a sharper figure; none for a sensitive one (open the
+        photo itself to see it)."""
         image = self._image_source(image_id)
-        return self.archive.original_path(image) if image is not None else None
+        if image is None or self.figure_veil.hides(image_id):
+            return None
+        return self.archive.original_path(image)
 
     def _image_source(self, image_id: int) -> Source | None:
         try:

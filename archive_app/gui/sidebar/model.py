@@ -29,6 +29,9 @@ LIBRARY = (
     ("kind", "reference", "References"),
 )
 
+TRASH = ("trash", None)
+"""The Library's last entry: it opens the trash rather than listing sources."""
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -57,6 +60,7 @@ class SidebarModel(QStandardItemModel):
             view = ALL_SOURCES if scope == "all" else View("kind", key)
             entry_icon = icon("library") if key is None else kind_icon(key)
             library.appendRow(_entry(label, SidebarEntry((scope, key), view), count, entry_icon))
+        library.appendRow(_entry("Trash", SidebarEntry(TRASH), summary.trashed, icon("trash")))
         root.appendRow(library)
         root.appendRow(_event_section(summary.events))
         root.appendRow(_named_section("Perspectives", "perspective", summary.perspectives))

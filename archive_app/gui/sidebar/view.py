@@ -40,7 +40,7 @@ from archive_app.gui.sidebar.delegate import (
     CountDelegate,
     plus_rect,
 )
-from archive_app.gui.sidebar.model import SidebarEntry, SidebarModel
+from archive_app.gui.sidebar.model import TRASH, SidebarEntry, SidebarModel
 from archive_app.gui.tasks import TaskRunner
 
 __all__ = ["COUNT_ROLE", "DETAIL_ROLE", "ENTRY_ROLE", "Sidebar", "SidebarEntry", "SidebarModel"]
@@ -59,6 +59,7 @@ class Sidebar(QTreeView):
     viewChosen = Signal(object)
     """A library view was chosen (a :class:`View`)."""
     savedSearchChosen = Signal(str)
+    trashChosen = Signal()
     summaryShown = Signal(object)
     """New counts are shown (the :class:`SidebarSummary`)."""
     sourcesDropped = Signal(list, object)
@@ -188,7 +189,9 @@ class Sidebar(QTreeView):
         entry = current.data(ENTRY_ROLE)
         if not isinstance(entry, SidebarEntry):
             return
-        if entry.view is not None:
+        if entry.key == TRASH:
+            self.trashChosen.emit()
+        elif entry.view is not None:
             self.viewChosen.emit(entry.view)
         elif entry.query:
             self.savedSearchChosen.emit(entry.query)

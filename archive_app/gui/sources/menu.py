@@ -1,7 +1,7 @@
 """The source list's context menu: label every selected source at once.
 
 Add to event ▸, Add perspective ▸, Add tag…, Remove ▸ (the labels the selection carries), then
-the pane's own commands (Delete sources…). Each choice is one step on the undo stack, however
+the pane's own commands (Move to trash). Each choice is one step on the undo stack, however
 many sources are selected.
 """
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from archive_app.core.listing import Listing, ListRow, SortColumn
+from archive_app.gui.badges import badge_icon, badge_text, badge_tooltip
 from archive_app.gui.icons import KIND_NAMES, kind_icon
 from archive_app.gui.mime import SOURCE_IDS, source_ids_mime
 
@@ -248,6 +249,9 @@ def _row_data(row: ListRow, column: int, role: int, thumbnails: ThumbnailSource 
         return _tooltip(row, column)
     if role == Qt.ItemDataRole.DecorationRole and column == KIND_COLUMN:
         return kind_icon(row.kind)
+    if role == Qt.ItemDataRole.DecorationRole and column == TITLE_COLUMN:
+        badge = badge_icon(row.status, row.reliability)
+        return None if badge.isNull() else badge
     if role == Qt.ItemDataRole.AccessibleTextRole:
         return (
             KIND_NAMES.get(row.kind, row.kind) if column == KIND_COLUMN else _display(row, column)
@@ -285,6 +289,8 @@ def _tooltip(row: ListRow, column: int) -> str | None:
         return KIND_NAMES.get(row.kind, row.kind)
     if column == TITLE_COLUMN:
         facts = [part for part in (row.site, row.published[:10]) if part]
+        if badge_text(row.status, row.reliability):
+            facts.append(badge_tooltip(row.status, row.reliability, row.credibility))
         return row.title + (f"\n{' · '.join(facts)}" if facts else "")
     text = _display(row, column)
     return text or None

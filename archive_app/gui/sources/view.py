@@ -190,6 +190,7 @@ class SourceListPane(QWidget):
         self.grid.setModel(self.model)
         self.grid.setSelectionModel(self.table.selectionModel())
         allow_dragging_out(self.grid)
+        self.grid.clicked.connect(self._reveal)
         for view in (self.table, self.grid):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(
@@ -246,10 +247,17 @@ class SourceListPane(QWidget):
     def reload(self) -> None:
         """Show the sources as they are now, keeping the selection: the library view is
         listed again (sources may have come or gone); search hits are read again."""
+        self.thumbnails.veil.reload()
         if self._searching:
             self.model.refresh()
         else:
             self._load(select=None)
+
+    def _reveal(self, index: QModelIndex) -> None:
+        """A click on a blurred tile shows the picture."""
+        source_id = self.model.source_id(index.row())
+        if self.thumbnails.reveal(source_id):
+            self.model.thumbnails_ready([source_id])
 
     def refresh_sources(self, ids: Sequence[int] | None = None) -> None:
         """Show the rows of edited sources (all rows when ``ids`` is None) as they are now."""
@@ -279,9 +287,6 @@ class SourceListPane(QWidget):
 
     def selected_ids(self) -> list[int]:
         return [self.model.source_id(row) for row in self._selected_rows()]
-
-    def selected_titles(self) -> list[str]:
-        return [str(self.model.index(row, TITLE_COLUMN).data()) for row in self._selected_rows()]
 
     def _selected_rows(self) -> list[int]:
         """Read from the selection's ranges, which are whole rows in the table and the grid
