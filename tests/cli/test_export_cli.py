@@ -91,7 +91,7 @@ def test_export_errors_are_plain(cli: Cli, tmp_path: Path) -> None:
 def test_backup_and_restore(cli: Cli, tmp_path: Path) -> None:
     backup = tmp_path / "archive.tar"
     with Archive.open(cli.archive_path, workers=1):  # the window has the archive open
-        assert cli("show", "1")[0] == 1  # other commands are refused meanwhile…
+        assert cli("tag", "1", "--tag", "x")[0] == 1  # changes are refused meanwhile…
         code, out, _ = cli("backup", str(backup))  # …but a backup is safe
     assert code == 0 and out.startswith(f"Backed up the database and 2 originals to {backup}")
     restored = tmp_path / "restored"

@@ -16,7 +16,7 @@ from typing import Any
 
 from archive_app.core.db import Database
 from archive_app.core.progress import CancelToken, ProgressCallback
-from archive_app.core.reuse import fingerprints
+from archive_app.core.reuse.fingerprints import backfill, pending
 from archive_app.core.reuse.images import Fingerprinted, FingerprintIndex, unsigned
 from archive_app.core.reuse.showings import Showing, showings_of
 from archive_app.core.reuse.texts import (
@@ -114,13 +114,13 @@ class Reuse:
     # Keeping fingerprints up to date
 
     def pending(self) -> int:
-        return fingerprints.pending(self._database)
+        return pending(self._database)
 
     def backfill(
         self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
     ) -> int:
-        """Fingerprint the sources that lack one; see :func:`fingerprints.backfill`."""
-        return fingerprints.backfill(self._database, self._store, self._derived, progress, cancel)
+        """Fingerprint the sources that lack one; see :func:`.fingerprints.backfill`."""
+        return backfill(self._database, self._store, self._derived, progress, cancel)
 
     # Photos
 
