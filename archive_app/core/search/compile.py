@@ -1,7 +1,9 @@
 """Turning a query tree (:mod:`.syntax`) into a Whoosh query, expanding it on the way.
 
-- Words and phrases are analysed as the index was (folded, stemmed). A word with no index terms
-  (a stop word) asks for nothing and is left out.
+- Words and phrases are analysed as the index was (folded, stemmed), in every language the
+  archive's sources are in, and transliterated (:func:`.analysis.query_forms`): each word
+  matches any of its forms. A word with no index terms (a stop word) asks for nothing and is
+  left out.
 - Aliases: a run of words, a phrase or part of one that is a name of an alias group also finds
   the group's other names (``Stepanakert`` → ``Stepanakert OR Khankendi OR "Xankəndi"``), in
   whichever fields the words are searched.
@@ -31,8 +33,9 @@ from archive_app.core.aliases import AliasGroup, AliasTable, Key, name_key
 from archive_app.core.dates import date_range
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.research import Kind
-from archive_app.core.search.analysis import fold, name_analyzer, stem
+from archive_app.core.search.analysis import fold, name_analyzer, query_forms
 from archive_app.core.search.labels import Labels
+from archive_app.core.search.languages import primary_language, word_forms
 from archive_app.core.search.syntax import And, Field, Node, Not, Or, Phrase, Word
 
 CONTENT_FIELDS = ("title", "body", "caption", "note")
@@ -130,6 +133,7 @@ class QueryCompiler:
         self.reader = reader
         self.aliases = aliases
         self.labels = labels
+        self.languages = archive_languages(reader)
         self._result = CompiledQuery(None)
         self._budget = MAX_EXPANSION_PER_QUERY
 
@@ -234,41 +238,48 @@ class QueryCompiler:
         nothing (in name fields too, unless only name fields are searched)."""
         if not key and scope.content:
             return None
-        options = [_sequence(f, key) for f in scope.content]
+        forms = query_forms(text, self.languages) if scope.content else []
+        options = [_sequence(f, forms) for f in scope.content]
         unstemmed = name_terms(text) if len(scope.content) < len(scope.fields) else ()
         options += [_sequence(f, unstemmed) for f in scope.fields if f in NAME_FIELDS]
         return self._scored(any_of(options), negated)
 
     def _phrase(self, text: str, scope: _TextScope, negated: bool) -> Part:
-        variants = list(self._phrase_variants(name_key(text))) if scope.content else []
+        variants = list(self._phrase_variants(text)) if scope.content else []
         options = [_sequence(f, terms) for f in scope.content for terms in variants]
         unstemmed = name_terms(text)
         options += [_sequence(f, unstemmed) for f in scope.fields if f in NAME_FIELDS]
         return self._scored(any_of(options), negated)
 
-    def _phrase_variants(self, terms: Key) -> Iterator[Key]:
-        """The phrase as typed first, then with alias names in place of names in it."""
-        segments: list[list[Key]] = []
+    def _phrase_variants(self, text: str) -> Iterator[list[frozenset[str]]]:
+        """The phrase as typed first, then with alias names in place of names in it; each
+        word as the set of its forms."""
+        terms = name_key(text)
+        forms = query_forms(text, self.languages)
+        segments: list[list[list[frozenset[str]]]] = []
         start = 0
         while start < len(terms):
             match = self.aliases.match_terms(terms, start)
             if match is None:
-                segments.append([(terms[start],)])
+                segments.append([[forms[start]]])
                 start += 1
                 continue
             group, key = match
             self._used(group)
-            others = [name_key(n) for n in group.names if name_key(n) not in (key, ())]
-            segments.append([key, *dict.fromkeys(others)])
+            others = [n for n in group.names if name_key(n) not in (key, ())]
+            segments.append(
+                [forms[start : start + len(key)]]
+                + [query_forms(n, self.languages) for n in dict.fromkeys(others)]
+            )
             start += len(key)
         for choice in islice(product(*segments), MAX_PHRASE_VARIANTS):
-            yield tuple(chain.from_iterable(choice))
+            yield list(chain.from_iterable(choice))
 
     def _wildcard(self, text: str, scope: _TextScope, negated: bool) -> Part:
         pattern = fold(text.lower())
         if not pattern.strip("*?"):
             return None
-        stems = sorted({stem(word) for word in self._expand(pattern, scope.content)})
+        stems = sorted(self._forms_of(self._expand(pattern, scope.content)))
         options = [any_of([wq.Term(f, s) for s in stems]) for f in scope.content]
         options += [wq.Wildcard(f, pattern) for f in scope.fields if f in NAME_FIELDS]
         found = any_of(options)
@@ -281,8 +292,8 @@ class QueryCompiler:
         distance = min(2, int(match.group("distance") or 1))
         if len(name_key(word)) != 1:
             return self._words([Word(match.group("word"), 0, 0)], scope, negated, False)
-        stems = {stem(found) for found in self._within(word, distance, scope.content)}
-        stems.add(name_key(word)[0])
+        stems = self._forms_of(self._within(word, distance, scope.content))
+        stems.update(query_forms(word, self.languages)[0])
         options = [any_of([wq.Term(f, s) for s in sorted(stems)]) for f in scope.content]
         options += [
             wq.FuzzyTerm(f, word, maxdist=distance, prefixlength=1)
@@ -316,6 +327,10 @@ class QueryCompiler:
         found = set(islice(sorted(found), limit))
         self._budget -= len(found)
         return found
+
+    def _forms_of(self, words: set[str]) -> set[str]:
+        """The index terms of words found in the archive's spelling fields."""
+        return set(chain.from_iterable(word_forms(word, self.languages) for word in words))
 
     def _spelling_fields(self, fields: Sequence[str]) -> list[str]:
         schema = self.reader.schema
@@ -439,12 +454,25 @@ def _joined(kind: Any, parts: list[Any]) -> Any:
     return parts[0] if len(parts) == 1 else kind(parts)
 
 
-def _sequence(fieldname: str, terms: Sequence[str]) -> Any:
-    if not terms:
+def _sequence(fieldname: str, words: Sequence[frozenset[str] | str]) -> Any:
+    """Words in a row, each matching any of its forms."""
+    if not words:
         return None
-    if len(terms) == 1:
-        return wq.Term(fieldname, terms[0])
-    return wq.Phrase(fieldname, list(terms))
+    forms = [sorted(word) if isinstance(word, frozenset) else [word] for word in words]
+    if all(len(options) == 1 for options in forms):
+        if len(forms) == 1:
+            return wq.Term(fieldname, forms[0][0])
+        return wq.Phrase(fieldname, [options[0] for options in forms])
+    parts = [_joined(wq.Or, [wq.Term(fieldname, f) for f in options]) for options in forms]
+    return parts[0] if len(parts) == 1 else wq.Sequence(parts)
+
+
+def archive_languages(reader: Any) -> tuple[str, ...]:
+    """The languages of the archive's sources, as the index knows them."""
+    if "lang" not in reader.schema:
+        return ()
+    found = (raw.decode() if isinstance(raw, bytes) else str(raw) for raw in reader.lexicon("lang"))
+    return tuple(sorted({primary_language(code) for code in found}))
 
 
 @lru_cache(maxsize=4096)

@@ -117,7 +117,7 @@ class SearchService:
                 return self._with_suggestion(empty, searcher, request)
             by_date = sort == "date" or not compiled.scored
             results, docnums = _collect(searcher, main, offset + limit, by_date, narrowing)
-            maker = HitMaker(results, compiled.alias_groups)
+            maker = HitMaker(results, compiled.alias_groups, [w.text for w in compiled.words])
             hits = [maker.hit(found) for found in results[offset : offset + limit]]
             counts = self._facet_counts(searcher, docnums, labels) if facets and docnums else {}
             found = SearchResults(query, len(docnums), hits, counts, None, offset, sort)
