@@ -21,7 +21,9 @@ MEMORY_LIMIT = 3 << 30
 def serve(tasks: Connection, results: Connection) -> None:
     """Read files until the task pipe closes (the archive closed, or its program died)."""
     from archive_app.importers import extract_file, importer_version
+    from archive_app.importers.language import load_detector
 
+    load_detector()  # before "ready": loading the model is no file's time
     results.send(WORKER_READY)
     while True:
         try:
