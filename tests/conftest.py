@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import pytest
 
 from archive_app.core.archive import Archive
+from archive_app.core.search.gazetteer import build_table, gazetteer_path
 from archive_app.core.sources import insert_captions, insert_source
 from archive_app.core.store import digest_file, normalized_suffix
 from archive_app.gui.refcount_guard import guard_singletons
@@ -21,6 +22,22 @@ guard_singletons()  # as the program does before it makes its QApplication
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The user's cache folder in tests: it holds an empty gazetteer, so that place names
+    expand only in the tests of the gazetteer (``tests/core/test_gazetteer.py``)."""
+    folder = tmp_path_factory.mktemp("cache")
+    no_places = folder / "no-places.json"
+    no_places.write_text("{}", encoding="utf-8")
+    build_table(gazetteer_path({"XDG_CACHE_HOME": str(folder), "HOME": str(folder)}), no_places)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_session_folder(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
 
 
 @pytest.fixture

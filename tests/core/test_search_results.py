@@ -294,7 +294,16 @@ def test_more_like_this_finds_the_closest_sources(
 
 def test_results_turn_into_json(archive: Archive, library: dict[str, int]) -> None:
     data = json.loads(json.dumps(archive.search("alpha", limit=1).to_json()))
-    assert set(data) == {"query", "total", "offset", "sort", "hits", "facets", "suggestion"}
+    assert set(data) == {
+        "query",
+        "total",
+        "offset",
+        "sort",
+        "hits",
+        "facets",
+        "suggestion",
+        "place_choices",
+    }
     [hit] = data["hits"]
     assert {"id", "kind", "title", "score", "snippet", "highlights", "page"} <= set(hit)
     assert hit["matched_aliases"] == []

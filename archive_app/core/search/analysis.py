@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import lru_cache
@@ -29,7 +28,7 @@ from typing import Any
 
 from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer
 
-from archive_app.core.search.folding import fold
+from archive_app.core.search.folding import fold, mark_class
 from archive_app.core.search.languages import (
     CJK_RUN,
     english_stem,
@@ -64,26 +63,11 @@ def stem(word: str) -> str:
     return english_stem(word)
 
 
-@lru_cache(maxsize=1)
-def _marks() -> str:
-    """A character class body of every combining mark of the Basic Multilingual Plane."""
-    marks = [
-        chr(code) for code in range(0x300, 0x10000) if unicodedata.category(chr(code))[0] == "M"
-    ]
-    ranges: list[tuple[str, str]] = []
-    for mark in marks:
-        if ranges and ord(mark) == ord(ranges[-1][1]) + 1:
-            ranges[-1] = (ranges[-1][0], mark)
-        else:
-            ranges.append((mark, mark))
-    return "".join(a if a == b else f"{a}-{b}" for a, b in ranges) + "\u0640"
-
-
 def word_pattern() -> str:
     """A word: letters and digits with their marks, inner dots ("U.N", "3.5") and inner
     apostrophes kept. Unlike Whoosh's default pattern it takes in neither "*" nor "_", so
     Markdown emphasis (``**date**``, ``_place_``) still gives the words."""
-    letter = rf"[^\W_][{_marks()}]*"
+    letter = rf"[^\W_][{mark_class()}]*"
     return rf"(?:{letter})+(?:[.{APOSTROPHES}](?:{letter})+)*"
 
 

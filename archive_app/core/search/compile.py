@@ -7,6 +7,8 @@
 - Aliases: a run of words, a phrase or part of one that is a name of an alias group also finds
   the group's other names (``Stepanakert`` → ``Stepanakert OR Khankendi OR "Xankəndi"``), in
   whichever fields the words are searched.
+- Place names: a run of words that is no alias but a name in the gazetteer finds the place's
+  other names the same way (see :mod:`.gazetteer` for when it does not).
 - Wildcards and fuzzy words are expanded against the archive's own unstemmed words (the
   spelling fields), and each word found is searched by its stem, so ``evacuat*`` finds
   "evacuated" although the index holds the stem "evacu".
@@ -29,11 +31,12 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.matching import AndNotMatcher
 
-from archive_app.core.aliases import AliasGroup, AliasTable, Key, name_key
+from archive_app.core.aliases import AliasGroup, AliasMatch, AliasTable, Key, name_key
 from archive_app.core.dates import date_range
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.research import Kind
 from archive_app.core.search.analysis import fold, name_analyzer, query_forms
+from archive_app.core.search.gazetteer import MAX_NAME_WORDS, Gazetteer, PlaceChoice
 from archive_app.core.search.labels import Labels
 from archive_app.core.search.languages import primary_language, word_forms
 from archive_app.core.search.syntax import And, Field, Node, Not, Or, Phrase, Word
@@ -124,14 +127,19 @@ class CompiledQuery:
     scored: bool = False
     alias_groups: list[AliasGroup] = field(default_factory=list)
     words: list[Word] = field(default_factory=list)
+    place_choices: list[PlaceChoice] = field(default_factory=list)
+    """Names typed that several places have, none of them chosen: searched as typed."""
 
 
 class QueryCompiler:
     """Compiles one query against one index reader, alias table and set of label names."""
 
-    def __init__(self, reader: Any, aliases: AliasTable, labels: Labels) -> None:
+    def __init__(
+        self, reader: Any, aliases: AliasTable, labels: Labels, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.reader = reader
         self.aliases = aliases
+        self.gazetteer = gazetteer
         self.labels = labels
         self.languages = archive_languages(reader)
         self._result = CompiledQuery(None)
@@ -207,6 +215,8 @@ class QueryCompiler:
         start = 0
         while start < len(words):
             match = self.aliases.match_words(keys, start) if scope.content else None
+            if match is None and scope.content:
+                match = self._place(words, start)
             length = 1 if match is None else match.length
             typed = all_of(
                 [
@@ -220,6 +230,24 @@ class QueryCompiler:
             parts.append(typed)
             start += length
         return all_of(parts)
+
+    def _place(self, words: Sequence[Word], start: int) -> AliasMatch | None:
+        """The longest run of words from ``start`` that names one place in the gazetteer, as
+        an alias group of its names; a name of several places is noted as a choice."""
+        if self.gazetteer is None or not _capitalised(words[start].text):
+            return None
+        for length in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
+            typed = " ".join(word.text for word in words[start : start + length])
+            found = self.gazetteer.expansion(typed)
+            if isinstance(found, PlaceChoice):
+                self._result.place_choices.append(found)
+                return None
+            if found is not None:
+                place_id, names = found
+                own = [name for name in names if self.aliases.group_of(name_key(name)) is None]
+                group = AliasGroup(-place_id, (typed, *own), "gazetteer")
+                return AliasMatch(group, length)
+        return None
 
     def _other_names(
         self, group: AliasGroup, typed: Key, scope: _TextScope, negated: bool
@@ -479,6 +507,12 @@ def archive_languages(reader: Any) -> tuple[str, ...]:
 def name_terms(text: str) -> tuple[str, ...]:
     """The terms of ``text`` in a name field (author, site): folded, not stemmed."""
     return tuple(token.text for token in name_analyzer()(text))
+
+
+def _capitalised(text: str) -> bool:
+    """Begins with a capital letter, or with a letter of a script without capitals."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 def _is_plain(word: Word) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, get_args
 
 from whoosh import query as wq
@@ -36,6 +36,7 @@ from archive_app.core.search.compile import (
     published_query,
 )
 from archive_app.core.search.facets import FacetCounter
+from archive_app.core.search.gazetteer import Gazetteer
 from archive_app.core.search.hits import HitMaker
 from archive_app.core.search.labels import Labels
 from archive_app.core.search.results import Hit, SearchResults, SortOrder
@@ -79,10 +80,17 @@ class _Request:
 class SearchService:
     """The archive's search. One per archive: it keeps facet values between searches."""
 
-    def __init__(self, database: Database, index: SearchIndex, aliases: Aliases) -> None:
+    def __init__(
+        self,
+        database: Database,
+        index: SearchIndex,
+        aliases: Aliases,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
         self.database = database
         self.index = index
         self.aliases = aliases
+        self.gazetteer = gazetteer
         self._facets = FacetCounter()
 
     def run(
@@ -113,6 +121,7 @@ class SearchService:
             compiled = self._compile(searcher, text, labels)
             request = _Request(text, compiled, labels, filters)
             main, narrowing = _combined(compiled.query, _filter_query(filters, labels))
+            empty = replace(empty, place_choices=compiled.place_choices)
             if main is None or main is NOTHING or narrowing is NOTHING:
                 return self._with_suggestion(empty, searcher, request)
             by_date = sort == "date" or not compiled.scored
@@ -120,7 +129,9 @@ class SearchService:
             maker = HitMaker(results, compiled.alias_groups, [w.text for w in compiled.words])
             hits = [maker.hit(found) for found in results[offset : offset + limit]]
             counts = self._facet_counts(searcher, docnums, labels) if facets and docnums else {}
-            found = SearchResults(query, len(docnums), hits, counts, None, offset, sort)
+            found = SearchResults(
+                query, len(docnums), hits, counts, None, offset, sort, compiled.place_choices
+            )
             return self._with_suggestion(found, searcher, request)
 
     def similar(self, source_id: int, *, limit: int = 10) -> list[Hit]:
@@ -149,7 +160,7 @@ class SearchService:
     # Steps
 
     def _compile(self, searcher: Searcher, text: str, labels: Labels) -> CompiledQuery:
-        compiler = QueryCompiler(searcher.reader(), self.aliases.table(), labels)
+        compiler = QueryCompiler(searcher.reader(), self.aliases.table(), labels, self.gazetteer)
         return compiler.compile(parse(text))
 
     def _count(self, searcher: Searcher, text: str, labels: Labels, filters: _Filters) -> int:
