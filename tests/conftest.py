@@ -35,6 +35,16 @@ def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def places_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder with the whole gazetteer, built once a session (about 12 seconds), for
+    the tests of place names: they set ``XDG_CACHE_HOME`` to it."""
+    folder = tmp_path_factory.mktemp("places")
+    path = gazetteer_path({"XDG_CACHE_HOME": str(folder), "HOME": str(folder)})
+    build_table(path)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _cache_in_session_folder(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 
 from archive_app import __version__
-from archive_app.cli import annotating, research, search, sources
+from archive_app.cli import annotating, places, research, search, sources
 from archive_app.cli.common import add_archive_option, add_command
 from archive_app.core.errors import ArchiveError
 
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(run=run_gui)
     sources.register(commands)
     search.register(commands)
+    places.register(commands)
     research.register(commands)
     annotating.register(commands)
     return parser

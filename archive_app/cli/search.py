@@ -14,6 +14,7 @@ from archive_app.cli.common import (
     print_json,
     print_list,
 )
+from archive_app.cli.places import place_choice_lines, prepare_gazetteer
 from archive_app.core.aliases import AliasGroup
 from archive_app.core.saved_searches import SavedSearch
 from archive_app.core.search.help import query_help_text
@@ -96,6 +97,7 @@ def _count(text: str) -> int:
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with open_archive(args) as archive:
+        prepare_gazetteer(archive)
         results = archive.search(query, limit=args.limit, offset=args.offset, sort=args.sort)
     _print_results(results, json_output=args.json)
     return 0
@@ -128,6 +130,8 @@ def render_results(results: SearchResults, *, color: bool) -> str:
         lines[0] += f" (showing {results.offset + 1}-{last})"
     if results.suggestion:
         lines.append(f"Did you mean: {results.suggestion}")
+    for choice in results.place_choices:
+        lines += place_choice_lines(choice)
     lines += [render_hit(hit, color=color) for hit in results.hits]
     facets = render_facets(results.facets)
     if facets:

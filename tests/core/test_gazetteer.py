@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from archive_app.core.archive import Archive
-from archive_app.core.search.gazetteer import NO_PLACE, Gazetteer, gazetteer_path, place_key
+from archive_app.core.search.gazetteer import NO_PLACE, gazetteer_path, place_key
 from archive_app.importers.document import Block, ExtractedDocument
 from tests.conftest import PROJECT_ROOT, StoreDocument
 
@@ -19,14 +19,6 @@ RUSSIAN = (
     "Беженцы покидают Степанакерт\n\nВ Степанакерте люди ждали автобусы у здания правительства."
 )
 ARMENIAN = "Լուրեր Ստեփանակերտից\n\nՍտեփանակերտում մարդիկ սպասում էին ավտոբուսներին։"
-
-
-@pytest.fixture(scope="module")
-def places_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache folder with the whole gazetteer, built once (about 12 seconds)."""
-    folder = tmp_path_factory.mktemp("places")
-    Gazetteer(gazetteer_path({"XDG_CACHE_HOME": str(folder), "HOME": str(folder)}), None).prepare()
-    return folder
 
 
 @pytest.fixture(autouse=True)
