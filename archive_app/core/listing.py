@@ -22,7 +22,15 @@ from archive_app.importers.document import SOURCE_KINDS
 
 Scope = Literal["all", "kind", "event", "perspective", "tag", "ids"]
 SortColumn = Literal[
-    "kind", "title", "site", "authors", "published", "imported", "events", "perspectives"
+    "kind",
+    "title",
+    "site",
+    "authors",
+    "published",
+    "imported",
+    "events",
+    "perspectives",
+    "language",
 ]
 SORT_COLUMNS: tuple[SortColumn, ...] = (
     "kind",
@@ -33,6 +41,7 @@ SORT_COLUMNS: tuple[SortColumn, ...] = (
     "imported",
     "events",
     "perspectives",
+    "language",
 )
 
 _TITLE = "s.title COLLATE NOCASE"
@@ -55,6 +64,7 @@ _SORT_KEYS: dict[SortColumn, tuple[tuple[str, str | None], ...]] = {
     "imported": (("s.imported_at", None),),
     "events": ((_FIRST_EVENT, f"{_FIRST_EVENT} IS NULL"), (_TITLE, None)),
     "perspectives": ((_FIRST_PERSPECTIVE, f"{_FIRST_PERSPECTIVE} IS NULL"), (_TITLE, None)),
+    "language": (("s.language", "s.language = ''"), (_TITLE, None)),
 }
 _EVENT_AND_SUB_EVENTS = (
     "WITH RECURSIVE chosen(id) AS (SELECT ? UNION SELECT e.id FROM events e "
@@ -94,6 +104,7 @@ class ListRow:
     original_ext: str
     events: list[str] = field(default_factory=list)
     perspectives: list[NamedRef] = field(default_factory=list)
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,7 +182,7 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
     perspectives = labels_by_owner(database, "source", "perspective", ids)
     rows = database.query(
         f"SELECT id, kind, title, site_name, authors, published, imported_at, sha256, "
-        f"original_ext FROM sources WHERE id {in_chosen}",
+        f"original_ext, language FROM sources WHERE id {in_chosen}",
         (chosen,),
     )
     return {
@@ -187,6 +198,7 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
             original_ext=str(row["original_ext"]),
             events=events.get(int(row["id"]), []),
             perspectives=perspectives.get(int(row["id"]), []),
+            language=str(row["language"]),
         )
         for row in rows
     }

@@ -65,28 +65,58 @@ def stem(word: str) -> str:
 
 def word_pattern() -> str:
     """A word: letters and digits with their marks, inner dots ("U.N", "3.5") and inner
-    apostrophes kept. Unlike Whoosh's default pattern it takes in neither "*" nor "_", so
-    Markdown emphasis (``**date**``, ``_place_``) still gives the words."""
-    letter = rf"[^\W_][{mark_class()}]*"
-    return rf"(?:{letter})+(?:[.{APOSTROPHES}](?:{letter})+)*"
+    apostrophes kept. Underscores are split off later (:class:`WordShapeFilter`), so Markdown
+    emphasis (``**date**``, ``_place_``) still gives the words."""
+    letters = rf"[\w{mark_class()}]+"
+    return rf"{letters}(?:[.{APOSTROPHES}]{letters})*"
 
 
 class WordShapeFilter(Filter):  # type: ignore[misc]
-    """Apostrophe suffixes and elisions off; CJK runs into overlapping pairs of characters."""
+    """Lower-cases; takes apostrophe suffixes and elisions off and splits at underscores;
+    turns CJK runs into overlapping pairs of characters; drops stop words and lone letters
+    (not a lone CJK character, which is a word).
+
+    Stop words stay in the stream marked ``stopped`` when the caller asks (highlighting);
+    positions are renumbered so that a phrase skips them. One filter rather than several,
+    as every token passes through each."""
 
     def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
+        position: int | None = None
         for token in tokens:
-            text = token.text
-            if any(mark in text for mark in APOSTROPHES):
-                text = _without_affix(text)
-                if " " in text:
-                    yield from _pieces(token, text.split(" "))
+            text = token.text.lower()
+            token.text = text
+            if text.isascii() and "'" not in text and "_" not in text:
+                pieces: Iterator[Any] = iter((token,))
+            else:
+                pieces = _shaped(token, text)
+            for piece in pieces:
+                word = piece.text
+                if word in STOP_WORDS or (len(word) < 2 and not is_cjk(word)):
+                    if not piece.removestops:
+                        piece.stopped = True
+                        yield piece
                     continue
-                token.text = text
-            if _has_cjk(text):
-                yield from _cjk_tokens(token, text)
-                continue
-            yield token
+                if piece.positions:
+                    position = piece.pos if position is None else position + 1
+                    piece.pos = position
+                piece.stopped = False
+                yield piece
+
+
+def _shaped(token: Any, text: str) -> Iterator[Any]:
+    if "_" in text:
+        yield from _pieces(token, [part for part in text.split("_") if part])
+        return
+    if any(mark in text for mark in APOSTROPHES):
+        text = _without_affix(text)
+        if " " in text:
+            yield from _pieces(token, text.split(" "))
+            return
+        token.text = text
+    if _has_cjk(text):
+        yield from _cjk_tokens(token, text)
+        return
+    yield token
 
 
 def _without_affix(text: str) -> str:
@@ -142,28 +172,6 @@ def _cjk_tokens(token: Any, text: str) -> Iterator[Any]:
         yield token
 
 
-class ScriptStopFilter(Filter):  # type: ignore[misc]
-    """Whoosh's StopFilter, except that a lone CJK character is a word, not noise.
-
-    Stop words stay in the stream marked ``stopped`` when the caller asks (highlighting);
-    positions are renumbered so that a phrase skips them."""
-
-    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
-        position: int | None = None
-        for token in tokens:
-            text = token.text
-            if text in STOP_WORDS or (len(text) < 2 and not is_cjk(text)):
-                if not token.removestops:
-                    token.stopped = True
-                    yield token
-                continue
-            if token.positions:
-                position = token.pos if position is None else position + 1
-                token.pos = position
-            token.stopped = False
-            yield token
-
-
 class LanguageFilter(Filter):  # type: ignore[misc]
     """Each word's primary term in the language being indexed, folded; when indexing, its
     cross-script term too, at the same position."""
@@ -189,7 +197,8 @@ class FoldingFilter(Filter):  # type: ignore[misc]
 
     def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
         for token in tokens:
-            token.text = fold(token.text)
+            if not token.text.isascii():
+                token.text = fold(token.text)
             yield token
 
 
@@ -208,14 +217,7 @@ class EnglishStemFilter(Filter):  # type: ignore[misc]
 
 def content_analyzer() -> Any:
     """For body, title, captions and notes: split, stop words out, stemmed by language, folded."""
-    return (
-        RegexTokenizer(word_pattern())
-        | LowercaseFilter()
-        | WordShapeFilter()
-        | ScriptStopFilter()
-        | LanguageFilter()
-        | FoldingFilter()
-    )
+    return RegexTokenizer(word_pattern()) | WordShapeFilter() | LanguageFilter() | FoldingFilter()
 
 
 def name_analyzer() -> Any:
@@ -248,6 +250,4 @@ def analyze_word(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _shaper() -> Any:
-    return (
-        RegexTokenizer(word_pattern()) | LowercaseFilter() | WordShapeFilter() | ScriptStopFilter()
-    )
+    return RegexTokenizer(word_pattern()) | WordShapeFilter()
