@@ -220,7 +220,7 @@ class QueryCompiler:
             length = 1 if match is None else match.length
             typed = all_of(
                 [
-                    self._terms_query(words[i].text, keys[i], scope, negated)
+                    self._terms_query([words[i].text], scope, negated)
                     for i in range(start, start + length)
                 ]
             )
@@ -252,29 +252,43 @@ class QueryCompiler:
     def _other_names(
         self, group: AliasGroup, typed: Key, scope: _TextScope, negated: bool
     ) -> list[Part]:
-        """Queries for the names of ``group`` other than the one typed."""
+        """A query for the names of ``group`` other than the one typed."""
         self._used(group)
-        return [
-            self._terms_query(name, name_key(name), scope, negated)
-            for name in group.names
-            if name_key(name) != typed
-        ]
+        names = [name for name in group.names if name_key(name) and name_key(name) != typed]
+        return [self._terms_query(names, scope, negated)] if names else []
 
-    def _terms_query(self, text: str, key: Key, scope: _TextScope, negated: bool) -> Part:
-        """``text`` in any field of the scope: its index terms ``key`` in content fields, its
-        unstemmed words in name fields; adjacent, if there are several. A stop word asks for
-        nothing (in name fields too, unless only name fields are searched)."""
-        if not key and scope.content:
+    def _terms_query(self, texts: Sequence[str], scope: _TextScope, negated: bool) -> Part:
+        """Any of ``texts`` in any field of the scope: their index terms in content fields,
+        their unstemmed words in name fields; adjacent, where a text has several. The
+        one-word texts of a field are one flat OR of terms (a place may have a hundred
+        names). A stop word asks for nothing (in name fields too, unless only name fields
+        are searched)."""
+        if scope.content and not any(name_key(text) for text in texts):
             return None
-        forms = query_forms(text, self.languages) if scope.content else []
-        options = [_sequence(f, forms) for f in scope.content]
-        unstemmed = name_terms(text) if len(scope.content) < len(scope.fields) else ()
-        options += [_sequence(f, unstemmed) for f in scope.fields if f in NAME_FIELDS]
+        options = []
+        for fieldname in scope.content:
+            single: set[str] = set()
+            for text in texts:
+                forms = self._present(fieldname, query_forms(text, self.languages))
+                if forms is not None and len(forms) == 1:
+                    single |= forms[0]
+                elif forms is not None:
+                    options.append(_sequence(fieldname, forms))
+            options.append(_sequence(fieldname, [frozenset(single)]) if single else NOTHING)
+        if len(scope.content) < len(scope.fields):
+            options += [
+                _sequence(f, name_terms(text))
+                for f in scope.fields
+                if f in NAME_FIELDS
+                for text in texts
+            ]
         return self._scored(any_of(options), negated)
 
     def _phrase(self, text: str, scope: _TextScope, negated: bool) -> Part:
         variants = list(self._phrase_variants(text)) if scope.content else []
-        options = [_sequence(f, terms) for f in scope.content for terms in variants]
+        options = [
+            _sequence(f, self._present(f, terms)) for f in scope.content for terms in variants
+        ]
         unstemmed = name_terms(text)
         options += [_sequence(f, unstemmed) for f in scope.fields if f in NAME_FIELDS]
         return self._scored(any_of(options), negated)
@@ -355,6 +369,17 @@ class QueryCompiler:
         found = set(islice(sorted(found), limit))
         self._budget -= len(found)
         return found
+
+    def _present(self, fieldname: str, forms: list[frozenset[str]]) -> list[frozenset[str]] | None:
+        """Each word's forms that the field holds, so that no term the index lacks is matched;
+        None when the field lacks every form of one of the words (it cannot match)."""
+        present = []
+        for options in forms:
+            held = frozenset(term for term in options if (fieldname, term) in self.reader)
+            if not held:
+                return None
+            present.append(held)
+        return present
 
     def _forms_of(self, words: set[str]) -> set[str]:
         """The index terms of words found in the archive's spelling fields."""
@@ -482,8 +507,10 @@ def _joined(kind: Any, parts: list[Any]) -> Any:
     return parts[0] if len(parts) == 1 else kind(parts)
 
 
-def _sequence(fieldname: str, words: Sequence[frozenset[str] | str]) -> Any:
-    """Words in a row, each matching any of its forms."""
+def _sequence(fieldname: str, words: Sequence[frozenset[str] | str] | None) -> Any:
+    """Words in a row, each matching any of its forms (None: a word the field lacks)."""
+    if words is None:
+        return NOTHING
     if not words:
         return None
     forms = [sorted(word) if isinstance(word, frozenset) else [word] for word in words]

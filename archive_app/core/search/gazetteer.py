@@ -34,6 +34,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -115,8 +116,9 @@ def build_table(target: Path, source: Path | None = None) -> None:
     half-built table is never seen)."""
     source = source or _dataset_path()
     target.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in target.parent.glob(f"{target.name}.*.part"):
+        leftover.unlink(missing_ok=True)  # of a build its program did not live to finish
     partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-    partial.unlink(missing_ok=True)
     connection = sqlite3.connect(partial)
     try:
         connection.executescript(
@@ -245,35 +247,18 @@ class Gazetteer:
 
     def places(self, name: str) -> list[Place]:
         """The places with ``name`` among their names, the most populous first."""
-        rows = self._query(
-            "SELECT DISTINCT p.id, p.name, p.country, p.population FROM names n "
-            "JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC",
-            (place_key(name),),
-        )
-        return [Place(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+        self.prepare()
+        return list(_places(self.path, place_key(name)))
 
     def names(self, place_id: int, *, hidden: bool = False) -> list[str]:
-        """The names of a place that belong to it alone (and are not switched off, unless
-        ``hidden``), its main name first."""
-        rows = self._query(
-            "SELECT n.name, n.name = p.name FROM names n JOIN places p ON p.id = n.place "
-            "WHERE n.place = ? AND n.key NOT IN (SELECT key FROM shared) ORDER BY 2 DESC, n.rowid",
-            (place_id,),
-        )
-        switched_off = set() if hidden else {_latin(name) for name in self.hidden(place_id)}
-        return [
-            str(row[0])
-            for row in rows
-            if _latin(str(row[0])) not in switched_off and not self._shared_in_latin(str(row[0]))
-        ]
-
-    def _shared_in_latin(self, name: str) -> bool:
-        """Whether ``name`` spelt in Latin letters is a name of several places (Russian
-        ``Суса``, a name of Shusha, is ``Susa``)."""
-        latin = _latin(name)
-        if latin == place_key(name):
-            return False
-        return bool(self._query("SELECT 1 FROM shared WHERE key = ?", (latin,)))
+        """The names of a place that belong to it alone, in every script (and are not
+        switched off, unless ``hidden``), its main name first."""
+        self.prepare()
+        names = _own_names(self.path, place_id)
+        if hidden:
+            return list(names)
+        switched_off = {_latin(name) for name in self.hidden(place_id)}
+        return [name for name in names if _latin(name) not in switched_off]
 
     def expansion(self, name: str) -> tuple[int, list[str]] | PlaceChoice | None:
         """For a name typed in a query: the place it means and that place's names; a choice
@@ -317,9 +302,42 @@ class Gazetteer:
         stored: dict[str, list[str]] = json.loads(self.settings.setting(SETTING_HIDDEN, "{}"))
         return stored
 
-    def _query(self, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
-        """Rows of the table (built first if need be), read on a short-lived connection."""
-        self.prepare()
-        uri = f"{self.path.as_uri()}?mode=ro"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
-            return list(connection.execute(sql, parameters))
+
+@lru_cache(maxsize=4096)
+def _places(path: Path, key: str) -> tuple[Place, ...]:
+    """The places with a name (read from the table once, then remembered: it never changes)."""
+    rows = _query(
+        path,
+        "SELECT DISTINCT p.id, p.name, p.country, p.population FROM names n "
+        "JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC",
+        (key,),
+    )
+    return tuple(Place(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows)
+
+
+@lru_cache(maxsize=1024)
+def _own_names(path: Path, place_id: int) -> tuple[str, ...]:
+    """The names of a place that no other place has, not even spelt in Latin letters
+    (Russian ``Суса``, a name of Shusha, is ``Susa``, a name of several places)."""
+    rows = _query(
+        path,
+        "SELECT n.name, n.name = p.name, EXISTS (SELECT 1 FROM shared s WHERE s.key = n.key) "
+        "FROM names n JOIN places p ON p.id = n.place WHERE n.place = ? "
+        "ORDER BY 2 DESC, n.rowid",
+        (place_id,),
+    )
+    names = [str(row[0]) for row in rows if not row[2]]
+    latin = {name: _latin(name) for name in names}
+    spelt = [key for name, key in latin.items() if key != place_key(name)]
+    marks = ",".join("?" * len(spelt))
+    shared = {
+        str(row[0])
+        for row in _query(path, f"SELECT key FROM shared WHERE key IN ({marks})", tuple(spelt))
+    }
+    return tuple(name for name in names if latin[name] not in shared)
+
+
+def _query(path: Path, sql: str, parameters: tuple[Any, ...]) -> list[Any]:
+    """Rows of the table, read on a short-lived read-only connection."""
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as connection:
+        return list(connection.execute(sql, parameters))
