@@ -17,7 +17,7 @@ from typing import Any
 
 from archive_app.importers.document import ExtractedDocument
 
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 1500
 """Text looked at: the title, the start of the body and the captions, up to this many
 characters."""
 MIN_LETTERS = 12
