@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from archive_app.core.db import Database
 from archive_app.core.model import NamedRef
@@ -32,17 +32,7 @@ SortColumn = Literal[
     "perspectives",
     "language",
 ]
-SORT_COLUMNS: tuple[SortColumn, ...] = (
-    "kind",
-    "title",
-    "site",
-    "authors",
-    "published",
-    "imported",
-    "events",
-    "perspectives",
-    "language",
-)
+SORT_COLUMNS: tuple[SortColumn, ...] = get_args(SortColumn)
 
 _TITLE = "s.title COLLATE NOCASE"
 _FIRST_EVENT = (

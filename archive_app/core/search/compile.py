@@ -144,6 +144,7 @@ class QueryCompiler:
         self.languages = archive_languages(reader)
         self._result = CompiledQuery(None)
         self._budget = MAX_EXPANSION_PER_QUERY
+        self._held: dict[tuple[str, str], bool] = {}
 
     def compile(self, node: Node | None) -> CompiledQuery:
         self._result = CompiledQuery(None)
@@ -266,10 +267,15 @@ class QueryCompiler:
         if scope.content and not any(name_key(text) for text in texts):
             return None
         options = []
+        held_anywhere = [
+            forms
+            for forms in (query_forms(text, self.languages) for text in texts)
+            if all(any(self._holds(f, t) for f in scope.content for t in o) for o in forms)
+        ]
         for fieldname in scope.content:
             single: set[str] = set()
-            for text in texts:
-                forms = self._present(fieldname, query_forms(text, self.languages))
+            for all_forms in held_anywhere:
+                forms = self._present(fieldname, all_forms)
                 if forms is not None and len(forms) == 1:
                     single |= forms[0]
                 elif forms is not None:
@@ -277,10 +283,10 @@ class QueryCompiler:
             options.append(_sequence(fieldname, [frozenset(single)]) if single else NOTHING)
         if len(scope.content) < len(scope.fields):
             options += [
-                _sequence(f, name_terms(text))
+                _sequence(f, terms) if all(self._holds(f, term) for term in terms) else NOTHING
                 for f in scope.fields
                 if f in NAME_FIELDS
-                for text in texts
+                for terms in (name_terms(text) for text in texts)
             ]
         return self._scored(any_of(options), negated)
 
@@ -375,11 +381,18 @@ class QueryCompiler:
         None when the field lacks every form of one of the words (it cannot match)."""
         present = []
         for options in forms:
-            held = frozenset(term for term in options if (fieldname, term) in self.reader)
+            held = frozenset(term for term in options if self._holds(fieldname, term))
             if not held:
                 return None
             present.append(held)
         return present
+
+    def _holds(self, fieldname: str, term: str) -> bool:
+        """Whether the field holds the term (asked of the index once per query)."""
+        known = self._held.get((fieldname, term))
+        if known is None:
+            known = self._held[(fieldname, term)] = (fieldname, term) in self.reader
+        return known
 
     def _forms_of(self, words: set[str]) -> set[str]:
         """The index terms of words found in the archive's spelling fields."""
