@@ -135,8 +135,15 @@ class QueryCompiler:
     """Compiles one query against one index reader, alias table and set of label names."""
 
     def __init__(
-        self, reader: Any, aliases: AliasTable, labels: Labels, gazetteer: Gazetteer | None = None
+        self,
+        reader: Any,
+        aliases: AliasTable,
+        labels: Labels,
+        gazetteer: Gazetteer | None = None,
+        held: dict[tuple[str, str], bool] | None = None,
     ) -> None:
+        """``held``: which terms the reader's fields hold, as far as known (kept by the caller
+        while the reader stays the same, so that later queries need not ask again)."""
         self.reader = reader
         self.aliases = aliases
         self.gazetteer = gazetteer
@@ -144,7 +151,7 @@ class QueryCompiler:
         self.languages = archive_languages(reader)
         self._result = CompiledQuery(None)
         self._budget = MAX_EXPANSION_PER_QUERY
-        self._held: dict[tuple[str, str], bool] = {}
+        self._held: dict[tuple[str, str], bool] = {} if held is None else held
 
     def compile(self, node: Node | None) -> CompiledQuery:
         self._result = CompiledQuery(None)

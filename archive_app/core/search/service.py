@@ -91,6 +91,8 @@ class SearchService:
         self.index = index
         self.aliases = aliases
         self.gazetteer = gazetteer
+        self._held: tuple[object, dict[tuple[str, str], bool]] = (None, {})
+        """The reader last searched and which terms its fields hold, as far as asked."""
         self._facets = FacetCounter()
 
     def run(
@@ -160,7 +162,11 @@ class SearchService:
     # Steps
 
     def _compile(self, searcher: Searcher, text: str, labels: Labels) -> CompiledQuery:
-        compiler = QueryCompiler(searcher.reader(), self.aliases.table(), labels, self.gazetteer)
+        reader = searcher.reader()
+        held = self._held
+        if held[0] is not reader:
+            held = self._held = (reader, {})
+        compiler = QueryCompiler(reader, self.aliases.table(), labels, self.gazetteer, held[1])
         return compiler.compile(parse(text))
 
     def _count(self, searcher: Searcher, text: str, labels: Labels, filters: _Filters) -> int:

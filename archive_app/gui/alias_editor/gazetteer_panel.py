@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.aliases import Aliases
+from archive_app.core.aliases import Aliases, name_key
 from archive_app.core.errors import ArchiveError
 from archive_app.core.search.gazetteer import Gazetteer, Place
 
@@ -152,7 +152,11 @@ class GazetteerPanel(QGroupBox):
         self.changed.emit(f"Switched “{item.text()}” {'off' if off else 'on'}.")
 
     def _adopt(self) -> None:
-        names = [name for name in self._checked() if self._aliases.group_of(name) is None]
+        spellings: dict[tuple[str, ...], str] = {}
+        for name in self._checked():
+            if name_key(name) and self._aliases.group_of(name) is None:
+                spellings.setdefault(name_key(name), name)  # Xankəndi and Xankendi are one
+        names = list(spellings.values())
         try:
             group = self._aliases.new_group(names, note="from the gazetteer")
         except ArchiveError as error:
