@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Cli
-from tests.conftest import PROJECT_ROOT, write_file
+from tests.helpers import PROJECT_ROOT, Cli, write_file
 
 OPED = PROJECT_ROOT / "resources" / "sample" / "articles" / "oped-2023-10-10.html"
 

@@ -12,7 +12,7 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.search.gazetteer import NO_PLACE, gazetteer_path, place_key
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import PROJECT_ROOT, StoreDocument
+from tests.helpers import PROJECT_ROOT, StoreDocument
 
 OPED = PROJECT_ROOT / "resources" / "sample" / "articles" / "oped-2023-10-10.html"
 RUSSIAN = (

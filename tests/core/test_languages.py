@@ -10,7 +10,7 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.search.analysis import analysis_language, analyze
 from archive_app.importers.document import Block, ExtractedDocument
-from tests.conftest import StoreDocument
+from tests.helpers import StoreDocument
 
 TEXTS = {
     "ru": ("Репортаж из Степанакерте", "Беженцев из Степанакерте вывезли автобусами в Горис."),

@@ -11,7 +11,7 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.importers.document import Block, ExtractedDocument
 from archive_app.importers.language import detect_language, language_code, settle_language
-from tests.conftest import StoreDocument
+from tests.helpers import StoreDocument
 
 TEXTS = {
     "ru": "Беженцы из Степанакерта прибыли в Горис. Колонна машин медленно двигалась к границе.",
