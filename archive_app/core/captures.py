@@ -104,11 +104,12 @@ def containers_in_use(database: Database) -> set[str]:
 
 
 def container_ext_of(database: Database, sha256: str) -> str:
-    return str(
-        database.scalar(
-            "SELECT container_ext FROM captures WHERE container_sha256 = ? LIMIT 1", (sha256,)
-        )
+    """The extension a web archive is stored under; '' when no live source was read from it
+    (its pages are all in the trash)."""
+    ext = database.scalar(
+        "SELECT container_ext FROM captures WHERE container_sha256 = ? LIMIT 1", (sha256,)
     )
+    return "" if ext is None else str(ext)
 
 
 def container_rows(database: Database, source_ids: list[int]) -> list[Container]:

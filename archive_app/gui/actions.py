@@ -124,7 +124,7 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
         investigator=_action(
             parent,
             "Investigator &name…",
-            "",
+            "Ctrl+Alt+N",
             "The name the audit trail records as who made each change",
         ),
         blur_all=_action(

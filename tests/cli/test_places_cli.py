@@ -48,6 +48,6 @@ def test_a_name_of_several_places_is_offered_then_chosen(cli: Cli, tmp_path: Pat
 
 def test_the_gazetteer_switched_off(cli: Cli) -> None:
     assert cli("places", "off")[1] == "The gazetteer is off.\n"
-    assert cli("search", "Ханкенди")[1].startswith("1 hits for 'Ханкенди'")
+    assert cli("search", "Ханкенди")[1].startswith("1 hit for 'Ханкенди'")
     assert cli("places", "on")[1] == "The gazetteer is on.\n"
     assert cli("search", "Ханкенди")[1].startswith("3 hits")

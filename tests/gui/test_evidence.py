@@ -110,7 +110,10 @@ def test_a_sensitive_tile_is_blurred_until_clicked(
 def canvas_detail(window: MainWindow) -> float:
     canvas = window.reader.image_reader.canvas
     image = canvas.viewport().grab().toImage()
-    middle = QRect(image.width() // 4, image.height() // 4, image.width() // 2, image.height() // 2)
+    # the middle of the picture, which is centred and never smaller than this
+    middle = QRect(
+        image.width() * 5 // 12, image.height() * 3 // 8, image.width() // 6, image.height() // 4
+    )
     return detail(image, middle)
 
 

@@ -359,9 +359,14 @@ def test_in_a_narrow_inspector_rows_grow_with_their_chips_and_nothing_is_cut_off
     for widget in wanted:
         x, _y, width, _height = span(widget)
         assert x >= 0 and x + width <= viewport.width(), widget.accessibleName() or widget
+
+    def add_button_inside_its_row() -> bool:  # the row grows once the layout has settled
+        _x, events_top, _w, events_height = span(research.events)
+        _x, add_top, _w, add_height = span(research.events.add_button)
+        return add_top + add_height <= events_top + events_height
+
+    qtbot.waitUntil(add_button_inside_its_row)
     _x, events_top, _w, events_height = span(research.events)
-    _x, add_top, _w, add_height = span(research.events.add_button)
-    assert add_top + add_height <= events_top + events_height
     assert events_top + events_height <= span(research.perspectives)[1]
 
 

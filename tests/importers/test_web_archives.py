@@ -108,15 +108,17 @@ def test_warc_pages_become_articles_and_the_file_is_stored_once(
     assert [o.status for o in again.outcomes] == ["duplicate"]
 
 
-def test_deleting_every_page_of_a_warc_removes_the_stored_file(
+def test_emptying_every_page_of_a_warc_from_the_trash_removes_the_stored_file(
     archive: Archive, tmp_path: Path
 ) -> None:
     warc = captures.write_warc(tmp_path / "crawl.warc", gzipped=False, pages=2)
     report = archive.import_paths([warc])
     ids = [int(o.source_id or 0) for o in report.imported]
-    archive.delete_sources(ids[:1])
-    assert list((archive.path / "originals").glob("*/*.warc"))
-    archive.delete_sources(ids[1:])
+    archive.delete_sources(ids)
+    archive.trash.empty(ids[:1])
+    assert list((archive.path / "originals").glob("*/*.warc"))  # the other page still needs it
+    assert check_archive(archive).healthy
+    archive.trash.empty()
     assert not list((archive.path / "originals").glob("*/*.warc"))
 
 

@@ -64,8 +64,8 @@ QUERY_NOTES: tuple[str, ...] = (
     "words are found inside longer runs (地震 in 巨大地震).",
     "Place names find their other names: your alias groups first ({aliases}), then the "
     "built-in gazetteer for a capitalised name of one place; a name of several places (Susa) "
-    "is searched as typed until you choose (see `archive-app places`). Each hit says which "
-    "name or form it matched.",
+    "is searched as typed until you choose which place you mean (the search offers the "
+    "places). Each hit says which name or form it matched.",
     "Anything that cannot be read as above is searched as plain words.",
 )
 

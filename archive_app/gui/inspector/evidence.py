@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -74,6 +75,7 @@ class EvidenceForm(QWidget):
         self.from_gps.setToolTip("Use the photo's own GPS position")
         self.from_gps.clicked.connect(self._place_from_gps)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(0, 0, 0, 0)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
@@ -81,15 +83,17 @@ class EvidenceForm(QWidget):
         form.addRow(form_label("Status", self), self.status)
         form.addRow(form_label("Reliability", self), self.reliability)
         form.addRow(form_label("Credibility", self), self.credibility)
-        flags = QHBoxLayout()
-        flags.addWidget(self.graphic)
-        flags.addWidget(self.identifiable)
-        flags.addStretch(1)
+        # Stacked, not side by side, so that a narrow inspector keeps every control in view.
+        flags = QVBoxLayout()
+        flags.addWidget(self.graphic, alignment=Qt.AlignmentFlag.AlignLeft)
+        flags.addWidget(self.identifiable, alignment=Qt.AlignmentFlag.AlignLeft)
         form.addRow(form_label("Sensitive", self), flags)
-        place = QHBoxLayout()
-        place.addWidget(self.place, 1)
-        place.addWidget(self.precision)
-        place.addWidget(self.from_gps)
+        how = QHBoxLayout()
+        how.addWidget(self.precision, 1)
+        how.addWidget(self.from_gps)
+        place = QVBoxLayout()
+        place.addWidget(self.place)
+        place.addLayout(how)
         form.addRow(form_label("Place", self), place)
 
     def show_source(self, source: Source) -> None:
@@ -115,6 +119,9 @@ class EvidenceForm(QWidget):
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A narrow inspector shortens the choices instead of growing wider than the pane.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
         for text, value in choices:
             combo.addItem(text, value)
         return combo
