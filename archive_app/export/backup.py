@@ -209,8 +209,8 @@ def restore(
 ) -> RestoreReport:
     """Restore the backup file ``backup`` into ``folder`` (new or empty), check every member
     against the manifest first, then open the archive once to rebuild its search index.
-    Raises :class:`ArchiveError` saying why a backup is refused; the folder is then left as
-    it was."""
+    Raises :class:`ArchiveError` saying why a backup is refused; on that, on a cancel (even
+    while the index is rebuilt) and on any other failure the folder is left as it was."""
     target = folder.expanduser().absolute()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ArchiveError(f"{target} is not empty: restore into a new or empty folder.")
@@ -223,17 +223,28 @@ def restore(
         if (staging / ORIGINALS).exists():
             (staging / ORIGINALS).replace(target / ORIGINALS)
         staging.rmdir()
+        with Archive.open(target, create=False, progress=progress, cancel=cancel) as archive:
+            report.sources = archive.count_sources()
     except BaseException as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        if created:
-            shutil.rmtree(target, ignore_errors=True)
+        _empty(target, remove=created)
         if isinstance(error, OSError):
             raise _restore_error(error, target) from error
         raise
     report.folder = target
-    with Archive.open(target, create=False, progress=progress, cancel=cancel) as archive:
-        report.sources = archive.count_sources()
     return report
+
+
+def _empty(target: Path, *, remove: bool) -> None:
+    """Take away what a failed restore wrote: the folder it made, or everything in the empty
+    folder it was given."""
+    if remove:
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    for path in target.iterdir():
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _unpack_checked(
