@@ -51,6 +51,13 @@ class ExportJob:
     def source_ids(self) -> list[int]:
         return resolve_selection(self.archive, self.selection)
 
+    def left_out(self) -> set[int]:
+        """The sensitive sources this export leaves out, also where they are an article's
+        figure (the figure keeps its caption, without the picture)."""
+        if not self.selection.leave_out_sensitive:
+            return set()
+        return self.archive.verification.sensitive_ids()
+
     def sources(self) -> list[Source]:
         """The selected sources, read one by one with progress; cancelling stops here, before
         anything is written."""
@@ -122,6 +129,7 @@ def _report(job: ExportJob) -> ExportResult:
         job.style,
         progress=job.progress,
         cancel=job.cancel,
+        hidden=job.left_out(),
     )
     if suffix == ".pdf":
         write_report_pdf(report, job.path)
@@ -135,7 +143,11 @@ def _annotations(job: ExportJob) -> ExportResult:
     themselves (or their sources); the other options narrow the sources they are on."""
     selection = job.selection
     narrowed = Selection(
-        ids=selection.ids, tags=selection.tags, query=selection.query, saved=selection.saved
+        ids=selection.ids,
+        tags=selection.tags,
+        query=selection.query,
+        saved=selection.saved,
+        leave_out_sensitive=selection.leave_out_sensitive,
     )
     source_ids = None if narrowed.is_everything else set(resolve_selection(job.archive, narrowed))
     count = export_annotations(

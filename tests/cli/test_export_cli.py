@@ -75,6 +75,41 @@ def test_every_format_with_a_selection(cli: Cli, tmp_path: Path) -> None:
     assert len(json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))) == 2
 
 
+def test_every_format_can_leave_sensitive_items_out(cli: Cli, tmp_path: Path) -> None:
+    other = next(hit["id"] for hit in cli.json("search", "--json", "Nothing")["hits"])  # type: ignore[index]
+    assert cli("sensitive", str(other), "--identifiable")[0] == 0
+    cli("annotate", str(other), "--quote", "A second paragraph", "--note", "Whose face?")
+    for name, file_name in [
+        ("csl-json", "out.json"),
+        ("bibtex", "out.bib"),
+        ("ris", "out.ris"),
+        ("csv", "out.csv"),
+        ("qdpx", "out.qdpx"),
+        ("report", "out.html"),
+        ("annotations", "out.jsonld"),
+    ]:
+        path = tmp_path / file_name
+        kept = tmp_path / f"all-{file_name}"
+        assert cli("export", name, str(kept))[0] == 0
+        code, out, err = cli("export", name, "--leave-out-sensitive", str(path))
+        assert code == 0, err
+        assert out.startswith("Wrote 1 "), out
+        written = path.read_bytes() if name != "qdpx" else _qde(path)
+        assert b"Nothing about the war" not in written and b"Whose face" not in written
+        everything = kept.read_bytes() if name != "qdpx" else _qde(kept)
+        assert b"Nothing about the war" in everything or b"Whose face" in everything
+    assert "sensitive images left out" in (tmp_path / "out.html").read_text(encoding="utf-8")
+    code, out, _ = cli(
+        "export", "ris", "--leave-out-sensitive", "--id", str(other), str(tmp_path / "x.ris")
+    )
+    assert out.startswith("Wrote 0 ")
+
+
+def _qde(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as package:
+        return package.read("project.qde")
+
+
 def test_export_errors_are_plain(cli: Cli, tmp_path: Path) -> None:
     code, _, err = cli("export", "ris", "--event", "Battle of Nowhere", str(tmp_path / "x.ris"))
     assert code == 1 and "Battle of Nowhere" in err and "Traceback" not in err
