@@ -3,6 +3,7 @@ would: menus, radio buttons, typing a file name, clicking Export."""
 
 from __future__ import annotations
 
+import csv
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -125,6 +126,25 @@ def test_report_of_a_search_with_a_chosen_style(
     text = " ".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Baku said it restored sovereignty" in " ".join(text.split())
     assert "MLA" in text
+
+
+def test_the_export_dialog_can_leave_sensitive_items_out(
+    qtbot: QtBot, window: MainWindow, archive: Archive, story: Story, tmp_path: Path
+) -> None:
+    archive.verification.mark_sensitive([story.sources["notes.md"]], identifiable=True)
+    dialog = open_dialog(qtbot, window, "Export", "Spreadsheet (CSV)")
+    pick_scope(qtbot, dialog, "The whole archive")
+    leave_out = dialog.findChild(QCheckBox, "leaveOutSensitive")
+    assert leave_out is not None and leave_out.isVisible() and not leave_out.isChecked()
+    qtbot.mouseClick(leave_out, Qt.MouseButton.LeftButton)
+    assert leave_out.isChecked()
+    path = tmp_path / "sources.csv"
+    export_to(qtbot, dialog, path)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        titles = [row["title"] for row in csv.DictReader(handle)]
+    assert len(titles) == len(story.sources) - 1
+    assert "Field notes, Kornidzor" not in titles
 
 
 def test_a_refused_export_says_why_and_stays_open(
