@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from archive_app.capture.fetch import Exchange, Fetcher
+from archive_app.capture.lead_image import lead_image
 from archive_app.capture.policy import CapturePolicy
 from archive_app.capture.warc import write_warc
 from archive_app.core.archive import Archive
@@ -98,14 +99,18 @@ def capture_to_warc(
 
 
 def _figure_addresses(page: Exchange, policy: CapturePolicy) -> list[str]:
-    """The pictures the article shows, read from the page as the importer will read it."""
+    """The pictures the article shows, read from the page as the importer will read it, and
+    its lead image when no figure shows that one."""
+    body = page.decoded_body(policy.max_resource_bytes)
     try:
-        document = html.extract(
-            page.decoded_body(policy.max_resource_bytes), name="page.html", page_url=page.url
-        )
+        document = html.extract(body, name="page.html", page_url=page.url)
     except ImportFailure:
         return []
-    return [image.src for image in document.images if image.src.startswith(("http://", "https://"))]
+    figures = [
+        image.src for image in document.images if image.src.startswith(("http://", "https://"))
+    ]
+    lead = lead_image(body, page.url)
+    return [*figures, lead] if lead and lead not in figures else figures
 
 
 def _warc_name(url: str) -> str:

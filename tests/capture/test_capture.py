@@ -17,6 +17,7 @@ from archive_app.capture.policy import CapturePolicy
 from archive_app.capture.session import capture_pages, capture_to_warc
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
+from tests.capture.conftest import news_routes
 from tests.capture.servers import Authority, Site, serve, trickle
 from tests.fixtures import make_captures as captures
 from tests.fixtures.make_pdfs import article_pdf
@@ -58,6 +59,39 @@ def test_capture_keeps_the_page_and_its_photos_and_nothing_else(
     assert capture["captured_at"].endswith("Z")
     assert archive.search("Khankendi kind:article").total == 1
     assert check_archive(archive).healthy
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:image" content="{lead}">',
+        '<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "x", '
+        '"image": {{"@type": "ImageObject", "url": "{lead}"}}}}</script>',
+        '<meta property="og:image" content="{figure}">',
+    ],
+)
+def test_capture_also_fetches_the_lead_image_no_figure_shows(
+    archive: Archive, agency: Site, head: str
+) -> None:
+    """The lead image (og:image or the article's JSON-LD image) is fetched once, beside the
+    figures; one that is also a figure is not fetched twice; the pixel and scripts never."""
+    first, _ = captures.photos()
+    lead_path, figure = "/2023/lead.jpg", f"{agency.base}/2023/ambulance.jpg"
+    agency.routes[lead_path] = (200, [("Content-Type", "image/jpeg")], first)
+    routes = news_routes(agency)
+    page = captures.article_html(
+        [figure, f"{agency.base}/2023/market.jpg"],
+        extra_head=head.format(lead=agency.base + lead_path, figure=figure),
+    )
+    routes[ARTICLE] = (200, [("Content-Type", "text/html; charset=utf-8")], page.encode())
+    for news in serve(Site(routes=routes)):  # type: ignore[arg-type]
+        report = capture_pages(archive, [news.base + ARTICLE], policy=CapturePolicy())
+        assert not report.failed, report.failed
+        assert news.counts == {ARTICLE: 1}
+    expected = {"/2023/ambulance.jpg": 1, "/2023/market.jpg": 1}
+    if "{lead}" in head:
+        expected[lead_path] = 1
+    assert agency.counts == expected
 
 
 def test_capture_over_https_records_the_certificate(
