@@ -55,6 +55,7 @@ class BackupReport:
     originals: int = 0
     size: int = 0
     missing: list[str] = field(default_factory=list)
+    recorded: bool = True
 
     def summary(self) -> str:
         text = f"Backed up the database and {self.originals} originals to {self.path}"
@@ -62,7 +63,28 @@ class BackupReport:
         if self.missing:
             text += f" {len(self.missing)} originals were missing and are not in the backup: "
             text += "run `archive-app check`."
+        if not self.recorded:
+            text += " (Not in the audit trail: another program has the archive open.)"
         return text
+
+
+def back_up_archive(
+    archive: Archive,
+    target: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> BackupReport:
+    """Back up an open archive (see :func:`back_up`) and record the backup in its audit trail,
+    with the file's SHA-256."""
+    report = back_up(archive.path, target, progress=progress, cancel=cancel)
+    report.recorded = archive.audit.record_files(
+        "backup",
+        f"Backed up the database and {report.originals} originals to {report.path.name}",
+        [report.path],
+        facts={"originals": report.originals, "missing originals": len(report.missing)},
+    )
+    return report
 
 
 def back_up(
@@ -225,6 +247,13 @@ def restore(
         staging.rmdir()
         with Archive.open(target, create=False, progress=progress, cancel=cancel) as archive:
             report.sources = archive.count_sources()
+            archive.audit.record_files(
+                "restore",
+                f"Restored {report.sources} sources and {report.originals} originals from "
+                f"{backup.name}; every checksum matched",
+                [backup.expanduser().absolute()],
+                facts={"sources": report.sources, "originals": report.originals},
+            )
     except BaseException as error:
         _empty(target, remove=created)
         if isinstance(error, OSError):

@@ -61,6 +61,32 @@ def test_capture_keeps_the_page_and_its_photos_and_nothing_else(
     assert check_archive(archive).healthy
 
 
+def test_a_capture_is_in_the_audit_trail_with_what_was_fetched(
+    archive: Archive, news: Site, agency: Site
+) -> None:
+    url = news.base + "/old-address"
+    [page] = capture_pages(archive, [url]).imported
+    source = archive.get(int(page.source_id or 0))
+    [entry] = [e for e in archive.audit.entries(source.id) if e.action == "capture"]
+    assert url in entry.description
+    facts, *answers = entry.changes
+    assert facts == {
+        "url": url,
+        "final url": news.base + ARTICLE,
+        "warc sha256": hashlib.sha256(Path(page.path).read_bytes()).hexdigest(),
+    }
+    assert [(a["fetched"], a["status"]) for a in answers] == [
+        (url, 301),
+        (news.base + ARTICLE, 200),
+        (f"{agency.base}/2023/ambulance.jpg", 200),
+        (f"{agency.base}/2023/market.jpg", 200),
+    ]
+    served = agency.routes["/2023/ambulance.jpg"][2]
+    assert isinstance(served, bytes)
+    assert answers[2]["sha256"] == hashlib.sha256(served).hexdigest()
+    assert set(entry.source_ids) == {source.id, *(f.image_source_id for f in source.images)}
+
+
 @pytest.mark.parametrize(
     "head",
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import zipfile
 from pathlib import Path
@@ -139,6 +140,39 @@ def test_backup_and_restore(cli: Cli, tmp_path: Path) -> None:
         assert _found(cli, query)
     code, _, err = cli("restore", str(backup), str(restored))
     assert code == 1 and "not empty" in err
+
+
+def test_exports_backups_and_restores_are_in_the_history(cli: Cli, tmp_path: Path) -> None:
+    exported = tmp_path / "out.ris"
+    assert cli("export", "ris", "--event", "Second Karabakh War", str(exported))[0] == 0
+    backup = tmp_path / "archive.tar"
+    assert cli("backup", str(backup))[0] == 0
+    restored = tmp_path / "restored"
+    assert cli("restore", str(backup), str(restored))[0] == 0
+
+    history = cli.json("history", "--json")
+    assert isinstance(history, list)
+    export, backed_up = [entry for entry in history if entry["action"] in ("export", "backup")]
+    assert export["action"] == "export" and "out.ris" in export["description"]
+    [shusha] = export["sources"]
+    assert export["changes"][0]["format"] == "ris"
+    assert export["changes"][1] == _file_facts(exported)
+    assert cli.json("history", "--json", str(shusha))[-1]["id"] == export["id"]  # type: ignore[index]
+    assert backed_up["changes"][1] == _file_facts(backup)
+    assert backed_up["description"].startswith("Backed up the database and 2 originals")
+    _, text, _ = cli("history")
+    assert f"sha256 “{_file_facts(backup)['sha256']}”" in text
+
+    [restore] = [
+        e for e in Cli(restored, cli.capsys).json("history", "--json") if e["action"] == "restore"
+    ]  # type: ignore[union-attr]
+    assert restore["changes"][1] == _file_facts(backup)
+    assert restore["changes"][0] == {"sources": 2, "originals": 2}
+
+
+def _file_facts(path: Path) -> dict[str, object]:
+    data = path.read_bytes()
+    return {"file": str(path), "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
 
 def _found(cli: Cli, query: str) -> list[tuple[object, ...]]:

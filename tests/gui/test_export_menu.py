@@ -183,6 +183,9 @@ def test_back_up_and_restore_from_the_window(
     choose(qtbot, open_file_menu(qtbot, window), "Back up")
     qtbot.waitUntil(backup.exists, timeout=20_000)
     qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage())
+    [entry] = [e for e in window.archive.audit.entries() if e.action == "backup"]
+    assert entry.changes[-1]["file"] == str(backup)
+    assert entry.changes[-1]["size"] == backup.stat().st_size
 
     restored = tmp_path / "restored"
     monkeypatch.setattr(backup_dialogs, "ask_backup_to_restore", lambda _parent: backup)
