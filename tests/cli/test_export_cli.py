@@ -20,6 +20,16 @@ TEXT = (
     "that Shusha had fallen. Residents of Stepanakert heard the news on the radio."
 )
 
+FORMAT_FILES = [
+    ("csl-json", "out.json"),
+    ("bibtex", "out.bib"),
+    ("ris", "out.ris"),
+    ("csv", "out.csv"),
+    ("qdpx", "out.qdpx"),
+    ("report", "out.html"),
+    ("annotations", "out.jsonld"),
+]
+
 
 @pytest.fixture
 def cli(run_cli: Cli, tmp_path: Path) -> Cli:
@@ -40,16 +50,7 @@ def cli(run_cli: Cli, tmp_path: Path) -> Cli:
 
 def test_every_format_with_a_selection(cli: Cli, tmp_path: Path) -> None:
     written = {}
-    for name, file_name in [
-        ("csl-json", "out.json"),
-        ("bibtex", "out.bib"),
-        ("ris", "out.ris"),
-        ("csv", "out.csv"),
-        ("qdpx", "out.qdpx"),
-        ("report", "out.html"),
-        ("report", "out.pdf"),
-        ("annotations", "out.jsonld"),
-    ]:
+    for name, file_name in [*FORMAT_FILES, ("report", "out.pdf")]:
         path = tmp_path / file_name
         code, out, err = cli("export", name, "--event", "Second Karabakh War", str(path))
         assert code == 0, err
@@ -80,15 +81,7 @@ def test_every_format_can_leave_sensitive_items_out(cli: Cli, tmp_path: Path) ->
     other = next(hit["id"] for hit in cli.json("search", "--json", "Nothing")["hits"])  # type: ignore[index]
     assert cli("sensitive", str(other), "--identifiable")[0] == 0
     cli("annotate", str(other), "--quote", "A second paragraph", "--note", "Whose face?")
-    for name, file_name in [
-        ("csl-json", "out.json"),
-        ("bibtex", "out.bib"),
-        ("ris", "out.ris"),
-        ("csv", "out.csv"),
-        ("qdpx", "out.qdpx"),
-        ("report", "out.html"),
-        ("annotations", "out.jsonld"),
-    ]:
+    for name, file_name in FORMAT_FILES:
         path = tmp_path / file_name
         kept = tmp_path / f"all-{file_name}"
         assert cli("export", name, str(kept))[0] == 0
