@@ -105,6 +105,33 @@ def test_the_photo_reader_shows_the_other_copy_with_its_caption_and_opens_it(
     qtbot.waitUntil(lambda: window.reader.source_id == two_sides["landmine.html"])
 
 
+def test_an_articles_figure_that_appears_elsewhere_says_so_and_compares_captions(
+    qtbot: QtBot, window: MainWindow, two_sides: dict[str, int]
+) -> None:
+    click_source(qtbot, window, two_sides["drone.html"])
+    bar = window.reader.reuse.figure_bar
+    qtbot.waitUntil(bar.isVisible)
+
+    [row] = bar.rows
+    assert row.title.text().startswith("Also appears in 1 source: the photo “A burned car")
+    assert not row.cards.isVisible()
+    qtbot.mouseClick(row.toggle, Qt.MouseButton.LeftButton)
+    assert row.cards.isVisible()
+    elsewhere, here = row.cards.cards
+    assert elsewhere.showing.source_id == two_sides["landmine.html"]
+    assert here.showing.source_id == two_sides["drone.html"]
+    assert here.findChild(QLabel, "thisPhotoBadge") is not None
+    link = next(w for w in elsewhere.findChildren(QLabel) if "source:" in w.text())
+    click_link(qtbot, link)
+    qtbot.waitUntil(lambda: window.reader.source_id == two_sides["landmine.html"])
+    qtbot.waitUntil(lambda: not window.tasks.running)
+    assert [r.title.text()[:24] for r in bar.rows] == ["Also appears in 1 source"]
+
+    click_source(qtbot, window, two_sides["wire.txt"])
+    qtbot.waitUntil(lambda: not window.tasks.running)
+    assert not bar.isVisible()
+
+
 def test_the_copies_go_when_another_source_is_opened(
     qtbot: QtBot, window: MainWindow, two_sides: dict[str, int]
 ) -> None:
