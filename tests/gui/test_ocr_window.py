@@ -39,6 +39,15 @@ def _save_shot(qtbot: QtBot, window: MainWindow, name: str) -> None:
         window.grab().save(str(Path(SHOTS) / name))
 
 
+def choose_in_source_menu(qtbot: QtBot, window: MainWindow, title: str, action: str) -> None:
+    """Click a source's title, then choose ``action`` from its right-click menu."""
+    click_title(qtbot, window, title)
+    table = window.source_list.table
+    row = row_of_title(window, title)
+    point = table.visualRect(window.source_list.model.index(row, TITLE_COLUMN)).center()
+    choose(qtbot, open_menu_at(qtbot, table.viewport(), point), action)
+
+
 @pytest.mark.usefixtures("tesseract")
 def test_a_hit_in_a_scan_is_marked_on_its_page(
     archive: Archive,
@@ -83,13 +92,8 @@ def test_recognise_text_reads_a_photographed_notice_from_the_list_menu(
     window = make_window(archive)
     window.resize(1500, 1100)
     window.main_splitter.setSizes([200, 560, 740])
-    click_title(qtbot, window, "Checkpoint notice")
-    table = window.source_list.table
-    row = row_of_title(window, "Checkpoint notice")
-    point = table.visualRect(window.source_list.model.index(row, TITLE_COLUMN)).center()
-
     with qtbot.waitSignal(window.recognition.textRead, timeout=60_000):
-        choose(qtbot, open_menu_at(qtbot, table.viewport(), point), "Recognise text")
+        choose_in_source_menu(qtbot, window, "Checkpoint notice", "Recognise text")
 
     assert "Text read from 1 page of 1 source" in window.statusBar().currentMessage()
     click_title(qtbot, window, "Field note")
@@ -116,11 +120,7 @@ def test_the_archives_ocr_languages_are_set_in_a_dialog(
 ) -> None:
     archive.import_paths([write_file(tmp_path, "note.txt", "Field note\n\nA notice.")])
     window = make_window(archive)
-    click_title(qtbot, window, "Field note")
-    table = window.source_list.table
-    row = row_of_title(window, "Field note")
-    point = table.visualRect(window.source_list.model.index(row, TITLE_COLUMN)).center()
-    choose(qtbot, open_menu_at(qtbot, table.viewport(), point), "OCR languages…")
+    choose_in_source_menu(qtbot, window, "Field note", "OCR languages…")
     qtbot.waitUntil(lambda: window.findChild(QDialog, "ocrLanguagesDialog") is not None)
     dialog = window.findChild(QDialog, "ocrLanguagesDialog")
     assert isinstance(dialog, QDialog)
