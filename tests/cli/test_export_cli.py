@@ -163,6 +163,20 @@ def test_exports_backups_and_restores_are_in_the_history(cli: Cli, tmp_path: Pat
     assert restore["changes"][0] == {"sources": 2, "originals": 2}
 
 
+def test_an_export_beside_the_window_says_it_is_not_in_the_history(
+    cli: Cli, tmp_path: Path
+) -> None:
+    with Archive.open(cli.archive_path, workers=1) as window:
+        code, out, err = cli("export", "ris", str(tmp_path / "out.ris"))
+        assert code == 0, err
+        assert out.startswith("Wrote 2 sources") and "Not in the audit trail" in out
+        code, out, _ = cli("backup", str(tmp_path / "archive.tar"))
+        assert code == 0 and "Not in the audit trail" in out
+        assert not [e for e in window.audit.entries() if e.action in ("export", "backup")]
+    code, out, _ = cli("export", "ris", str(tmp_path / "again.ris"))
+    assert "audit trail" not in out
+
+
 def _file_facts(path: Path) -> dict[str, object]:
     data = path.read_bytes()
     return {"file": str(path), "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
