@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from archive_app.cli.common import add_command, archive_path, progress_printer
-from archive_app.export.backup import back_up, restore
+from archive_app.cli.common import add_command, progress_printer, read_archive
+from archive_app.export.backup import back_up_archive, restore
 
 
 def register(commands: Any) -> None:
@@ -40,7 +40,8 @@ def register(commands: Any) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     bar = progress_printer(args, "Backing up")
-    report = back_up(archive_path(args), args.file, progress=bar)
+    with read_archive(args) as archive:
+        report = back_up_archive(archive, args.file, progress=bar)
     if bar is not None:
         bar.clear()
     print(report.summary())

@@ -21,6 +21,7 @@ EXAMPLES = """Examples:
   archive-app export report --event "Battle of Shusha" shusha.pdf   (or shusha.html)
   archive-app export annotations --event "Second Karabakh War" karabakh.jsonld
   archive-app export wacz --tag ceasefire captured.wacz   (captured pages, for ReplayWeb.page)
+  archive-app export report --leave-out-sensitive --event "Battle of Shusha" shusha.pdf
 """
 
 
@@ -61,6 +62,12 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--tag", action="append", default=[], metavar="T")
     group.add_argument("--query", default="", metavar="Q", help="the sources a search finds")
     group.add_argument("--saved", default="", metavar="NAME", help="a saved search's sources")
+    group.add_argument(
+        "--leave-out-sensitive",
+        action="store_true",
+        help="leave out images marked graphic or as showing identifiable people (and their "
+        "pictures where an article shows them)",
+    )
 
 
 def selection_from(args: argparse.Namespace) -> Selection:
@@ -71,6 +78,7 @@ def selection_from(args: argparse.Namespace) -> Selection:
         tags=tuple(args.tag),
         query=args.query,
         saved=args.saved,
+        leave_out_sensitive=args.leave_out_sensitive,
     )
 
 

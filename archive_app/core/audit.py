@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from archive_app.core.db import Database, now_iso
-from archive_app.core.store import FileDigest
+from archive_app.core.store import FileDigest, digest_file
 
 INVESTIGATOR_SETTING = "investigator"
 GENESIS = "0" * 64
@@ -127,6 +127,12 @@ def import_facts(path: Path, digest: FileDigest, importer_version: str) -> dict[
     }
 
 
+def file_facts(path: Path) -> dict[str, object]:
+    """What an entry records about a file the program wrote."""
+    digest = digest_file(path)
+    return {"file": str(path), "sha256": digest.sha256, "size": digest.size}
+
+
 def entry_hash(fields: Mapping[str, object]) -> str:
     """The SHA-256 of an entry's fields (with the previous entry's hash among them)."""
     keys = ("id", "at", "who", "action", "description", "source_ids", "changes", "reason")
@@ -163,6 +169,25 @@ class AuditTrail:
                 changes=changes,
                 reason=reason,
             )
+
+    def record_files(
+        self,
+        action: str,
+        description: str,
+        files: Iterable[Path],
+        *,
+        source_ids: Iterable[int] = (),
+        facts: Mapping[str, Any] | None = None,
+    ) -> bool:
+        """Append an entry for work that wrote or read files (an export, a backup, a restore),
+        each file with its SHA-256 and size, after ``facts`` about the work. False when the
+        archive is only read beside the program that has it open, which cannot write to it."""
+        if self.database.read_only:
+            return False
+        changes = [dict(facts or {})] if facts else []
+        changes += [file_facts(path) for path in files]
+        self.record(action, description, source_ids=source_ids, changes=changes)
+        return True
 
     def entries(self, source_id: int | None = None) -> list[AuditEntry]:
         """Every entry, oldest first; with ``source_id``, those about that source."""

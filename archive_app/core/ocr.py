@@ -114,6 +114,16 @@ class TextRecognition:
             installed_languages(),
         )
 
+    def saved_languages(self) -> list[str]:
+        """The languages set for this archive, as Tesseract's codes (empty: the region's)."""
+        return parse_languages(self.database.setting(LANGUAGES_SETTING))
+
+    def installed_languages(self) -> set[str]:
+        """The language packs Tesseract has here (empty without Tesseract)."""
+        from archive_app.importers.ocr import installed_languages
+
+        return installed_languages()
+
     def set_languages(self, languages: Iterable[str]) -> None:
         """Remember the languages to read in (``eng``, ``hy``, …); empty: the region's."""
         self.database.set_setting(LANGUAGES_SETTING, "+".join(parse_languages(" ".join(languages))))

@@ -58,7 +58,6 @@ def export_annotations(
     )
     text = json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
     write_atomically(path, text.encode("utf-8"))
-    archive.audit.record("export", f"{collection['total']} annotations exported to {path.name}")
     return int(collection["total"])
 
 

@@ -55,6 +55,7 @@ class BackupReport:
     originals: int = 0
     size: int = 0
     missing: list[str] = field(default_factory=list)
+    recorded: bool = True
 
     def summary(self) -> str:
         text = f"Backed up the database and {self.originals} originals to {self.path}"
@@ -62,7 +63,28 @@ class BackupReport:
         if self.missing:
             text += f" {len(self.missing)} originals were missing and are not in the backup: "
             text += "run `archive-app check`."
+        if not self.recorded:
+            text += " (Not in the audit trail: another program has the archive open.)"
         return text
+
+
+def back_up_archive(
+    archive: Archive,
+    target: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> BackupReport:
+    """Back up an open archive (see :func:`back_up`) and record the backup in its audit trail,
+    with the file's SHA-256."""
+    report = back_up(archive.path, target, progress=progress, cancel=cancel)
+    report.recorded = archive.audit.record_files(
+        "backup",
+        f"Backed up the database and {report.originals} originals to {report.path.name}",
+        [report.path],
+        facts={"originals": report.originals, "missing originals": len(report.missing)},
+    )
+    return report
 
 
 def back_up(
@@ -209,8 +231,8 @@ def restore(
 ) -> RestoreReport:
     """Restore the backup file ``backup`` into ``folder`` (new or empty), check every member
     against the manifest first, then open the archive once to rebuild its search index.
-    Raises :class:`ArchiveError` saying why a backup is refused; the folder is then left as
-    it was."""
+    Raises :class:`ArchiveError` saying why a backup is refused; on that, on a cancel (even
+    while the index is rebuilt) and on any other failure the folder is left as it was."""
     target = folder.expanduser().absolute()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ArchiveError(f"{target} is not empty: restore into a new or empty folder.")
@@ -223,17 +245,35 @@ def restore(
         if (staging / ORIGINALS).exists():
             (staging / ORIGINALS).replace(target / ORIGINALS)
         staging.rmdir()
+        with Archive.open(target, create=False, progress=progress, cancel=cancel) as archive:
+            report.sources = archive.count_sources()
+            archive.audit.record_files(
+                "restore",
+                f"Restored {report.sources} sources and {report.originals} originals from "
+                f"{backup.name}; every checksum matched",
+                [backup.expanduser().absolute()],
+                facts={"sources": report.sources, "originals": report.originals},
+            )
     except BaseException as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        if created:
-            shutil.rmtree(target, ignore_errors=True)
+        _empty(target, remove=created)
         if isinstance(error, OSError):
             raise _restore_error(error, target) from error
         raise
     report.folder = target
-    with Archive.open(target, create=False, progress=progress, cancel=cancel) as archive:
-        report.sources = archive.count_sources()
     return report
+
+
+def _empty(target: Path, *, remove: bool) -> None:
+    """Take away what a failed restore wrote: the folder it made, or everything in the empty
+    folder it was given."""
+    if remove:
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    for path in target.iterdir():
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _unpack_checked(

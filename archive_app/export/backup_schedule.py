@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.progress import CancelToken, ProgressCallback
-from archive_app.export.backup import BackupReport, back_up
+from archive_app.export.backup import BackupReport, back_up_archive
 
 if TYPE_CHECKING:
     from archive_app.core.archive import Archive
@@ -91,7 +91,7 @@ def run_scheduled_backup(
     folder = Path(schedule.folder).expanduser()
     moment = now or datetime.now(UTC)
     target = folder / f"{archive.path.name}-backup-{moment.strftime(STAMP)}.tar"
-    report = back_up(archive.path, target, progress=progress, cancel=cancel)
+    report = back_up_archive(archive, target, progress=progress, cancel=cancel)
     backups = scheduled_backups(folder, archive.path.name)
     for _, old in backups[: max(0, len(backups) - schedule.keep)]:
         old.unlink()

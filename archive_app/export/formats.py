@@ -9,7 +9,7 @@ with such a function and one entry in :data:`FORMATS`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ from archive_app.export.report import build_report
 from archive_app.export.report_html import write_report_html
 from archive_app.export.report_pdf import write_report_pdf
 from archive_app.export.ris import write_ris
-from archive_app.export.selection import Selection, resolve_selection
+from archive_app.export.selection import Selection, describe_selection, resolve_selection
 from archive_app.export.tables import annotations_path, write_csv
 from archive_app.export.wacz import export_wacz
 
@@ -51,6 +51,13 @@ class ExportJob:
     def source_ids(self) -> list[int]:
         return resolve_selection(self.archive, self.selection)
 
+    def left_out(self) -> set[int]:
+        """The sensitive sources this export leaves out, also where they are an article's
+        figure (the figure keeps its caption, without the picture)."""
+        if not self.selection.leave_out_sensitive:
+            return set()
+        return self.archive.verification.sensitive_ids()
+
     def sources(self) -> list[Source]:
         """The selected sources, read one by one with progress; cancelling stops here, before
         anything is written."""
@@ -66,13 +73,20 @@ class ExportJob:
 
 @dataclass(frozen=True)
 class ExportResult:
+    """What an export wrote; ``source_ids``: the sources it wrote, where it wrote sources."""
+
     count: int
     noun: str
     files: tuple[Path, ...] = field(default_factory=tuple)
+    source_ids: tuple[int, ...] = ()
+    recorded: bool = True
 
     def summary(self) -> str:
         written = ", ".join(str(path) for path in self.files)
-        return f"Wrote {counted(self.count, self.noun)} to {written}."
+        text = f"Wrote {counted(self.count, self.noun)} to {written}."
+        if not self.recorded:
+            text += " (Not in the audit trail: another program has the archive open.)"
+        return text
 
 
 @dataclass(frozen=True)
@@ -83,30 +97,36 @@ class ExportFormat:
     run: Callable[[ExportJob], ExportResult]
 
 
+def _sources_written(sources: list[Source], count: int, *files: Path) -> ExportResult:
+    return ExportResult(count, "source", files, tuple(source.id for source in sources))
+
+
 def _csl_json(job: ExportJob) -> ExportResult:
-    count = write_csl_json(job.sources(), job.path)
-    return ExportResult(count, "source", (job.path,))
+    sources = job.sources()
+    return _sources_written(sources, write_csl_json(sources, job.path), job.path)
 
 
 def _bibtex(job: ExportJob) -> ExportResult:
-    count = write_bibtex([csl_item(source) for source in job.sources()], job.path)
-    return ExportResult(count, "source", (job.path,))
+    sources = job.sources()
+    count = write_bibtex([csl_item(source) for source in sources], job.path)
+    return _sources_written(sources, count, job.path)
 
 
 def _ris(job: ExportJob) -> ExportResult:
-    count = write_ris([csl_item(source) for source in job.sources()], job.path)
-    return ExportResult(count, "source", (job.path,))
+    sources = job.sources()
+    return _sources_written(sources, write_ris([csl_item(s) for s in sources], job.path), job.path)
 
 
 def _csv(job: ExportJob) -> ExportResult:
-    count = write_csv(job.sources(), job.path)
-    return ExportResult(count, "source", (job.path, annotations_path(job.path)))
+    sources = job.sources()
+    count = write_csv(sources, job.path)
+    return _sources_written(sources, count, job.path, annotations_path(job.path))
 
 
 def _qdpx(job: ExportJob) -> ExportResult:
     sources = job.sources()
     count = write_qdpx(job.archive, sources, job.path, job.progress, job.cancel)
-    return ExportResult(count, "source", (job.path,))
+    return _sources_written(sources, count, job.path)
 
 
 def _report(job: ExportJob) -> ExportResult:
@@ -115,19 +135,22 @@ def _report(job: ExportJob) -> ExportResult:
         raise InvalidInputError(
             f"A report is written as HTML or PDF: name the file .html or .pdf, not '{suffix}'."
         )
+    sources = job.sources()
     report = build_report(
         job.archive,
         job.selection,
-        job.sources(),
+        sources,
         job.style,
         progress=job.progress,
         cancel=job.cancel,
+        hidden=job.left_out(),
     )
     if suffix == ".pdf":
         write_report_pdf(report, job.path)
     else:
         write_report_html(report, job.path)
-    return ExportResult(report.source_count, "source", (job.path,))
+    written = tuple(source.id for source in sources)
+    return ExportResult(report.source_count, "source", (job.path,), written)
 
 
 def _annotations(job: ExportJob) -> ExportResult:
@@ -135,7 +158,11 @@ def _annotations(job: ExportJob) -> ExportResult:
     themselves (or their sources); the other options narrow the sources they are on."""
     selection = job.selection
     narrowed = Selection(
-        ids=selection.ids, tags=selection.tags, query=selection.query, saved=selection.saved
+        ids=selection.ids,
+        tags=selection.tags,
+        query=selection.query,
+        saved=selection.saved,
+        leave_out_sensitive=selection.leave_out_sensitive,
     )
     source_ids = None if narrowed.is_everything else set(resolve_selection(job.archive, narrowed))
     count = export_annotations(
@@ -172,10 +199,25 @@ FORMATS: dict[str, ExportFormat] = {
 
 
 def export(name: str, job: ExportJob) -> ExportResult:
-    """Run the export ``name`` (a key of :data:`FORMATS`)."""
+    """Run the export ``name`` (a key of :data:`FORMATS`) and record it in the audit trail with
+    the files it wrote and their checksums."""
     chosen = FORMATS.get(name)
     if chosen is None:
         raise InvalidInputError(
             f"'{name}' is not an export format. Choose one of: {', '.join(FORMATS)}."
         )
-    return chosen.run(job)
+    result = chosen.run(job)
+    files = [path for path in result.files if path.is_file()]
+    recorded = job.archive.audit.record_files(
+        "export",
+        f"Exported {counted(result.count, result.noun)} as {chosen.label} to "
+        + ", ".join(path.name for path in files),
+        files,
+        source_ids=result.source_ids,
+        facts={
+            "format": chosen.name,
+            "selection": describe_selection(job.archive, job.selection),
+            "count": result.count,
+        },
+    )
+    return replace(result, recorded=recorded)

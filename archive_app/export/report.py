@@ -10,6 +10,7 @@ pictures are the archive's own thumbnails.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,7 +109,10 @@ def build_report(
     *,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    hidden: Collection[int] = (),
 ) -> Report:
+    """The report of ``sources``; the pictures of the image sources in ``hidden`` (sensitive
+    ones left out) are not shown where an article has them as figures."""
     marked = _citations(sources, style, progress, cancel)
     entries = {
         source.id: Entry(
@@ -117,7 +121,7 @@ def build_report(
             marked[index],
             source.published,
             _quotes(source),
-            _pictures(archive, source),
+            _pictures(archive, source, hidden),
         )
         for index, source in enumerate(sources)
     }
@@ -167,6 +171,7 @@ def _heading(archive: Archive, selection: Selection) -> tuple[str, str, str]:
         tags=selection.tags,
         query=selection.query,
         saved=selection.saved,
+        leave_out_sensitive=selection.leave_out_sensitive,
     )
     subtitle = "; ".join(detail for detail in details if detail)
     if not narrowing.is_everything:
@@ -220,7 +225,7 @@ def _quotes(source: Source) -> list[Quote]:
     ]
 
 
-def _pictures(archive: Archive, source: Source) -> list[Picture]:
+def _pictures(archive: Archive, source: Source, hidden: Collection[int]) -> list[Picture]:
     if source.kind == "image":
         caption = str(source.metadata.get("caption") or source.title)
         credit = str(source.metadata.get("credit") or source.metadata.get("creator") or "")
@@ -236,7 +241,7 @@ def _pictures(archive: Archive, source: Source) -> list[Picture]:
         if not (figure.text or figure.credit):
             continue
         path = None
-        if figure.image_source_id is not None:
+        if figure.image_source_id is not None and figure.image_source_id not in hidden:
             image = archive.get(figure.image_source_id)
             path = _thumbnail(archive, image.provenance.sha256, image.provenance.original_ext)
         pictures.append(Picture(path, figure.text, figure.credit))

@@ -4,12 +4,13 @@ A :class:`Selection` narrows the archive step by step: each option that is given
 (``--event`` and ``--tag`` together mean sources with that event *and* that tag); an option
 given several times means any of them. An event includes its sub-events, and a source counts
 as carrying an event, perspective or tag when it carries it itself or one of its annotations
-does. No option at all means the whole archive.
+does. No option at all means the whole archive. ``leave_out_sensitive`` then takes away the
+sources marked as graphic or as showing identifiable people.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from archive_app.core.research import Ref, counted
@@ -26,19 +27,25 @@ class Selection:
     tags: tuple[Ref, ...] = ()
     query: str = ""
     saved: str = ""
+    leave_out_sensitive: bool = False
 
     @property
     def is_everything(self) -> bool:
         return not (
-            self.ids or self.events or self.perspectives or self.tags or self.query or self.saved
+            self.ids
+            or self.events
+            or self.perspectives
+            or self.tags
+            or self.query
+            or self.saved
+            or self.leave_out_sensitive
         )
 
 
 def describe_selection(archive: Archive, selection: Selection) -> str:
     """The selection in words (names, not ids), for a report's heading."""
-    if selection.is_everything:
-        return "the whole archive"
-    parts = []
+    whole = replace(selection, leave_out_sensitive=False).is_everything
+    parts = ["the whole archive"] if whole else []
     if selection.ids:
         parts.append(counted(len(selection.ids), "chosen source"))
     parts += [f"event {archive.events.get(ref).name}" for ref in selection.events]
@@ -48,6 +55,8 @@ def describe_selection(archive: Archive, selection: Selection) -> str:
         parts.append(f"search “{selection.query}”")
     if selection.saved:
         parts.append(f"saved search {selection.saved}")
+    if selection.leave_out_sensitive:
+        parts.append("sensitive images left out")
     return ", ".join(parts)
 
 
@@ -70,6 +79,8 @@ def resolve_selection(archive: Archive, selection: Selection) -> list[int]:
         chosen &= _found(archive, selection.query)
     if selection.saved:
         chosen &= _found(archive, archive.saved_searches.get(selection.saved).query)
+    if selection.leave_out_sensitive:
+        chosen -= archive.verification.sensitive_ids()
     return sorted(chosen)
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError
 from archive_app.core.progress import Progress
-from archive_app.export.backup import back_up, restore
+from archive_app.export.backup import back_up_archive, restore
 from archive_app.export.backup_schedule import (
     BackupSchedule,
     backup_due,
@@ -255,11 +255,11 @@ class BackupTools(QObject):
         target = ask_backup_file(self.window, f"{self.archive.path.name}-{stamp}.tar")
         if target is None:
             return None
-        folder = self.archive.path
+        archive = self.archive
         return self._run(
             TaskDialog("Back up", f"Backing up the archive to {target}…", self.window),
-            lambda context: back_up(
-                folder, target, progress=context.progress, cancel=context.cancel_flag
+            lambda context: back_up_archive(
+                archive, target, progress=context.progress, cancel=context.cancel_flag
             ),
             self.show_message,
         )

@@ -9,7 +9,7 @@ or the whole archive. The export runs through the window's one :class:`TaskRunne
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, QUrl
@@ -127,6 +127,11 @@ class ExportDialog(QDialog):
         else:
             self.style_box.hide()
             self.open_after.hide()
+        self.leave_out_sensitive = QCheckBox(
+            "Leave out sensitive images (graphic, or showing identifiable people)", self
+        )
+        self.leave_out_sensitive.setObjectName("leaveOutSensitive")
+        form.addRow("", self.leave_out_sensitive)
         layout.addLayout(form)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
@@ -153,7 +158,8 @@ class ExportDialog(QDialog):
             self.path_field.setText(str(path))
 
     def selection(self) -> Selection:
-        return self.scopes[max(0, self.scope_group.checkedId())].selection
+        chosen = self.scopes[max(0, self.scope_group.checkedId())].selection
+        return replace(chosen, leave_out_sensitive=self.leave_out_sensitive.isChecked())
 
     def start(self) -> None:
         text = self.path_field.text().strip()

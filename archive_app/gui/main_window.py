@@ -236,7 +236,12 @@ class MainWindow(QMainWindow):
         self._install_exports_and_backups()
         panes = (self.source_list, self.sidebar, self.reader, self.details)
         self.recognition = self._recognition()
-        list_actions = [self.recognition.action, self.exports.copy_citation, commands.delete]
+        list_actions = [
+            self.recognition.action,
+            self.recognition.languages_action,
+            self.exports.copy_citation,
+            commands.delete,
+        ]
         self.research = ResearchTools(self.archive, self.edits, panes, list_actions, self)
         self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
         self.import_panel.finished.connect(self._import_finished)

@@ -11,11 +11,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import OcrUnavailableError
 from archive_app.core.import_report import ImportReport
 from archive_app.core.ocr import OcrReport
+from archive_app.gui.ocr_languages import OcrLanguagesDialog
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
 from archive_app.importers.ocr_languages import REGION_LANGUAGES, install_command
 
@@ -24,7 +26,8 @@ RECOGNISE_TIP = "Read the text of the selected scans and photos (OCR)"
 
 
 class TextRecognition(QObject):
-    """The *Recognise text* action (Ctrl+Shift+O) over the sources ``selected()`` returns."""
+    """The *Recognise text* action (Ctrl+Shift+O) over the sources ``selected()`` returns,
+    and *OCR languages…*, the languages it reads in."""
 
     textRead = Signal(list)
     """The ids of the sources whose text was read (the list and the reader show it again)."""
@@ -53,6 +56,24 @@ class TextRecognition(QObject):
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.action.setStatusTip(RECOGNISE_TIP)
         self.action.triggered.connect(self.recognise_selected)
+        self.languages_action = QAction("OCR &languages…", self)
+        self.languages_action.setObjectName("ocrLanguages")
+        self.languages_action.setStatusTip("The languages scans and photos are read in")
+        self.languages_action.triggered.connect(self.edit_languages)
+        self.languages_dialog: OcrLanguagesDialog | None = None
+
+    def edit_languages(self) -> OcrLanguagesDialog:
+        """Open the dialog of the archive's OCR languages (saved when it is accepted)."""
+        window = self.parent()
+        dialog = OcrLanguagesDialog(self.archive, window if isinstance(window, QWidget) else None)
+        dialog.accepted.connect(
+            lambda: self.finished.emit(
+                f"Scans will be read in {'+'.join(self.archive.ocr.languages())}."
+            )
+        )
+        dialog.open()
+        self.languages_dialog = dialog
+        return dialog
 
     def recognise_selected(self) -> None:
         """Read the selected scans and photos; while a reading runs, stop it instead."""

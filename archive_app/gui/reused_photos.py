@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from archive_app.core.archive import Archive
 from archive_app.core.progress import Progress
 from archive_app.core.reuse import PhotoGroup
-from archive_app.gui.reader.reuse_panel import ShowingCards
+from archive_app.gui.reader.showing_cards import ShowingCards
 from archive_app.gui.tasks import TaskContext, TaskRunner
 
 COLUMNS = ("Photo", "First seen", "Shown", "Perspectives", "Captions")

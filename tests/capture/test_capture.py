@@ -17,6 +17,7 @@ from archive_app.capture.policy import CapturePolicy
 from archive_app.capture.session import capture_pages, capture_to_warc
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
+from tests.capture.conftest import news_routes
 from tests.capture.servers import Authority, Site, serve, trickle
 from tests.fixtures import make_captures as captures
 from tests.fixtures.make_pdfs import article_pdf
@@ -58,6 +59,65 @@ def test_capture_keeps_the_page_and_its_photos_and_nothing_else(
     assert capture["captured_at"].endswith("Z")
     assert archive.search("Khankendi kind:article").total == 1
     assert check_archive(archive).healthy
+
+
+def test_a_capture_is_in_the_audit_trail_with_what_was_fetched(
+    archive: Archive, news: Site, agency: Site
+) -> None:
+    url = news.base + "/old-address"
+    [page] = capture_pages(archive, [url]).imported
+    source = archive.get(int(page.source_id or 0))
+    [entry] = [e for e in archive.audit.entries(source.id) if e.action == "capture"]
+    assert url in entry.description
+    facts, *answers = entry.changes
+    assert facts == {
+        "url": url,
+        "final url": news.base + ARTICLE,
+        "warc sha256": hashlib.sha256(Path(page.path).read_bytes()).hexdigest(),
+    }
+    assert [(a["fetched"], a["status"]) for a in answers] == [
+        (url, 301),
+        (news.base + ARTICLE, 200),
+        (f"{agency.base}/2023/ambulance.jpg", 200),
+        (f"{agency.base}/2023/market.jpg", 200),
+    ]
+    served = agency.routes["/2023/ambulance.jpg"][2]
+    assert isinstance(served, bytes)
+    assert answers[2]["sha256"] == hashlib.sha256(served).hexdigest()
+    assert set(entry.source_ids) == {source.id, *(f.image_source_id for f in source.images)}
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:image" content="{lead}">',
+        '<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "x", '
+        '"image": {{"@type": "ImageObject", "url": "{lead}"}}}}</script>',
+        '<meta property="og:image" content="{figure}">',
+    ],
+)
+def test_capture_also_fetches_the_lead_image_no_figure_shows(
+    archive: Archive, agency: Site, head: str
+) -> None:
+    """The lead image (og:image or the article's JSON-LD image) is fetched once, beside the
+    figures; one that is also a figure is not fetched twice; the pixel and scripts never."""
+    first, _ = captures.photos()
+    lead_path, figure = "/2023/lead.jpg", f"{agency.base}/2023/ambulance.jpg"
+    agency.routes[lead_path] = (200, [("Content-Type", "image/jpeg")], first)
+    routes = news_routes(agency)
+    page = captures.article_html(
+        [figure, f"{agency.base}/2023/market.jpg"],
+        extra_head=head.format(lead=agency.base + lead_path, figure=figure),
+    )
+    routes[ARTICLE] = (200, [("Content-Type", "text/html; charset=utf-8")], page.encode())
+    for news in serve(Site(routes=routes)):  # type: ignore[arg-type]
+        report = capture_pages(archive, [news.base + ARTICLE], policy=CapturePolicy())
+        assert not report.failed, report.failed
+        assert news.counts == {ARTICLE: 1}
+    expected = {"/2023/ambulance.jpg": 1, "/2023/market.jpg": 1}
+    if "{lead}" in head:
+        expected[lead_path] = 1
+    assert agency.counts == expected
 
 
 def test_capture_over_https_records_the_certificate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import zipfile
 from pathlib import Path
@@ -18,6 +19,16 @@ TEXT = (
     "Azerbaijani forces entered Shusha on 8 November 2020. Armenian officials first denied "
     "that Shusha had fallen. Residents of Stepanakert heard the news on the radio."
 )
+
+FORMAT_FILES = [
+    ("csl-json", "out.json"),
+    ("bibtex", "out.bib"),
+    ("ris", "out.ris"),
+    ("csv", "out.csv"),
+    ("qdpx", "out.qdpx"),
+    ("report", "out.html"),
+    ("annotations", "out.jsonld"),
+]
 
 
 @pytest.fixture
@@ -39,16 +50,7 @@ def cli(run_cli: Cli, tmp_path: Path) -> Cli:
 
 def test_every_format_with_a_selection(cli: Cli, tmp_path: Path) -> None:
     written = {}
-    for name, file_name in [
-        ("csl-json", "out.json"),
-        ("bibtex", "out.bib"),
-        ("ris", "out.ris"),
-        ("csv", "out.csv"),
-        ("qdpx", "out.qdpx"),
-        ("report", "out.html"),
-        ("report", "out.pdf"),
-        ("annotations", "out.jsonld"),
-    ]:
+    for name, file_name in [*FORMAT_FILES, ("report", "out.pdf")]:
         path = tmp_path / file_name
         code, out, err = cli("export", name, "--event", "Second Karabakh War", str(path))
         assert code == 0, err
@@ -73,6 +75,33 @@ def test_every_format_with_a_selection(cli: Cli, tmp_path: Path) -> None:
     assert (code, out) == (0, f"Wrote 1 source to {tmp_path / 'q.json'}.\n")
     cli("export", "csl-json", str(tmp_path / "all.json"))
     assert len(json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))) == 2
+
+
+def test_every_format_can_leave_sensitive_items_out(cli: Cli, tmp_path: Path) -> None:
+    other = next(hit["id"] for hit in cli.json("search", "--json", "Nothing")["hits"])  # type: ignore[index]
+    assert cli("sensitive", str(other), "--identifiable")[0] == 0
+    cli("annotate", str(other), "--quote", "A second paragraph", "--note", "Whose face?")
+    for name, file_name in FORMAT_FILES:
+        path = tmp_path / file_name
+        kept = tmp_path / f"all-{file_name}"
+        assert cli("export", name, str(kept))[0] == 0
+        code, out, err = cli("export", name, "--leave-out-sensitive", str(path))
+        assert code == 0, err
+        assert out.startswith("Wrote 1 "), out
+        written = path.read_bytes() if name != "qdpx" else _qde(path)
+        assert b"Nothing about the war" not in written and b"Whose face" not in written
+        everything = kept.read_bytes() if name != "qdpx" else _qde(kept)
+        assert b"Nothing about the war" in everything or b"Whose face" in everything
+    assert "sensitive images left out" in (tmp_path / "out.html").read_text(encoding="utf-8")
+    code, out, _ = cli(
+        "export", "ris", "--leave-out-sensitive", "--id", str(other), str(tmp_path / "x.ris")
+    )
+    assert out.startswith("Wrote 0 ")
+
+
+def _qde(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as package:
+        return package.read("project.qde")
 
 
 def test_export_errors_are_plain(cli: Cli, tmp_path: Path) -> None:
@@ -104,6 +133,53 @@ def test_backup_and_restore(cli: Cli, tmp_path: Path) -> None:
         assert _found(cli, query)
     code, _, err = cli("restore", str(backup), str(restored))
     assert code == 1 and "not empty" in err
+
+
+def test_exports_backups_and_restores_are_in_the_history(cli: Cli, tmp_path: Path) -> None:
+    exported = tmp_path / "out.ris"
+    assert cli("export", "ris", "--event", "Second Karabakh War", str(exported))[0] == 0
+    backup = tmp_path / "archive.tar"
+    assert cli("backup", str(backup))[0] == 0
+    restored = tmp_path / "restored"
+    assert cli("restore", str(backup), str(restored))[0] == 0
+
+    history = cli.json("history", "--json")
+    assert isinstance(history, list)
+    export, backed_up = [entry for entry in history if entry["action"] in ("export", "backup")]
+    assert export["action"] == "export" and "out.ris" in export["description"]
+    [shusha] = export["sources"]
+    assert export["changes"][0]["format"] == "ris"
+    assert export["changes"][1] == _file_facts(exported)
+    assert cli.json("history", "--json", str(shusha))[-1]["id"] == export["id"]  # type: ignore[index]
+    assert backed_up["changes"][1] == _file_facts(backup)
+    assert backed_up["description"].startswith("Backed up the database and 2 originals")
+    _, text, _ = cli("history")
+    assert f"sha256 “{_file_facts(backup)['sha256']}”" in text
+
+    [restore] = [
+        e for e in Cli(restored, cli.capsys).json("history", "--json") if e["action"] == "restore"
+    ]  # type: ignore[union-attr]
+    assert restore["changes"][1] == _file_facts(backup)
+    assert restore["changes"][0] == {"sources": 2, "originals": 2}
+
+
+def test_an_export_beside_the_window_says_it_is_not_in_the_history(
+    cli: Cli, tmp_path: Path
+) -> None:
+    with Archive.open(cli.archive_path, workers=1) as window:
+        code, out, err = cli("export", "ris", str(tmp_path / "out.ris"))
+        assert code == 0, err
+        assert out.startswith("Wrote 2 sources") and "Not in the audit trail" in out
+        code, out, _ = cli("backup", str(tmp_path / "archive.tar"))
+        assert code == 0 and "Not in the audit trail" in out
+        assert not [e for e in window.audit.entries() if e.action in ("export", "backup")]
+    code, out, _ = cli("export", "ris", str(tmp_path / "again.ris"))
+    assert "audit trail" not in out
+
+
+def _file_facts(path: Path) -> dict[str, object]:
+    data = path.read_bytes()
+    return {"file": str(path), "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
 
 def _found(cli: Cli, query: str) -> list[tuple[object, ...]]:

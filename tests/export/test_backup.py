@@ -16,6 +16,7 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.core.errors import ArchiveError, CancelledError
+from archive_app.core.index import BATCH_SIZE
 from archive_app.core.progress import Progress
 from archive_app.export.backup import back_up, restore
 from tests.export.conftest import Filled
@@ -138,3 +139,31 @@ def test_damaged_backups_are_refused(archive: Archive, filled: Filled, tmp_path:
     with pytest.raises(ArchiveError, match="not empty"):
         restore(good, occupied)
     assert [p.name for p in occupied.iterdir()] == ["keep.txt"]
+
+
+@pytest.mark.parametrize("stage", ["Checking and unpacking", "Indexing"])
+def test_a_restore_cancelled_by_the_person_leaves_nothing_behind(
+    archive: Archive, tmp_path: Path, stage: str
+) -> None:
+    """Cancelled while the members are unpacked, or while the restored archive's index is
+    rebuilt (two batches of sources, so that the cancel is seen between them): either way the
+    folder the restore made is gone and the empty folder it was given is empty again."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for number in range(BATCH_SIZE + 1):
+        (notes / f"note-{number}.txt").write_text(f"Note {number}\n\nSeen at checkpoint {number}.")
+    assert len(archive.import_paths([notes]).imported) == BATCH_SIZE + 1
+    back_up(archive.path, tmp_path / "archive.tar")
+    restores = tmp_path / "restores"
+    (restores / "empty").mkdir(parents=True)
+    for target in (restores / "new", restores / "empty"):
+        cancel = threading.Event()
+
+        def cancel_at_stage(step: Progress, cancel: threading.Event = cancel) -> None:
+            if step.message == stage:
+                cancel.set()
+
+        with pytest.raises(CancelledError):
+            restore(tmp_path / "archive.tar", target, progress=cancel_at_stage, cancel=cancel)
+    assert [path.name for path in restores.iterdir()] == ["empty"]
+    assert not list((restores / "empty").iterdir())

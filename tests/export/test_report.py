@@ -14,7 +14,7 @@ from archive_app.core.errors import ArchiveError, InvalidInputError
 from archive_app.export.formats import ExportJob, export
 from archive_app.export.report_pdf import find_fonts
 from archive_app.export.selection import Selection
-from archive_app.importers.document import Block, ExtractedDocument
+from archive_app.importers.document import Block, ExtractedDocument, ExtractedImage
 from tests.export.conftest import Filled
 from tests.helpers import StoreDocument
 
@@ -83,6 +83,32 @@ def test_html_report_of_an_event(
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in (
         html.replace("https://eurasianet.org", "").replace("https://example.org", "")
     )
+
+
+def test_a_report_leaving_out_sensitive_images_shows_no_picture_of_them(
+    archive: Archive, filled: Filled, store_document: StoreDocument, tmp_path: Path
+) -> None:
+    """An article whose figure is a photo marked graphic keeps its caption, not the picture;
+    the photo's own entry is left out; without the option both pictures are there."""
+    article = store_document(
+        ExtractedDocument(
+            kind="article",
+            title="After the shelling",
+            blocks=[Block("paragraph", "The cathedral was hit twice.")],
+            images=[ExtractedImage(src="dome.jpg", caption="The dome, hit twice", after_block=0)],
+        ),
+        figure_images={0: filled.photo},
+    )
+    archive.verification.mark_sensitive([filled.photo], graphic=True)
+    chosen = (article, filled.photo)
+    pictures = {}
+    for leave_out in (False, True):
+        path = tmp_path / f"report-{leave_out}.html"
+        selection = Selection(ids=chosen, leave_out_sensitive=leave_out)
+        result = export("report", ExportJob(archive, selection, path))
+        html = path.read_text(encoding="utf-8")
+        pictures[leave_out] = (result.count, html.count("<img "), "The dome, hit twice" in html)
+    assert pictures == {False: (2, 2, True), True: (1, 0, True)}
 
 
 def test_pdf_report_holds_the_quotes_in_every_script(

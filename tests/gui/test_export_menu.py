@@ -3,6 +3,7 @@ would: menus, radio buttons, typing a file name, clicking Export."""
 
 from __future__ import annotations
 
+import csv
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -127,6 +128,25 @@ def test_report_of_a_search_with_a_chosen_style(
     assert "MLA" in text
 
 
+def test_the_export_dialog_can_leave_sensitive_items_out(
+    qtbot: QtBot, window: MainWindow, archive: Archive, story: Story, tmp_path: Path
+) -> None:
+    archive.verification.mark_sensitive([story.sources["notes.md"]], identifiable=True)
+    dialog = open_dialog(qtbot, window, "Export", "Spreadsheet (CSV)")
+    pick_scope(qtbot, dialog, "The whole archive")
+    leave_out = dialog.findChild(QCheckBox, "leaveOutSensitive")
+    assert leave_out is not None and leave_out.isVisible() and not leave_out.isChecked()
+    qtbot.mouseClick(leave_out, Qt.MouseButton.LeftButton)
+    assert leave_out.isChecked()
+    path = tmp_path / "sources.csv"
+    export_to(qtbot, dialog, path)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        titles = [row["title"] for row in csv.DictReader(handle)]
+    assert len(titles) == len(story.sources) - 1
+    assert "Field notes, Kornidzor" not in titles
+
+
 def test_a_refused_export_says_why_and_stays_open(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
@@ -163,6 +183,9 @@ def test_back_up_and_restore_from_the_window(
     choose(qtbot, open_file_menu(qtbot, window), "Back up")
     qtbot.waitUntil(backup.exists, timeout=20_000)
     qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage())
+    [entry] = [e for e in window.archive.audit.entries() if e.action == "backup"]
+    assert entry.changes[-1]["file"] == str(backup)
+    assert entry.changes[-1]["size"] == backup.stat().st_size
 
     restored = tmp_path / "restored"
     monkeypatch.setattr(backup_dialogs, "ask_backup_to_restore", lambda _parent: backup)

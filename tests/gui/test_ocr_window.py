@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -37,6 +37,15 @@ def _save_shot(qtbot: QtBot, window: MainWindow, name: str) -> None:
         qtbot.wait(2000)  # QtPdf renders pages in the background
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         window.grab().save(str(Path(SHOTS) / name))
+
+
+def choose_in_source_menu(qtbot: QtBot, window: MainWindow, title: str, action: str) -> None:
+    """Click a source's title, then choose ``action`` from its right-click menu."""
+    click_title(qtbot, window, title)
+    table = window.source_list.table
+    row = row_of_title(window, title)
+    point = table.visualRect(window.source_list.model.index(row, TITLE_COLUMN)).center()
+    choose(qtbot, open_menu_at(qtbot, table.viewport(), point), action)
 
 
 @pytest.mark.usefixtures("tesseract")
@@ -83,13 +92,8 @@ def test_recognise_text_reads_a_photographed_notice_from_the_list_menu(
     window = make_window(archive)
     window.resize(1500, 1100)
     window.main_splitter.setSizes([200, 560, 740])
-    click_title(qtbot, window, "Checkpoint notice")
-    table = window.source_list.table
-    row = row_of_title(window, "Checkpoint notice")
-    point = table.visualRect(window.source_list.model.index(row, TITLE_COLUMN)).center()
-
     with qtbot.waitSignal(window.recognition.textRead, timeout=60_000):
-        choose(qtbot, open_menu_at(qtbot, table.viewport(), point), "Recognise text")
+        choose_in_source_menu(qtbot, window, "Checkpoint notice", "Recognise text")
 
     assert "Text read from 1 page of 1 source" in window.statusBar().currentMessage()
     click_title(qtbot, window, "Field note")
@@ -104,6 +108,39 @@ def test_recognise_text_reads_a_photographed_notice_from_the_list_menu(
     assert canvas.viewport().rect().contains(mark.toRect())
     assert window.reader.hit_navigator.counter.text() == "1 of 1"
     _save_shot(qtbot, window, "photo-hit-marked.png")
+
+
+@POPUP_NOISE
+@pytest.mark.usefixtures("tesseract")
+def test_the_archives_ocr_languages_are_set_in_a_dialog(
+    archive: Archive,
+    make_window: Callable[[Archive], MainWindow],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    archive.import_paths([write_file(tmp_path, "note.txt", "Field note\n\nA notice.")])
+    window = make_window(archive)
+    choose_in_source_menu(qtbot, window, "Field note", "OCR languages…")
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "ocrLanguagesDialog") is not None)
+    dialog = window.findChild(QDialog, "ocrLanguagesDialog")
+    assert isinstance(dialog, QDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    field = dialog.findChild(QLineEdit, "ocrLanguagesField")
+    missing = dialog.findChild(QLabel, "ocrMissingLanguages")
+    assert field is not None and missing is not None
+    assert field.text() == "" and not missing.isVisible()
+
+    qtbot.keyClicks(field, "hy tur xyz")
+    assert missing.isVisible() and "tesseract-ocr-xyz" in missing.text()
+    assert "tesseract-ocr-hye" not in missing.text()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    assert archive.ocr.saved_languages() == ["hye", "tur", "xyz"]
+    assert archive.ocr.languages()[:2] == ["hye", "tur"]
+    assert "Scans will be read in hye+tur" in window.statusBar().currentMessage()
+    if SHOTS:
+        window.recognition.edit_languages().grab().save(str(Path(SHOTS) / "ocr-languages.png"))
 
 
 @pytest.mark.usefixtures("tesseract")

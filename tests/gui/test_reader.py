@@ -358,6 +358,39 @@ def test_the_counter_reads_in_full_and_says_when_only_the_title_matches(
     assert reader.text_reader.view.marks("search") == []
 
 
+@pytest.mark.parametrize(
+    ("content", "first_shown"),
+    [
+        ("Notes from the checkpoint\n\nThe road was closed at dawn.", "The road was closed"),
+        ("Notes from the checkpoint\nThe road was closed at dawn.", "The road was closed"),
+    ],
+)
+def test_a_text_files_title_is_not_repeated_as_its_first_line(
+    reader: ReaderPane, archive: Archive, tmp_path: Path, content: str, first_shown: str
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(content, encoding="utf-8")
+    source_id = import_one(archive, path)
+    source = archive.get(source_id)
+    assert source.title == "Notes from the checkpoint"
+    assert source.body.startswith("Notes from the checkpoint")
+
+    reader.show_source(source_id, "road")
+    view = reader.text_reader.view
+    assert reader.header.title.text() == "Notes from the checkpoint"
+    assert view.document().toPlainText().strip().startswith(first_shown)
+    assert "checkpoint" not in view.document().toPlainText()
+    assert marked_texts(reader) == ["road"]
+    reading = view.reading
+    assert reading is not None
+    start = source.body.index("closed")
+    cursor = view.textCursor()
+    cursor.setPosition(reading.body_position(start))
+    cursor.setPosition(reading.body_position(start + 6), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.selected_body_range() == (start, start + 6)
+
+
 def test_selected_text_maps_back_to_body_offsets(
     reader: ReaderPane, archive: Archive, store_document: StoreDocument
 ) -> None:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
+from archive_app.gui.reader.showing_cards import ShowingCard
 from archive_app.gui.reused_photos import ReusedPhotosView
 from tests.fixtures.make_copies import (
     COPIES,
@@ -78,6 +79,13 @@ def click_link(qtbot: QtBot, label: QLabel, before: str = "") -> None:
     qtbot.mouseClick(label, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
 
 
+def open_card(qtbot: QtBot, window: MainWindow, card: ShowingCard) -> None:
+    """Click the title of a showing's card and wait for the reader to open its source."""
+    link = next(w for w in card.findChildren(QLabel) if "source:" in w.text())
+    click_link(qtbot, link)
+    qtbot.waitUntil(lambda: window.reader.source_id == card.showing.source_id)
+
+
 def test_the_photo_reader_shows_the_other_copy_with_its_caption_and_opens_it(
     qtbot: QtBot, window: MainWindow, two_sides: dict[str, int]
 ) -> None:
@@ -100,9 +108,33 @@ def test_the_photo_reader_shows_the_other_copy_with_its_caption_and_opens_it(
     where = card.findChild(QLabel, "showingPerspectives")
     assert where is not None and where.text() == "Azerbaijani government"
 
-    link = next(w for w in card.findChildren(QLabel) if "source:" in w.text())
-    click_link(qtbot, link)
-    qtbot.waitUntil(lambda: window.reader.source_id == two_sides["landmine.html"])
+    open_card(qtbot, window, card)
+
+
+def test_an_articles_figure_that_appears_elsewhere_says_so_and_compares_captions(
+    qtbot: QtBot, window: MainWindow, two_sides: dict[str, int]
+) -> None:
+    click_source(qtbot, window, two_sides["drone.html"])
+    bar = window.reader.reuse.figure_bar
+    qtbot.waitUntil(bar.isVisible)
+
+    [row] = bar.rows
+    assert row.title.text().startswith("Also appears in 1 source: the photo “A burned car")
+    assert not row.cards.isVisible()
+    qtbot.mouseClick(row.toggle, Qt.MouseButton.LeftButton)
+    assert row.cards.isVisible()
+    elsewhere, here = row.cards.cards
+    assert elsewhere.showing.source_id == two_sides["landmine.html"]
+    assert here.showing.source_id == two_sides["drone.html"]
+    assert here.findChild(QLabel, "thisPhotoBadge") is not None
+    open_card(qtbot, window, elsewhere)
+    assert window.reader.source_id == two_sides["landmine.html"]
+    qtbot.waitUntil(lambda: not window.tasks.running)
+    assert [r.title.text()[:24] for r in bar.rows] == ["Also appears in 1 source"]
+
+    click_source(qtbot, window, two_sides["wire.txt"])
+    qtbot.waitUntil(lambda: not window.tasks.running)
+    assert not bar.isVisible()
 
 
 def test_the_copies_go_when_another_source_is_opened(

@@ -203,12 +203,31 @@ def build_document(source: Source, style: ReadingStyle, images: ImageFinder) -> 
     blocks = reading_blocks(source)
     figures = _figures_by_block(source.images, len(blocks))
     builder.add_figures(figures.get(-1, []))
-    for index, block in enumerate(blocks):
-        builder.add_block(block, source.body[block.start : block.end])
+    for index, block in enumerate(_without_repeated_title(source, blocks)):
+        if block is not None:
+            builder.add_block(block, source.body[block.start : block.end])
         builder.add_figures(figures.get(index, []))
     builder.add_figures(figures.get(len(blocks), []))
     builder.flush()
     return builder.result
+
+
+def _without_repeated_title(source: Source, blocks: list[BlockSpan]) -> list[BlockSpan | None]:
+    """The blocks to lay out: a text file's title is its first line, which the header already
+    shows, so that line is left out here (None: a block left out whole). The stored body keeps
+    it, since annotations and search hits count their offsets from it."""
+    if source.kind != "text" or not blocks:
+        return list(blocks)
+    first = blocks[0]
+    text = source.body[first.start : first.end]
+    line, newline, _rest = text.partition("\n")
+    if " ".join(line.split()) != " ".join(source.title.split()) or not line.strip():
+        return list(blocks)
+    start = first.start + len(line) + len(newline)
+    while start < first.end and source.body[start].isspace():
+        start += 1
+    rest = replace(first, start=start) if start < first.end else None
+    return [rest, *blocks[1:]]
 
 
 def _figures_by_block(

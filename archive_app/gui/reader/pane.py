@@ -473,6 +473,7 @@ class ReaderPane(QWidget):
         self.chrome_layout.addWidget(self.header)
         self.chrome_layout.addWidget(self.notice)
         self.chrome_layout.addWidget(self.reuse.story_bar)
+        self.chrome_layout.addWidget(self.reuse.figure_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

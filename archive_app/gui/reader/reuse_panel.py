@@ -4,7 +4,8 @@ For a photo, "Also appears in N sources": one card per showing elsewhere, side b
 the caption each source gives it (the places, names and dates that the other captions do not
 have are marked), its credit, date, site and perspectives; the earliest is marked first seen,
 and a click on its title opens it. For a text, "Same story as source 12 (Meridian Wire), about
-92% shared", with the paragraphs that differ on request. The lookups run in the background,
+92% shared", with the paragraphs that differ on request, and for each of its figures shown
+elsewhere, "also appears in N sources". The lookups run in the background,
 and so does fingerprinting what an archive made before this lacks (once, when it opens).
 """
 
@@ -14,13 +15,12 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,145 +33,11 @@ from archive_app.core.reuse import (
     ParagraphChange,
     PhotoGroup,
     SameText,
-    Showing,
-    caption_differences,
     paragraph_changes,
 )
+from archive_app.gui.reader.figure_copies import FigureCopies, FigureCopiesBar
+from archive_app.gui.reader.showing_cards import ShowingCards, heading, quiet
 from archive_app.gui.tasks import TaskRunner
-
-CARD_WIDTH = 230
-_MARK_STYLES = {
-    "name": "font-weight:600; background-color:rgba(255, 196, 0, 0.35);",
-    "date": "font-weight:600; background-color:rgba(0, 150, 255, 0.28);",
-    "word": "text-decoration:underline;",
-}
-
-
-def marked_caption(caption: str, others: Sequence[str]) -> str:
-    """The caption as rich text, with what the other captions do not say marked by kind."""
-    parts: list[str] = []
-    position = 0
-    for difference in caption_differences(caption, others):
-        parts.append(html.escape(caption[position : difference.start]))
-        word = html.escape(caption[difference.start : difference.end])
-        parts.append(f'<span style="{_MARK_STYLES[difference.kind]}">{word}</span>')
-        position = difference.end
-    parts.append(html.escape(caption[position:]))
-    return "".join(parts)
-
-
-def _heading(parent: QWidget, text: str, name: str) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    return label
-
-
-def _link(parent: QWidget, text: str, source_id: int, opened: SignalInstance) -> QLabel:
-    link = QLabel(f'<a href="source:{source_id}">{html.escape(text or "Untitled")}</a>', parent)
-    link.setTextFormat(Qt.TextFormat.RichText)
-    link.setWordWrap(True)
-    link.setTextInteractionFlags(
-        Qt.TextInteractionFlag.LinksAccessibleByMouse
-        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-    )
-    link.setToolTip("Open this source")
-    link.setAccessibleName(f"Open {text or 'this source'}")
-    link.linkActivated.connect(lambda _href: opened.emit(source_id))
-    return link
-
-
-def _quiet(parent: QWidget, text: str, name: str) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-class ShowingCard(QFrame):
-    """One showing of a photo: where, when, by which perspective, and what its caption says."""
-
-    openRequested = Signal(int)
-
-    def __init__(
-        self, showing: Showing, others: Sequence[str], parent: QWidget, *, here: bool = False
-    ) -> None:
-        super().__init__(parent)
-        self.showing = showing
-        self.setObjectName("showingCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setFixedWidth(CARD_WIDTH)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 10)
-        layout.setSpacing(4)
-        badges = [("FIRST SEEN", "firstSeenBadge", "#b35c00")] if showing.first_seen else []
-        badges += [("THIS PHOTO", "thisPhotoBadge", "#3465a4")] if here else []
-        if badges:
-            row = QHBoxLayout()
-            row.setSpacing(10)
-            for text, name, colour in badges:
-                badge = _heading(self, text, name)
-                badge.setStyleSheet(f"color: {colour}; font-size: 9pt; letter-spacing: 1px;")
-                row.addWidget(badge)
-            row.addStretch(1)
-            layout.addLayout(row)
-        where = " · ".join(part for part in (showing.published[:10], showing.site) if part)
-        if where:
-            layout.addWidget(_quiet(self, where, "showingWhere"))
-        layout.addWidget(_link(self, showing.title, showing.source_id, self.openRequested))
-        if showing.perspectives:
-            layout.addWidget(_quiet(self, ", ".join(showing.perspectives), "showingPerspectives"))
-        caption = QLabel(self)
-        caption.setObjectName("showingCaption")
-        caption.setWordWrap(True)
-        caption.setTextFormat(Qt.TextFormat.RichText)
-        caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        caption.setText(marked_caption(showing.caption, others) or "<i>No caption</i>")
-        caption.setAccessibleName("Caption")
-        layout.addWidget(caption)
-        if showing.credit:
-            layout.addWidget(_quiet(self, showing.credit, "showingCredit"))
-        layout.addStretch(1)
-
-
-class ShowingCards(QScrollArea):
-    """Showings side by side, scrolled sideways when they do not fit."""
-
-    openRequested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("showingCards")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.cards: list[ShowingCard] = []
-
-    def show_showings(
-        self, showings: Sequence[Showing], captions: Sequence[str], here: int | None = None
-    ) -> None:
-        """Cards for ``showings``; each caption compared with all of ``captions`` but its own.
-        Those of image ``here`` (the one being read) are marked so."""
-        row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        self.cards = []
-        for showing in showings:
-            others = [c for c in captions if c != showing.caption]
-            card = ShowingCard(showing, others, row, here=showing.image_id == here)
-            card.openRequested.connect(self.openRequested)
-            layout.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
-            self.cards.append(card)
-        layout.addStretch(1)
-        self.setWidget(row)
-        tallest = max((card.sizeHint().height() for card in self.cards), default=0)
-        self.setFixedHeight(tallest + self.horizontalScrollBar().sizeHint().height() + 4)
 
 
 class PhotoCopiesPanel(QWidget):
@@ -182,8 +48,8 @@ class PhotoCopiesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("photoCopies")
-        self.title = _heading(self, "", "photoCopiesTitle")
-        self.legend = _quiet(
+        self.title = heading(self, "", "photoCopiesTitle")
+        self.legend = quiet(
             self,
             "Marked: names and places (yellow) and dates (blue) the other captions do not have.",
             "photoCopiesLegend",
@@ -300,8 +166,9 @@ class StoryFound:
 
 class ReuseFinder(QObject):
     """Looks up, in the background, where the source in the reader appears again, and shows
-    it in :attr:`photo_panel` (photos) or :attr:`story_bar` (texts). :attr:`progress_label`
-    tells how far fingerprinting an older archive has come."""
+    it in :attr:`photo_panel` (photos), or :attr:`story_bar` and :attr:`figure_bar` (texts
+    and their figures). :attr:`progress_label` tells how far fingerprinting an older archive
+    has come."""
 
     openSourceRequested = Signal(int)
 
@@ -312,8 +179,10 @@ class ReuseFinder(QObject):
         self._generation = 0
         self.photo_panel = PhotoCopiesPanel()
         self.story_bar = SameStoryBar()
+        self.figure_bar = FigureCopiesBar()
         self.photo_panel.openSourceRequested.connect(self.openSourceRequested)
         self.story_bar.openSourceRequested.connect(self.openSourceRequested)
+        self.figure_bar.openSourceRequested.connect(self.openSourceRequested)
         self._source: Source | None = None
         self.progress_label = QLabel()
         self.progress_label.setObjectName("fingerprintProgress")
@@ -331,6 +200,7 @@ class ReuseFinder(QObject):
         self._generation += 1
         self.photo_panel.show_group(0, None)
         self.story_bar.show_story(None)
+        self.figure_bar.show_figures(0, ())
         if source is None:
             return
         archive, generation = self._archive, self._generation
@@ -356,6 +226,7 @@ class ReuseFinder(QObject):
             return
         if found.story is not None:
             self.story_bar.show_story(found.story)
+            self.figure_bar.show_figures(found.source_id, found.figures)
         else:
             self.photo_panel.show_group(found.source_id, found.photo)
 
@@ -368,6 +239,7 @@ class _Found:
     source_id: int
     photo: PhotoGroup | None = None
     story: StoryFound | None = None
+    figures: tuple[FigureCopies, ...] = ()
 
 
 def _look_up(archive: Archive, source: Source, generation: int) -> _Found:
@@ -379,4 +251,11 @@ def _look_up(archive: Archive, source: Source, generation: int) -> _Found:
         return _Found(generation, source.id, photo=groups[0] if groups else None)
     same = reuse.same_text(source.id)
     changes = paragraph_changes(source.body, reuse.body(same[0].id)) if same else []
-    return _Found(generation, source.id, story=StoryFound(same, changes))
+    figures = []
+    for figure in source.images:
+        if figure.image_source_id is not None:
+            groups = reuse.same_photo(figure.image_source_id)
+            if groups:
+                figures.append(FigureCopies(figure.image_source_id, figure.text, groups[0]))
+    story = StoryFound(same, changes)
+    return _Found(generation, source.id, story=story, figures=tuple(figures))
