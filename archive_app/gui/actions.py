@@ -220,10 +220,11 @@ def build_toolbar(window: QWidget, actions: WindowActions, search: QWidget) -> Q
     return toolbar
 
 
-def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
-    """Fill the menu bar; returns the (empty) "Open recent" menu for the window to fill."""
+def build_menus(menu_bar: QMenuBar, actions: WindowActions, language: QMenu) -> QMenu:
+    """Fill the menu bar (``language`` goes at the end of View); returns the (empty) "Open
+    recent" menu for the window to fill."""
     a = actions
-    menus: dict[str, list[QAction | str | None]] = {
+    menus: dict[str, list[QAction | QMenu | str | None]] = {
         "&File": [
             a.new_archive,
             a.open_archive,
@@ -244,6 +245,8 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
             a.inspector_beside,
             None,
             a.blur_all,
+            None,
+            language,
         ],
         "&Research": [a.compare, a.timeline, None, a.aliases, a.reused_photos],
         "&Go": [a.go_sidebar, a.go_list, a.go_reader, a.go_inspector, a.go_annotations],
@@ -257,6 +260,8 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
                 menu.addSeparator()
             elif isinstance(entry, QAction):
                 menu.addAction(entry)
+            elif isinstance(entry, QMenu):
+                menu.addMenu(entry)
             else:
                 recent = menu.addMenu(entry)
                 recent.setObjectName("recentArchives")

@@ -65,6 +65,7 @@ from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.source_count import SourceCount
 from archive_app.gui.sources.view import Mode, SourceListPane
 from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.translation import language_menu
 from archive_app.gui.trash_view import TrashView
 from archive_app.gui.welcome import WelcomeView
 from archive_app.gui.workspace import Workspace
@@ -88,7 +89,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self.show_error, self)
         self.commands = make_actions(self, self.undo_stack)
-        self.recent_menu = build_menus(self.menuBar(), self.commands)
+        self.recent_menu = build_menus(
+            self.menuBar(), self.commands, language_menu(self.settings, self)
+        )
         self.message_bar = MessageBar(self)
         self.search_bar = SearchBar(archive, self.tasks, self)
         self.sidebar = Sidebar(archive, self.tasks, self)
