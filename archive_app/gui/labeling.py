@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from archive_app.core.archive import Archive
@@ -71,9 +72,11 @@ class Labeling:
         return self.ask_new_perspective(name)
 
     def ask_new_event(self, name: str = "", parent_id: int | None = None) -> Label | None:
-        title = "New event"
+        title = QCoreApplication.translate("Labeling", "New event")
         if parent_id is not None:
-            title = f"New sub-event of “{self.archive.events.get(parent_id).name}”"
+            title = QCoreApplication.translate("Labeling", "New sub-event of “{name}”").format(
+                name=self.archive.events.get(parent_id).name
+            )
         fields = research_dialogs.ask_event(self.parent, title, EventFields(name))
         if fields is None:
             return None
@@ -85,7 +88,7 @@ class Labeling:
     def ask_new_perspective(self, name: str = "") -> Label | None:
         fields = research_dialogs.ask_perspective(
             self.parent,
-            "New perspective",
+            QCoreApplication.translate("Labeling", "New perspective"),
             PerspectiveFields(name, color=self.archive.perspectives.next_color()),
         )
         if fields is None:

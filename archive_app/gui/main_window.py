@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         self.tasks.run(
             lambda _context: archive.delete_sources(ids),
             on_success=self._deleted,
-            label="Moving to the trash",
+            label=self.tr("Moving to the trash"),
         )
 
     def _deleted(self, change: Change) -> None:
@@ -504,18 +504,20 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, p=path: self.openArchiveRequested.emit(p)
             )
         if not recent:
-            self.recent_menu.addAction("No other archives yet").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No other archives yet")).setEnabled(False)
 
     def query_help(self) -> str:
         """The search syntax, pointing to this window's editor of alias groups."""
         aliases = self.commands.aliases
         keys = aliases.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        where = f"edit them in Research ▸ {aliases.text().replace('&', '')} ({keys})"
+        where = self.tr("edit them in Research ▸ {replace} ({keys})").format(
+            replace=aliases.text().replace("&", ""), keys=keys
+        )
         return query_help_html(aliases=where)
 
     def _show_query_help(self) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Search syntax", self.query_help(), parent=self
+            QMessageBox.Icon.Information, self.tr("Search syntax"), self.query_help(), parent=self
         )
         box.setObjectName("queryHelp")
         box.setModal(False)

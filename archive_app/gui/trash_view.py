@@ -7,7 +7,7 @@ then removes the originals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -61,7 +61,7 @@ class TrashView(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("trashView")
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(self.tr("Trash"))
         self.resize(640, 380)
         self._archive = archive
         self._edits = edits
@@ -70,17 +70,17 @@ class TrashView(QDialog):
         self.summary.setWordWrap(True)
         self.list = QTreeWidget(self)
         self.list.setObjectName("trashList")
-        self.list.setHeaderLabels(["Title", "Deleted", "Annotations"])
+        self.list.setHeaderLabels([self.tr("Title"), self.tr("Deleted"), self.tr("Annotations")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setColumnWidth(0, 330)
         self.list.setColumnWidth(1, 150)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("&Restore", self)
-        self.restore_button.setToolTip("Put the selected sources back as they were")
-        self.empty_button = QPushButton("&Empty trash…", self)
-        self.empty_button.setToolTip("Destroy everything in the trash, originals included")
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.restore_button.setToolTip(self.tr("Put the selected sources back as they were"))
+        self.empty_button = QPushButton(self.tr("&Empty trash…"), self)
+        self.empty_button.setToolTip(self.tr("Destroy everything in the trash, originals included"))
         self.empty_button.setAutoDefault(False)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -101,11 +101,13 @@ class TrashView(QDialog):
             self.list.addTopLevelItem(_item(trashed))
         if items:
             self.summary.setText(
-                f"{counted(len(items), 'source')} deleted. Nothing here is destroyed until the "
-                "trash is emptied; restored sources come back with their annotations and ids."
+                self.tr(
+                    "{counted} deleted. Nothing here is destroyed until the trash is emptied; "
+                    "restored sources come back with their annotations and ids."
+                ).format(counted=counted(len(items), "source"))
             )
         else:
-            self.summary.setText("The trash is empty. Deleted sources wait here.")
+            self.summary.setText(self.tr("The trash is empty. Deleted sources wait here."))
         self.empty_button.setEnabled(bool(items))
         self._selection_changed()
 
@@ -124,7 +126,7 @@ class TrashView(QDialog):
         self._tasks.run(
             lambda _context: archive.trash.empty(),
             on_success=lambda _emptied: self._emptied(),
-            label="Emptying the trash",
+            label=self.tr("Emptying the trash"),
         )
 
     def _emptied(self) -> None:
@@ -141,5 +143,10 @@ def _item(trashed: TrashedSource) -> QTreeWidgetItem:
         item.setText(2, str(trashed.annotations))
     item.setIcon(0, kind_icon(trashed.kind))
     item.setData(0, ID_ROLE, trashed.source_id)
-    item.setToolTip(0, f"Source {trashed.source_id}: {trashed.title}")
+    item.setToolTip(
+        0,
+        QCoreApplication.translate("trash_view", "Source {source_id}: {title}").format(
+            source_id=trashed.source_id, title=trashed.title
+        ),
+    )
     return item

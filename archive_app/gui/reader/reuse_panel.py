@@ -14,7 +14,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -70,15 +70,23 @@ def _heading(parent: QWidget, text: str, name: str) -> QLabel:
 
 
 def _link(parent: QWidget, text: str, source_id: int, opened: SignalInstance) -> QLabel:
-    link = QLabel(f'<a href="source:{source_id}">{html.escape(text or "Untitled")}</a>', parent)
+    link = QLabel(
+        f'<a href="source:{source_id}">'
+        f"{html.escape(text or QCoreApplication.translate('reuse_panel', 'Untitled'))}</a>",
+        parent,
+    )
     link.setTextFormat(Qt.TextFormat.RichText)
     link.setWordWrap(True)
     link.setTextInteractionFlags(
         Qt.TextInteractionFlag.LinksAccessibleByMouse
         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
     )
-    link.setToolTip("Open this source")
-    link.setAccessibleName(f"Open {text or 'this source'}")
+    link.setToolTip(QCoreApplication.translate("reuse_panel", "Open this source"))
+    link.setAccessibleName(
+        QCoreApplication.translate("reuse_panel", "Open {value}").format(
+            value=text or "this source"
+        )
+    )
     link.linkActivated.connect(lambda _href: opened.emit(source_id))
     return link
 
@@ -109,8 +117,10 @@ class ShowingCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(4)
-        badges = [("FIRST SEEN", "firstSeenBadge", "#b35c00")] if showing.first_seen else []
-        badges += [("THIS PHOTO", "thisPhotoBadge", "#3465a4")] if here else []
+        badges = (
+            [(self.tr("FIRST SEEN"), "firstSeenBadge", "#b35c00")] if showing.first_seen else []
+        )
+        badges += [(self.tr("THIS PHOTO"), "thisPhotoBadge", "#3465a4")] if here else []
         if badges:
             row = QHBoxLayout()
             row.setSpacing(10)
@@ -131,8 +141,8 @@ class ShowingCard(QFrame):
         caption.setWordWrap(True)
         caption.setTextFormat(Qt.TextFormat.RichText)
         caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        caption.setText(marked_caption(showing.caption, others) or "<i>No caption</i>")
-        caption.setAccessibleName("Caption")
+        caption.setText(marked_caption(showing.caption, others) or self.tr("<i>No caption</i>"))
+        caption.setAccessibleName(self.tr("Caption"))
         layout.addWidget(caption)
         if showing.credit:
             layout.addWidget(_quiet(self, showing.credit, "showingCredit"))
@@ -185,7 +195,9 @@ class PhotoCopiesPanel(QWidget):
         self.title = _heading(self, "", "photoCopiesTitle")
         self.legend = _quiet(
             self,
-            "Marked: names and places (yellow) and dates (blue) the other captions do not have.",
+            self.tr(
+                "Marked: names and places (yellow) and dates (blue) the other captions do not have."
+            ),
             "photoCopiesLegend",
         )
         self.cards = ShowingCards(self)
@@ -205,8 +217,11 @@ class PhotoCopiesPanel(QWidget):
         if group is None or not elsewhere:
             self.setVisible(False)
             return
-        sources = "source" if len(elsewhere) == 1 else "sources"
-        self.title.setText(f"Also appears in {len(elsewhere)} {sources}")
+        self.title.setText(
+            self.tr("Also appears in 1 source")
+            if len(elsewhere) == 1
+            else self.tr("Also appears in %n sources", "", len(elsewhere))
+        )
         captions = [s.caption for s in group.showings if s.caption]
         self.cards.show_showings(group.showings, captions, here=image_id)
         self.setVisible(True)
@@ -220,7 +235,7 @@ class SameStoryBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sameStoryBar")
-        self.setAccessibleName("The same story elsewhere")
+        self.setAccessibleName(self.tr("The same story elsewhere"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
@@ -235,7 +250,7 @@ class SameStoryBar(QFrame):
         self.text.linkActivated.connect(lambda href: self.openSourceRequested.emit(int(href[7:])))
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("sameStoryDifferences")
-        self.toggle.setText("Show differing paragraphs")
+        self.toggle.setText(self.tr("Show differing paragraphs"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self._toggled)
@@ -269,20 +284,27 @@ class SameStoryBar(QFrame):
 
     def _toggled(self, shown: bool) -> None:
         self.differences.setVisible(shown)
-        self.toggle.setText("Hide differing paragraphs" if shown else "Show differing paragraphs")
+        self.toggle.setText(
+            self.tr("Hide differing paragraphs") if shown else self.tr("Show differing paragraphs")
+        )
 
 
 def _same_line(same: SameText) -> str:
     named = same.site or (f"“{same.title}”" if same.title else "")
     site = f" ({html.escape(named)})" if named else ""
-    return (
-        f'Same story as <a href="source:{same.id}">source {same.id}</a>{site}, '
-        f"about {round(same.similarity * 100)}% shared"
-    )
+    return QCoreApplication.translate(
+        "reuse_panel",
+        'Same story as <a href="source:{id}">source {id}</a>{site}, about {round}% shared',
+    ).format(id=same.id, site=site, round=round(same.similarity * 100))
 
 
 def _changes_html(same: SameText, changes: Sequence[ParagraphChange]) -> str:
-    where = {"this": "Only here", "other": f"Only in source {same.id}"}
+    where = {
+        "this": QCoreApplication.translate("reuse_panel", "Only here"),
+        "other": QCoreApplication.translate("reuse_panel", "Only in source {id}").format(
+            id=same.id
+        ),
+    }
     colour = {"this": "#2e7d32", "other": "#c62828"}
     return "".join(
         f'<p><b style="color:{colour[c.side]}">{where[c.side]}:</b> {html.escape(c.text)}</p>'
@@ -323,7 +345,7 @@ class ReuseFinder(QObject):
             lambda context: reuse.backfill(context.progress, context.cancel_flag),
             on_success=self._caught_up,
             on_progress=self._fingerprinting,
-            label="Fingerprinting photos and texts",
+            label=self.tr("Fingerprinting photos and texts"),
         )
 
     def show_source(self, source: Source | None) -> None:
@@ -337,12 +359,16 @@ class ReuseFinder(QObject):
         self._tasks.run(
             lambda _context: _look_up(archive, source, generation),
             on_success=self._found,
-            label="Looking for the same photo or story",
+            label=self.tr("Looking for the same photo or story"),
         )
 
     def _fingerprinting(self, progress: Progress) -> None:
         """How far fingerprinting an older archive has come (for the window's status bar)."""
-        self.progress_label.setText(f"{progress.message}: {progress.done} of {progress.total}")
+        self.progress_label.setText(
+            self.tr("{message}: {done} of {total}").format(
+                message=progress.message, done=progress.done, total=progress.total
+            )
+        )
         self.progress_label.setVisible(progress.total > 0 and progress.done < progress.total)
 
     def _caught_up(self, fingerprinted: int) -> None:
