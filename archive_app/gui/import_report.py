@@ -96,9 +96,11 @@ def _details(outcome: FileOutcome) -> str:
         )
     images = len(outcome.images)
     with_images = (
-        QCoreApplication.translate("import_report", " (with %n picture(s))", "", images)
-        if images
-        else ""
+        ""
+        if not images
+        else QCoreApplication.translate("import_report", " (with 1 picture)")
+        if images == 1
+        else QCoreApplication.translate("import_report", " (with %n pictures)", "", images)
     )
     return (outcome.title or "(untitled)") + with_images
 

@@ -119,12 +119,20 @@ class TextRecognition(QObject):
         pages = sum(len(outcome.pages_read) for outcome in report.outcomes)
         unread = sum(len(outcome.unread) for outcome in report.outcomes)
         sources = len(report.outcomes)
-        message = self.tr("Text read from %n page(s)", "", pages) + self.tr(
-            " of %n source(s) ({languages})", "", sources
-        ).format(languages="+".join(report.languages))
+        read = (
+            self.tr("Text read from 1 page")
+            if pages == 1
+            else self.tr("Text read from %n pages", "", pages)
+        )
+        of = self.tr(" of 1 source") if sources == 1 else self.tr(" of %n sources", "", sources)
+        message = f"{read}{of} ({'+'.join(report.languages)})"
         if report.cancelled:
             message += self.tr("; stopped before the rest")
         elif unread:
-            message += self.tr("; %n page(s) could not be read", "", unread)
+            message += (
+                self.tr("; 1 page could not be read")
+                if unread == 1
+                else self.tr("; %n pages could not be read", "", unread)
+            )
         self.finished.emit(message + ".")
         self.textRead.emit([outcome.source_id for outcome in report.outcomes])
