@@ -28,6 +28,9 @@ HEARTBEAT_SECONDS = 0.25
 
 def serve(tasks: Connection, results: Connection) -> None:
     """Read files until the task pipe closes (the archive closed, or its program died)."""
+    from archive_app.importers.language import load_detector
+
+    load_detector()  # before "ready": loading the model is no file's time
     results.send(WORKER_READY)
     while True:
         try:
