@@ -51,6 +51,32 @@ from archive_app.gui.search_bar import SearchBar
 from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.sources.view import SourceListPane
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
+
+FORMAT_NAMES = {
+    "csl-json": QT_TRANSLATE_NOOP("export_menu", "Citations (CSL-JSON)"),
+    "bibtex": QT_TRANSLATE_NOOP("export_menu", "Citations (BibTeX)"),
+    "ris": QT_TRANSLATE_NOOP("export_menu", "Citations (RIS)"),
+    "csv": QT_TRANSLATE_NOOP("export_menu", "Spreadsheet (CSV)"),
+    "qdpx": QT_TRANSLATE_NOOP("export_menu", "QDA project (REFI-QDA .qdpx)"),
+    "report": QT_TRANSLATE_NOOP("export_menu", "Event report (HTML or PDF)"),
+    "annotations": QT_TRANSLATE_NOOP("export_menu", "Annotations (W3C JSON-LD)"),
+    "wacz": QT_TRANSLATE_NOOP("export_menu", "Captured pages (WACZ web archive)"),
+}
+"""The window's names of the export formats (the core's labels are the command line's)."""
+STYLE_NAMES = {
+    "apa": QT_TRANSLATE_NOOP("export_menu", "APA (7th edition)"),
+    "chicago-author-date": QT_TRANSLATE_NOOP("export_menu", "Chicago (author-date)"),
+    "modern-language-association": QT_TRANSLATE_NOOP("export_menu", "MLA (9th edition)"),
+}
+
+
+def format_name(chosen: ExportFormat) -> str:
+    return QCoreApplication.translate("export_menu", FORMAT_NAMES.get(chosen.name, chosen.label))
+
+
+def style_name(key: str) -> str:
+    return QCoreApplication.translate("export_menu", STYLE_NAMES.get(key, STYLES.get(key, key)))
 
 
 @dataclass(frozen=True)
@@ -65,9 +91,11 @@ def ask_export_file(parent: QWidget | None, chosen: ExportFormat, suggestion: st
     patterns = " ".join(f"*{suffix}" for suffix in chosen.suffixes)
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        QCoreApplication.translate("export_menu", "Export {label}").format(label=chosen.label),
+        QCoreApplication.translate("export_menu", "Export {label}").format(
+            label=format_name(chosen)
+        ),
         suggestion,
-        f"{chosen.label} ({patterns})",
+        f"{format_name(chosen)} ({patterns})",
     )
     return Path(name) if name else None
 
@@ -85,7 +113,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Export {label}").format(label=chosen.label))
+        self.setWindowTitle(self.tr("Export {label}").format(label=format_name(chosen)))
         self.archive = archive
         self.tasks = tasks
         self.format = chosen
@@ -120,8 +148,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Save as:"), row)
         self.style_box = QComboBox(self)
         self.style_box.setObjectName("citationStyle")
-        for key, name in STYLES.items():
-            self.style_box.addItem(name, key)
+        for key in STYLES:
+            self.style_box.addItem(style_name(key), key)
         self.style_box.setCurrentIndex(list(STYLES).index(citation_style(self.archive)))
         self.open_after = QCheckBox(self.tr("Open the report when it is written"), self)
         self.open_after.setObjectName("openReport")
@@ -193,7 +221,7 @@ class ExportDialog(QDialog):
             on_success=self._succeeded,
             on_failure=self._failed,
             on_progress=self._progressed,
-            label=self.tr("Exporting {label}").format(label=self.format.label),
+            label=self.tr("Exporting {label}").format(label=format_name(self.format)),
         )
 
     def cancel(self) -> None:
@@ -246,15 +274,15 @@ class ExportTools(QObject):
         self.menu.setObjectName("exportMenu")
         self.menu.setIcon(icon("export"))
         for chosen in FORMATS.values():
-            action = self.menu.addAction(f"{chosen.label}…")
+            action = self.menu.addAction(f"{format_name(chosen)}…")
             action.setObjectName(f"export-{chosen.name}")
             action.triggered.connect(lambda _=False, chosen=chosen: self.open_dialog(chosen))
         self.menu.addSeparator()
         self.style_menu = self.menu.addMenu(self.tr("Citation &style"))
         self.style_menu.setObjectName("citationStyleMenu")
         self._style_group = QActionGroup(self)
-        for key, name in STYLES.items():
-            action = self.style_menu.addAction(name)
+        for key in STYLES:
+            action = self.style_menu.addAction(style_name(key))
             action.setCheckable(True)
             action.setData(key)
             self._style_group.addAction(action)
@@ -307,7 +335,7 @@ class ExportTools(QObject):
         QGuiApplication.clipboard().setMimeData(data)
         count = self.tr("1 citation") if len(ids) == 1 else self.tr("%n citations", "", len(ids))
         self.show_message(
-            self.tr("Copied {count} in {value}.").format(count=count, value=STYLES[style])
+            self.tr("Copied {count} in {value}.").format(count=count, value=style_name(style))
         )
 
 
