@@ -20,7 +20,7 @@ FACET_FIELDS = ("kind", "perspective", "event", "year", "site")
 QUERY_FIELDS = {"year": "published"}
 KIND_LABELS = {
     "article": QT_TRANSLATE_NOOP("facet_chips", "Articles"),
-    "pdf": "PDFs",
+    "pdf": QT_TRANSLATE_NOOP("facet_chips", "PDFs"),
     "image": QT_TRANSLATE_NOOP("facet_chips", "Images"),
     "text": QT_TRANSLATE_NOOP("facet_chips", "Text & notes"),
 }

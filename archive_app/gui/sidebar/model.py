@@ -29,7 +29,7 @@ from archive_app.gui.translation import QT_TRANSLATE_NOOP
 LIBRARY = (
     ("all", None, QT_TRANSLATE_NOOP("model", "All sources")),
     ("kind", "article", QT_TRANSLATE_NOOP("model", "Articles")),
-    ("kind", "pdf", "PDFs"),
+    ("kind", "pdf", QT_TRANSLATE_NOOP("model", "PDFs")),
     ("kind", "image", QT_TRANSLATE_NOOP("model", "Images")),
     ("kind", "text", QT_TRANSLATE_NOOP("model", "Text & notes")),
     ("kind", "reference", QT_TRANSLATE_NOOP("model", "References")),

@@ -3172,7 +3172,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <translation>Статьи</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>PDFs</source>
+            <translation>PDF</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Images</source>
             <translation>Изображения</translation>
         </message>
@@ -3696,7 +3701,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <translation>Статьи</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>PDFs</source>
+            <translation>PDF</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Images</source>
             <translation>Изображения</translation>
         </message>
