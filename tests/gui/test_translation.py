@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -283,6 +290,7 @@ def test_the_language_setting_overrides_the_system_locale(qtbot: QtBot, tmp_path
         install_translation(app, settings)
         assert QLocale().language() == QLocale.Language.Russian
         assert QLocale().toString(1234567) == "1\xa0234\xa0567"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
     finally:
         for translator in app.findChildren(QTranslator):
             app.removeTranslator(translator)
