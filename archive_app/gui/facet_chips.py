@@ -26,11 +26,17 @@ KIND_LABELS = {
 }
 MAX_CHIPS_PER_FIELD = 3
 FIELD_NOUNS = {
-    "kind": ("kind", "kinds"),
-    "perspective": ("perspective", "perspectives"),
-    "event": ("event", "events"),
-    "year": ("year", "years"),
-    "site": ("site", "sites"),
+    "kind": (QT_TRANSLATE_NOOP("facet_chips", "kind"), QT_TRANSLATE_NOOP("facet_chips", "kinds")),
+    "perspective": (
+        QT_TRANSLATE_NOOP("facet_chips", "perspective"),
+        QT_TRANSLATE_NOOP("facet_chips", "perspectives"),
+    ),
+    "event": (
+        QT_TRANSLATE_NOOP("facet_chips", "event"),
+        QT_TRANSLATE_NOOP("facet_chips", "events"),
+    ),
+    "year": (QT_TRANSLATE_NOOP("facet_chips", "year"), QT_TRANSLATE_NOOP("facet_chips", "years")),
+    "site": (QT_TRANSLATE_NOOP("facet_chips", "site"), QT_TRANSLATE_NOOP("facet_chips", "sites")),
 }
 PLAIN_VALUE = re.compile(r"[\w-]+")
 
@@ -112,13 +118,17 @@ class FacetChips(QWidget):
         chip = self._button("facetChip", f"{label}  {count:,}".replace("&", "&&"))
         chip.setToolTip(
             self.tr("Only the hits with {field} {label}: {facet_term}").format(
-                field=field, label=label, facet_term=facet_term(field, value)
+                field=QCoreApplication.translate("facet_chips", FIELD_NOUNS[field][0])
+                if field in FIELD_NOUNS
+                else field,
+                label=label,
+                facet_term=facet_term(field, value),
             )
         )
         chip.clicked.connect(lambda: self.narrowRequested.emit(facet_term(field, value)))
 
     def _add_more(self, field: str, rest: list[tuple[str, int]]) -> None:
-        noun = FIELD_NOUNS[field][len(rest) > 1]
+        noun = QCoreApplication.translate("facet_chips", FIELD_NOUNS[field][len(rest) > 1])
         more = self._button(
             "moreFacetsButton", self.tr("{count} more {noun}…").format(count=len(rest), noun=noun)
         )

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import checked_dates
 from archive_app.core.perspectives import PALETTE
-from archive_app.core.research import counted
 from archive_app.gui.dates import typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import color_dot
@@ -65,6 +64,11 @@ COLOR_NAMES = dict(
         strict=True,
     )
 )
+DELETE_TITLES = {
+    "event": QT_TRANSLATE_NOOP("research_dialogs", "Delete event"),
+    "perspective": QT_TRANSLATE_NOOP("research_dialogs", "Delete perspective"),
+    "tag": QT_TRANSLATE_NOOP("research_dialogs", "Delete tag"),
+}
 
 
 def color_name(color: str) -> str:
@@ -333,27 +337,31 @@ def confirm_delete_in_use(
 ) -> bool:
     """Whether to delete an event, perspective or tag that sources or annotations carry
     (it comes off them; Undo puts it back)."""
-    uses = " and ".join(
+    uses = QCoreApplication.translate("research_dialogs", " and ").join(
         text
         for count, text in (
-            (sources, counted(sources, "source")),
-            (annotations, counted(annotations, "annotation")),
+            (sources, _counted_sources(sources)),
+            (annotations, _counted_annotations(annotations)),
         )
         if count
     )
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(
-        QCoreApplication.translate("research_dialogs", "Delete {kind}").format(kind=kind)
-    )
+    box.setWindowTitle(QCoreApplication.translate("research_dialogs", DELETE_TITLES[kind]))
     box.setText(
         QCoreApplication.translate("research_dialogs", "“{name}” is assigned to {uses}.").format(
             name=name, uses=uses
         )
     )
     box.setInformativeText(
-        f"Delete the {kind} and remove it from {'them' if sources + annotations > 1 else 'it'}? "
-        "Edit ▸ Undo puts everything back."
+        QCoreApplication.translate(
+            "research_dialogs",
+            "Delete it and remove it from them? Edit ▸ Undo puts everything back.",
+        )
+        if sources + annotations > 1
+        else QCoreApplication.translate(
+            "research_dialogs", "Delete it and remove it from that one? Edit ▸ Undo puts it back."
+        )
     )
     delete = box.addButton(
         QCoreApplication.translate("research_dialogs", "Delete and remove from {uses}").format(
@@ -365,3 +373,15 @@ def confirm_delete_in_use(
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is delete
+
+
+def _counted_sources(count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate("research_dialogs", "1 source")
+    return QCoreApplication.translate("research_dialogs", "%Ln sources", "", count)
+
+
+def _counted_annotations(count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate("research_dialogs", "1 annotation")
+    return QCoreApplication.translate("research_dialogs", "%Ln annotations", "", count)

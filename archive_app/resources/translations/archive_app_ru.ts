@@ -339,7 +339,7 @@ Double-click to open it in the reader.</source>
     <context>
         <name>ColorSwatches</name>
         <message>
-            <location filename="../../gui/research_dialogs.py" line="+177" />
+            <location filename="../../gui/research_dialogs.py" line="+181" />
             <source>Colour</source>
             <translation>Цвет</translation>
         </message>
@@ -706,7 +706,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
     <context>
         <name>FacetChips</name>
         <message>
-            <location filename="../../gui/facet_chips.py" line="+63" />
+            <location filename="../../gui/facet_chips.py" line="+69" />
             <source>Narrow the search</source>
             <translation>Уточнить поиск</translation>
         </message>
@@ -716,7 +716,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
             <translation>Только результаты, где {field} — {label}: {facet_term}</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+13" />
             <source>{count} more {noun}…</source>
             <translation>Ещё {count}: {noun}…</translation>
         </message>
@@ -3167,7 +3167,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     <context>
         <name>facet_chips</name>
         <message>
-            <location filename="../../gui/facet_chips.py" line="-103" />
+            <location filename="../../gui/facet_chips.py" line="-113" />
             <source>Articles</source>
             <translation>Статьи</translation>
         </message>
@@ -3185,6 +3185,56 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <location line="+1" />
             <source>Text &amp; notes</source>
             <translation>Тексты и заметки</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>kind</source>
+            <translation>тип</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>kinds</source>
+            <translation>типы</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>perspective</source>
+            <translation>точка зрения</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>perspectives</source>
+            <translation>точки зрения</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>event</source>
+            <translation>событие</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>events</source>
+            <translation>события</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>year</source>
+            <translation>год</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>years</source>
+            <translation>годы</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>site</source>
+            <translation>сайт</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>sites</source>
+            <translation>сайты</translation>
         </message>
     </context>
     <context>
@@ -3917,7 +3967,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     <context>
         <name>research_dialogs</name>
         <message>
-            <location filename="../../gui/research_dialogs.py" line="-206" />
+            <location filename="../../gui/research_dialogs.py" line="-211" />
             <source>Blue</source>
             <translation>Синий</translation>
         </message>
@@ -3977,7 +4027,22 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <translation>Коричневый</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+6" />
+            <source>Delete event</source>
+            <translation>Удалить событие</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete perspective</source>
+            <translation>Удалить точку зрения</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete tag</source>
+            <translation>Удалить метку</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Description</source>
             <translation>Описание</translation>
         </message>
@@ -3992,17 +4057,55 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <translation>Метка:</translation>
         </message>
         <message>
-            <location line="+39" />
-            <source>Delete {kind}</source>
-            <translation>Удалить: {kind}</translation>
+            <location line="+28" />
+            <source> and </source>
+            <translation> и </translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+40" />
+            <source>1 source</source>
+            <translation>1 источник</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln sources</source>
+            <translation>
+                <numerusform>%Ln источник</numerusform>
+                <numerusform>%Ln источника</numerusform>
+                <numerusform>%Ln источников</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>1 annotation</source>
+            <translation>1 аннотация</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln annotations</source>
+            <translation>
+                <numerusform>%Ln аннотация</numerusform>
+                <numerusform>%Ln аннотации</numerusform>
+                <numerusform>%Ln аннотаций</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="-35" />
             <source>“{name}” is assigned to {uses}.</source>
             <translation>«{name}» присвоено: {uses}.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+5" />
+            <source>Delete it and remove it from them? Edit ▸ Undo puts everything back.</source>
+            <translation>Удалить и убрать отовсюду? Правка ▸ Отменить всё вернёт.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Delete it and remove it from that one? Edit ▸ Undo puts it back.</source>
+            <translation>Удалить и убрать оттуда? Правка ▸ Отменить всё вернёт.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Delete and remove from {uses}</source>
             <translation>Удалить и убрать ({uses})</translation>
         </message>
