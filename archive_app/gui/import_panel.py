@@ -87,7 +87,7 @@ class ImportPanel(QWidget):
             self._waiting_urls.clear()
             self._task.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat("Cancelling…")
+            self.progress.setFormat(self.tr("Cancelling…"))
 
     def _start_next(self) -> None:
         paths, self._waiting = self._waiting, []
@@ -98,7 +98,7 @@ class ImportPanel(QWidget):
         self._failed = 0
         self._verb = self.tr("Importing") if paths else self.tr("Capturing")
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Looking for files…" if paths else "Connecting…")
+        self.progress.setFormat(self.tr("Looking for files…") if paths else self.tr("Connecting…"))
         self.cancel_button.setEnabled(True)
         self.show()
         archive = self._archive
@@ -141,7 +141,14 @@ class ImportPanel(QWidget):
         if progress.message.startswith(READING_TEXT):  # scans read after they were imported
             self.progress.setFormat(progress.message)
         else:
-            self.progress.setFormat(f"{self._verb} {progress.done:,} of {progress.total:,}{failed}")
+            self.progress.setFormat(
+                self.tr("{verb} {done} of {total}{failed}").format(
+                    verb=self._verb,
+                    done=f"{progress.done:,}",
+                    total=f"{progress.total:,}",
+                    failed=failed,
+                )
+            )
         self.progress.setRange(0, progress.total)
         self.progress.setValue(progress.done)
 

@@ -114,14 +114,20 @@ def summary_text(report: ImportReport) -> str:
             )
         )
     if report.failed:
-        parts.append(f"{len(report.failed):,} failed")
+        parts.append(
+            QCoreApplication.translate("import_report", "{count} failed").format(
+                count=f"{len(report.failed):,}"
+            )
+        )
     text = " · ".join(parts)
     if report.cancelled:
         text += QCoreApplication.translate(
             "import_report", "<br>Cancelled: {not_attempted:,} files were not imported."
         ).format(not_attempted=report.not_attempted)
     if report.stopped_by:
-        text += f"<br>Stopped: {report.stopped_by}"
+        text += QCoreApplication.translate("import_report", "<br>Stopped: {reason}").format(
+            reason=report.stopped_by
+        )
     return text
 
 

@@ -36,6 +36,11 @@ from archive_app.gui.chips import SPACING, Chip, FlowLayout
 from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 POPUP_PADDING = 24
+PLACEHOLDERS: dict[Kind, str] = {
+    "event": QT_TRANSLATE_NOOP("label_rows", "Event name"),
+    "perspective": QT_TRANSLATE_NOOP("label_rows", "Perspective name"),
+    "tag": QT_TRANSLATE_NOOP("label_rows", "Tag name"),
+}
 NOUNS: dict[Kind, str] = {
     "event": QT_TRANSLATE_NOOP("label_rows", "an event"),
     "perspective": QT_TRANSLATE_NOOP("label_rows", "a perspective"),
@@ -101,7 +106,7 @@ class LabelRow(QWidget):
                 value=QCoreApplication.translate("label_rows", NOUNS[kind])
             )
         )
-        self.entry.setPlaceholderText(f"{kind.title()} name")
+        self.entry.setPlaceholderText(QCoreApplication.translate("label_rows", PLACEHOLDERS[kind]))
         self.entry.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
         self.entry.hide()
         self.entry.installEventFilter(self)

@@ -19,8 +19,9 @@ from archive_app.core.archive import Archive
 from archive_app.core.changes import Change
 from archive_app.core.events import NewEvent
 from archive_app.core.perspectives import NewPerspective
-from archive_app.core.research import Kind, LabelRef, Labels, Ref, counted
+from archive_app.core.research import Kind, LabelRef, Labels, Ref
 from archive_app.gui import research_dialogs
+from archive_app.gui.counts import sources_count
 from archive_app.gui.label_rows import Label
 from archive_app.gui.research_dialogs import EventFields, PerspectiveFields
 
@@ -118,7 +119,10 @@ class Labeling:
                 source_ids, **assignable(labels).as_arguments()
             )
             return replace(
-                change, description=f"Add {names} to {counted(len(source_ids), 'source')}"
+                change,
+                description=QCoreApplication.translate(
+                    "labeling", "Add {names} to {sources}"
+                ).format(names=names, sources=sources_count(len(source_ids))),
             )
 
         return self.edits.apply(make) is not None
@@ -139,7 +143,10 @@ class Labeling:
                 tags=by_kind["tag"],
             )
             return replace(
-                change, description=f"Remove {names} from {counted(len(source_ids), 'source')}"
+                change,
+                description=QCoreApplication.translate(
+                    "labeling", "Remove {names} from {sources}"
+                ).format(names=names, sources=sources_count(len(source_ids))),
             )
 
         return self.edits.apply(make) is not None

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
-from archive_app.core.research import counted
 from archive_app.core.trash import TrashedSource
+from archive_app.gui.counts import sources_count
 from archive_app.gui.editing import Edits
 from archive_app.gui.icons import kind_icon
 from archive_app.gui.sources.model import local_time
@@ -36,9 +36,12 @@ def confirm_empty(parent: QWidget | None, count: int) -> bool:
     """Ask before destroying trashed sources; tests replace this."""
     answer = QMessageBox.warning(
         parent,
-        "Empty the trash",
-        f"Destroy {counted(count, 'source')} for good, with their annotations and original "
-        "files?\n\nThis cannot be undone. The audit trail keeps a record that it was done.",
+        QCoreApplication.translate("trash_view", "Empty the trash"),
+        QCoreApplication.translate(
+            "trash_view",
+            "Destroy {sources} for good, with their annotations and original files?\n\n"
+            "This cannot be undone. The audit trail keeps a record that it was done.",
+        ).format(sources=sources_count(count)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -104,7 +107,7 @@ class TrashView(QDialog):
                 self.tr(
                     "{counted} deleted. Nothing here is destroyed until the trash is emptied; "
                     "restored sources come back with their annotations and ids."
-                ).format(counted=counted(len(items), "source"))
+                ).format(counted=sources_count(len(items)))
             )
         else:
             self.summary.setText(self.tr("The trash is empty. Deleted sources wait here."))

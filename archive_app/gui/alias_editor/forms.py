@@ -92,7 +92,7 @@ class GroupPane(QWidget):
         self.new_name.setObjectName("aliasNewName")
         self.new_name.setPlaceholderText(self.tr("Add a name…"))
         self.new_name.setAccessibleName(self.tr("New name for the group"))
-        self.add = QPushButton(icon("add"), "Add", self)
+        self.add = QPushButton(icon("add"), self.tr("Add"), self)
         self.add.setObjectName("aliasAddName")
         self.remove = QPushButton(icon("remove"), self.tr("Remove name"), self)
         self.remove.setObjectName("aliasRemoveName")

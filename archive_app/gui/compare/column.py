@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from archive_app.core.compare import Card, ColumnHead
 from archive_app.core.research import counted
 from archive_app.gui.compare.cards import SOURCE_ID_ROLE, CardDelegate, CardListModel
+from archive_app.gui.counts import sources_count
 from archive_app.gui.reader.colors import is_dark, mix
 
 BAND = 4
@@ -188,7 +189,7 @@ class CompareColumn(QWidget):
         self.head = head
         self.model.set_cards(head, cards, event_id, pictures or {})
         self.cards.cards_delegate.forget()
-        sources = counted(len(cards), "source")
+        sources = sources_count(len(cards))
         passages = counted(sum(len(card.passages) for card in cards), "passage")
         self.header.show_head(head, f"{sources} · {passages}")
         self.cards.setAccessibleName(self.tr("{name}: sources").format(name=head.name))

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 from archive_app.core.archive import Archive
 from archive_app.core.compare import CARD_ORDERS, CardOrder, Comparison, compare_event
 from archive_app.core.events import EventNode
-from archive_app.core.research import counted
 from archive_app.gui.background_view import BackgroundView
 from archive_app.gui.compare.cards import CARD_PICTURE
 from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.dates import event_dates
+from archive_app.gui.counts import passages_count, sources_count, sub_events_count
 from archive_app.gui.icons import icon
 from archive_app.gui.image_grid import scaled_thumbnail, screen_scale
 from archive_app.gui.reader.colors import mix
@@ -260,14 +260,13 @@ class CompareView(BackgroundView[Loaded]):
             )
             parts.append(
                 self.tr("with {counted}: {names}{more}").format(
-                    counted=counted(len(sub_events), "sub-event"), names=names, more=more
+                    counted=sub_events_count(len(sub_events)), names=names, more=more
                 )
             )
         self.details.setText(" · ".join(part for part in parts if part))
         self.details.setVisible(bool(self.details.text()))
         self.summary.setText(
-            f"{counted(comparison.source_count, 'source')} · "
-            f"{counted(comparison.passage_count, 'passage')}"
+            f"{sources_count(comparison.source_count)} · {passages_count(comparison.passage_count)}"
         )
 
     def _show_columns(self, comparison: Comparison, pictures: dict[int, QImage]) -> None:

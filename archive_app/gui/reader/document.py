@@ -337,7 +337,9 @@ class _Builder:
         chars = self._small_chars(0.82, self.colors.muted)
         chars.setFontLetterSpacing(108)
         self._start(block_format, chars)
-        self.cursor.insertText(f"PAGE {number}")
+        self.cursor.insertText(
+            QCoreApplication.translate("document", "PAGE {number}").format(number=number)
+        )
 
     # Figures
 

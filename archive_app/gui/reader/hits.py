@@ -118,7 +118,9 @@ class HitNavigator(QWidget):
                 self.tr("%n matches", "", self._count) if self._count > 1 else self.tr("1 match")
             )
         else:
-            self.counter.setText(f"{self._current + 1} of {self._count}")
+            self.counter.setText(
+                self.tr("{current} of {count}").format(current=self._current + 1, count=self._count)
+            )
 
 
 class FindBar(QWidget):

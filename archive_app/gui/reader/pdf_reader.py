@@ -125,7 +125,7 @@ class PdfReader(QWidget):
         self._fit_width()
         pages = self.document.pageCount() if opened else len(source.pages)
         self.page_spin.setRange(1, max(pages, 1))
-        self.page_count.setText(f"of {pages}")
+        self.page_count.setText(self.tr("of {pages}").format(pages=pages))
         self._page_changed(0)
         return count
 

@@ -9,10 +9,10 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from archive_app.core.compare import ColumnHead
-from archive_app.core.research import counted
 from archive_app.core.timeline import TimelineRow, Unit, bin_start
 from archive_app.gui.compare.cards import short_date
 from archive_app.gui.compare.dates import event_dates
+from archive_app.gui.counts import passages_count, sources_count
 from archive_app.gui.timeline.layout import Geometry, Hit
 from archive_app.gui.timeline.painting import Bins
 
@@ -54,14 +54,14 @@ def row_tip(row: TimelineRow, columns: tuple[ColumnHead, ...]) -> str:
     else:
         lines.append(
             QCoreApplication.translate("tips", "{counted}, sub-events included:").format(
-                counted=counted(row.source_count, "source")
+                counted=sources_count(row.source_count)
             )
         )
         for head in columns:
             cell = row.coverage_of(head.key)
             dot = f"<span style='color:{head.color or 'gray'}'>●</span>"
             count = (
-                f"{counted(cell.sources, 'source')}, {counted(cell.passages, 'passage')}"
+                f"{sources_count(cell.sources)}, {passages_count(cell.passages)}"
                 if cell.sources
                 else "<i>none</i>"
             )
@@ -79,7 +79,7 @@ def cell_tip(row: TimelineRow, head: ColumnHead) -> str:
     cell = row.coverage_of(head.key)
     name, event = html.escape(head.name), html.escape(row.event.name)
     if cell.sources:
-        counts = f"{counted(cell.sources, 'source')}, {counted(cell.passages, 'passage')}"
+        counts = f"{sources_count(cell.sources)}, {passages_count(cell.passages)}"
         return QCoreApplication.translate("tips", "<b>{name}</b> on {event}: {counts}").format(
             name=name, event=event, counts=counts
         )
@@ -103,9 +103,7 @@ def column_tip(head: ColumnHead) -> str:
 def strip_tip(head: ColumnHead, day: date, bins: Bins) -> str:
     start = bin_start(day, bins.unit)
     count = bins.counts.get(head.key, {}).get(start, 0)
-    sources = (
-        counted(count, "source") if count else QCoreApplication.translate("tips", "No sources")
-    )
+    sources = sources_count(count) if count else QCoreApplication.translate("tips", "No sources")
     return QCoreApplication.translate(
         "tips", "<b>{escape}</b>: {sources} published {period}"
     ).format(escape=html.escape(head.name), sources=sources, period=_period(start, bins.unit))

@@ -352,7 +352,7 @@ Double-click to open it in the reader.</source>
     <context>
         <name>CompareColumn</name>
         <message>
-            <location filename="../../gui/compare/column.py" line="+160" />
+            <location filename="../../gui/compare/column.py" line="+161" />
             <location line="+34" />
             <source>{name}: sources</source>
             <translation>{name}: источники</translation>
@@ -729,7 +729,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
     <context>
         <name>FindBar</name>
         <message>
-            <location filename="../../gui/reader/hits.py" line="+138" />
+            <location filename="../../gui/reader/hits.py" line="+140" />
             <location line="+1" />
             <source>Find in this source</source>
             <translation>Найти в этом источнике</translation>
@@ -829,7 +829,12 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
             <translation>Новое название для группы</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>Add</source>
+            <translation>Добавить</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Remove name</source>
             <translation>Удалить название</translation>
         </message>
@@ -932,7 +937,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
     <context>
         <name>HitNavigator</name>
         <message>
-            <location filename="../../gui/reader/hits.py" line="-109" />
+            <location filename="../../gui/reader/hits.py" line="-111" />
             <source>Previous match</source>
             <translation>Предыдущее совпадение</translation>
         </message>
@@ -974,6 +979,11 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
                 <numerusform>%n совпадения</numerusform>
                 <numerusform>%n совпадений</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{current} of {count}</source>
+            <translation>{current} из {count}</translation>
         </message>
     </context>
     <context>
@@ -1072,12 +1082,27 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
             <translation>Остановить импорт; уже импортированное сохранится</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+31" />
+            <source>Cancelling…</source>
+            <translation>Отмена…</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Capturing</source>
             <translation>Сохранение страниц</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+2" />
+            <source>Looking for files…</source>
+            <translation>Поиск файлов…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Connecting…</source>
+            <translation>Подключение…</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Import</source>
             <translation>Импорт</translation>
         </message>
@@ -1091,11 +1116,16 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
             <source> · {failed} failed</source>
             <translation> · с ошибкой: {failed}</translation>
         </message>
+        <message>
+            <location line="+5" />
+            <source>{verb} {done} of {total}{failed}</source>
+            <translation>{verb}: {done} из {total}{failed}</translation>
+        </message>
     </context>
     <context>
         <name>ImportReportDialog</name>
         <message>
-            <location filename="../../gui/import_report.py" line="+136" />
+            <location filename="../../gui/import_report.py" line="+142" />
             <source>Import report</source>
             <translation>Отчёт об импорте</translation>
         </message>
@@ -1156,7 +1186,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
     <context>
         <name>LabelRow</name>
         <message>
-            <location filename="../../gui/label_rows.py" line="+84" />
+            <location filename="../../gui/label_rows.py" line="+89" />
             <source>+ add</source>
             <translation>+ добавить</translation>
         </message>
@@ -1184,7 +1214,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
     <context>
         <name>Labeling</name>
         <message>
-            <location filename="../../gui/labeling.py" line="+75" />
+            <location filename="../../gui/labeling.py" line="+76" />
             <source>New event</source>
             <translation>Новое событие</translation>
         </message>
@@ -1410,7 +1440,12 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
             <translation>Этот PDF невозможно показать</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+12" />
+            <source>of {pages}</source>
+            <translation>из {pages}</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>{problem}, so its pages cannot be shown: this is the text extracted when it was imported.</source>
             <translation>{problem}, поэтому его страницы показать нельзя; ниже — текст, извлечённый при импорте.</translation>
         </message>
@@ -2265,7 +2300,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
     <context>
         <name>TrashView</name>
         <message>
-            <location filename="../../gui/trash_view.py" line="+64" />
+            <location filename="../../gui/trash_view.py" line="+67" />
             <source>Trash</source>
             <translation>Корзина</translation>
         </message>
@@ -2395,7 +2430,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
     <context>
         <name>_Builder</name>
         <message>
-            <location filename="../../gui/reader/document.py" line="+386" />
+            <location filename="../../gui/reader/document.py" line="+388" />
             <source>Image not saved with the page</source>
             <translation>Изображение не сохранено вместе со страницей</translation>
         </message>
@@ -2934,6 +2969,64 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         </message>
     </context>
     <context>
+        <name>counts</name>
+        <message>
+            <location filename="../../gui/counts.py" line="+12" />
+            <source>1 source</source>
+            <translation>1 источник</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln sources</source>
+            <translation>
+                <numerusform>%Ln источник</numerusform>
+                <numerusform>%Ln источника</numerusform>
+                <numerusform>%Ln источников</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>1 passage</source>
+            <translation>1 фрагмент</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln passages</source>
+            <translation>
+                <numerusform>%Ln фрагмент</numerusform>
+                <numerusform>%Ln фрагмента</numerusform>
+                <numerusform>%Ln фрагментов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>1 sub-event</source>
+            <translation>1 вложенное событие</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln sub-events</source>
+            <translation>
+                <numerusform>%Ln вложенное событие</numerusform>
+                <numerusform>%Ln вложенных события</numerusform>
+                <numerusform>%Ln вложенных событий</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>dates</name>
+        <message>
+            <location filename="../../gui/compare/dates.py" line="+26" />
+            <source>since {date}</source>
+            <translation>с {date}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>until {date}</source>
+            <translation>до {date}</translation>
+        </message>
+    </context>
+    <context>
         <name>dialogs</name>
         <message>
             <location filename="../../gui/dialogs.py" line="+16" />
@@ -3021,6 +3114,14 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <location line="+1" />
             <source>&lt;b&gt;{APP_NAME}&lt;/b&gt; {version}&lt;br&gt;A research archive for sources about contested events: import articles, PDFs, photos and notes, search them, tag them by event and perspective, annotate and compare.</source>
             <translation>&lt;b&gt;{APP_NAME}&lt;/b&gt; {version}&lt;br&gt;Исследовательский архив источников о спорных событиях: импортируйте статьи, PDF, фотографии и заметки, ищите по ним, отмечайте их событиями и точками зрения, аннотируйте и сравнивайте.</translation>
+        </message>
+    </context>
+    <context>
+        <name>document</name>
+        <message>
+            <location filename="../../gui/reader/document.py" line="-47" />
+            <source>PAGE {number}</source>
+            <translation>СТРАНИЦА {number}</translation>
         </message>
     </context>
     <context>
@@ -3549,7 +3650,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     <context>
         <name>hits</name>
         <message>
-            <location filename="../../gui/reader/hits.py" line="-104" />
+            <location filename="../../gui/reader/hits.py" line="-108" />
             <source>No matches</source>
             <translation>Нет совпадений</translation>
         </message>
@@ -3623,7 +3724,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     <context>
         <name>import_report</name>
         <message>
-            <location filename="../../gui/import_report.py" line="-126" />
+            <location filename="../../gui/import_report.py" line="-132" />
             <source>Imported</source>
             <translation>Импорт</translation>
         </message>
@@ -3677,15 +3778,40 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <translation>уже в архиве: {count:,}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+6" />
+            <source>{count} failed</source>
+            <translation>с ошибкой: {count}</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>&lt;br&gt;Cancelled: {not_attempted:,} files were not imported.</source>
             <translation>&lt;br&gt;Отменено: не импортировано файлов — {not_attempted:,}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;br&gt;Stopped: {reason}</source>
+            <translation>&lt;br&gt;Остановлено: {reason}</translation>
         </message>
     </context>
     <context>
         <name>label_rows</name>
         <message>
-            <location filename="../../gui/label_rows.py" line="-74" />
+            <location filename="../../gui/label_rows.py" line="-79" />
+            <source>Event name</source>
+            <translation>Название события</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Perspective name</source>
+            <translation>Название точки зрения</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tag name</source>
+            <translation>Название метки</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>an event</source>
             <translation>событие</translation>
         </message>
@@ -3698,6 +3824,19 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <location line="+1" />
             <source>a tag</source>
             <translation>метку</translation>
+        </message>
+    </context>
+    <context>
+        <name>labeling</name>
+        <message>
+            <location filename="../../gui/labeling.py" line="+31" />
+            <source>Add {names} to {sources}</source>
+            <translation>Добавление {names} ({sources})</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Remove {names} from {sources}</source>
+            <translation>Удаление {names} ({sources})</translation>
         </message>
     </context>
     <context>
@@ -4236,12 +4375,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <translation>&lt;b&gt;{escape}&lt;/b&gt;{about}&lt;br&gt;Каждая ячейка ниже — источники этой точки зрения о событии, включая вложенные</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>No sources</source>
             <translation>Нет источников</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>&lt;b&gt;{escape}&lt;/b&gt;: {sources} published {period}</source>
             <translation>&lt;b&gt;{escape}&lt;/b&gt;: {sources}, опубликовано {period}</translation>
         </message>
@@ -4259,7 +4398,21 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     <context>
         <name>trash_view</name>
         <message>
-            <location filename="../../gui/trash_view.py" line="+19" />
+            <location filename="../../gui/trash_view.py" line="-93" />
+            <source>Empty the trash</source>
+            <translation>Очистить корзину</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Destroy {sources} for good, with their annotations and original files?
+
+This cannot be undone. The audit trail keeps a record that it was done.</source>
+            <translation>Безвозвратно уничтожить источники ({sources}) вместе с их аннотациями и оригинальными файлами?
+
+Это действие нельзя отменить. В журнале аудита останется запись о нём.</translation>
+        </message>
+        <message>
+            <location line="+111" />
             <source>Source {source_id}: {title}</source>
             <translation>Источник {source_id}: {title}</translation>
         </message>
