@@ -23,3 +23,9 @@ def sub_events_count(count: int) -> str:
     if count == 1:
         return QCoreApplication.translate("counts", "1 sub-event")
     return QCoreApplication.translate("counts", "%Ln sub-events", "", count)
+
+
+def annotations_count(count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate("counts", "1 annotation")
+    return QCoreApplication.translate("counts", "%Ln annotations", "", count)

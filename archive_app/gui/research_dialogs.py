@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import checked_dates
 from archive_app.core.perspectives import PALETTE
+from archive_app.gui.counts import annotations_count, sources_count
 from archive_app.gui.dates import typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import color_dot
@@ -340,8 +341,8 @@ def confirm_delete_in_use(
     uses = QCoreApplication.translate("research_dialogs", " and ").join(
         text
         for count, text in (
-            (sources, _counted_sources(sources)),
-            (annotations, _counted_annotations(annotations)),
+            (sources, sources_count(sources)),
+            (annotations, annotations_count(annotations)),
         )
         if count
     )
@@ -373,15 +374,3 @@ def confirm_delete_in_use(
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is delete
-
-
-def _counted_sources(count: int) -> str:
-    if count == 1:
-        return QCoreApplication.translate("research_dialogs", "1 source")
-    return QCoreApplication.translate("research_dialogs", "%Ln sources", "", count)
-
-
-def _counted_annotations(count: int) -> str:
-    if count == 1:
-        return QCoreApplication.translate("research_dialogs", "1 annotation")
-    return QCoreApplication.translate("research_dialogs", "%Ln annotations", "", count)

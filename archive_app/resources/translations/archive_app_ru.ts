@@ -339,7 +339,7 @@ Double-click to open it in the reader.</source>
     <context>
         <name>ColorSwatches</name>
         <message>
-            <location filename="../../gui/research_dialogs.py" line="+181" />
+            <location filename="../../gui/research_dialogs.py" line="+182" />
             <source>Colour</source>
             <translation>Цвет</translation>
         </message>
@@ -3012,6 +3012,20 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
                 <numerusform>%Ln вложенных событий</numerusform>
             </translation>
         </message>
+        <message>
+            <location line="+5" />
+            <source>1 annotation</source>
+            <translation>1 аннотация</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%Ln annotations</source>
+            <translation>
+                <numerusform>%Ln аннотация</numerusform>
+                <numerusform>%Ln аннотации</numerusform>
+                <numerusform>%Ln аннотаций</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>dates</name>
@@ -4201,35 +4215,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
             <translation> и </translation>
         </message>
         <message>
-            <location line="+40" />
-            <source>1 source</source>
-            <translation>1 источник</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+1" />
-            <source>%Ln sources</source>
-            <translation>
-                <numerusform>%Ln источник</numerusform>
-                <numerusform>%Ln источника</numerusform>
-                <numerusform>%Ln источников</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>1 annotation</source>
-            <translation>1 аннотация</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+1" />
-            <source>%Ln annotations</source>
-            <translation>
-                <numerusform>%Ln аннотация</numerusform>
-                <numerusform>%Ln аннотации</numerusform>
-                <numerusform>%Ln аннотаций</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="-35" />
+            <location line="+12" />
             <source>“{name}” is assigned to {uses}.</source>
             <translation>«{name}» присвоено: {uses}.</translation>
         </message>
