@@ -9,8 +9,12 @@ DEV_LOCK := requirements/dev.lock
 RUN_STAMP := $(VENV)/.run-$(shell cat pyproject.toml $(RUN_LOCK) | cksum | cut -d' ' -f1)
 DEV_STAMP := $(VENV)/.dev-$(shell cat pyproject.toml $(DEV_LOCK) | cksum | cut -d' ' -f1)
 ARCHIVE ?=
+TRANSLATIONS := archive_app/resources/translations
+CATALOGUES := $(wildcard $(TRANSLATIONS)/*.ts)
+# The compiled translations (.qm, not committed) are made wherever the program is installed.
+COMPILE_TRANSLATIONS = $(BIN)/pyside6-lrelease -silent $(CATALOGUES)
 
-.PHONY: run test lint check bench screenshots lock wheel wheel-check package package-check clean
+.PHONY: run test lint check bench screenshots lock catalogue wheel wheel-check package package-check clean
 
 run: $(RUN_STAMP)
 	$(BIN)/archive-app $(if $(ARCHIVE),--archive "$(ARCHIVE)")
@@ -40,8 +44,15 @@ lock:
 	build/lock-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links --extra dev -o $(DEV_LOCK) pyproject.toml
 
+# Refresh the translation catalogues from the window's strings (then translate them in Qt
+# Linguist: $(BIN)/pyside6-linguist $(TRANSLATIONS)/archive_app_ru.ts).
+catalogue: $(DEV_STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations relative \
+		$$(find archive_app/gui -name '*.py' | sort) -ts $(CATALOGUES)
+
 # The wheel users install with pipx, and a check that it works outside this folder.
 wheel: $(DEV_STAMP)
+	$(COMPILE_TRANSLATIONS)
 	rm -rf dist && $(BIN)/python -m pip wheel --no-deps --quiet -w dist .
 
 wheel-check: wheel
@@ -49,6 +60,7 @@ wheel-check: wheel
 
 # A one-folder application for people without Python (PyInstaller), and its check.
 package: $(DEV_STAMP)
+	$(COMPILE_TRANSLATIONS)
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
 		packaging/archive-app.spec
 	bash packaging/make_bundle_tarball.sh dist/archive-app
@@ -67,12 +79,14 @@ $(VENV)/.created:
 $(RUN_STAMP): pyproject.toml $(RUN_LOCK) $(VENV)/.created
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(RUN_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(COMPILE_TRANSLATIONS)
 	@rm -f $(VENV)/.run-*
 	@touch $@
 
 $(DEV_STAMP): pyproject.toml $(DEV_LOCK) $(VENV)/.created
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(COMPILE_TRANSLATIONS)
 	@rm -f $(VENV)/.dev-*
 	@touch $@
 

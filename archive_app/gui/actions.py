@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
 from archive_app.gui.icons import icon
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 Key = QKeySequence.StandardKey
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 """Redo answers to both common keys besides the platform's own (one of which they often are)."""
-RECENT = "Open &recent"
+RECENT = QT_TRANSLATE_NOOP("actions", "Open &recent")
 """Where the menu of recent archives goes, among the actions of :func:`build_menus`."""
 
 
@@ -89,106 +90,202 @@ def _distinct(keys: list[QKeySequence]) -> list[QKeySequence]:
 
 
 def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
-    undo = undo_stack.createUndoAction(parent, "&Undo")
+    undo = undo_stack.createUndoAction(parent, QCoreApplication.translate("actions", "&Undo"))
     undo.setShortcut(QKeySequence(Key.Undo))
-    redo = undo_stack.createRedoAction(parent, "&Redo")
+    redo = undo_stack.createRedoAction(parent, QCoreApplication.translate("actions", "&Redo"))
     redo.setShortcuts(_distinct([*QKeySequence.keyBindings(Key.Redo), *REDO_KEYS]))
     actions = WindowActions(
-        new_archive=_action(parent, "&New archive…", "Ctrl+Shift+N", "Make a new archive"),
-        open_archive=_action(parent, "&Open archive…", Key.Open, "Open another archive"),
+        new_archive=_action(
+            parent,
+            QCoreApplication.translate("actions", "&New archive…"),
+            "Ctrl+Shift+N",
+            QCoreApplication.translate("actions", "Make a new archive"),
+        ),
+        open_archive=_action(
+            parent,
+            QCoreApplication.translate("actions", "&Open archive…"),
+            Key.Open,
+            QCoreApplication.translate("actions", "Open another archive"),
+        ),
         import_files=_action(
-            parent, "&Import files…", "Ctrl+I", "Import files into the archive", "import"
+            parent,
+            QCoreApplication.translate("actions", "&Import files…"),
+            "Ctrl+I",
+            QCoreApplication.translate("actions", "Import files into the archive"),
+            "import",
         ),
         import_folder=_action(
             parent,
-            "Import &folder…",
+            QCoreApplication.translate("actions", "Import &folder…"),
             "Ctrl+Shift+I",
-            "Import a folder and everything in it",
+            QCoreApplication.translate("actions", "Import a folder and everything in it"),
             "import-folder",
         ),
         capture_page=_action(
             parent,
-            "&Capture web page…",
+            QCoreApplication.translate("actions", "&Capture web page…"),
             "Ctrl+L",
-            "Capture a page from its address, with its photos, as evidence",
+            QCoreApplication.translate(
+                "actions", "Capture a page from its address, with its photos, as evidence"
+            ),
         ),
-        quit=_action(parent, "&Quit", _standard(Key.Quit, "Ctrl+Q"), "Close the archive and quit"),
+        quit=_action(
+            parent,
+            QCoreApplication.translate("actions", "&Quit"),
+            _standard(Key.Quit, "Ctrl+Q"),
+            QCoreApplication.translate("actions", "Close the archive and quit"),
+        ),
         undo=undo,
         redo=redo,
         delete=_action(
-            parent, "&Move to trash", Key.Delete, "Move the selected sources to the trash"
+            parent,
+            QCoreApplication.translate("actions", "&Move to trash"),
+            Key.Delete,
+            QCoreApplication.translate("actions", "Move the selected sources to the trash"),
         ),
         trash=_action(
-            parent, "&Trash…", "Ctrl+Shift+Del", "Restore deleted sources, or destroy them"
+            parent,
+            QCoreApplication.translate("actions", "&Trash…"),
+            "Ctrl+Shift+Del",
+            QCoreApplication.translate("actions", "Restore deleted sources, or destroy them"),
         ),
         investigator=_action(
             parent,
-            "Investigator &name…",
+            QCoreApplication.translate("actions", "Investigator &name…"),
             "Ctrl+Alt+N",
-            "The name the audit trail records as who made each change",
+            QCoreApplication.translate(
+                "actions", "The name the audit trail records as who made each change"
+            ),
         ),
         blur_all=_action(
             parent,
-            "&Blur all images",
+            QCoreApplication.translate("actions", "&Blur all images"),
             "Ctrl+Shift+H",
-            "Blur every image until clicked, not only those marked sensitive",
+            QCoreApplication.translate(
+                "actions", "Blur every image until clicked, not only those marked sensitive"
+            ),
             checkable=True,
         ),
-        find=_action(parent, "&Search", Key.Find, "Search the archive", "search"),
+        find=_action(
+            parent,
+            QCoreApplication.translate("actions", "&Search"),
+            Key.Find,
+            QCoreApplication.translate("actions", "Search the archive"),
+            "search",
+        ),
         show_list=_action(
-            parent, "As &list", "Ctrl+1", "Show sources as a list", "view-list", checkable=True
+            parent,
+            QCoreApplication.translate("actions", "As &list"),
+            "Ctrl+1",
+            QCoreApplication.translate("actions", "Show sources as a list"),
+            "view-list",
+            checkable=True,
         ),
         show_grid=_action(
-            parent, "As &grid", "Ctrl+2", "Show sources as thumbnails", "view-grid", checkable=True
+            parent,
+            QCoreApplication.translate("actions", "As &grid"),
+            "Ctrl+2",
+            QCoreApplication.translate("actions", "Show sources as thumbnails"),
+            "view-grid",
+            checkable=True,
         ),
         inspector_beside=_action(
             parent,
-            "Inspector &beside the reader",
+            QCoreApplication.translate("actions", "Inspector &beside the reader"),
             "Ctrl+Shift+B",
-            "Put the inspector beside the reader instead of below it",
+            QCoreApplication.translate(
+                "actions", "Put the inspector beside the reader instead of below it"
+            ),
             checkable=True,
         ),
-        show_sidebar=_action(parent, "&Sidebar", "F9", "Show or hide the sidebar", checkable=True),
-        go_sidebar=_action(parent, "&Sidebar", "Alt+1", "Move the focus to the sidebar"),
-        go_list=_action(parent, "Source &list", "Alt+2", "Move the focus to the source list"),
-        go_reader=_action(parent, "&Reader", "Alt+3", "Move the focus to the reader"),
-        go_inspector=_action(parent, "&Inspector", "Alt+4", "Move the focus to the inspector"),
+        show_sidebar=_action(
+            parent,
+            QCoreApplication.translate("actions", "&Sidebar"),
+            "F9",
+            QCoreApplication.translate("actions", "Show or hide the sidebar"),
+            checkable=True,
+        ),
+        go_sidebar=_action(
+            parent,
+            QCoreApplication.translate("actions", "&Sidebar"),
+            "Alt+1",
+            QCoreApplication.translate("actions", "Move the focus to the sidebar"),
+        ),
+        go_list=_action(
+            parent,
+            QCoreApplication.translate("actions", "Source &list"),
+            "Alt+2",
+            QCoreApplication.translate("actions", "Move the focus to the source list"),
+        ),
+        go_reader=_action(
+            parent,
+            QCoreApplication.translate("actions", "&Reader"),
+            "Alt+3",
+            QCoreApplication.translate("actions", "Move the focus to the reader"),
+        ),
+        go_inspector=_action(
+            parent,
+            QCoreApplication.translate("actions", "&Inspector"),
+            "Alt+4",
+            QCoreApplication.translate("actions", "Move the focus to the inspector"),
+        ),
         go_annotations=_action(
-            parent, "&Annotations", "Alt+5", "Move the focus to the open source's annotations"
+            parent,
+            QCoreApplication.translate("actions", "&Annotations"),
+            "Alt+5",
+            QCoreApplication.translate(
+                "actions", "Move the focus to the open source's annotations"
+            ),
         ),
         compare=_action(
             parent,
-            "&Compare perspectives",
+            QCoreApplication.translate("actions", "&Compare perspectives"),
             "Ctrl+Shift+C",
-            "Compare how each perspective told the event chosen in the sidebar",
+            QCoreApplication.translate(
+                "actions", "Compare how each perspective told the event chosen in the sidebar"
+            ),
             "compare",
         ),
         timeline=_action(
             parent,
-            "&Timeline",
+            QCoreApplication.translate("actions", "&Timeline"),
             "Ctrl+Shift+T",
-            "Show the events on a time axis, with each perspective's sources",
+            QCoreApplication.translate(
+                "actions", "Show the events on a time axis, with each perspective's sources"
+            ),
             "timeline",
             checkable=True,
         ),
         aliases=_action(
             parent,
-            "Place-name &aliases…",
+            QCoreApplication.translate("actions", "Place-name &aliases…"),
             "Ctrl+Shift+L",
-            "Edit the groups of names that mean one place",
+            QCoreApplication.translate("actions", "Edit the groups of names that mean one place"),
             "aliases",
         ),
         reused_photos=_action(
             parent,
-            "Reused &photos…",
+            QCoreApplication.translate("actions", "Reused &photos…"),
             "Ctrl+Shift+U",
-            "Every photo shown more than once, with the caption each source gives it",
+            QCoreApplication.translate(
+                "actions", "Every photo shown more than once, with the caption each source gives it"
+            ),
         ),
-        query_help=_action(parent, "&Search syntax", Key.HelpContents, "How to write a search"),
-        about=_action(parent, "&About", "", "About this program"),
+        query_help=_action(
+            parent,
+            QCoreApplication.translate("actions", "&Search syntax"),
+            Key.HelpContents,
+            QCoreApplication.translate("actions", "How to write a search"),
+        ),
+        about=_action(
+            parent,
+            QCoreApplication.translate("actions", "&About"),
+            "",
+            QCoreApplication.translate("actions", "About this program"),
+        ),
     )
     actions.show_sidebar.setChecked(True)
-    actions.compare.setIconText("Compare")
+    actions.compare.setIconText(QCoreApplication.translate("actions", "Compare"))
     actions.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     group = QActionGroup(parent)
     group.addAction(actions.show_list)
@@ -199,7 +296,7 @@ def make_actions(parent: QObject, undo_stack: QUndoStack) -> WindowActions:
 
 def build_toolbar(window: QWidget, actions: WindowActions, search: QWidget) -> QToolBar:
     """The window's toolbar: import, list or grid, compare and timeline, the search field."""
-    toolbar = QToolBar("Main", window)
+    toolbar = QToolBar(QCoreApplication.translate("actions", "Main"), window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setIconSize(QSize(20, 20))
@@ -220,11 +317,12 @@ def build_toolbar(window: QWidget, actions: WindowActions, search: QWidget) -> Q
     return toolbar
 
 
-def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
-    """Fill the menu bar; returns the (empty) "Open recent" menu for the window to fill."""
+def build_menus(menu_bar: QMenuBar, actions: WindowActions, language: QMenu) -> QMenu:
+    """Fill the menu bar (``language`` goes at the end of View); returns the (empty) "Open
+    recent" menu for the window to fill."""
     a = actions
-    menus: dict[str, list[QAction | str | None]] = {
-        "&File": [
+    menus: dict[str, list[QAction | QMenu | str | None]] = {
+        QCoreApplication.translate("actions", "&File"): [
             a.new_archive,
             a.open_archive,
             RECENT,
@@ -235,8 +333,18 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
             None,
             a.quit,
         ],
-        "&Edit": [a.undo, a.redo, None, a.delete, a.trash, None, a.find, None, a.investigator],
-        "&View": [
+        QCoreApplication.translate("actions", "&Edit"): [
+            a.undo,
+            a.redo,
+            None,
+            a.delete,
+            a.trash,
+            None,
+            a.find,
+            None,
+            a.investigator,
+        ],
+        QCoreApplication.translate("actions", "&View"): [
             a.show_list,
             a.show_grid,
             None,
@@ -244,10 +352,24 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
             a.inspector_beside,
             None,
             a.blur_all,
+            None,
+            language,
         ],
-        "&Research": [a.compare, a.timeline, None, a.aliases, a.reused_photos],
-        "&Go": [a.go_sidebar, a.go_list, a.go_reader, a.go_inspector, a.go_annotations],
-        "&Help": [a.query_help, a.about],
+        QCoreApplication.translate("actions", "&Research"): [
+            a.compare,
+            a.timeline,
+            None,
+            a.aliases,
+            a.reused_photos,
+        ],
+        QCoreApplication.translate("actions", "&Go"): [
+            a.go_sidebar,
+            a.go_list,
+            a.go_reader,
+            a.go_inspector,
+            a.go_annotations,
+        ],
+        QCoreApplication.translate("actions", "&Help"): [a.query_help, a.about],
     }
     recent: QMenu | None = None
     for title, entries in menus.items():
@@ -257,8 +379,10 @@ def build_menus(menu_bar: QMenuBar, actions: WindowActions) -> QMenu:
                 menu.addSeparator()
             elif isinstance(entry, QAction):
                 menu.addAction(entry)
+            elif isinstance(entry, QMenu):
+                menu.addMenu(entry)
             else:
-                recent = menu.addMenu(entry)
+                recent = menu.addMenu(QCoreApplication.translate("actions", entry))
                 recent.setObjectName("recentArchives")
     assert recent is not None
     return recent

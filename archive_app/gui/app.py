@@ -39,6 +39,7 @@ def run(archive_path: Path | None = None, files: Sequence[Path] = ()) -> int:
     from archive_app.gui.session import WindowSession
     from archive_app.gui.settings import AppSettings
     from archive_app.gui.single_instance import InstanceServer, hand_over
+    from archive_app.gui.translation import install_translation
 
     app = make_application(sys.argv[:1])
     app.setApplicationName("archive-app")
@@ -47,12 +48,14 @@ def run(archive_path: Path | None = None, files: Sequence[Path] = ()) -> int:
     app.setOrganizationName("archive-app")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    settings = AppSettings()
+    install_translation(app, settings)
     if hand_over(files, archive_path):
         print("archive-app: the window is already open; it was handed what you asked for.")
         return 0
     server = InstanceServer()
     server.listen()
-    session = WindowSession(AppSettings())
+    session = WindowSession(settings)
     if not session.start(archive_path, default_archive_path()):
         return 1
     server.launched.connect(session.launched_again)

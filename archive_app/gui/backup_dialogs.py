@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,32 +46,52 @@ from archive_app.export.backup_schedule import (
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.errors import describe_error
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 CHECK_EVERY_MS = 60 * 60 * 1000
 FIRST_CHECK_MS = 60 * 1000
-BACKUP_FILTER = "Archive backups (*.tar *.tar.gz *.tgz)"
+BACKUP_FILTER = QT_TRANSLATE_NOOP("backup_dialogs", "Archive backups (*.tar *.tar.gz *.tgz)")
 
 
 def ask_backup_file(parent: QWidget | None, suggestion: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Back up the archive", suggestion, BACKUP_FILTER)
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("backup_dialogs", "Back up the archive"),
+        suggestion,
+        QCoreApplication.translate("backup_dialogs", BACKUP_FILTER),
+    )
     return Path(name) if name else None
 
 
 def ask_backup_to_restore(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Restore a backup", "", BACKUP_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("backup_dialogs", "Restore a backup"),
+        "",
+        QCoreApplication.translate("backup_dialogs", BACKUP_FILTER),
+    )
     return Path(name) if name else None
 
 
 def ask_restore_folder(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Restore into a new archive: choose its name and place", "Restored archive", ""
+        parent,
+        QCoreApplication.translate(
+            "backup_dialogs", "Restore into a new archive: choose its name and place"
+        ),
+        QCoreApplication.translate("backup_dialogs", "Restored archive"),
+        "",
     )
     return Path(name) if name else None
 
 
 def ask_open_restored(parent: QWidget | None, summary: str) -> bool:
     answer = QMessageBox.question(
-        parent, "Backup restored", f"{summary}\n\nOpen the restored archive now?"
+        parent,
+        QCoreApplication.translate("backup_dialogs", "Backup restored"),
+        QCoreApplication.translate(
+            "backup_dialogs", "{summary}\n\nOpen the restored archive now?"
+        ).format(summary=summary),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -127,7 +147,7 @@ class TaskDialog(QDialog):
     def _cancel(self) -> None:
         if self.task is not None and not self.task.done:
             self.task.cancel()
-            self.label.setText("Stopping…")
+            self.label.setText(self.tr("Stopping…"))
             return
         self.reject()
 
@@ -138,11 +158,11 @@ class ScheduleDialog(QDialog):
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scheduleDialog")
-        self.setWindowTitle("Automatic backups")
+        self.setWindowTitle(self.tr("Automatic backups"))
         self.archive = archive
         schedule = schedule_of(archive)
         layout = QVBoxLayout(self)
-        self.enabled = QCheckBox("Back this archive up automatically", self)
+        self.enabled = QCheckBox(self.tr("Back this archive up automatically"), self)
         self.enabled.setObjectName("autoBackupEnabled")
         self.enabled.setChecked(schedule.enabled)
         layout.addWidget(self.enabled)
@@ -150,22 +170,22 @@ class ScheduleDialog(QDialog):
         self.folder = QLineEdit(schedule.folder, self)
         self.folder.setObjectName("autoBackupFolder")
         self.folder.setMinimumWidth(320)
-        choose = QPushButton("Choose…", self)
+        choose = QPushButton(self.tr("Choose…"), self)
         choose.clicked.connect(self._choose_folder)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
-        form.addRow("Into the folder:", row)
+        form.addRow(self.tr("Into the folder:"), row)
         self.days = QSpinBox(self)
         self.days.setObjectName("autoBackupDays")
         self.days.setRange(1, 365)
         self.days.setValue(schedule.days)
-        form.addRow("Days between backups:", _left(self.days))
+        form.addRow(self.tr("Days between backups:"), _left(self.days))
         self.keep = QSpinBox(self)
         self.keep.setObjectName("autoBackupKeep")
         self.keep.setRange(1, 999)
         self.keep.setValue(schedule.keep)
-        form.addRow("Backups to keep:", _left(self.keep))
+        form.addRow(self.tr("Backups to keep:"), _left(self.keep))
         layout.addLayout(form)
         self.error = ErrorLabel("schedule", self)
         layout.addWidget(self.error)
@@ -183,7 +203,7 @@ class ScheduleDialog(QDialog):
             widget.setEnabled(enabled)
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Where automatic backups go")
+        name = QFileDialog.getExistingDirectory(self, self.tr("Where automatic backups go"))
         if name:
             self.folder.setText(name)
 
@@ -227,17 +247,19 @@ class BackupTools(QObject):
         self.open_archive = open_archive
         self.show_message = show_message
         self.dialog: QDialog | None = None
-        self.back_up = QAction("&Back up…", window)
+        self.back_up = QAction(self.tr("&Back up…"), window)
         self.back_up.setObjectName("backUp")
         self.back_up.setShortcut("Ctrl+Alt+B")
-        self.back_up.setStatusTip("Write the archive, with every original, to one backup file")
+        self.back_up.setStatusTip(
+            self.tr("Write the archive, with every original, to one backup file")
+        )
         self.back_up.triggered.connect(self.ask_and_back_up)
-        self.restore = QAction("&Restore a backup…", window)
+        self.restore = QAction(self.tr("&Restore a backup…"), window)
         self.restore.setObjectName("restoreBackup")
         self.restore.setShortcut("Ctrl+Alt+R")
-        self.restore.setStatusTip("Restore a backup file into a new archive")
+        self.restore.setStatusTip(self.tr("Restore a backup file into a new archive"))
         self.restore.triggered.connect(self.ask_and_restore)
-        self.schedule = QAction("&Automatic backups…", window)
+        self.schedule = QAction(self.tr("&Automatic backups…"), window)
         self.schedule.setObjectName("autoBackups")
         self.schedule.setShortcut("Ctrl+Alt+A")
         self.schedule.triggered.connect(self.edit_schedule)
@@ -252,12 +274,19 @@ class BackupTools(QObject):
 
     def ask_and_back_up(self) -> TaskDialog | None:
         stamp = datetime.now(UTC).strftime("%Y-%m-%d")
-        target = ask_backup_file(self.window, f"{self.archive.path.name}-{stamp}.tar")
+        target = ask_backup_file(
+            self.window,
+            f"{self.archive.path.name}-{stamp}.tar",
+        )
         if target is None:
             return None
         archive = self.archive
         return self._run(
-            TaskDialog("Back up", f"Backing up the archive to {target}…", self.window),
+            TaskDialog(
+                self.tr("Back up"),
+                self.tr("Backing up the archive to {target}…").format(target=target),
+                self.window,
+            ),
             lambda context: back_up_archive(
                 archive, target, progress=context.progress, cancel=context.cancel_flag
             ),
@@ -272,7 +301,11 @@ class BackupTools(QObject):
         if folder is None:
             return None
         return self._run(
-            TaskDialog("Restore", f"Checking and restoring {backup.name}…", self.window),
+            TaskDialog(
+                self.tr("Restore"),
+                self.tr("Checking and restoring {name}…").format(name=backup.name),
+                self.window,
+            ),
             lambda context: restore(
                 backup, folder, progress=context.progress, cancel=context.cancel_flag
             ),
@@ -311,6 +344,8 @@ class BackupTools(QObject):
             lambda context: run_scheduled_backup(
                 self.archive, progress=context.progress, cancel=context.cancel_flag
             ),
-            on_success=lambda report: self.show_message(f"Automatic backup: {report.summary()}"),
-            label="Automatic backup",
+            on_success=lambda report: self.show_message(
+                self.tr("Automatic backup: {summary}").format(summary=report.summary())
+            ),
+            label=self.tr("Automatic backup"),
         )

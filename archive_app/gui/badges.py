@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from archive_app.core.verification import CREDIBILITY, RELIABILITY
+from archive_app.gui.grades import CREDIBILITY_NAMES, RELIABILITY_NAMES, STATUS_NAMES, grade_name
 
 STATUS_COLORS = {
     "in progress": "#2f6fb5",
@@ -16,7 +16,12 @@ STATUS_COLORS = {
     "disputed": "#c77700",
     "false": "#c62828",
 }
-STATUS_MARKS = {"in progress": "…", "verified": "✓", "disputed": "?", "false": "✗"}
+STATUS_MARKS = {
+    "in progress": "…",
+    "verified": "✓",
+    "disputed": "?",
+    "false": "✗",
+}
 SIDE = 16
 
 
@@ -27,11 +32,23 @@ def badge_text(status: str, grade: str) -> str:
 
 
 def badge_tooltip(status: str, reliability: str, credibility: str) -> str:
-    lines = [f"Verification: {status}"]
+    lines = [
+        QCoreApplication.translate("badges", "Verification: {status}").format(
+            status=grade_name(STATUS_NAMES, status)
+        )
+    ]
     if reliability:
-        lines.append(f"Source reliability {reliability}: {RELIABILITY[reliability]}")
+        lines.append(
+            QCoreApplication.translate(
+                "badges", "Source reliability {reliability}: {value}"
+            ).format(reliability=reliability, value=grade_name(RELIABILITY_NAMES, reliability))
+        )
     if credibility:
-        lines.append(f"Information credibility {credibility}: {CREDIBILITY[credibility]}")
+        lines.append(
+            QCoreApplication.translate(
+                "badges", "Information credibility {credibility}: {value}"
+            ).format(credibility=credibility, value=grade_name(CREDIBILITY_NAMES, credibility))
+        )
     return "\n".join(lines)
 
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from archive_app.core.archive import Archive
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 BLUR_SIDE = 16
 BLURRED_FOLDER = "blurred"
 """Under the archive's ``derived/``: blurred copies of sensitive figures' pictures."""
-VEIL_TEXT = "Sensitive — click to show"
-BLUR_ALL_TEXT = "Blurred — click to show"
+VEIL_TEXT = QT_TRANSLATE_NOOP("blur", "Sensitive — click to show")
+BLUR_ALL_TEXT = QT_TRANSLATE_NOOP("blur", "Blurred — click to show")
 
 
 class Veil:
@@ -50,7 +51,9 @@ class Veil:
         return hidden
 
     def text(self, source_id: int) -> str:
-        return VEIL_TEXT if source_id in self._sensitive else BLUR_ALL_TEXT
+        return QCoreApplication.translate(
+            "blur", VEIL_TEXT if source_id in self._sensitive else BLUR_ALL_TEXT
+        )
 
 
 def blurred_image(image: QImage) -> QImage:

@@ -28,21 +28,24 @@ class CaptureDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, addresses: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("captureDialog")
-        self.setWindowTitle("Capture web pages")
+        self.setWindowTitle(self.tr("Capture web pages"))
         intro = QLabel(
-            "Addresses of the pages to capture, one a line. Each page is fetched with the photos "
-            "its article shows (no scripts or trackers), and the whole exchange is kept as a "
-            "WARC file, the capture's original.",
+            self.tr(
+                "Addresses of the pages to capture, one a line. Each page is fetched with the "
+                "photos "
+                "its article shows (no scripts or trackers), and the whole exchange is kept as a "
+                "WARC file, the capture's original."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.addresses = QPlainTextEdit(addresses, self)
         self.addresses.setObjectName("captureAddresses")
         self.addresses.setPlaceholderText("https://…")
-        self.addresses.setAccessibleName("Addresses to capture")
+        self.addresses.setAccessibleName(self.tr("Addresses to capture"))
         self.addresses.setTabChangesFocus(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.capture_button = QPushButton("Capture", self)
+        self.capture_button = QPushButton(self.tr("Capture"), self)
         self.capture_button.setObjectName("captureButton")
         self.capture_button.setDefault(True)
         buttons.addButton(self.capture_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -83,7 +86,7 @@ class HeadersDialog(QDialog):
     def __init__(self, capture: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("httpHeadersDialog")
-        self.setWindowTitle("HTTP headers")
+        self.setWindowTitle(self.tr("HTTP headers"))
         headers = [tuple(pair) for pair in capture.get("http_headers", [])]
         heading = QLabel(
             f"<b>{capture.get('status') or ''}</b> {capture.get('final_url', '')}", self
@@ -91,7 +94,7 @@ class HeadersDialog(QDialog):
         heading.setWordWrap(True)
         self.table = QTableWidget(len(headers), 2, self)
         self.table.setObjectName("httpHeaders")
-        self.table.setHorizontalHeaderLabels(["Header", "Value"])
+        self.table.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)

@@ -48,8 +48,8 @@ class Chip(QWidget):
             button.setIconSize(QSize(REMOVE_ICON, REMOVE_ICON))
             button.setAutoRaise(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setAccessibleName(f"Remove {text}")
-            button.setToolTip(f"Remove “{text}”")
+            button.setAccessibleName(self.tr("Remove {text}").format(text=text))
+            button.setToolTip(self.tr("Remove “{text}”").format(text=text))
             button.clicked.connect(self.removeClicked)
             self.remove_button = button
 

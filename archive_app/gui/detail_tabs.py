@@ -23,10 +23,10 @@ class DetailTabs(QTabWidget):
         self.setDocumentMode(True)
         self.inspector = inspector
         self.annotations = annotations
-        self.addTab(inspector, "Details")
-        self.addTab(annotations, "Annotations")
+        self.addTab(inspector, self.tr("Details"))
+        self.addTab(annotations, self.tr("Annotations"))
         self.history = history
-        self.addTab(history, "History")
+        self.addTab(history, self.tr("History"))
         annotations.countChanged.connect(self._counted)
 
     def show_annotations(self) -> QWidget:
@@ -40,4 +40,9 @@ class DetailTabs(QTabWidget):
 
     def _counted(self, count: int) -> None:
         index = self.indexOf(self.annotations)
-        self.setTabText(index, f"Annotations ({count})" if count else "Annotations")
+        self.setTabText(
+            index,
+            self.tr("Annotations ({count})").format(count=count)
+            if count
+            else self.tr("Annotations"),
+        )

@@ -6,16 +6,18 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from archive_app import APP_NAME, __version__
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 FILE_DIALOG = QSize(900, 560)
-IMPORT_FILTER = (
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "dialogs",
     "Sources (*.html *.htm *.xhtml *.mhtml *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.gif "
     "*.heic *.heif *.bmp *.txt *.text *.md *.markdown);;"
-    "Reference lists (*.ris *.bib *.bibtex *.json);;All files (*)"
+    "Reference lists (*.ris *.bib *.bibtex *.json);;All files (*)",
 )
 
 
@@ -50,18 +52,35 @@ def _chosen(dialog: QFileDialog) -> list[Path]:
 
 
 def ask_import_files(parent: QWidget | None) -> list[Path]:
-    dialog = file_dialog(parent, "Import files", QFileDialog.FileMode.ExistingFiles, IMPORT_FILTER)
+    dialog = file_dialog(
+        parent,
+        QCoreApplication.translate("dialogs", "Import files"),
+        QFileDialog.FileMode.ExistingFiles,
+        QCoreApplication.translate("dialogs", IMPORT_FILTER),
+    )
     return _chosen(dialog)
 
 
 def ask_import_folder(parent: QWidget | None) -> Path | None:
     mode = QFileDialog.FileMode.Directory
-    chosen = _chosen(file_dialog(parent, "Import a folder and everything in it", mode))
+    chosen = _chosen(
+        file_dialog(
+            parent,
+            QCoreApplication.translate("dialogs", "Import a folder and everything in it"),
+            mode,
+        )
+    )
     return chosen[0] if chosen else None
 
 
 def ask_archive_to_open(parent: QWidget | None) -> Path | None:
-    chosen = _chosen(file_dialog(parent, "Open an archive folder", QFileDialog.FileMode.Directory))
+    chosen = _chosen(
+        file_dialog(
+            parent,
+            QCoreApplication.translate("dialogs", "Open an archive folder"),
+            QFileDialog.FileMode.Directory,
+        )
+    )
     return chosen[0] if chosen else None
 
 
@@ -70,8 +89,11 @@ def ask_investigator(parent: QWidget | None, current: str) -> str | None:
     system user's name)."""
     name, accepted = QInputDialog.getText(
         parent,
-        "Investigator name",
-        "Recorded in the audit trail as who made each change\n(empty: your user name):",
+        QCoreApplication.translate("dialogs", "Investigator name"),
+        QCoreApplication.translate(
+            "dialogs",
+            "Recorded in the audit trail as who made each change\n(empty: your user name):",
+        ),
         text=current,
     )
     return name if accepted else None
@@ -80,10 +102,12 @@ def ask_investigator(parent: QWidget | None, current: str) -> str | None:
 def ask_new_archive_folder(parent: QWidget | None) -> Path | None:
     """An empty (or new) folder for a new archive."""
     dialog = file_dialog(
-        parent, "New archive: choose a name and a place", QFileDialog.FileMode.AnyFile
+        parent,
+        QCoreApplication.translate("dialogs", "New archive: choose a name and a place"),
+        QFileDialog.FileMode.AnyFile,
     )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.selectFile("Archive")
+    dialog.selectFile(QCoreApplication.translate("dialogs", "Archive"))
     chosen = _chosen(dialog)
     return chosen[0] if chosen else None
 
@@ -93,15 +117,34 @@ def ask_after_open_failure(
 ) -> AfterOpenFailure:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"{APP_NAME}: the archive cannot be opened")
-    box.setText(f"The archive at {path} cannot be opened.")
+    box.setWindowTitle(
+        QCoreApplication.translate("dialogs", "{APP_NAME}: the archive cannot be opened").format(
+            APP_NAME=APP_NAME
+        )
+    )
+    box.setText(
+        QCoreApplication.translate("dialogs", "The archive at {path} cannot be opened.").format(
+            path=path
+        )
+    )
     box.setInformativeText(message)
     if details:
         box.setDetailedText(details)
-    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
-    other = box.addButton("Open another…", QMessageBox.ButtonRole.ActionRole)
-    new = box.addButton("New archive…", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Quit" if parent is None else "Cancel", QMessageBox.ButtonRole.RejectRole)
+    retry = box.addButton(
+        QCoreApplication.translate("dialogs", "Try again"), QMessageBox.ButtonRole.AcceptRole
+    )
+    other = box.addButton(
+        QCoreApplication.translate("dialogs", "Open another…"), QMessageBox.ButtonRole.ActionRole
+    )
+    new = box.addButton(
+        QCoreApplication.translate("dialogs", "New archive…"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(
+        QCoreApplication.translate("dialogs", "Quit")
+        if parent is None
+        else QCoreApplication.translate("dialogs", "Cancel"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     box.setDefaultButton(other)
     box.exec()
     clicked = box.clickedButton()
@@ -116,8 +159,11 @@ def ask_after_open_failure(
 def show_about(parent: QWidget | None) -> None:
     QMessageBox.about(
         parent,
-        f"About {APP_NAME}",
-        f"<b>{APP_NAME}</b> {__version__}<br>A research archive for sources about contested "
-        "events: import articles, PDFs, photos and notes, search them, tag them by event and "
-        "perspective, annotate and compare.",
+        QCoreApplication.translate("dialogs", "About {APP_NAME}").format(APP_NAME=APP_NAME),
+        QCoreApplication.translate(
+            "dialogs",
+            "<b>{APP_NAME}</b> {version}<br>A research archive for sources about contested "
+            "events: import articles, PDFs, photos and notes, search them, tag them by event and "
+            "perspective, annotate and compare.",
+        ).format(APP_NAME=APP_NAME, version=__version__),
     )

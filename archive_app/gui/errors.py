@@ -11,6 +11,8 @@ import logging
 import traceback
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from archive_app.core.errors import ArchiveError
 
 log = logging.getLogger(__name__)
@@ -29,8 +31,11 @@ def describe_error(error: BaseException) -> ErrorReport:
     details = "".join(traceback.format_exception(error))
     log.error("internal error:\n%s", details)
     return ErrorReport(
-        "Something went wrong inside the program (a bug): "
-        f"{type(error).__name__}: {error}. Your archive is safe; the details are in the log.",
+        QCoreApplication.translate(
+            "errors",
+            "Something went wrong inside the program (a bug): {name}: {error}. Your archive is "
+            "safe; the details are in the log.",
+        ).format(name=type(error).__name__, error=error),
         details,
         is_bug=True,
     )

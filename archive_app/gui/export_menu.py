@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -51,6 +51,32 @@ from archive_app.gui.search_bar import SearchBar
 from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.sources.view import SourceListPane
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
+
+FORMAT_NAMES = {
+    "csl-json": QT_TRANSLATE_NOOP("export_menu", "Citations (CSL-JSON)"),
+    "bibtex": QT_TRANSLATE_NOOP("export_menu", "Citations (BibTeX)"),
+    "ris": QT_TRANSLATE_NOOP("export_menu", "Citations (RIS)"),
+    "csv": QT_TRANSLATE_NOOP("export_menu", "Spreadsheet (CSV)"),
+    "qdpx": QT_TRANSLATE_NOOP("export_menu", "QDA project (REFI-QDA .qdpx)"),
+    "report": QT_TRANSLATE_NOOP("export_menu", "Event report (HTML or PDF)"),
+    "annotations": QT_TRANSLATE_NOOP("export_menu", "Annotations (W3C JSON-LD)"),
+    "wacz": QT_TRANSLATE_NOOP("export_menu", "Captured pages (WACZ web archive)"),
+}
+"""The window's names of the export formats (the core's labels are the command line's)."""
+STYLE_NAMES = {
+    "apa": QT_TRANSLATE_NOOP("export_menu", "APA (7th edition)"),
+    "chicago-author-date": QT_TRANSLATE_NOOP("export_menu", "Chicago (author-date)"),
+    "modern-language-association": QT_TRANSLATE_NOOP("export_menu", "MLA (9th edition)"),
+}
+
+
+def format_name(chosen: ExportFormat) -> str:
+    return QCoreApplication.translate("export_menu", FORMAT_NAMES.get(chosen.name, chosen.label))
+
+
+def style_name(key: str) -> str:
+    return QCoreApplication.translate("export_menu", STYLE_NAMES.get(key, STYLES.get(key, key)))
 
 
 @dataclass(frozen=True)
@@ -64,7 +90,12 @@ class Scope:
 def ask_export_file(parent: QWidget | None, chosen: ExportFormat, suggestion: str) -> Path | None:
     patterns = " ".join(f"*{suffix}" for suffix in chosen.suffixes)
     name, _ = QFileDialog.getSaveFileName(
-        parent, f"Export {chosen.label}", suggestion, f"{chosen.label} ({patterns})"
+        parent,
+        QCoreApplication.translate("export_menu", "Export {label}").format(
+            label=format_name(chosen)
+        ),
+        suggestion,
+        f"{format_name(chosen)} ({patterns})",
     )
     return Path(name) if name else None
 
@@ -82,7 +113,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle(f"Export {chosen.label}")
+        self.setWindowTitle(self.tr("Export {label}").format(label=format_name(chosen)))
         self.archive = archive
         self.tasks = tasks
         self.format = chosen
@@ -93,7 +124,7 @@ class ExportDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>What to export</b>", self))
+        layout.addWidget(QLabel(self.tr("<b>What to export</b>"), self))
         self.scope_group = QButtonGroup(self)
         for number, scope in enumerate(self.scopes):
             button = QRadioButton(scope.label, self)
@@ -104,31 +135,33 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.path_field = QLineEdit(self)
         self.path_field.setObjectName("exportPath")
-        self.path_field.setPlaceholderText(f"a file ending in {' or '.join(self.format.suffixes)}")
+        self.path_field.setPlaceholderText(
+            self.tr("a file ending in {join}").format(join=" or ".join(self.format.suffixes))
+        )
         self.path_field.setMinimumWidth(360)
-        browse = QPushButton("Choose…", self)
+        browse = QPushButton(self.tr("Choose…"), self)
         browse.setObjectName("chooseExportPath")
         browse.clicked.connect(self._choose_path)
         row = QHBoxLayout()
         row.addWidget(self.path_field, 1)
         row.addWidget(browse)
-        form.addRow("Save as:", row)
+        form.addRow(self.tr("Save as:"), row)
         self.style_box = QComboBox(self)
         self.style_box.setObjectName("citationStyle")
-        for key, name in STYLES.items():
-            self.style_box.addItem(name, key)
+        for key in STYLES:
+            self.style_box.addItem(style_name(key), key)
         self.style_box.setCurrentIndex(list(STYLES).index(citation_style(self.archive)))
-        self.open_after = QCheckBox("Open the report when it is written", self)
+        self.open_after = QCheckBox(self.tr("Open the report when it is written"), self)
         self.open_after.setObjectName("openReport")
         self.open_after.setChecked(True)
         if self.format.name == "report":
-            form.addRow("Citation style:", self.style_box)
+            form.addRow(self.tr("Citation style:"), self.style_box)
             form.addRow("", self.open_after)
         else:
             self.style_box.hide()
             self.open_after.hide()
         self.leave_out_sensitive = QCheckBox(
-            "Leave out sensitive images (graphic, or showing identifiable people)", self
+            self.tr("Leave out sensitive images (graphic, or showing identifiable people)"), self
         )
         self.leave_out_sensitive.setObjectName("leaveOutSensitive")
         form.addRow("", self.leave_out_sensitive)
@@ -142,7 +175,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
@@ -164,7 +197,7 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         text = self.path_field.text().strip()
         if not text:
-            self.error.show_error("Choose a file to export to.")
+            self.error.show_error(self.tr("Choose a file to export to."))
             return
         path = Path(text).expanduser()
         if not path.suffix and self.format.suffixes:
@@ -194,7 +227,7 @@ class ExportDialog(QDialog):
             on_success=self._succeeded,
             on_failure=self._failed,
             on_progress=self._progressed,
-            label=f"Exporting {self.format.label}",
+            label=self.tr("Exporting {label}").format(label=format_name(self.format)),
         )
 
     def cancel(self) -> None:
@@ -243,19 +276,19 @@ class ExportTools(QObject):
         self.source_list, self.sidebar, self.search_bar = panes
         self.show_message = show_message
         self.dialog: ExportDialog | None = None
-        self.menu = QMenu("&Export", window)
+        self.menu = QMenu(self.tr("&Export"), window)
         self.menu.setObjectName("exportMenu")
         self.menu.setIcon(icon("export"))
         for chosen in FORMATS.values():
-            action = self.menu.addAction(f"{chosen.label}…")
+            action = self.menu.addAction(f"{format_name(chosen)}…")
             action.setObjectName(f"export-{chosen.name}")
             action.triggered.connect(lambda _=False, chosen=chosen: self.open_dialog(chosen))
         self.menu.addSeparator()
-        self.style_menu = self.menu.addMenu("Citation &style")
+        self.style_menu = self.menu.addMenu(self.tr("Citation &style"))
         self.style_menu.setObjectName("citationStyleMenu")
         self._style_group = QActionGroup(self)
-        for key, name in STYLES.items():
-            action = self.style_menu.addAction(name)
+        for key in STYLES:
+            action = self.style_menu.addAction(style_name(key))
             action.setCheckable(True)
             action.setData(key)
             self._style_group.addAction(action)
@@ -263,10 +296,12 @@ class ExportTools(QObject):
         self._style_group.triggered.connect(
             lambda action: set_citation_style(self.archive, str(action.data()))
         )
-        self.copy_citation = QAction(icon("copy"), "Copy &citation", window)
+        self.copy_citation = QAction(icon("copy"), self.tr("Copy &citation"), window)
         self.copy_citation.setObjectName("copyCitation")
         self.copy_citation.setShortcut("Ctrl+Shift+Y")
-        self.copy_citation.setStatusTip("Put the selected sources' citations on the clipboard")
+        self.copy_citation.setStatusTip(
+            self.tr("Put the selected sources' citations on the clipboard")
+        )
         self.copy_citation.triggered.connect(self.copy_citations)
 
     def open_dialog(self, chosen: ExportFormat) -> ExportDialog:
@@ -304,8 +339,10 @@ class ExportTools(QObject):
         data.setText(plain)
         data.setHtml(html)
         QGuiApplication.clipboard().setMimeData(data)
-        count = "1 citation" if len(ids) == 1 else f"{len(ids)} citations"
-        self.show_message(f"Copied {count} in {STYLES[style]}.")
+        count = self.tr("1 citation") if len(ids) == 1 else self.tr("%n citations", "", len(ids))
+        self.show_message(
+            self.tr("Copied {count} in {value}.").format(count=count, value=style_name(style))
+        )
 
 
 def window_scopes(
@@ -315,29 +352,75 @@ def window_scopes(
     sidebar's choice, the search; then one selected source (often only the row the list
     opened) and the whole archive."""
     scopes = []
-    noun = "source" if len(selected) == 1 else "sources"
-    chosen_sources = Scope(f"The {len(selected)} selected {noun}", Selection(ids=tuple(selected)))
+    chosen_sources = Scope(
+        QCoreApplication.translate("export_menu", "The selected source")
+        if len(selected) == 1
+        else QCoreApplication.translate(
+            "export_menu", "The %n selected sources", "", len(selected)
+        ),
+        Selection(ids=tuple(selected)),
+    )
     if len(selected) > 1:
         scopes.append(chosen_sources)
     if chosen_key is not None:
         kind, key = chosen_key
         if kind == "event" and isinstance(key, int):
             name = archive.events.get(key).name
-            scopes.append(Scope(f"The event “{name}” and its sub-events", Selection(events=(key,))))
+            scopes.append(
+                Scope(
+                    QCoreApplication.translate(
+                        "export_menu", "The event “{name}” and its sub-events"
+                    ).format(name=name),
+                    Selection(events=(key,)),
+                )
+            )
         elif kind == "perspective" and isinstance(key, int):
             name = archive.perspectives.get(key).name
-            scopes.append(Scope(f"The perspective “{name}”", Selection(perspectives=(key,))))
+            scopes.append(
+                Scope(
+                    QCoreApplication.translate("export_menu", "The perspective “{name}”").format(
+                        name=name
+                    ),
+                    Selection(perspectives=(key,)),
+                )
+            )
         elif kind == "tag" and isinstance(key, int):
             name = archive.tags.get(key).name
-            scopes.append(Scope(f"The tag “{name}”", Selection(tags=(key,))))
+            scopes.append(
+                Scope(
+                    QCoreApplication.translate("export_menu", "The tag “{name}”").format(name=name),
+                    Selection(tags=(key,)),
+                )
+            )
         elif kind == "saved" and isinstance(key, int):
             name = archive.saved_searches.get(key).name
-            scopes.append(Scope(f"The saved search “{name}”", Selection(saved=name)))
+            scopes.append(
+                Scope(
+                    QCoreApplication.translate("export_menu", "The saved search “{name}”").format(
+                        name=name
+                    ),
+                    Selection(saved=name),
+                )
+            )
     if query:
-        scopes.append(Scope(f"What the search “{query}” finds", Selection(query=query)))
+        scopes.append(
+            Scope(
+                QCoreApplication.translate("export_menu", "What the search “{query}” finds").format(
+                    query=query
+                ),
+                Selection(query=query),
+            )
+        )
     if len(selected) == 1:
         scopes.append(chosen_sources)
-    scopes.append(Scope(f"The whole archive ({archive.count_sources()} sources)", Selection()))
+    scopes.append(
+        Scope(
+            QCoreApplication.translate(
+                "export_menu", "The whole archive ({count_sources} sources)"
+            ).format(count_sources=archive.count_sources()),
+            Selection(),
+        )
+    )
     return scopes
 
 

@@ -10,21 +10,33 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
 
 from archive_app.gui.chips import FlowLayout
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 FACET_FIELDS = ("kind", "perspective", "event", "year", "site")
 QUERY_FIELDS = {"year": "published"}
-KIND_LABELS = {"article": "Articles", "pdf": "PDFs", "image": "Images", "text": "Text & notes"}
+KIND_LABELS = {
+    "article": QT_TRANSLATE_NOOP("facet_chips", "Articles"),
+    "pdf": QT_TRANSLATE_NOOP("facet_chips", "PDFs"),
+    "image": QT_TRANSLATE_NOOP("facet_chips", "Images"),
+    "text": QT_TRANSLATE_NOOP("facet_chips", "Text & notes"),
+}
 MAX_CHIPS_PER_FIELD = 3
 FIELD_NOUNS = {
-    "kind": ("kind", "kinds"),
-    "perspective": ("perspective", "perspectives"),
-    "event": ("event", "events"),
-    "year": ("year", "years"),
-    "site": ("site", "sites"),
+    "kind": (QT_TRANSLATE_NOOP("facet_chips", "kind"), QT_TRANSLATE_NOOP("facet_chips", "kinds")),
+    "perspective": (
+        QT_TRANSLATE_NOOP("facet_chips", "perspective"),
+        QT_TRANSLATE_NOOP("facet_chips", "perspectives"),
+    ),
+    "event": (
+        QT_TRANSLATE_NOOP("facet_chips", "event"),
+        QT_TRANSLATE_NOOP("facet_chips", "events"),
+    ),
+    "year": (QT_TRANSLATE_NOOP("facet_chips", "year"), QT_TRANSLATE_NOOP("facet_chips", "years")),
+    "site": (QT_TRANSLATE_NOOP("facet_chips", "site"), QT_TRANSLATE_NOOP("facet_chips", "sites")),
 }
 PLAIN_VALUE = re.compile(r"[\w-]+")
 
@@ -38,7 +50,11 @@ def facet_term(field: str, value: str) -> str:
 
 
 def facet_label(field: str, value: str) -> str:
-    return KIND_LABELS.get(value, value) if field == "kind" else value
+    return (
+        QCoreApplication.translate("facet_chips", KIND_LABELS.get(value, value))
+        if field == "kind"
+        else value
+    )
 
 
 class FacetChips(QWidget):
@@ -50,7 +66,7 @@ class FacetChips(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("facetChips")
-        self.setAccessibleName("Narrow the search")
+        self.setAccessibleName(self.tr("Narrow the search"))
         self._layout = FlowLayout(self)
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -100,13 +116,23 @@ class FacetChips(QWidget):
     def _add_chip(self, field: str, value: str, count: int) -> None:
         label = facet_label(field, value)
         chip = self._button("facetChip", f"{label}  {count:,}".replace("&", "&&"))
-        chip.setToolTip(f"Only the hits with {field} {label}: {facet_term(field, value)}")
+        chip.setToolTip(
+            self.tr("Only the hits with {field} {label}: {facet_term}").format(
+                field=QCoreApplication.translate("facet_chips", FIELD_NOUNS[field][0])
+                if field in FIELD_NOUNS
+                else field,
+                label=label,
+                facet_term=facet_term(field, value),
+            )
+        )
         chip.clicked.connect(lambda: self.narrowRequested.emit(facet_term(field, value)))
 
     def _add_more(self, field: str, rest: list[tuple[str, int]]) -> None:
-        noun = FIELD_NOUNS[field][len(rest) > 1]
-        more = self._button("moreFacetsButton", f"{len(rest)} more {noun}…")
-        more.setToolTip(f"Narrow to one of the other {noun}")
+        noun = QCoreApplication.translate("facet_chips", FIELD_NOUNS[field][len(rest) > 1])
+        more = self._button(
+            "moreFacetsButton", self.tr("{count} more {noun}…").format(count=len(rest), noun=noun)
+        )
+        more.setToolTip(self.tr("Narrow to one of the other {noun}").format(noun=noun))
         menu = QMenu(more)
         menu.setObjectName("moreFacetsMenu")
         for value, count in rest:

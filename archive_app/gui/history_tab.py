@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,23 +28,27 @@ from archive_app.core.audit import AuditEntry
 from archive_app.export.provenance import write_provenance
 from archive_app.gui.sources.model import local_time
 from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 ACTION_NAMES = {
-    "import": "Imported",
-    "edit": "Edited",
-    "undo": "Undone",
-    "redo": "Redone",
-    "trash": "Trashed",
-    "restore": "Restored",
-    "export": "Exported",
-    "empty trash": "Destroyed",
+    "import": QT_TRANSLATE_NOOP("history_tab", "Imported"),
+    "edit": QT_TRANSLATE_NOOP("history_tab", "Edited"),
+    "undo": QT_TRANSLATE_NOOP("history_tab", "Undone"),
+    "redo": QT_TRANSLATE_NOOP("history_tab", "Redone"),
+    "trash": QT_TRANSLATE_NOOP("history_tab", "Trashed"),
+    "restore": QT_TRANSLATE_NOOP("history_tab", "Restored"),
+    "export": QT_TRANSLATE_NOOP("history_tab", "Exported"),
+    "empty trash": QT_TRANSLATE_NOOP("history_tab", "Destroyed"),
 }
 
 
 def ask_report_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Where to write a provenance report; tests replace this."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Provenance report", suggested, "PDF (*.pdf);;Web page (*.html)"
+        parent,
+        QCoreApplication.translate("history_tab", "Provenance report"),
+        suggested,
+        QCoreApplication.translate("history_tab", "PDF (*.pdf);;Web page (*.html)"),
     )
     return Path(name) if name else None
 
@@ -66,14 +70,16 @@ class HistoryTab(QWidget):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("historyList")
-        self.tree.setHeaderLabels(["When", "Who", "What"])
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         self.tree.setColumnWidth(0, 140)
         self.tree.setColumnWidth(1, 120)
-        self.tree.setAccessibleName("History")
-        self.report_button = QPushButton("Provenance report…", self)
+        self.tree.setAccessibleName(self.tr("History"))
+        self.report_button = QPushButton(self.tr("Provenance report…"), self)
         self.report_button.setToolTip(
-            "Write where this source came from and everything that happened to it, with its "
-            "original hashed again now, as PDF or HTML"
+            self.tr(
+                "Write where this source came from and everything that happened to it, with its "
+                "original hashed again now, as PDF or HTML"
+            )
         )
         self.report_button.clicked.connect(self.write_report)
         bottom = QHBoxLayout()
@@ -98,13 +104,17 @@ class HistoryTab(QWidget):
         self.tree.clear()
         self.report_button.setEnabled(self.source_id is not None)
         if self.source_id is None:
-            self.summary.setText("No source selected.")
+            self.summary.setText(self.tr("No source selected."))
             return
         entries = self.archive.audit.entries(self.source_id)
         for entry in reversed(entries):
             self.tree.addTopLevelItem(_item(entry))
-        count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
-        self.summary.setText(f"{count} in the audit trail, which nobody can change unseen.")
+        count = self.tr("1 entry") if len(entries) == 1 else self.tr("%n entries", "", len(entries))
+        self.summary.setText(
+            self.tr("{count} in the audit trail, which nobody can change unseen.").format(
+                count=count
+            )
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -123,7 +133,7 @@ class HistoryTab(QWidget):
                 archive, [source_id], path, progress=context.progress, cancel=context.cancel_flag
             ),
             on_success=lambda _report: self._written(path),
-            label="Writing the provenance report",
+            label=self.tr("Writing the provenance report"),
         )
 
     def _written(self, path: Path) -> None:
@@ -134,9 +144,19 @@ class HistoryTab(QWidget):
 def _item(entry: AuditEntry) -> QTreeWidgetItem:
     what = entry.description
     item = QTreeWidgetItem([local_time(entry.at), entry.who, what])
-    item.setToolTip(2, f"{ACTION_NAMES.get(entry.action, entry.action)}: {what}\n{entry.hash}")
+    action = QCoreApplication.translate("history_tab", ACTION_NAMES.get(entry.action, entry.action))
+    item.setToolTip(2, f"{action}: {what}\n{entry.hash}")
     if entry.reason:
-        QTreeWidgetItem(item, ["", "", f"Reason: {entry.reason}"])
+        QTreeWidgetItem(
+            item,
+            [
+                "",
+                "",
+                QCoreApplication.translate("history_tab", "Reason: {reason}").format(
+                    reason=entry.reason
+                ),
+            ],
+        )
     for line in entry.change_lines():
         QTreeWidgetItem(item, ["", "", line])
     return item

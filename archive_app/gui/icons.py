@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.resources import APP_ICON_SIZES, app_icon_png, icon_svg
 
 KIND_ICONS = {
@@ -35,11 +36,11 @@ KIND_ICONS = {
     "reference": "kind-reference",
 }
 KIND_NAMES = {
-    "article": "Article",
+    "article": QT_TRANSLATE_NOOP("icons", "Article"),
     "pdf": "PDF",
-    "image": "Image",
-    "text": "Text or note",
-    "reference": "Reference",
+    "image": QT_TRANSLATE_NOOP("icons", "Image"),
+    "text": QT_TRANSLATE_NOOP("icons", "Text or note"),
+    "reference": QT_TRANSLATE_NOOP("icons", "Reference"),
 }
 
 

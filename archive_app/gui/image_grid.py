@@ -114,7 +114,7 @@ class ThumbnailCache(QObject):
                 partial(self._read, batch=batch, scale=scale),
                 on_success=self._loaded,
                 on_finished=partial(self._pending.difference_update, batch),
-                label="Thumbnails",
+                label=self.tr("Thumbnails"),
             )
 
     def _read(
@@ -243,7 +243,7 @@ class ImageGrid(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imageGrid")
-        self.setAccessibleName("Thumbnail grid")
+        self.setAccessibleName(self.tr("Thumbnail grid"))
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)

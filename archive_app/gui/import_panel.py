@@ -43,7 +43,7 @@ class ImportPanel(QWidget):
         self._task: Task | None = None
         self._waiting: list[Path] = []
         self._waiting_urls: list[str] = []
-        self._verb = "Importing"
+        self._verb = self.tr("Importing")
         self._failed = 0
         self._latest: Progress | None = None
         self._report: ImportReport | None = None
@@ -51,12 +51,12 @@ class ImportPanel(QWidget):
         self._redraw.timeout.connect(self._show_progress)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("importProgress")
-        self.progress.setAccessibleName("Import progress")
+        self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.setMinimumWidth(360)
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelImport")
-        self.cancel_button.setToolTip("Stop importing; what was imported so far is kept")
+        self.cancel_button.setToolTip(self.tr("Stop importing; what was imported so far is kept"))
         self.cancel_button.clicked.connect(self.cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
@@ -87,7 +87,7 @@ class ImportPanel(QWidget):
             self._waiting_urls.clear()
             self._task.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat("Cancelling…")
+            self.progress.setFormat(self.tr("Cancelling…"))
 
     def _start_next(self) -> None:
         paths, self._waiting = self._waiting, []
@@ -96,9 +96,9 @@ class ImportPanel(QWidget):
         if not paths and not urls:
             return
         self._failed = 0
-        self._verb = "Importing" if paths else "Capturing"
+        self._verb = self.tr("Importing") if paths else self.tr("Capturing")
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Looking for files…" if paths else "Connecting…")
+        self.progress.setFormat(self.tr("Looking for files…") if paths else self.tr("Connecting…"))
         self.cancel_button.setEnabled(True)
         self.show()
         archive = self._archive
@@ -117,7 +117,7 @@ class ImportPanel(QWidget):
             on_success=self._succeeded,
             on_progress=self._progressed,
             on_finished=self._ended,
-            label="Import" if paths else "Capture",
+            label=self.tr("Import") if paths else self.tr("Capture"),
         )
         self.started.emit()
 
@@ -137,11 +137,18 @@ class ImportPanel(QWidget):
         cancelling = not self.cancel_button.isEnabled()
         if progress is None or progress.total <= 0 or cancelling or not self.running:
             return
-        failed = f" · {self._failed} failed" if self._failed else ""
+        failed = self.tr(" · {failed} failed").format(failed=self._failed) if self._failed else ""
         if progress.message.startswith(READING_TEXT):  # scans read after they were imported
             self.progress.setFormat(progress.message)
         else:
-            self.progress.setFormat(f"{self._verb} {progress.done:,} of {progress.total:,}{failed}")
+            self.progress.setFormat(
+                self.tr("{verb} {done} of {total}{failed}").format(
+                    verb=self._verb,
+                    done=f"{progress.done:,}",
+                    total=f"{progress.total:,}",
+                    failed=failed,
+                )
+            )
         self.progress.setRange(0, progress.total)
         self.progress.setValue(progress.done)
 

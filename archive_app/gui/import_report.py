@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,15 +27,20 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.import_report import FileOutcome, ImportReport
 from archive_app.gui.icons import icon
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 STATUS_LABELS = {
-    "imported": "Imported",
-    "duplicate": "Already in archive",
-    "failed": "Failed",
+    "imported": QT_TRANSLATE_NOOP("import_report", "Imported"),
+    "duplicate": QT_TRANSLATE_NOOP("import_report", "Already in archive"),
+    "failed": QT_TRANSLATE_NOOP("import_report", "Failed"),
 }
 STATUS_ICONS = {"imported": "imported", "duplicate": "duplicate", "failed": "failed"}
 STATUS_ORDER = {"failed": 0, "duplicate": 1, "imported": 2}
-HEADERS = ("Result", "File", "Details")
+HEADERS = (
+    QT_TRANSLATE_NOOP("import_report", "Result"),
+    QT_TRANSLATE_NOOP("import_report", "File"),
+    QT_TRANSLATE_NOOP("import_report", "Details"),
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,7 +63,7 @@ class ImportReportModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return QCoreApplication.translate("import_report", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -70,30 +82,52 @@ class ImportReportModel(QAbstractTableModel):
 
 
 def _status(outcome: FileOutcome) -> str:
-    return STATUS_LABELS.get(outcome.status, outcome.status)
+    return QCoreApplication.translate(
+        "import_report", STATUS_LABELS.get(outcome.status, outcome.status)
+    )
 
 
 def _details(outcome: FileOutcome) -> str:
     if outcome.status == "failed":
         return outcome.error
     if outcome.status == "duplicate":
-        return f"Same file as “{outcome.title or 'untitled'}”"
+        return QCoreApplication.translate("import_report", "Same file as “{value}”").format(
+            value=outcome.title or "untitled"
+        )
     images = len(outcome.images)
-    with_images = f" (with {images} picture{'s' if images != 1 else ''})" if images else ""
+    with_images = (
+        ""
+        if not images
+        else QCoreApplication.translate("import_report", " (with 1 picture)")
+        if images == 1
+        else QCoreApplication.translate("import_report", " (with %n pictures)", "", images)
+    )
     return (outcome.title or "(untitled)") + with_images
 
 
 def summary_text(report: ImportReport) -> str:
     parts = [report.imported_summary()]
     if report.duplicates:
-        parts.append(f"{len(report.duplicates):,} already in the archive")
+        parts.append(
+            QCoreApplication.translate("import_report", "{count:,} already in the archive").format(
+                count=len(report.duplicates)
+            )
+        )
     if report.failed:
-        parts.append(f"{len(report.failed):,} failed")
+        parts.append(
+            QCoreApplication.translate("import_report", "{count} failed").format(
+                count=f"{len(report.failed):,}"
+            )
+        )
     text = " · ".join(parts)
     if report.cancelled:
-        text += f"<br>Cancelled: {report.not_attempted:,} files were not imported."
+        text += QCoreApplication.translate(
+            "import_report", "<br>Cancelled: {not_attempted:,} files were not imported."
+        ).format(not_attempted=report.not_attempted)
     if report.stopped_by:
-        text += f"<br>Stopped: {report.stopped_by}"
+        text += QCoreApplication.translate("import_report", "<br>Stopped: {reason}").format(
+            reason=report.stopped_by
+        )
     return text
 
 
@@ -105,7 +139,7 @@ class ImportReportDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importReport")
-        self.setWindowTitle("Import report")
+        self.setWindowTitle(self.tr("Import report"))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report = report
@@ -128,7 +162,7 @@ class ImportReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         if report.new_source_ids:
-            show = QPushButton("Show imported sources", self)
+            show = QPushButton(self.tr("Show imported sources"), self)
             buttons.addButton(show, QDialogButtonBox.ButtonRole.ActionRole)
             show.clicked.connect(lambda: self.showSources.emit(report.new_source_ids))
         layout = QVBoxLayout(self)

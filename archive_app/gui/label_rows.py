@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -25,9 +33,19 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.research import Kind, Ref
 from archive_app.gui.chips import SPACING, Chip, FlowLayout
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 POPUP_PADDING = 24
-NOUNS: dict[Kind, str] = {"event": "an event", "perspective": "a perspective", "tag": "a tag"}
+PLACEHOLDERS: dict[Kind, str] = {
+    "event": QT_TRANSLATE_NOOP("label_rows", "Event name"),
+    "perspective": QT_TRANSLATE_NOOP("label_rows", "Perspective name"),
+    "tag": QT_TRANSLATE_NOOP("label_rows", "Tag name"),
+}
+NOUNS: dict[Kind, str] = {
+    "event": QT_TRANSLATE_NOOP("label_rows", "an event"),
+    "perspective": QT_TRANSLATE_NOOP("label_rows", "a perspective"),
+    "tag": QT_TRANSLATE_NOOP("label_rows", "a tag"),
+}
 
 
 @dataclass(frozen=True)
@@ -68,15 +86,27 @@ class LabelRow(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.add_button = QToolButton(self)
         self.add_button.setObjectName(f"add{kind.title()}Button")
-        self.add_button.setText("+ add")
+        self.add_button.setText(self.tr("+ add"))
         self.add_button.setAutoRaise(True)
-        self.add_button.setAccessibleName(f"Add {NOUNS[kind]}")
-        self.add_button.setToolTip(f"Add {NOUNS[kind]} (type its name; a new one can be made)")
+        self.add_button.setAccessibleName(
+            self.tr("Add {value}").format(
+                value=QCoreApplication.translate("label_rows", NOUNS[kind])
+            )
+        )
+        self.add_button.setToolTip(
+            self.tr("Add {value} (type its name; a new one can be made)").format(
+                value=QCoreApplication.translate("label_rows", NOUNS[kind])
+            )
+        )
         self.add_button.clicked.connect(self.open_entry)
         self.entry = QLineEdit(self)
         self.entry.setObjectName(f"{kind}Entry")
-        self.entry.setAccessibleName(f"Name of {NOUNS[kind]} to add")
-        self.entry.setPlaceholderText(f"{kind.title()} name")
+        self.entry.setAccessibleName(
+            self.tr("Name of {value} to add").format(
+                value=QCoreApplication.translate("label_rows", NOUNS[kind])
+            )
+        )
+        self.entry.setPlaceholderText(QCoreApplication.translate("label_rows", PLACEHOLDERS[kind]))
         self.entry.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
         self.entry.hide()
         self.entry.installEventFilter(self)
@@ -86,7 +116,7 @@ class LabelRow(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.activated.connect(self._submit)
         self.entry.setCompleter(completer)
-        self._none = QLabel("None", self)
+        self._none = QLabel(self.tr("None"), self)
         self._none.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.show_labels([])
 

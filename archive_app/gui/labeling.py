@@ -12,14 +12,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from archive_app.core.archive import Archive
 from archive_app.core.changes import Change
 from archive_app.core.events import NewEvent
 from archive_app.core.perspectives import NewPerspective
-from archive_app.core.research import Kind, LabelRef, Labels, Ref, counted
+from archive_app.core.research import Kind, LabelRef, Labels, Ref
 from archive_app.gui import research_dialogs
+from archive_app.gui.counts import sources_count
 from archive_app.gui.label_rows import Label
 from archive_app.gui.research_dialogs import EventFields, PerspectiveFields
 
@@ -71,9 +73,11 @@ class Labeling:
         return self.ask_new_perspective(name)
 
     def ask_new_event(self, name: str = "", parent_id: int | None = None) -> Label | None:
-        title = "New event"
+        title = QCoreApplication.translate("Labeling", "New event")
         if parent_id is not None:
-            title = f"New sub-event of “{self.archive.events.get(parent_id).name}”"
+            title = QCoreApplication.translate("Labeling", "New sub-event of “{name}”").format(
+                name=self.archive.events.get(parent_id).name
+            )
         fields = research_dialogs.ask_event(self.parent, title, EventFields(name))
         if fields is None:
             return None
@@ -85,7 +89,7 @@ class Labeling:
     def ask_new_perspective(self, name: str = "") -> Label | None:
         fields = research_dialogs.ask_perspective(
             self.parent,
-            "New perspective",
+            QCoreApplication.translate("Labeling", "New perspective"),
             PerspectiveFields(name, color=self.archive.perspectives.next_color()),
         )
         if fields is None:
@@ -115,7 +119,10 @@ class Labeling:
                 source_ids, **assignable(labels).as_arguments()
             )
             return replace(
-                change, description=f"Add {names} to {counted(len(source_ids), 'source')}"
+                change,
+                description=QCoreApplication.translate(
+                    "labeling", "Add {names} to {sources}"
+                ).format(names=names, sources=sources_count(len(source_ids))),
             )
 
         return self.edits.apply(make) is not None
@@ -136,7 +143,10 @@ class Labeling:
                 tags=by_kind["tag"],
             )
             return replace(
-                change, description=f"Remove {names} from {counted(len(source_ids), 'source')}"
+                change,
+                description=QCoreApplication.translate(
+                    "labeling", "Remove {names} from {sources}"
+                ).format(names=names, sources=sources_count(len(source_ids))),
             )
 
         return self.edits.apply(make) is not None

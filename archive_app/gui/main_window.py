@@ -65,6 +65,7 @@ from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.source_count import SourceCount
 from archive_app.gui.sources.view import Mode, SourceListPane
 from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.translation import language_menu
 from archive_app.gui.trash_view import TrashView
 from archive_app.gui.welcome import WelcomeView
 from archive_app.gui.workspace import Workspace
@@ -88,7 +89,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self.show_error, self)
         self.commands = make_actions(self, self.undo_stack)
-        self.recent_menu = build_menus(self.menuBar(), self.commands)
+        self.recent_menu = build_menus(
+            self.menuBar(), self.commands, language_menu(self.settings, self)
+        )
         self.message_bar = MessageBar(self)
         self.search_bar = SearchBar(archive, self.tasks, self)
         self.sidebar = Sidebar(archive, self.tasks, self)
@@ -357,7 +360,7 @@ class MainWindow(QMainWindow):
         self.tasks.run(
             lambda _context: archive.delete_sources(ids),
             on_success=self._deleted,
-            label="Moving to the trash",
+            label=self.tr("Moving to the trash"),
         )
 
     def _deleted(self, change: Change) -> None:
@@ -506,18 +509,20 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, p=path: self.openArchiveRequested.emit(p)
             )
         if not recent:
-            self.recent_menu.addAction("No other archives yet").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No other archives yet")).setEnabled(False)
 
     def query_help(self) -> str:
         """The search syntax, pointing to this window's editor of alias groups."""
         aliases = self.commands.aliases
         keys = aliases.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        where = f"edit them in Research ▸ {aliases.text().replace('&', '')} ({keys})"
+        where = self.tr("edit them in Research ▸ {replace} ({keys})").format(
+            replace=aliases.text().replace("&", ""), keys=keys
+        )
         return query_help_html(aliases=where)
 
     def _show_query_help(self) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Search syntax", self.query_help(), parent=self
+            QMessageBox.Icon.Information, self.tr("Search syntax"), self.query_help(), parent=self
         )
         box.setObjectName("queryHelp")
         box.setModal(False)

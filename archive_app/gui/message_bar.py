@@ -29,7 +29,7 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.setAccessibleName("Messages")
+        self.setAccessibleName(self.tr("Messages"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
@@ -45,15 +45,15 @@ class MessageBar(QFrame):
         self.text.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.details_button = QToolButton(self)
         self.details_button.setObjectName("messageDetailsButton")
-        self.details_button.setText("Details")
+        self.details_button.setText(self.tr("Details"))
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._toggle_details)
         close = QToolButton(self)
         close.setObjectName("messageClose")
         close.setIcon(icon("close"))
         close.setAutoRaise(True)
-        close.setToolTip("Dismiss")
-        close.setAccessibleName("Dismiss message")
+        close.setToolTip(self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss message"))
         close.clicked.connect(self.dismiss)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("messageDetails")
@@ -74,7 +74,7 @@ class MessageBar(QFrame):
 
     def show_report(self, report: ErrorReport) -> None:
         self._count += 1
-        more = f"  ({self._count} messages)" if self._count > 1 else ""
+        more = self.tr("  ({count} messages)").format(count=self._count) if self._count > 1 else ""
         self.text.setText(report.message + more)
         self.details.setPlainText(report.details)
         self.details_button.setVisible(bool(report.details))

@@ -25,14 +25,16 @@ class OcrLanguagesDialog(QDialog):
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ocrLanguagesDialog")
-        self.setWindowTitle("OCR languages")
+        self.setWindowTitle(self.tr("OCR languages"))
         self.archive = archive
         self.installed = archive.ocr.installed_languages()
         layout = QVBoxLayout(self)
         explanation = QLabel(
-            "The languages scans and photos of documents are read in, as Tesseract's codes "
-            "(eng rus hye) or two-letter codes (en ru hy). The archive's most common languages "
-            f"are added. Empty: {' '.join(REGION_LANGUAGES)}.",
+            self.tr(
+                "The languages scans and photos of documents are read in, as Tesseract's codes "
+                "(eng rus hye) or two-letter codes (en ru hy). The archive's most common "
+                "languages are added. Empty: {languages}."
+            ).format(languages=" ".join(REGION_LANGUAGES)),
             self,
         )
         explanation.setWordWrap(True)
@@ -40,7 +42,7 @@ class OcrLanguagesDialog(QDialog):
         self.field = QLineEdit(" ".join(archive.ocr.saved_languages()), self)
         self.field.setObjectName("ocrLanguagesField")
         self.field.setPlaceholderText(" ".join(REGION_LANGUAGES))
-        self.field.setAccessibleName("OCR languages")
+        self.field.setAccessibleName(self.tr("OCR languages"))
         self.field.textChanged.connect(self._update_notes)
         layout.addWidget(self.field)
         self.installed_note = QLabel(self)
@@ -69,14 +71,17 @@ class OcrLanguagesDialog(QDialog):
     def _update_notes(self) -> None:
         if self.installed:
             shown = " ".join(sorted(self.installed))
-            self.installed_note.setText(f"Installed here: {shown}.")
+            self.installed_note.setText(
+                self.tr("Installed here: {languages}.").format(languages=shown)
+            )
         else:
-            self.installed_note.setText("Tesseract OCR is not installed here.")
+            self.installed_note.setText(self.tr("Tesseract OCR is not installed here."))
         wanted = self.languages() or list(REGION_LANGUAGES)
         missing = [language for language in wanted if language not in self.installed]
         self.missing_note.setText(
-            f"Not installed, so not read until installed: {' '.join(missing)}. Install with: "
-            f"{install_command(missing)}"
+            self.tr(
+                "Not installed, so not read until installed: {languages}. Install with: {command}"
+            ).format(languages=" ".join(missing), command=install_command(missing))
             if missing
             else ""
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -18,8 +19,15 @@ CHOICE_LINK = "place:"
 def choice_links(choices: list[PlaceChoice]) -> list[str]:
     """A status line's part for each ambiguous name: ``“Susa” is 9 places: which?``."""
     return [
-        f"“{html.escape(choice.name)}” is {len(choice.places):,} places: "
-        f'<a href="{CHOICE_LINK}{number}">which?</a>'
+        QCoreApplication.translate(
+            "place_choice",
+            '“{escape}” is {count:,} places: <a href="{CHOICE_LINK}{number}">which?</a>',
+        ).format(
+            escape=html.escape(choice.name),
+            count=len(choice.places),
+            CHOICE_LINK=CHOICE_LINK,
+            number=number,
+        )
         for number, choice in enumerate(choices)
     ]
 
@@ -30,13 +38,19 @@ def ask_place(parent: QWidget, choice: PlaceChoice) -> int | None:
     menu = QMenu(parent)
     menu.setObjectName("placeChoiceMenu")
     menu.setToolTipsVisible(True)
-    heading = menu.addAction(f"Which “{choice.name}” do you mean?")
+    heading = menu.addAction(
+        QCoreApplication.translate("place_choice", "Which “{name}” do you mean?").format(
+            name=choice.name
+        )
+    )
     heading.setEnabled(False)
     for place in choice.places:
         action = menu.addAction(place.label)
         action.setData(place.id)
     menu.addSeparator()
-    none = menu.addAction("None of these: search the word only")
+    none = menu.addAction(
+        QCoreApplication.translate("place_choice", "None of these: search the word only")
+    )
     none.setData(NO_PLACE)
     chosen = menu.exec(QCursor.pos())
     return None if chosen is None or chosen.data() is None else int(chosen.data())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -19,10 +19,13 @@ from archive_app.core.import_report import ImportReport
 from archive_app.core.ocr import OcrReport
 from archive_app.gui.ocr_languages import OcrLanguagesDialog
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.importers.ocr_languages import REGION_LANGUAGES, install_command
 
 PICTURED_KINDS = ("pdf", "image")
-RECOGNISE_TIP = "Read the text of the selected scans and photos (OCR)"
+RECOGNISE_TIP = QT_TRANSLATE_NOOP(
+    "recognition", "Read the text of the selected scans and photos (OCR)"
+)
 
 
 class TextRecognition(QObject):
@@ -51,10 +54,10 @@ class TextRecognition(QObject):
         self.selected = selected
         self._told_missing = False
         self._task: Task | None = None
-        self.action = QAction("Recognise &text", self)
+        self.action = QAction(self.tr("Recognise &text"), self)
         self.action.setObjectName("recogniseText")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.action.setStatusTip(RECOGNISE_TIP)
+        self.action.setStatusTip(QCoreApplication.translate("recognition", RECOGNISE_TIP))
         self.action.triggered.connect(self.recognise_selected)
         self.languages_action = QAction("OCR &languages…", self)
         self.languages_action.setObjectName("ocrLanguages")
@@ -102,15 +105,15 @@ class TextRecognition(QObject):
             on_failure=self.failed.emit,
             on_progress=lambda progress: self.progressed.emit(progress.message),
             on_finished=self._ended,
-            label="Recognising text",
+            label=self.tr("Recognising text"),
         )
-        self.action.setText("Stop recognising &text")
-        self.action.setStatusTip("Stop reading; the pages read so far are kept")
+        self.action.setText(self.tr("Stop recognising &text"))
+        self.action.setStatusTip(self.tr("Stop reading; the pages read so far are kept"))
 
     def _ended(self) -> None:
         self._task = None
-        self.action.setText("Recognise &text")
-        self.action.setStatusTip(RECOGNISE_TIP)
+        self.action.setText(self.tr("Recognise &text"))
+        self.action.setStatusTip(QCoreApplication.translate("recognition", RECOGNISE_TIP))
 
     def import_finished(self, report: ImportReport) -> None:
         """After an import: say once that scans were kept unread because OCR is missing."""
@@ -125,9 +128,11 @@ class TextRecognition(QObject):
         self._told_missing = True
         self.failed.emit(
             OcrUnavailableError(
-                "Scans and photos of documents cannot be read, because Tesseract OCR is not "
-                "installed; they are kept, and can be read once it is. Install it with: "
-                f"{install_command(REGION_LANGUAGES)}"
+                self.tr(
+                    "Scans and photos of documents cannot be read, because Tesseract OCR is not "
+                    "installed; they are kept, and can be read once it is. Install it with: "
+                    "{install_command}"
+                ).format(install_command=install_command(REGION_LANGUAGES))
             )
         )
 
@@ -135,13 +140,20 @@ class TextRecognition(QObject):
         pages = sum(len(outcome.pages_read) for outcome in report.outcomes)
         unread = sum(len(outcome.unread) for outcome in report.outcomes)
         sources = len(report.outcomes)
-        message = (
-            f"Text read from {pages} page{'s' if pages != 1 else ''} of {sources} "
-            f"source{'s' if sources != 1 else ''} ({'+'.join(report.languages)})"
+        read = (
+            self.tr("Text read from 1 page")
+            if pages == 1
+            else self.tr("Text read from %n pages", "", pages)
         )
+        of = self.tr(" of 1 source") if sources == 1 else self.tr(" of %n sources", "", sources)
+        message = f"{read}{of} ({'+'.join(report.languages)})"
         if report.cancelled:
-            message += "; stopped before the rest"
+            message += self.tr("; stopped before the rest")
         elif unread:
-            message += f"; {unread} page{'s' if unread != 1 else ''} could not be read"
+            message += (
+                self.tr("; 1 page could not be read")
+                if unread == 1
+                else self.tr("; %n pages could not be read", "", unread)
+            )
         self.finished.emit(message + ".")
         self.textRead.emit([outcome.source_id for outcome in report.outcomes])

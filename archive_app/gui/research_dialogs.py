@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import checked_dates
 from archive_app.core.perspectives import PALETTE
-from archive_app.core.research import counted
+from archive_app.gui.counts import annotations_count, sources_count
 from archive_app.gui.dates import typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import color_dot
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 DESCRIPTION_LINES = 4
 MIN_DIALOG_WIDTH = 360
@@ -48,27 +49,32 @@ COLOR_NAMES = dict(
     zip(
         PALETTE,
         (
-            "Blue",
-            "Orange",
-            "Green",
-            "Magenta",
-            "Violet",
-            "Ochre",
-            "Turquoise",
-            "Red",
-            "Grey",
-            "Lime",
-            "Pink",
-            "Brown",
+            QT_TRANSLATE_NOOP("research_dialogs", "Blue"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Orange"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Green"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Magenta"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Violet"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Ochre"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Turquoise"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Red"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Grey"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Lime"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Pink"),
+            QT_TRANSLATE_NOOP("research_dialogs", "Brown"),
         ),
         strict=True,
     )
 )
+DELETE_TITLES = {
+    "event": QT_TRANSLATE_NOOP("research_dialogs", "Delete event"),
+    "perspective": QT_TRANSLATE_NOOP("research_dialogs", "Delete perspective"),
+    "tag": QT_TRANSLATE_NOOP("research_dialogs", "Delete tag"),
+}
 
 
 def color_name(color: str) -> str:
     """A palette colour by its name ("Blue"); any other by its code."""
-    return COLOR_NAMES.get(color.lower(), color)
+    return QCoreApplication.translate("research_dialogs", COLOR_NAMES.get(color.lower(), color))
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,7 @@ class PerspectiveFields:
 def _description_field(parent: QWidget, text: str, placeholder: str) -> QPlainTextEdit:
     field = QPlainTextEdit(parent)
     field.setObjectName("descriptionField")
-    field.setAccessibleName("Description")
+    field.setAccessibleName(QCoreApplication.translate("research_dialogs", "Description"))
     field.setPlaceholderText(placeholder)
     field.setTabChangesFocus(True)
     field.setPlainText(text)
@@ -114,24 +120,32 @@ class EventDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("eventDialog")
         self.setWindowTitle(title)
-        self.name = _line(self, "name", "Name", fields.name, "Second Karabakh War")
-        self.start = _line(self, "start", "Start", fields.start, "2020, Sep 2020 or 27 Sep 2020")
-        self.end = _line(self, "end", "End", fields.end, "Leave empty for a single day")
-        self.place = _line(self, "place", "Place", fields.place, "Nagorno-Karabakh")
+        self.name = _line(
+            self, "name", self.tr("Name"), fields.name, self.tr("Second Karabakh War")
+        )
+        self.start = _line(
+            self, "start", self.tr("Start"), fields.start, self.tr("2020, Sep 2020 or 27 Sep 2020")
+        )
+        self.end = _line(
+            self, "end", self.tr("End"), fields.end, self.tr("Leave empty for a single day")
+        )
+        self.place = _line(
+            self, "place", self.tr("Place"), fields.place, self.tr("Nagorno-Karabakh")
+        )
         self.description = _description_field(
-            self, fields.description, "What happened, and why it matters to this research"
+            self, fields.description, self.tr("What happened, and why it matters to this research")
         )
         self.error = ErrorLabel("event", self)
         form = QFormLayout()
-        form.addRow("&Name", self.name)
+        form.addRow(self.tr("&Name"), self.name)
         dates = QHBoxLayout()
         dates.addWidget(self.start)
         dates.addWidget(QLabel("to", self))
         dates.addWidget(self.end)
-        dates_label = QLabel("&Dates", self)
+        dates_label = QLabel(self.tr("&Dates"), self)
         dates_label.setBuddy(self.start)
         form.addRow(dates_label, dates)
-        form.addRow("&Place", self.place)
+        form.addRow(self.tr("&Place"), self.place)
         form.addRow("D&escription", self.description)
         _finish(self, form, self.error)
 
@@ -147,7 +161,7 @@ class EventDialog(QDialog):
     def accept(self) -> None:
         fields = self.fields()
         if not fields.name:
-            self.error.show_error("Give the event a name.")
+            self.error.show_error(self.tr("Give the event a name."))
             self.name.setFocus()
             return
         try:
@@ -165,7 +179,7 @@ class ColorSwatches(QWidget):
     def __init__(self, color: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("colorSwatches")
-        self.setAccessibleName("Colour")
+        self.setAccessibleName(self.tr("Colour"))
         self._color = color
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -186,7 +200,7 @@ class ColorSwatches(QWidget):
             layout.addWidget(button)
         self.other = QToolButton(self)
         self.other.setObjectName("otherColorButton")
-        self.other.setText("Other…")
+        self.other.setText(self.tr("Other…"))
         self.other.setAutoRaise(True)
         self.other.clicked.connect(self._choose_other)
         layout.addWidget(self.other)
@@ -227,16 +241,16 @@ class PerspectiveDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("perspectiveDialog")
         self.setWindowTitle(title)
-        self.name = _line(self, "name", "Name", fields.name, "International wire")
+        self.name = _line(self, "name", self.tr("Name"), fields.name, self.tr("International wire"))
         self.description = _description_field(
-            self, fields.description, "Who speaks from this viewpoint"
+            self, fields.description, self.tr("Who speaks from this viewpoint")
         )
         self.swatches = ColorSwatches(fields.color or PALETTE[0], self)
         self.error = ErrorLabel("perspective", self)
         form = QFormLayout()
-        form.addRow("&Name", self.name)
+        form.addRow(self.tr("&Name"), self.name)
         form.addRow("D&escription", self.description)
-        form.addRow("&Colour", self.swatches)
+        form.addRow(self.tr("&Colour"), self.swatches)
         _finish(self, form, self.error)
 
     def fields(self) -> PerspectiveFields:
@@ -246,7 +260,7 @@ class PerspectiveDialog(QDialog):
 
     def accept(self) -> None:
         if not self.fields().name:
-            self.error.show_error("Give the perspective a name.")
+            self.error.show_error(self.tr("Give the perspective a name."))
             self.name.setFocus()
             return
         super().accept()
@@ -283,7 +297,11 @@ def ask_perspective(
 
 def ask_color(parent: QWidget | None, current: str) -> str | None:
     """Any colour, as #rrggbb; None when cancelled."""
-    color = QColorDialog.getColor(QColor(current), parent, "Perspective colour")
+    color = QColorDialog.getColor(
+        QColor(current),
+        parent,
+        QCoreApplication.translate("research_dialogs", "Perspective colour"),
+    )
     return color.name() if color.isValid() else None
 
 
@@ -292,7 +310,7 @@ def ask_tag_name(parent: QWidget | None, title: str, names: Sequence[str]) -> st
     dialog = QInputDialog(parent)
     dialog.setObjectName("tagNameDialog")
     dialog.setWindowTitle(title)
-    dialog.setLabelText("Tag:")
+    dialog.setLabelText(QCoreApplication.translate("research_dialogs", "Tag:"))
     dialog.setComboBoxItems(list(names))
     dialog.setComboBoxEditable(True)
     dialog.setTextValue("")
@@ -320,23 +338,38 @@ def confirm_delete_in_use(
 ) -> bool:
     """Whether to delete an event, perspective or tag that sources or annotations carry
     (it comes off them; Undo puts it back)."""
-    uses = " and ".join(
+    uses = QCoreApplication.translate("research_dialogs", " and ").join(
         text
         for count, text in (
-            (sources, counted(sources, "source")),
-            (annotations, counted(annotations, "annotation")),
+            (sources, sources_count(sources)),
+            (annotations, annotations_count(annotations)),
         )
         if count
     )
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(f"Delete {kind}")
-    box.setText(f"“{name}” is assigned to {uses}.")
-    box.setInformativeText(
-        f"Delete the {kind} and remove it from {'them' if sources + annotations > 1 else 'it'}? "
-        "Edit ▸ Undo puts everything back."
+    box.setWindowTitle(QCoreApplication.translate("research_dialogs", DELETE_TITLES[kind]))
+    box.setText(
+        QCoreApplication.translate("research_dialogs", "“{name}” is assigned to {uses}.").format(
+            name=name, uses=uses
+        )
     )
-    delete = box.addButton(f"Delete and remove from {uses}", QMessageBox.ButtonRole.DestructiveRole)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "research_dialogs",
+            "Delete it and remove it from them? Edit ▸ Undo puts everything back.",
+        )
+        if sources + annotations > 1
+        else QCoreApplication.translate(
+            "research_dialogs", "Delete it and remove it from that one? Edit ▸ Undo puts it back."
+        )
+    )
+    delete = box.addButton(
+        QCoreApplication.translate("research_dialogs", "Delete and remove from {uses}").format(
+            uses=uses
+        ),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -37,8 +38,15 @@ from archive_app.core.progress import Progress
 from archive_app.core.reuse import PhotoGroup
 from archive_app.gui.reader.showing_cards import ShowingCards
 from archive_app.gui.tasks import TaskContext, TaskRunner
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
-COLUMNS = ("Photo", "First seen", "Shown", "Perspectives", "Captions")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("reused_photos", "Photo"),
+    QT_TRANSLATE_NOOP("reused_photos", "First seen"),
+    QT_TRANSLATE_NOOP("reused_photos", "Shown"),
+    QT_TRANSLATE_NOOP("reused_photos", "Perspectives"),
+    QT_TRANSLATE_NOOP("reused_photos", "Captions"),
+)
 THUMBNAIL_HEIGHT = 56
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -84,7 +92,11 @@ class ReusedPhotosModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return (
+                QCoreApplication.translate("reused_photos", COLUMNS[section])
+                if 0 <= section < len(COLUMNS)
+                else None
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -135,17 +147,17 @@ class ReusedPhotosView(QDialog):
     def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reusedPhotos")
-        self.setWindowTitle("Reused photos")
+        self.setWindowTitle(self.tr("Reused photos"))
         self._archive = archive
         self._tasks = tasks
         self.model = ReusedPhotosModel(archive, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(self.model)
-        self.contested = QCheckBox("Only photos told by different perspectives", self)
+        self.contested = QCheckBox(self.tr("Only photos told by different perspectives"), self)
         self.contested.setObjectName("onlyContested")
         self.contested.toggled.connect(self._filter)
-        self.status = QLabel("Looking for photos shown more than once…", self)
+        self.status = QLabel(self.tr("Looking for photos shown more than once…"), self)
         self.status.setObjectName("reusedPhotosStatus")
         self.table = QTableView(self)
         self.table.setObjectName("reusedPhotosTable")
@@ -168,7 +180,7 @@ class ReusedPhotosView(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_chosen())
         self.cards = ShowingCards(self)
         self.cards.openRequested.connect(self.sourceOpenRequested)
-        self.chosen = QLabel("Choose a photo to see how each source told it.", self)
+        self.chosen = QLabel(self.tr("Choose a photo to see how each source told it."), self)
         self.chosen.setObjectName("reusedPhotoChosen")
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -191,7 +203,7 @@ class ReusedPhotosView(QDialog):
 
     def refresh(self) -> None:
         """Fingerprint what is missing, then find every group, in the background."""
-        self.status.setText("Looking for photos shown more than once…")
+        self.status.setText(self.tr("Looking for photos shown more than once…"))
         reuse = self._archive.reuse
 
         def work(context: TaskContext) -> list[PhotoGroup]:
@@ -202,12 +214,16 @@ class ReusedPhotosView(QDialog):
             work,
             on_success=self._groups_found,
             on_progress=self._progressed,
-            label="Finding reused photos",
+            label=self.tr("Finding reused photos"),
         )
 
     def _progressed(self, progress: Progress) -> None:
         if progress.total:
-            self.status.setText(f"{progress.message}: {progress.done} of {progress.total}…")
+            self.status.setText(
+                self.tr("{message}: {done} of {total}…").format(
+                    message=progress.message, done=progress.done, total=progress.total
+                )
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -227,19 +243,23 @@ class ReusedPhotosView(QDialog):
     def _count(self) -> None:
         total, shown = len(self.model.all_groups), self.model.rowCount()
         if not total:
-            self.status.setText("No photo is shown more than once in this archive.")
+            self.status.setText(self.tr("No photo is shown more than once in this archive."))
         elif shown == total:
-            self.status.setText(f"{total} photos shown more than once")
+            self.status.setText(self.tr("%n photos shown more than once", "", total))
         else:
-            self.status.setText(f"{shown} of {total} photos, told by different perspectives")
+            self.status.setText(
+                self.tr("{shown} of {total} photos, told by different perspectives").format(
+                    shown=shown, total=total
+                )
+            )
 
     def _show_chosen(self) -> None:
         current = self.proxy.mapToSource(self.table.currentIndex())
         if not current.isValid():
-            self.chosen.setText("Choose a photo to see how each source told it.")
+            self.chosen.setText(self.tr("Choose a photo to see how each source told it."))
             self.cards.show_showings([], [])
             return
         group = self.model.groups[current.row()]
-        self.chosen.setText(f"Shown {len(group.showings)} times, first seen first:")
+        self.chosen.setText(self.tr("Shown %n times, first seen first:", "", len(group.showings)))
         captions = [s.caption for s in group.showings if s.caption]
         self.cards.show_showings(group.showings, captions)

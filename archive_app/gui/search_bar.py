@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
@@ -65,8 +65,8 @@ class SearchBar(QWidget):
         self._loading_more = False
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
-        self.field.setAccessibleName("Search")
-        self.field.setPlaceholderText("Search titles, text, captions and notes")
+        self.field.setAccessibleName(self.tr("Search"))
+        self.field.setPlaceholderText(self.tr("Search titles, text, captions and notes"))
         self.field.setClearButtonEnabled(True)
         self.field.setToolTip(query_help_html())
         self.field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -149,7 +149,7 @@ class SearchBar(QWidget):
             search,
             on_success=lambda found: self._found(sequence, text, offset, *found),
             on_finished=lambda: self._finished(offset),
-            label="Searching",
+            label=self.tr("Searching"),
         )
 
     def _finished(self, offset: int) -> None:
@@ -176,13 +176,23 @@ class SearchBar(QWidget):
         import, or an edit made during one); a better query when this one found little."""
         parts = [_hits(results.total)]
         if results.notes:
-            parts.append(f"searched as <b>{html.escape(results.understood)}</b>")
+            parts.append(
+                self.tr("searched as <b>{escape}</b>").format(
+                    escape=html.escape(results.understood)
+                )
+            )
         if lag.behind:
-            parts.append(f"search is catching up ({lag.pending:,} to go)")
+            parts.append(
+                self.tr("search is catching up ({pending:,} to go)").format(pending=lag.pending)
+            )
         self.status.setToolTip("\n".join([*results.notes, *_lag_notes(lag)]))
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
-            parts.append(f'Did you mean <a href="{suggestion}">{suggestion}</a>?')
+            parts.append(
+                self.tr('Did you mean <a href="{suggestion}">{suggestion}</a>?').format(
+                    suggestion=suggestion
+                )
+            )
         self._place_choices = list(results.place_choices)
         parts += choice_links(self._place_choices)
         self.status.setText(" · ".join(parts))
@@ -216,11 +226,15 @@ class SearchBar(QWidget):
 def _lag_notes(lag: IndexLag) -> list[str]:
     if not lag.behind:
         return []
-    waiting = f"{lag.pending:,} changed sources are not searchable as they are yet."
+    waiting = QCoreApplication.translate(
+        "search_bar", "{pending:,} changed sources are not searchable as they are yet."
+    ).format(pending=lag.pending)
     return [waiting, lag.problem] if lag.problem else [waiting]
 
 
 def _hits(total: int) -> str:
     if total == 0:
-        return "No hits"
-    return f"{total:,} hit" + ("" if total == 1 else "s")
+        return QCoreApplication.translate("search_bar", "No hits")
+    if total == 1:
+        return QCoreApplication.translate("search_bar", "1 hit")
+    return QCoreApplication.translate("search_bar", "%Ln hits", "", total)

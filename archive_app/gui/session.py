@@ -40,9 +40,11 @@ class OpeningProgress(QProgressDialog):
     an upgrade, or when it was damaged) takes minutes, and can be cancelled."""
 
     def __init__(self, path: Path, parent: QWidget | None) -> None:
-        super().__init__(f"Opening “{path.name}”…", "Cancel", 0, 0, parent)
+        super().__init__(
+            self.tr("Opening “{name}”…").format(name=path.name), self.tr("Cancel"), 0, 0, parent
+        )
         self.setObjectName("openingProgress")
-        self.setWindowTitle("Opening archive")
+        self.setWindowTitle(self.tr("Opening archive"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         self.setAutoReset(False)
@@ -52,7 +54,9 @@ class OpeningProgress(QProgressDialog):
         if progress.total <= 0:
             return
         self.setLabelText(
-            f"Rebuilding the search index: {progress.done:,} of {progress.total:,} sources"
+            self.tr("Rebuilding the search index: {done:,} of {total:,} sources").format(
+                done=progress.done, total=progress.total
+            )
         )
         self.setMaximum(progress.total)
         self.setValue(progress.done)
@@ -140,7 +144,7 @@ class WindowSession(QObject):
             on_failure=outcome.append,
             on_progress=dialog.show_progress,
             on_finished=waiting.quit,
-            label="Opening archive",
+            label=self.tr("Opening archive"),
         )
         dialog.canceled.connect(task.cancel)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

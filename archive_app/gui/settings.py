@@ -51,6 +51,15 @@ class AppSettings:
 
     # The window
 
+    @property
+    def language(self) -> str:
+        """The window's language as an ISO 639-1 code; "" follows the system's locale."""
+        return str(self._store.value("window/language", "") or "")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._store.setValue("window/language", code)
+
     def window_geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")
 

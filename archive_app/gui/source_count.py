@@ -30,7 +30,11 @@ class SourceCount(QLabel):
         self._show()
 
     def _show(self) -> None:
-        total = f"{self._total:,} source" + ("" if self._total == 1 else "s")
+        total = self.tr("1 source") if self._total == 1 else self.tr("%Ln sources", "", self._total)
         listed = self._listed
-        shown = total if listed is None or listed == self._total else f"{listed:,} of {total}"
+        shown = (
+            total
+            if listed is None or listed == self._total
+            else self.tr("{listed} of %Ln sources", "", self._total).format(listed=f"{listed:,}")
+        )
         self.setText(f"{shown} · {self._name}")

@@ -7,7 +7,7 @@ then removes the originals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
-from archive_app.core.research import counted
 from archive_app.core.trash import TrashedSource
+from archive_app.gui.counts import sources_count
 from archive_app.gui.editing import Edits
 from archive_app.gui.icons import kind_icon
 from archive_app.gui.sources.model import local_time
@@ -36,9 +36,12 @@ def confirm_empty(parent: QWidget | None, count: int) -> bool:
     """Ask before destroying trashed sources; tests replace this."""
     answer = QMessageBox.warning(
         parent,
-        "Empty the trash",
-        f"Destroy {counted(count, 'source')} for good, with their annotations and original "
-        "files?\n\nThis cannot be undone. The audit trail keeps a record that it was done.",
+        QCoreApplication.translate("trash_view", "Empty the trash"),
+        QCoreApplication.translate(
+            "trash_view",
+            "Destroy {sources} for good, with their annotations and original files?\n\n"
+            "This cannot be undone. The audit trail keeps a record that it was done.",
+        ).format(sources=sources_count(count)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -61,7 +64,7 @@ class TrashView(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("trashView")
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(self.tr("Trash"))
         self.resize(640, 380)
         self._archive = archive
         self._edits = edits
@@ -70,17 +73,17 @@ class TrashView(QDialog):
         self.summary.setWordWrap(True)
         self.list = QTreeWidget(self)
         self.list.setObjectName("trashList")
-        self.list.setHeaderLabels(["Title", "Deleted", "Annotations"])
+        self.list.setHeaderLabels([self.tr("Title"), self.tr("Deleted"), self.tr("Annotations")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setColumnWidth(0, 330)
         self.list.setColumnWidth(1, 150)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("&Restore", self)
-        self.restore_button.setToolTip("Put the selected sources back as they were")
-        self.empty_button = QPushButton("&Empty trash…", self)
-        self.empty_button.setToolTip("Destroy everything in the trash, originals included")
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.restore_button.setToolTip(self.tr("Put the selected sources back as they were"))
+        self.empty_button = QPushButton(self.tr("&Empty trash…"), self)
+        self.empty_button.setToolTip(self.tr("Destroy everything in the trash, originals included"))
         self.empty_button.setAutoDefault(False)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -101,11 +104,13 @@ class TrashView(QDialog):
             self.list.addTopLevelItem(_item(trashed))
         if items:
             self.summary.setText(
-                f"{counted(len(items), 'source')} deleted. Nothing here is destroyed until the "
-                "trash is emptied; restored sources come back with their annotations and ids."
+                self.tr(
+                    "{counted} deleted. Nothing here is destroyed until the trash is emptied; "
+                    "restored sources come back with their annotations and ids."
+                ).format(counted=sources_count(len(items)))
             )
         else:
-            self.summary.setText("The trash is empty. Deleted sources wait here.")
+            self.summary.setText(self.tr("The trash is empty. Deleted sources wait here."))
         self.empty_button.setEnabled(bool(items))
         self._selection_changed()
 
@@ -124,7 +129,7 @@ class TrashView(QDialog):
         self._tasks.run(
             lambda _context: archive.trash.empty(),
             on_success=lambda _emptied: self._emptied(),
-            label="Emptying the trash",
+            label=self.tr("Emptying the trash"),
         )
 
     def _emptied(self) -> None:
@@ -141,5 +146,10 @@ def _item(trashed: TrashedSource) -> QTreeWidgetItem:
         item.setText(2, str(trashed.annotations))
     item.setIcon(0, kind_icon(trashed.kind))
     item.setData(0, ID_ROLE, trashed.source_id)
-    item.setToolTip(0, f"Source {trashed.source_id}: {trashed.title}")
+    item.setToolTip(
+        0,
+        QCoreApplication.translate("trash_view", "Source {source_id}: {title}").format(
+            source_id=trashed.source_id, title=trashed.title
+        ),
+    )
     return item

@@ -33,7 +33,7 @@ class Workspace(QTabWidget):
         self.setTabsClosable(True)
         self.setMovable(False)
         self.library = library
-        self.addTab(library, icon("library"), "Library")
+        self.addTab(library, icon("library"), self.tr("Library"))
         for side in (QTabBar.ButtonPosition.LeftSide, QTabBar.ButtonPosition.RightSide):
             self.tabBar().setTabButton(0, side, None)  # the library cannot be closed
         self.compare = CompareView(archive, tasks, self)
@@ -49,7 +49,7 @@ class Workspace(QTabWidget):
     def open_compare(self, event_id: int | None = None) -> None:
         """Show the compare view: for ``event_id``, or for the event it showed last."""
         if not self.comparing:
-            self.addTab(self.compare, icon("compare"), "Compare")
+            self.addTab(self.compare, icon("compare"), self.tr("Compare"))
         self.setCurrentWidget(self.compare)
         if event_id is not None or self.compare.event_id is None:
             self.compare.show_event(event_id)

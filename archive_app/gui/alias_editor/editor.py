@@ -55,7 +55,7 @@ class AliasEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("aliasEditor")
-        self.setWindowTitle("Place-name aliases")
+        self.setWindowTitle(self.tr("Place-name aliases"))
         self.setModal(False)
         self._aliases = aliases
         self._undo: Callable[[], None] | None = None
@@ -64,27 +64,29 @@ class AliasEditor(QDialog):
         self.group_model = AliasGroupModel(self)
         self.groups = QListView(self)
         self.groups.setObjectName("aliasGroups")
-        self.groups.setAccessibleName("Alias groups")
+        self.groups.setAccessibleName(self.tr("Alias groups"))
         self.groups.setModel(self.group_model)
         self.groups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.groups.setItemDelegate(GroupDelegate(self.groups))
         self.groups.setUniformItemSizes(True)
-        self.new_group = QPushButton(icon("add"), "New group", self)
+        self.new_group = QPushButton(icon("add"), self.tr("New group"), self)
         self.new_group.setObjectName("aliasNewGroup")
-        self.delete_group = QPushButton(icon("remove"), "Delete group", self)
+        self.delete_group = QPushButton(icon("remove"), self.tr("Delete group"), self)
         self.delete_group.setObjectName("aliasDeleteGroup")
         self.form = NewGroupForm(self)
         self.pane = GroupPane(self)
         self.empty = QLabel(
-            "No alias groups yet. Make one for each place that goes by several names, and a "
-            "search for any of them finds them all.",
+            self.tr(
+                "No alias groups yet. Make one for each place that goes by several names, and a "
+                "search for any of them finds them all."
+            ),
             self,
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.notice = QLabel(self)
         self.notice.setObjectName("aliasNotice")
-        self.undo_button = QPushButton("Undo", self)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
         self.undo_button.setObjectName("aliasUndo")
         self._right = QStackedWidget(self)
         self.gazetteer = None if gazetteer is None else GazetteerPanel(gazetteer, aliases, self)
@@ -99,8 +101,10 @@ class AliasEditor(QDialog):
 
     def _build(self) -> None:
         intro = QLabel(
-            "Names of one place or thing. A search for any name of a group finds the sources "
-            "that use the others; edits apply to the next search at once.",
+            self.tr(
+                "Names of one place or thing. A search for any name of a group finds the sources "
+                "that use the others; edits apply to the next search at once."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -202,7 +206,7 @@ class AliasEditor(QDialog):
         enough = group is not None and len(group.names) > 2
         self.pane.remove.setEnabled(chosen and enough)
         self.pane.remove.setToolTip(
-            "" if enough else "A group needs two names at least: delete the group instead."
+            "" if enough else self.tr("A group needs two names at least: delete the group instead.")
         )
 
     # Groups
@@ -221,7 +225,9 @@ class AliasEditor(QDialog):
         except ArchiveError as error:
             self.form.error.show_error(str(error))
             return
-        self._changed(f"Made the group {group_label(group)}.")
+        self._changed(
+            self.tr("Made the group {group_label}.").format(group_label=group_label(group))
+        )
         self.reload(select=group.id)
 
     def _delete_current(self) -> None:
@@ -234,13 +240,17 @@ class AliasEditor(QDialog):
         self.reload()
         restore = self._aliases.new_group
         self._changed(
-            f"Deleted the group {group_label(group)}.",
+            self.tr("Deleted the group {group_label}.").format(group_label=group_label(group)),
             undo=lambda: self.reload(select=restore(group.names, note=group.note).id),
         )
 
     def _adopted(self, group_id: int) -> None:
         group = self._aliases.get(group_id)
-        self._changed(f"Adopted the gazetteer's names as the group {group_label(group)}.")
+        self._changed(
+            self.tr("Adopted the gazetteer's names as the group {group_label}.").format(
+                group_label=group_label(group)
+            )
+        )
         self.reload(select=group_id)
 
     # Names
@@ -256,7 +266,7 @@ class AliasEditor(QDialog):
             self.pane.error.show_error(str(error))
             return
         self.pane.new_name.clear()
-        self._changed(f"Added “{name}”.")
+        self._changed(self.tr("Added “{name}”.").format(name=name))
         self.reload()
 
     def _remove_name(self) -> None:
@@ -266,7 +276,7 @@ class AliasEditor(QDialog):
             return
         name = self.pane.name_model.name(index.row())
         self._aliases.remove_name(name)
-        self._changed(f"Removed “{name}”.")
+        self._changed(self.tr("Removed “{name}”.").format(name=name))
         self.reload()
 
     def _rename(self, old: str, new: str) -> None:
@@ -278,7 +288,7 @@ class AliasEditor(QDialog):
         except ArchiveError as error:
             self.pane.error.show_error(str(error))
             return
-        self._changed(f"Renamed “{old}” to “{new}”.")
+        self._changed(self.tr("Renamed “{old}” to “{new}”.").format(old=old, new=new))
         self.reload()
 
     # The note, saved a moment after typing stops and when the field is left
@@ -291,7 +301,7 @@ class AliasEditor(QDialog):
         if shown is None or note == shown.note:
             return
         self.group_model.update_group(self._aliases.set_note(shown.id, note))
-        self._changed("Saved the note.")
+        self._changed(self.tr("Saved the note."))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.pane.note and event.type() == QEvent.Type.FocusOut:
@@ -317,7 +327,7 @@ class AliasEditor(QDialog):
         undo, self._undo = self._undo, None
         if undo is not None:
             undo()
-            self._changed("Restored the group.")
+            self._changed(self.tr("Restored the group."))
 
     def _recolor(self, *labels: QLabel) -> None:
         for label in (*labels, self.notice, self.empty):

@@ -39,29 +39,31 @@ class GazetteerPanel(QGroupBox):
     """Something changed that the next search sees: a message saying what."""
 
     def __init__(self, gazetteer: Gazetteer, aliases: Aliases, parent: QWidget | None = None):
-        super().__init__("Built-in gazetteer (GeoNames)", parent)
+        super().__init__(self.tr("Built-in gazetteer (GeoNames)"), parent)
         self.setObjectName("gazetteerPanel")
         self._gazetteer = gazetteer
         self._aliases = aliases
         self._places: list[Place] = []
-        self.enabled = QCheckBox("Find a place's other names from the gazetteer", self)
+        self.enabled = QCheckBox(self.tr("Find a place's other names from the gazetteer"), self)
         self.enabled.setObjectName("gazetteerEnabled")
         self.lookup = QLineEdit(self)
         self.lookup.setObjectName("gazetteerLookup")
-        self.lookup.setPlaceholderText("Look up a place name, e.g. Khankendi")
+        self.lookup.setPlaceholderText(self.tr("Look up a place name, e.g. Khankendi"))
         self.lookup.setClearButtonEnabled(True)
         self.places = QComboBox(self)
         self.places.setObjectName("gazetteerPlaces")
-        self.places.setAccessibleName("Places with this name")
+        self.places.setAccessibleName(self.tr("Places with this name"))
         self.names = QListWidget(self)
         self.names.setObjectName("gazetteerNames")
-        self.names.setAccessibleName("Names the place brings into a search")
+        self.names.setAccessibleName(self.tr("Names the place brings into a search"))
         self.names.setFlow(QListWidget.Flow.LeftToRight)
         self.names.setWrapping(True)
         self.names.setSpacing(2)
-        self.adopt = QPushButton("Adopt as alias group", self)
+        self.adopt = QPushButton(self.tr("Adopt as alias group"), self)
         self.adopt.setObjectName("gazetteerAdopt")
-        self.adopt.setToolTip("Make the checked names a group of your own, to edit as you like")
+        self.adopt.setToolTip(
+            self.tr("Make the checked names a group of your own, to edit as you like")
+        )
         self.status = QLabel(self)
         self.status.setObjectName("gazetteerStatus")
         self.status.setWordWrap(True)
@@ -98,15 +100,16 @@ class GazetteerPanel(QGroupBox):
         text = self.lookup.text().strip()
         self._places = []
         if text and not self._gazetteer.available():
-            self.status.setText("Preparing the gazetteer (once, about 15 seconds)…")
+            self.status.setText(self.tr("Preparing the gazetteer (once, about 15 seconds)…"))
             self._retry.start()
         elif text:
             self._places = self._gazetteer.places(text)
             self.status.setText(
-                f"No place is called “{text}”."
+                self.tr("No place is called “{text}”.").format(text=text)
                 if not self._places
-                else f"{len(self._places)} places are called “{text}”: a search for it asks "
-                "which is meant."
+                else self.tr(
+                    "{count} places are called “{text}”: a search for it asks which is meant."
+                ).format(count=len(self._places), text=text)
                 if len(self._places) > 1
                 else ""
             )
@@ -158,7 +161,7 @@ class GazetteerPanel(QGroupBox):
                 spellings.setdefault(name_key(name), name)  # Xankəndi and Xankendi are one
         names = list(spellings.values())
         try:
-            group = self._aliases.new_group(names, note="from the gazetteer")
+            group = self._aliases.new_group(names, note=self.tr("from the gazetteer"))
         except ArchiveError as error:
             self.status.setText(str(error))
             return

@@ -75,7 +75,7 @@ class AliasGroupModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return group_label(group)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return group.note or "No note yet"
+            return group.note or self.tr("No note yet")
         if role == GROUP_ROLE:
             return group
         return None
@@ -161,7 +161,7 @@ class GroupDelegate(QStyledItemDelegate):
         small.setPointSizeF(small.pointSizeF() * 0.9)
         painter.setFont(small)
         painter.setPen(muted)
-        note = group.note.replace("\n", " ") or "No note on who uses which name"
+        note = group.note.replace("\n", " ") or self.tr("No note on who uses which name")
         note = painter.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.adjusted(0, line + 2, 0, 0), int(LEFT), note)
         painter.restore()

@@ -7,7 +7,7 @@ highlights and the list are read again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from archive_app.core.archive import Archive
@@ -85,7 +85,11 @@ class Annotator(QObject):
     def annotate(self, target: AnnotationTarget) -> None:
         """Ask for a note and labels for ``target``, then make the annotation."""
         draft = editor.ask_annotation(
-            self.parent_widget, self.labeling, "Annotate", _describe(target), AnnotationDraft()
+            self.parent_widget,
+            self.labeling,
+            self.tr("Annotate"),
+            _describe(target),
+            AnnotationDraft(),
         )
         if draft is None:
             self.reader.clear_draft()
@@ -113,7 +117,11 @@ class Annotator(QObject):
             return
         before = AnnotationDraft(annotation.note, _labels_of(annotation))
         after = editor.ask_annotation(
-            self.parent_widget, self.labeling, "Edit annotation", target_text(annotation), before
+            self.parent_widget,
+            self.labeling,
+            self.tr("Edit annotation"),
+            target_text(annotation),
+            before,
         )
         if after is None or (after.note == before.note and _keys(after) == _keys(before)):
             return
@@ -140,8 +148,18 @@ def _describe(target: AnnotationTarget) -> str:
         return f"“{' '.join(target.quote.split())}”"
     page = target.region.page
     if target.whole:
-        return "The whole picture" if page is None else f"The whole of page {page}"
-    return "A region of the picture" if page is None else f"A region on page {page}"
+        return (
+            QCoreApplication.translate("annotator", "The whole picture")
+            if page is None
+            else QCoreApplication.translate("annotator", "The whole of page {page}").format(
+                page=page
+            )
+        )
+    return (
+        QCoreApplication.translate("annotator", "A region of the picture")
+        if page is None
+        else QCoreApplication.translate("annotator", "A region on page {page}").format(page=page)
+    )
 
 
 def _labels_of(annotation: Annotation) -> list[Label]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from archive_app.core.research import Kind
 from archive_app.gui.label_rows import Label, LabelRow
 from archive_app.gui.labeling import Labeling
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 NOTE_LINES = 6
 ROWS: tuple[tuple[Kind, str], ...] = (
-    ("perspective", "Perspectives"),
-    ("event", "Events"),
-    ("tag", "Tags"),
+    ("perspective", QT_TRANSLATE_NOOP("editor", "Perspectives")),
+    ("event", QT_TRANSLATE_NOOP("editor", "Events")),
+    ("tag", QT_TRANSLATE_NOOP("editor", "Tags")),
 )
 TARGET_CHARS = 320
 
@@ -55,8 +56,8 @@ class NoteField(QPlainTextEdit):
     def __init__(self, dialog: QDialog) -> None:
         super().__init__(dialog)
         self.setObjectName("annotationNote")
-        self.setAccessibleName("Note")
-        self.setPlaceholderText("Your note on this (Markdown welcome). Ctrl+Enter saves.")
+        self.setAccessibleName(self.tr("Note"))
+        self.setPlaceholderText(self.tr("Your note on this (Markdown welcome). Ctrl+Enter saves."))
         self.setTabChangesFocus(True)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * NOTE_LINES + 12)
 
@@ -94,7 +95,7 @@ class AnnotationEditor(QDialog):
         form.setHorizontalSpacing(12)
         for kind, text in ROWS:
             row = LabelRow(kind, self, choices=partial(labeling.names, kind))
-            row.setAccessibleName(text)
+            row.setAccessibleName(QCoreApplication.translate("editor", text))
             row.addRequested.connect(lambda name, kind=kind: self._add(kind, name))
             row.removeRequested.connect(self._remove)
             row.show_labels(draft.of_kind(kind))
@@ -105,12 +106,12 @@ class AnnotationEditor(QDialog):
         )
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setToolTip(
-            "Save the annotation ("
-            + QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
-            + ")"
+            self.tr("Save the annotation ({keys})").format(
+                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+            )
         )
         save.setAutoDefault(False)
-        save_keys = QAction("Save the annotation", self)
+        save_keys = QAction(self.tr("Save the annotation"), self)
         save_keys.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         save_keys.triggered.connect(self.accept)
         self.addAction(save_keys)

@@ -3,6 +3,7 @@ one), the words that name what it is on, and what to say about a passage that mo
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from archive_app.core.model import Annotation
@@ -57,11 +58,17 @@ def target_text(annotation: Annotation) -> str:
             quote = quote[: QUOTE_CHARS - 1].rstrip() + "…"
         return f"“{quote}”"
     if is_whole(annotation):
-        return "The whole picture" if annotation.page is None else f"Page {annotation.page}"
+        return (
+            QCoreApplication.translate("look", "The whole picture")
+            if annotation.page is None
+            else QCoreApplication.translate("look", "Page {page}").format(page=annotation.page)
+        )
     where = _where(annotation)
     if annotation.page is not None:
-        return f"Region on page {annotation.page}, {where}"
-    return f"Region, {where} of the picture"
+        return QCoreApplication.translate("look", "Region on page {page}, {where}").format(
+            page=annotation.page, where=where
+        )
+    return QCoreApplication.translate("look", "Region, {where} of the picture").format(where=where)
 
 
 def _where(annotation: Annotation) -> str:
@@ -78,15 +85,19 @@ def _where(annotation: Annotation) -> str:
 def anchor_note(annotation: Annotation) -> str:
     """A warning for a passage that could not be found exactly in the current text."""
     if annotation.anchor_status == "fuzzy":
-        return "The text changed: found again approximately. Check the passage."
+        return QCoreApplication.translate(
+            "look", "The text changed: found again approximately. Check the passage."
+        )
     if annotation.anchor_status == "orphaned":
-        return "The text changed: this passage is no longer found in it."
+        return QCoreApplication.translate(
+            "look", "The text changed: this passage is no longer found in it."
+        )
     return ""
 
 
 def tooltip(annotation: Annotation) -> str:
     """The note and labels, shown when hovering the passage or the region."""
-    parts = [annotation.note.strip() or "(no note)"]
+    parts = [annotation.note.strip() or QCoreApplication.translate("look", "(no note)")]
     labels = [
         *(p.name for p in annotation.perspectives),
         *(e.name for e in annotation.events),

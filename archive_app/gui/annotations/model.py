@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from archive_app.core.model import Annotation
 from archive_app.gui.annotations.look import anchor_note, target_text, tooltip
@@ -62,14 +69,19 @@ def _reading_order(annotation: Annotation) -> tuple[int, int, float, float, int]
 
 def _spoken(annotation: Annotation) -> str:
     """The row as a screen reader says it."""
-    parts = [target_text(annotation), f"Note: {annotation.note.strip() or 'none'}"]
+    parts = [
+        target_text(annotation),
+        QCoreApplication.translate("model", "Note: {value}").format(
+            value=annotation.note.strip() or QCoreApplication.translate("model", "none")
+        ),
+    ]
     labels = [
         *(p.name for p in annotation.perspectives),
         *(e.name for e in annotation.events),
         *(t.name for t in annotation.tags),
     ]
     if labels:
-        parts.append("Labels: " + ", ".join(labels))
+        parts.append(QCoreApplication.translate("model", "Labels: ") + ", ".join(labels))
     warning = anchor_note(annotation)
     if warning:
         parts.append(warning)

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,7 +112,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         if note:
             blocks.append(_Block(_wrapped(note, base_font, width, NOTE_LINES), base_font, text))
         else:
-            blocks.append(_Block(["No note"], base_font, muted))
+            blocks.append(_Block([self.tr("No note")], base_font, muted))
         if _labels(annotation):
             blocks.append(_Block([""], small, muted, labels=True))
         warning = anchor_note(annotation)
@@ -216,7 +225,7 @@ class AnnotationList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationList")
-        self.setAccessibleName("Annotations of this source")
+        self.setAccessibleName(self.tr("Annotations of this source"))
         self.setItemDelegate(AnnotationDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -254,7 +263,7 @@ class AnnotationPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationPanel")
-        self.setAccessibleName("Annotations")
+        self.setAccessibleName(self.tr("Annotations"))
         self.model = AnnotationListModel(self)
         self.list = AnnotationList(self)
         self.list.setModel(self.model)
@@ -268,10 +277,16 @@ class AnnotationPanel(QWidget):
         self.stack.addWidget(self.hint)
         self.stack.addWidget(self.list)
         self.edit_button = self._button(
-            "Edit…", "note", "editAnnotationButton", "Edit the note and labels (F2)"
+            self.tr("Edit…"),
+            "note",
+            "editAnnotationButton",
+            self.tr("Edit the note and labels (F2)"),
         )
         self.delete_button = self._button(
-            "Delete", "close", "deleteAnnotationButton", "Delete the annotation (Del)"
+            self.tr("Delete"),
+            "close",
+            "deleteAnnotationButton",
+            self.tr("Delete the annotation (Del)"),
         )
         self.edit_button.clicked.connect(self._edit_current)
         self.delete_button.clicked.connect(self._delete_current)
@@ -352,12 +367,21 @@ class AnnotationPanel(QWidget):
 
 def _hint(kind: str | None) -> str:
     if kind is None:
-        return "Choose a source to see its annotations."
-    passage = f"Select a passage and press {ANNOTATE_KEYS} (or Annotate) to add a note to it."
+        return QCoreApplication.translate("panel", "Choose a source to see its annotations.")
+    passage = QCoreApplication.translate(
+        "panel", "Select a passage and press {ANNOTATE_KEYS} (or Annotate) to add a note to it."
+    ).format(ANNOTATE_KEYS=ANNOTATE_KEYS)
     if kind in ("image", "pdf"):
-        where = "the picture" if kind == "image" else "a page"
-        return (
-            f"No annotations yet. Turn on Draw region ({DRAW_KEYS}) or hold Shift and drag "
-            f"over {where} to mark a part of it." + ("" if kind == "image" else f" {passage}")
+        where = (
+            QCoreApplication.translate("panel", "the picture")
+            if kind == "image"
+            else QCoreApplication.translate("panel", "a page")
         )
-    return f"No annotations yet. {passage}"
+        return QCoreApplication.translate(
+            "panel",
+            "No annotations yet. Turn on Draw region ({DRAW_KEYS}) or hold Shift and drag over "
+            "{where} to mark a part of it.",
+        ).format(DRAW_KEYS=DRAW_KEYS, where=where) + ("" if kind == "image" else f" {passage}")
+    return QCoreApplication.translate("panel", "No annotations yet. {passage}").format(
+        passage=passage
+    )

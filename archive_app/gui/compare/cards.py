@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QMimeData,
@@ -130,7 +131,7 @@ class CardListModel(QAbstractListModel):
             return None
         card = self._cards[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return card.title or "Untitled"
+            return card.title or self.tr("Untitled")
         if role == CARD_ROLE:
             return card
         if role == SOURCE_ID_ROLE:
@@ -138,13 +139,15 @@ class CardListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             badge = badge_text(card.status, card.grade)
             verification = f"\n{badge} {card.status}" if badge else ""
-            return (
-                f"{card.title}\n{byline(card)}{verification}\n"
-                "Double-click to open it in the reader."
-            )
+            return self.tr(
+                "{title}\n{byline}{verification}\nDouble-click to open it in the reader."
+            ).format(title=card.title, byline=byline(card), verification=verification)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             passages = len(card.passages)
-            return f"{card.title}, {byline(card)}, {passages} passage{'s' * (passages != 1)}"
+            counted = (
+                self.tr("1 passage") if passages == 1 else self.tr("%n passages", "", passages)
+            )
+            return f"{card.title}, {byline(card)}, {counted}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -252,7 +255,7 @@ class CardLayout:
 
     def _html(self, points: float, compared_event: int | None) -> str:
         text, muted = self.colors.text.name(), self.colors.muted.name()
-        title = html.escape(self.card.title or "Untitled")
+        title = html.escape(self.card.title or QCoreApplication.translate("CardLayout", "Untitled"))
         parts = [
             f"<body style='color:{text}'>",
             f"<p style='margin:0 0 2px {ICON + 8}px; font-weight:bold; "
@@ -285,7 +288,11 @@ class CardLayout:
             lines.append(html.escape(meta))
         others = [e.name for e in self.card.events if e.id != compared_event]
         if others:
-            lines.append("About " + ", ".join(html.escape(name) for name in others))
+            lines.append(
+                QCoreApplication.translate("CardLayout", "About {events}").format(
+                    events=", ".join(html.escape(name) for name in others)
+                )
+            )
         if self.card.borrowed:
             lines.append(_borrowed_line(self.card, muted))
         badge = badge_text(self.card.status, self.card.grade)
@@ -363,7 +370,11 @@ def _passage_html(passage: Passage, head: ColumnHead, muted: str, points: float)
             quote = quote[:QUOTE_CHARS] + "…"
         parts = [f"<p style='margin:0'><i>“{html.escape(quote)}”</i></p>"]
     else:
-        where = f"A region of page {passage.page}" if passage.page else "A region of the image"
+        where = (
+            QCoreApplication.translate("cards", "A region of page {page}").format(page=passage.page)
+            if passage.page
+            else QCoreApplication.translate("cards", "A region of the image")
+        )
         parts = [f"<p style='margin:0; color:{muted}; {small}'><i>{where}</i></p>"]
     if passage.note.strip():
         note = html.escape(passage.note.strip()).replace("\n", "<br>")
@@ -380,12 +391,12 @@ def _passage_html(passage: Passage, head: ColumnHead, muted: str, points: float)
 
 def _borrowed_line(card: Card, muted: str) -> str:
     if not card.perspectives:
-        return "Quoted in a source without a perspective"
+        return QCoreApplication.translate("cards", "Quoted in a source without a perspective")
     names = ", ".join(
         f"<span style='color:{p.color or muted}'>●</span> {html.escape(p.name)}"
         for p in card.perspectives
     )
-    return f"Quoted in a source of {names}"
+    return QCoreApplication.translate("cards", "Quoted in a source of {names}").format(names=names)
 
 
 class CardDelegate(QStyledItemDelegate):

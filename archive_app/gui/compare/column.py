@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from archive_app.core.compare import Card, ColumnHead
 from archive_app.core.research import counted
 from archive_app.gui.compare.cards import SOURCE_ID_ROLE, CardDelegate, CardListModel
+from archive_app.gui.counts import sources_count
 from archive_app.gui.reader.colors import is_dark, mix
 
 BAND = 4
@@ -157,7 +158,7 @@ class CompareColumn(QWidget):
         self.header = ColumnHeader(self)
         self.model = CardListModel(head, self)
         self.cards = CardList(self.model, self)
-        self.cards.setAccessibleName(f"{head.name}: sources")
+        self.cards.setAccessibleName(self.tr("{name}: sources").format(name=head.name))
         self.empty = QLabel(self)
         self.empty.setObjectName("compareColumnEmpty")
         self.empty.setWordWrap(True)
@@ -188,10 +189,10 @@ class CompareColumn(QWidget):
         self.head = head
         self.model.set_cards(head, cards, event_id, pictures or {})
         self.cards.cards_delegate.forget()
-        sources = counted(len(cards), "source")
+        sources = sources_count(len(cards))
         passages = counted(sum(len(card.passages) for card in cards), "passage")
         self.header.show_head(head, f"{sources} · {passages}")
-        self.cards.setAccessibleName(f"{head.name}: sources")
+        self.cards.setAccessibleName(self.tr("{name}: sources").format(name=head.name))
         self.empty.setText(_empty_text(head, event_name))
         self._stack.setCurrentWidget(self.cards if cards else self.empty)
         self._recolor()
@@ -229,9 +230,9 @@ class CompareColumn(QWidget):
 
 def _empty_text(head: ColumnHead, event_name: str) -> str:
     if head.key is None:
-        return "Every source on this event has a perspective."
-    return (
-        f"No {head.name} source on “{event_name}” yet.\n\n"
-        f"A gap worth filling: find one and give it the perspective “{head.name}” in the "
-        "inspector."
-    )
+        return QCoreApplication.translate("column", "Every source on this event has a perspective.")
+    return QCoreApplication.translate(
+        "column",
+        "No {name} source on “{event_name}” yet.\n\nA gap worth filling: find one and give it the "
+        "perspective “{name}” in the inspector.",
+    ).format(name=head.name, event_name=event_name)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 
 def long_date(value: str) -> str:
@@ -23,9 +23,9 @@ def event_dates(start: str, end: str) -> str:
     if not start and not end:
         return ""
     if not end:
-        return f"since {long_date(start)}"
+        return QCoreApplication.translate("dates", "since {date}").format(date=long_date(start))
     if not start:
-        return f"until {long_date(end)}"
+        return QCoreApplication.translate("dates", "until {date}").format(date=long_date(end))
     if start == end:
         return long_date(start)
     first, last = _numbers(start), _numbers(end)

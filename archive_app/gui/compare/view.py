@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QImage, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,20 +29,21 @@ from PySide6.QtWidgets import (
 from archive_app.core.archive import Archive
 from archive_app.core.compare import CARD_ORDERS, CardOrder, Comparison, compare_event
 from archive_app.core.events import EventNode
-from archive_app.core.research import counted
 from archive_app.gui.background_view import BackgroundView
 from archive_app.gui.compare.cards import CARD_PICTURE
 from archive_app.gui.compare.column import CompareColumn
 from archive_app.gui.compare.dates import event_dates
+from archive_app.gui.counts import passages_count, sources_count, sub_events_count
 from archive_app.gui.icons import icon
 from archive_app.gui.image_grid import scaled_thumbnail, screen_scale
 from archive_app.gui.reader.colors import mix
 from archive_app.gui.tasks import TaskContext, TaskRunner
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 ORDER_LABELS: dict[CardOrder, str] = {
-    "oldest": "Oldest first",
-    "newest": "Newest first",
-    "title": "By title",
+    "oldest": QT_TRANSLATE_NOOP("view", "Oldest first"),
+    "newest": QT_TRANSLATE_NOOP("view", "Newest first"),
+    "title": QT_TRANSLATE_NOOP("view", "By title"),
 }
 INDENT = "    "
 
@@ -89,29 +90,31 @@ class CompareView(BackgroundView[Loaded]):
     titleChanged = Signal(str)
 
     def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, "Comparing perspectives", parent)
+        super().__init__(tasks, self.tr("Comparing perspectives"), parent)
         self.setObjectName("compareView")
-        self.setAccessibleName("Compare perspectives")
+        self.setAccessibleName(self.tr("Compare perspectives"))
         self._archive = archive
         self._event_id: int | None = None
         self.comparison: Comparison | None = None
         self.columns: list[CompareColumn] = []
         self.event_choice = QComboBox(self)
         self.event_choice.setObjectName("compareEvent")
-        self.event_choice.setAccessibleName("Event to compare")
+        self.event_choice.setAccessibleName(self.tr("Event to compare"))
         self.event_choice.setMinimumContentsLength(28)
         self.event_choice.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.sub_events = QCheckBox("Include sub-events", self)
+        self.sub_events = QCheckBox(self.tr("Include sub-events"), self)
         self.sub_events.setObjectName("compareSubEvents")
         self.sub_events.setChecked(True)
-        self.sub_events.setToolTip("Count the sources of the events that are part of this one")
+        self.sub_events.setToolTip(
+            self.tr("Count the sources of the events that are part of this one")
+        )
         self.order = QComboBox(self)
         self.order.setObjectName("compareOrder")
-        self.order.setAccessibleName("Sort cards")
+        self.order.setAccessibleName(self.tr("Sort cards"))
         for key in CARD_ORDERS:
-            self.order.addItem(ORDER_LABELS[key], key)
+            self.order.addItem(QCoreApplication.translate("view", ORDER_LABELS[key]), key)
         self.summary = QLabel(self)
         self.summary.setObjectName("compareSummary")
         self.details = QLabel(self)
@@ -132,11 +135,11 @@ class CompareView(BackgroundView[Loaded]):
     # Building
 
     def _build(self) -> None:
-        heading = QLabel("Compare perspectives on", self)
+        heading = QLabel(self.tr("Compare perspectives on"), self)
         font = QFont(heading.font())
         font.setBold(True)
         heading.setFont(font)
-        sort_label = QLabel("Sort", self)
+        sort_label = QLabel(self.tr("Sort"), self)
         sort_label.setBuddy(self.order)
         bar = QHBoxLayout()
         bar.setSpacing(8)
@@ -208,8 +211,10 @@ class CompareView(BackgroundView[Loaded]):
         if comparison is None:
             self._event_id = None
             self._show_empty(
-                "There are no events yet.\n\nAdd one in the sidebar, tag sources with it, and "
-                "compare here how each perspective told it."
+                self.tr(
+                    "There are no events yet.\n\nAdd one in the sidebar, tag sources with it, and "
+                    "compare here how each perspective told it."
+                )
             )
             self.titleChanged.emit("Compare")
             return
@@ -219,8 +224,10 @@ class CompareView(BackgroundView[Loaded]):
         self.titleChanged.emit(f"Compare · {comparison.event.name}")
         if not comparison.source_count:
             self._show_empty(
-                f"No sources are tagged with “{comparison.event.name}” yet — drag sources onto "
-                "it in the sidebar, or add the event to a source in the inspector."
+                self.tr(
+                    "No sources are tagged with “{name}” yet — drag sources onto it in the "
+                    "sidebar, or add the event to a source in the inspector."
+                ).format(name=comparison.event.name)
             )
         else:
             self._pages.setCurrentWidget(self._scroller)
@@ -246,13 +253,20 @@ class CompareView(BackgroundView[Loaded]):
         sub_events = comparison.scope[1:]
         if sub_events:
             names = ", ".join(ref.name for ref in sub_events[:4])
-            more = f" and {len(sub_events) - 4} more" if len(sub_events) > 4 else ""
-            parts.append(f"with {counted(len(sub_events), 'sub-event')}: {names}{more}")
+            more = (
+                self.tr(" and {value} more").format(value=len(sub_events) - 4)
+                if len(sub_events) > 4
+                else ""
+            )
+            parts.append(
+                self.tr("with {counted}: {names}{more}").format(
+                    counted=sub_events_count(len(sub_events)), names=names, more=more
+                )
+            )
         self.details.setText(" · ".join(part for part in parts if part))
         self.details.setVisible(bool(self.details.text()))
         self.summary.setText(
-            f"{counted(comparison.source_count, 'source')} · "
-            f"{counted(comparison.passage_count, 'passage')}"
+            f"{sources_count(comparison.source_count)} · {passages_count(comparison.passage_count)}"
         )
 
     def _show_columns(self, comparison: Comparison, pictures: dict[int, QImage]) -> None:

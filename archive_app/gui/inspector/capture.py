@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
@@ -13,14 +14,15 @@ from PySide6.QtWidgets import (
 
 from archive_app.gui.capture_dialog import HeadersDialog
 from archive_app.gui.inspector.facts import FactList, format_moment, short_hash
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.gui.widgets import left_row
 
 METHODS = {
-    "http": "Live capture by this program",
-    "warc": "WARC file",
-    "wacz": "WACZ file",
-    "mhtml": "MHTML file (saved by a browser)",
-    "singlefile": "SingleFile page",
+    "http": QT_TRANSLATE_NOOP("capture", "Live capture by this program"),
+    "warc": QT_TRANSLATE_NOOP("capture", "WARC file"),
+    "wacz": QT_TRANSLATE_NOOP("capture", "WACZ file"),
+    "mhtml": QT_TRANSLATE_NOOP("capture", "MHTML file (saved by a browser)"),
+    "singlefile": QT_TRANSLATE_NOOP("capture", "SingleFile page"),
 }
 
 
@@ -33,9 +35,9 @@ class CaptureFacts(QWidget):
         self.setObjectName("captureFacts")
         self._capture: dict[str, Any] | None = None
         self.facts = FactList(self)
-        self.headers_button = QPushButton("HTTP headers…", self)
+        self.headers_button = QPushButton(self.tr("HTTP headers…"), self)
         self.headers_button.setObjectName("httpHeadersButton")
-        self.headers_button.setToolTip("What the server answered, header by header")
+        self.headers_button.setToolTip(self.tr("What the server answered, header by header"))
         self.headers_button.clicked.connect(self.show_headers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -63,16 +65,36 @@ def capture_facts(capture: dict[str, Any]) -> list[tuple[str, str]]:
     final = capture.get("final_url", "")
     container = capture.get("container") or {}
     facts = [
-        ("Captured", format_moment(str(capture.get("captured_at") or ""))),
-        ("By", METHODS.get(str(capture.get("method")), str(capture.get("method")))),
-        ("Address", str(capture.get("url") or "")),
-        ("Redirected", final if final != capture.get("url") else ""),
-        ("Status", str(status) if status else ""),
-        ("Payload", short_hash(str(capture.get("payload_sha256") or ""))),
-        ("Certificate", str(tls.get("subject", ""))),
-        ("Issuer", str(tls.get("issuer", ""))),
-        ("Expires", format_moment(str(tls.get("not_after", ""))) if tls else ""),
-        ("Fingerprint", short_hash(str(tls.get("sha256_fingerprint", "")))),
-        ("In file", str(container.get("name", ""))),
+        (
+            QCoreApplication.translate("capture", "Captured"),
+            format_moment(str(capture.get("captured_at") or "")),
+        ),
+        (
+            QCoreApplication.translate("capture", "By"),
+            QCoreApplication.translate(
+                "capture", METHODS.get(str(capture.get("method")), str(capture.get("method")))
+            ),
+        ),
+        (QCoreApplication.translate("capture", "Address"), str(capture.get("url") or "")),
+        (
+            QCoreApplication.translate("capture", "Redirected"),
+            final if final != capture.get("url") else "",
+        ),
+        (QCoreApplication.translate("capture", "Status"), str(status) if status else ""),
+        (
+            QCoreApplication.translate("capture", "Payload"),
+            short_hash(str(capture.get("payload_sha256") or "")),
+        ),
+        (QCoreApplication.translate("capture", "Certificate"), str(tls.get("subject", ""))),
+        (QCoreApplication.translate("capture", "Issuer"), str(tls.get("issuer", ""))),
+        (
+            QCoreApplication.translate("capture", "Expires"),
+            format_moment(str(tls.get("not_after", ""))) if tls else "",
+        ),
+        (
+            QCoreApplication.translate("capture", "Fingerprint"),
+            short_hash(str(tls.get("sha256_fingerprint", ""))),
+        ),
+        (QCoreApplication.translate("capture", "In file"), str(container.get("name", ""))),
     ]
     return [(label, value) for label, value in facts if value]

@@ -26,6 +26,13 @@ from archive_app.core.changes import Change
 from archive_app.core.model import Source
 from archive_app.core.places import PRECISIONS
 from archive_app.core.verification import CREDIBILITY, RELIABILITY, STATUSES, Evidence
+from archive_app.gui.grades import (
+    CREDIBILITY_NAMES,
+    PRECISION_NAMES,
+    RELIABILITY_NAMES,
+    STATUS_NAMES,
+    grade_name,
+)
 from archive_app.gui.inspector.facts import form_label
 
 if TYPE_CHECKING:
@@ -42,15 +49,23 @@ class EvidenceForm(QWidget):
         self._source: Source | None = None
         self.reason = QLineEdit(self)
         self.reason.setObjectName("evidenceReason")
-        self.reason.setPlaceholderText("Why (recorded with the next change)")
-        self.status = self._combo("Verification status", [(s.capitalize(), s) for s in STATUSES])
+        self.reason.setPlaceholderText(self.tr("Why (recorded with the next change)"))
+        self.status = self._combo(
+            self.tr("Verification status"), [(grade_name(STATUS_NAMES, s), s) for s in STATUSES]
+        )
         self.reliability = self._combo(
-            "Reliability of the source",
-            [(UNGRADED, ""), *((f"{k} — {v}", k) for k, v in RELIABILITY.items())],
+            self.tr("Reliability of the source"),
+            [
+                (UNGRADED, ""),
+                *((f"{k} — {grade_name(RELIABILITY_NAMES, k)}", k) for k in RELIABILITY),
+            ],
         )
         self.credibility = self._combo(
-            "Credibility of the information",
-            [(UNGRADED, ""), *((f"{k} — {v}", k) for k, v in CREDIBILITY.items())],
+            self.tr("Credibility of the information"),
+            [
+                (UNGRADED, ""),
+                *((f"{k} — {grade_name(CREDIBILITY_NAMES, k)}", k) for k in CREDIBILITY),
+            ],
         )
         for combo, field in (
             (self.status, "status"),
@@ -60,41 +75,43 @@ class EvidenceForm(QWidget):
             combo.activated.connect(
                 lambda _i, c=combo, f=field: self._grade(f, str(c.currentData()))
             )
-        self.graphic = QCheckBox("Graphic", self)
-        self.identifiable = QCheckBox("Identifiable people", self)
+        self.graphic = QCheckBox(self.tr("Graphic"), self)
+        self.identifiable = QCheckBox(self.tr("Identifiable people"), self)
         self.graphic.clicked.connect(lambda on: self._mark(graphic=on))
         self.identifiable.clicked.connect(lambda on: self._mark(identifiable=on))
         self.place = QLineEdit(self)
         self.place.setObjectName("placeName")
-        self.place.setPlaceholderText("Town, or a name of your own")
+        self.place.setPlaceholderText(self.tr("Town, or a name of your own"))
         self.place.editingFinished.connect(self._place_typed)
-        self.precision = self._combo("Precision", [(p, p) for p in PRECISIONS])
-        self.precision.setCurrentText("town")
+        self.precision = self._combo(
+            self.tr("Precision"), [(grade_name(PRECISION_NAMES, p), p) for p in PRECISIONS]
+        )
+        self.precision.setCurrentIndex(self.precision.findData("town"))
         self.precision.activated.connect(lambda _i: self._place_typed())
-        self.from_gps = QPushButton("From GPS", self)
-        self.from_gps.setToolTip("Use the photo's own GPS position")
+        self.from_gps = QPushButton(self.tr("From GPS"), self)
+        self.from_gps.setToolTip(self.tr("Use the photo's own GPS position"))
         self.from_gps.clicked.connect(self._place_from_gps)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(0, 0, 0, 0)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
-        form.addRow(form_label("Reason", self), self.reason)
-        form.addRow(form_label("Status", self), self.status)
-        form.addRow(form_label("Reliability", self), self.reliability)
-        form.addRow(form_label("Credibility", self), self.credibility)
+        form.addRow(form_label(self.tr("Reason"), self), self.reason)
+        form.addRow(form_label(self.tr("Status"), self), self.status)
+        form.addRow(form_label(self.tr("Reliability"), self), self.reliability)
+        form.addRow(form_label(self.tr("Credibility"), self), self.credibility)
         # Stacked, not side by side, so that a narrow inspector keeps every control in view.
         flags = QVBoxLayout()
         flags.addWidget(self.graphic, alignment=Qt.AlignmentFlag.AlignLeft)
         flags.addWidget(self.identifiable, alignment=Qt.AlignmentFlag.AlignLeft)
-        form.addRow(form_label("Sensitive", self), flags)
+        form.addRow(form_label(self.tr("Sensitive"), self), flags)
         how = QHBoxLayout()
         how.addWidget(self.precision, 1)
         how.addWidget(self.from_gps)
         place = QVBoxLayout()
         place.addWidget(self.place)
         place.addLayout(how)
-        form.addRow(form_label("Place", self), place)
+        form.addRow(form_label(self.tr("Place"), self), place)
 
     def show_source(self, source: Source) -> None:
         self._source = source

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,6 +21,7 @@ from archive_app.core.model import Source
 from archive_app.gui.chips import FlowLayout
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.image_details import format_position, format_taken
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.gui.widgets import left_row, selectable_label
 
 HASH_HEAD = 12
@@ -42,14 +43,17 @@ def format_moment(value: str) -> str:
     return QLocale().toString(moment.toLocalTime(), "d MMMM yyyy, HH:mm")
 
 
-LONGEST_LABEL = "Perspectives"
+LONGEST_LABEL = QT_TRANSLATE_NOOP("facts", "Perspectives")
 """Every label column in the inspector is this wide, so the sections line up."""
 
 
 def form_label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    label.setMinimumWidth(label.fontMetrics().horizontalAdvance(LONGEST_LABEL) + 2)
+    label.setMinimumWidth(
+        label.fontMetrics().horizontalAdvance(QCoreApplication.translate("facts", LONGEST_LABEL))
+        + 2
+    )
     return label
 
 
@@ -81,13 +85,22 @@ def photo_essentials(source: Source) -> list[tuple[str, str]]:
     metadata = source.metadata
     own = [c for c in source.captions if c.image_source_id in (None, source.id)]
     facts = [
-        ("Caption", own[0].text if own else str(metadata.get("caption") or "")),
-        ("Credit", str(metadata.get("credit") or (own[0].credit if own else ""))),
-        ("Creator", str(metadata.get("creator") or "")),
-        ("Copyright", str(metadata.get("copyright") or "")),
-        ("Taken", format_taken(str(metadata.get("taken_at") or ""))),
-        ("Camera", str(metadata.get("camera") or "")),
-        ("Position", format_position(metadata.get("gps"))),
+        (
+            QCoreApplication.translate("facts", "Caption"),
+            own[0].text if own else str(metadata.get("caption") or ""),
+        ),
+        (
+            QCoreApplication.translate("facts", "Credit"),
+            str(metadata.get("credit") or (own[0].credit if own else "")),
+        ),
+        (QCoreApplication.translate("facts", "Creator"), str(metadata.get("creator") or "")),
+        (QCoreApplication.translate("facts", "Copyright"), str(metadata.get("copyright") or "")),
+        (
+            QCoreApplication.translate("facts", "Taken"),
+            format_taken(str(metadata.get("taken_at") or "")),
+        ),
+        (QCoreApplication.translate("facts", "Camera"), str(metadata.get("camera") or "")),
+        (QCoreApplication.translate("facts", "Position"), format_position(metadata.get("gps"))),
     ]
     return [(label, value) for label, value in facts if value]
 
@@ -113,25 +126,25 @@ class ProvenanceSection(QWidget):
         self.copy_checksum.setObjectName("copyChecksumButton")
         self.copy_checksum.setIcon(icon("copy"))
         self.copy_checksum.setAutoRaise(True)
-        self.copy_checksum.setToolTip("Copy the whole SHA-256")
-        self.copy_checksum.setAccessibleName("Copy the SHA-256")
+        self.copy_checksum.setToolTip(self.tr("Copy the whole SHA-256"))
+        self.copy_checksum.setAccessibleName(self.tr("Copy the SHA-256"))
         self.copy_checksum.clicked.connect(self._copy_checksum)
         checksum_row = left_row(2, self.checksum, self.copy_checksum)
         self.file_size = selectable_label(self, "originalSize")
         self.imported = selectable_label(self, "importedAt")
         self.importer = selectable_label(self, "importerVersion")
         for text, widget in (
-            ("File", self.file_name),
+            (self.tr("File"), self.file_name),
             ("SHA-256", checksum_row),
-            ("Size", self.file_size),
-            ("Imported", self.imported),
-            ("Importer", self.importer),
+            (self.tr("Size"), self.file_size),
+            (self.tr("Imported"), self.imported),
+            (self.tr("Importer"), self.importer),
         ):
             self.facts.addRow(form_label(text, self), widget)
-        self.open_original = QPushButton(icon("open-original"), "Open original", self)
+        self.open_original = QPushButton(icon("open-original"), self.tr("Open original"), self)
         self.open_original.setObjectName("openOriginalButton")
         self.open_original.clicked.connect(self._open_original)
-        self.show_folder = QPushButton(icon("show-folder"), "Show in folder", self)
+        self.show_folder = QPushButton(icon("show-folder"), self.tr("Show in folder"), self)
         self.show_folder.setObjectName("showInFolderButton")
         self.show_folder.clicked.connect(self._show_folder)
         buttons = QWidget(self)
@@ -155,7 +168,7 @@ class ProvenanceSection(QWidget):
         self.imported.setText(format_moment(provenance.imported_at))
         self.importer.setText(provenance.importer_version)
         present = original.is_file()
-        missing = "The original file is missing from the archive folder."
+        missing = self.tr("The original file is missing from the archive folder.")
         for button in (self.open_original, self.show_folder):
             button.setEnabled(present)
             button.setToolTip("" if present else missing)

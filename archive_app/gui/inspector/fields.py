@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -23,6 +23,7 @@ from archive_app.gui.dates import format_published, typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import icon
 from archive_app.gui.inspector.facts import form_label
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 NOTES_LINES = 5
 
@@ -35,12 +36,28 @@ class FieldSpec:
 
 
 LINE_FIELDS = (
-    FieldSpec("title", "Title"),
-    FieldSpec("authors", "Authors", "Names, separated by commas"),
-    FieldSpec("site_name", "Site", "Publication or website"),
-    FieldSpec("published", "Published", "2023, September 2023 or 25 September 2023"),
+    FieldSpec("title", QT_TRANSLATE_NOOP("fields", "Title")),
+    FieldSpec(
+        "authors",
+        QT_TRANSLATE_NOOP("fields", "Authors"),
+        QT_TRANSLATE_NOOP("fields", "Names, separated by commas"),
+    ),
+    FieldSpec(
+        "site_name",
+        QT_TRANSLATE_NOOP("fields", "Site"),
+        QT_TRANSLATE_NOOP("fields", "Publication or website"),
+    ),
+    FieldSpec(
+        "published",
+        QT_TRANSLATE_NOOP("fields", "Published"),
+        QT_TRANSLATE_NOOP("fields", "2023, September 2023 or 25 September 2023"),
+    ),
     FieldSpec("source_url", "URL", "https://…"),
-    FieldSpec("language", "Language", "e.g. en, hy, az, ru"),
+    FieldSpec(
+        "language",
+        QT_TRANSLATE_NOOP("fields", "Language"),
+        QT_TRANSLATE_NOOP("fields", "e.g. en, hy, az, ru"),
+    ),
 )
 
 
@@ -73,8 +90,8 @@ class LineField(QLineEdit):
         super().__init__(parent)
         self.spec = spec
         self.setObjectName(f"{spec.name}Field")
-        self.setAccessibleName(spec.label)
-        self.setPlaceholderText(spec.placeholder)
+        self.setAccessibleName(QCoreApplication.translate("fields", spec.label))
+        self.setPlaceholderText(QCoreApplication.translate("fields", spec.placeholder))
         self._stored = ""
         self.editingFinished.connect(self.finish)
 
@@ -107,8 +124,8 @@ class NotesField(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notesField")
-        self.setAccessibleName("Notes")
-        self.setPlaceholderText("Notes on this source (Markdown welcome)")
+        self.setAccessibleName(self.tr("Notes"))
+        self.setPlaceholderText(self.tr("Notes on this source (Markdown welcome)"))
         self.setTabChangesFocus(True)
         self.setFixedHeight(self.fontMetrics().lineSpacing() * NOTES_LINES + 12)
 
@@ -158,12 +175,14 @@ class MetadataForm(QWidget):
             editor: QWidget = field
             if spec.name == "source_url":
                 editor = self._with_open_button(field)
-            form.addRow(self._label(spec.label, field), editor)
+            form.addRow(
+                self._label(QCoreApplication.translate("fields", spec.label), field), editor
+            )
             form.addRow("", self.errors[spec.name])
         self.notes = NotesField(self)
         self.notes.committed.connect(self._commit)
         self.errors["notes"] = ErrorLabel("notes", self)
-        form.addRow(self._label("Notes", self.notes), self.notes)
+        form.addRow(self._label(self.tr("Notes"), self.notes), self.notes)
         form.addRow("", self.errors["notes"])
 
     def show_source(self, source: Source) -> None:
@@ -203,8 +222,8 @@ class MetadataForm(QWidget):
         self.open_url.setObjectName("openUrlButton")
         self.open_url.setIcon(icon("open-original"))
         self.open_url.setAutoRaise(True)
-        self.open_url.setToolTip("Open this address in the web browser")
-        self.open_url.setAccessibleName("Open the URL")
+        self.open_url.setToolTip(self.tr("Open this address in the web browser"))
+        self.open_url.setAccessibleName(self.tr("Open the URL"))
         self.open_url.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(field.text().strip())))
         field.textChanged.connect(lambda text: self.open_url.setEnabled(_is_web_address(text)))
         layout.addWidget(field, 1)

@@ -91,9 +91,9 @@ class ResearchChips(QWidget):
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
         for text, row in (
-            ("Events", self.events),
-            ("Perspectives", self.perspectives),
-            ("Tags", self.tags),
+            (self.tr("Events"), self.events),
+            (self.tr("Perspectives"), self.perspectives),
+            (self.tr("Tags"), self.tags),
         ):
             row.setAccessibleName(text)
             form.addRow(form_label(text, self), row)
@@ -141,7 +141,7 @@ class InspectorPane(QWidget):
     def __init__(self, archive: Archive, edits: Edits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
-        self.setAccessibleName("Inspector")
+        self.setAccessibleName(self.tr("Inspector"))
         self.archive = archive
         self.edits = edits
         self.undo_stack = edits.undo_stack
@@ -161,28 +161,28 @@ class InspectorPane(QWidget):
         self.research = ResearchChips(Labeling(archive, edits, self), self)
         self.provenance = ProvenanceSection(self)
         self.evidence = EvidenceForm(archive, edits, self)
-        self.photo_section = Section("Photo", self.photo, self)
+        self.photo_section = Section(self.tr("Photo"), self.photo, self)
         self.capture = CaptureFacts(self)
-        self.capture_section = Section("Capture", self.capture, self)
+        self.capture_section = Section(self.tr("Capture"), self.capture, self)
         content = QWidget(self)
         content.setObjectName("inspectorContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(MARGIN, MARGIN - 4, MARGIN, MARGIN)
         layout.setSpacing(SECTION_GAP)
         layout.addWidget(self.selection_note)
-        layout.addWidget(Section("Details", self.form, content))
+        layout.addWidget(Section(self.tr("Details"), self.form, content))
         layout.addWidget(self.photo_section)
-        layout.addWidget(Section("Research", self.research, content))
+        layout.addWidget(Section(self.tr("Research"), self.research, content))
         layout.addWidget(self.capture_section)
-        layout.addWidget(Section("Verification", self.evidence, content))
-        layout.addWidget(Section("Original", self.provenance, content))
+        layout.addWidget(Section(self.tr("Verification"), self.evidence, content))
+        layout.addWidget(Section(self.tr("Original"), self.provenance, content))
         layout.addStretch(1)
         scroller = QScrollArea(self)
         scroller.setObjectName("inspectorScroller")
         scroller.setWidget(content)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.empty = QLabel("No source selected.", self)
+        self.empty = QLabel(self.tr("No source selected."), self)
         self.empty.setObjectName("inspectorEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -252,8 +252,10 @@ class InspectorPane(QWidget):
         count = len(self._selection)
         many = count > 1 and source.id in self._selection
         self.selection_note.setText(
-            f"<b>{count:,} sources selected.</b> Events, perspectives and tags added or removed "
-            f"here apply to all {count:,}; the details are those of “{html.escape(source.title)}”."
+            self.tr(
+                "<b>{count:,} sources selected.</b> Events, perspectives and tags added or "
+                "removed here apply to all {count:,}; the details are those of “{escape}”."
+            ).format(count=count, escape=html.escape(source.title))
             if many
             else ""
         )

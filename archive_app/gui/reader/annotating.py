@@ -71,21 +71,25 @@ class AnnotateActions(QObject):
 
     def __init__(self, owner: QWidget) -> None:
         super().__init__(owner)
-        self.annotate = QAction(icon("annotate"), "&Annotate…", owner)
+        self.annotate = QAction(icon("annotate"), self.tr("&Annotate…"), owner)
         self.annotate.setObjectName("annotateAction")
         self.annotate.setShortcut(QKeySequence(ANNOTATE_KEYS))
         self.annotate.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.annotate.setToolTip(
-            f"Annotate the selected passage, or the picture or page ({_native(ANNOTATE_KEYS)})"
+            self.tr("Annotate the selected passage, or the picture or page ({native})").format(
+                native=_native(ANNOTATE_KEYS)
+            )
         )
-        self.draw = QAction(icon("region"), "Draw &region", owner)
+        self.draw = QAction(icon("region"), self.tr("Draw &region"), owner)
         self.draw.setObjectName("drawRegionAction")
         self.draw.setCheckable(True)
         self.draw.setShortcut(QKeySequence(DRAW_KEYS))
         self.draw.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.draw.setToolTip(
-            f"Drag on the picture or page to mark a region ({_native(DRAW_KEYS)}; "
-            "or hold Shift while dragging)"
+            self.tr(
+                "Drag on the picture or page to mark a region ({native}; or hold Shift while "
+                "dragging)"
+            ).format(native=_native(DRAW_KEYS))
         )
         owner.addAction(self.annotate)
         owner.addAction(self.draw)

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -356,7 +356,9 @@ class _Builder:
         chars = self._small_chars(0.82, self.colors.muted)
         chars.setFontLetterSpacing(108)
         self._start(block_format, chars)
-        self.cursor.insertText(f"PAGE {number}")
+        self.cursor.insertText(
+            QCoreApplication.translate("document", "PAGE {number}").format(number=number)
+        )
 
     # Figures
 
@@ -401,7 +403,9 @@ class _Builder:
         block_format = self._centered()
         block_format.setTopMargin(self.style.em * 1.2)
         self._start(block_format, self._small_chars(0.9, self.colors.muted))
-        self.cursor.insertText("Image not saved with the page")
+        self.cursor.insertText(
+            QCoreApplication.translate("_Builder", "Image not saved with the page")
+        )
         if figure.src:
             details = self._centered()
             details.setBottomMargin(self.style.em * 1.2)

@@ -41,16 +41,20 @@ class FigureCopyRow(QWidget):
         super().__init__(parent)
         self.setObjectName("figureCopies")
         count = elsewhere_count(article_id, figure.group)
-        sources = "source" if count == 1 else "sources"
-        caption = figure.caption.strip() or "A photo in this article"
+        caption = figure.caption.strip() or self.tr("A photo in this article")
         if len(caption) > CAPTION_SHOWN:
             caption = caption[:CAPTION_SHOWN].rsplit(" ", 1)[0] + "…"
-        self.title = QLabel(f"Also appears in {count} {sources}: the photo “{caption}”", self)
+        said = (
+            self.tr("Also appears in 1 source: the photo “{caption}”")
+            if count == 1
+            else self.tr("Also appears in %Ln sources: the photo “{caption}”", "", count)
+        )
+        self.title = QLabel(said.format(caption=caption), self)
         self.title.setObjectName("figureCopiesTitle")
         self.title.setWordWrap(True)
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("figureCopiesToggle")
-        self.toggle.setText("Compare captions")
+        self.toggle.setText(self.tr("Compare captions"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self._toggled)
@@ -71,7 +75,7 @@ class FigureCopyRow(QWidget):
 
     def _toggled(self, shown: bool) -> None:
         self.cards.setVisible(shown)
-        self.toggle.setText("Hide captions" if shown else "Compare captions")
+        self.toggle.setText(self.tr("Hide captions") if shown else self.tr("Compare captions"))
 
 
 class FigureCopiesBar(QFrame):
@@ -82,7 +86,7 @@ class FigureCopiesBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureCopiesBar")
-        self.setAccessibleName("This article's photos elsewhere")
+        self.setAccessibleName(self.tr("This article's photos elsewhere"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)

@@ -7,7 +7,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,11 +30,18 @@ def byline(source: Source) -> str:
     parts.append(", ".join(source.authors))
     if source.kind == "pdf":
         count = len(source.pages)
-        parts.append(f"{count} page{'s' if count != 1 else ''}" if count else "")
+        if count == 1:
+            parts.append(QCoreApplication.translate("header", "1 page"))
+        elif count:
+            parts.append(QCoreApplication.translate("header", "%n pages", "", count))
     if source.kind == "image":
         width, height = source.metadata.get("width"), source.metadata.get("height")
         if width and height:
-            parts.append(f"{width} × {height} px")
+            parts.append(
+                QCoreApplication.translate("header", "{width} × {height} px").format(
+                    width=width, height=height
+                )
+            )
     return " · ".join(part for part in parts if part)
 
 
@@ -56,8 +63,12 @@ def alias_note(found: dict[str, list[str]]) -> str:
     notes = []
     for query_word, names in found.items():
         listed = ", ".join(f"<b>{html.escape(name)}</b>" for name in names)
-        kind = "aliases" if len(names) > 1 else "an alias"
-        notes.append(f"matched {listed} ({kind} of “{html.escape(query_word)}”)")
+        kind = "aliases" if len(names) > 1 else QCoreApplication.translate("header", "an alias")
+        notes.append(
+            QCoreApplication.translate("header", "matched {listed} ({kind} of “{escape}”)").format(
+                listed=listed, kind=kind, escape=html.escape(query_word)
+            )
+        )
     if not notes:
         return ""
     text = "; ".join(notes)
@@ -70,7 +81,7 @@ class SourceHeader(QWidget):
         self.setObjectName("readerHeader")
         self.title = QLabel(self)
         self.title.setObjectName("readerTitle")
-        self.title.setAccessibleName("Title")
+        self.title.setAccessibleName(self.tr("Title"))
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -80,19 +91,19 @@ class SourceHeader(QWidget):
         self.title.setFont(font)
         self.byline = QLabel(self)
         self.byline.setObjectName("readerByline")
-        self.byline.setAccessibleName("Site, date and authors")
+        self.byline.setAccessibleName(self.tr("Site, date and authors"))
         self.byline.setWordWrap(True)
         self.byline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.captured = QLabel(self)
         self.captured.setObjectName("readerCaptured")
-        self.captured.setAccessibleName("Where and when the page was captured")
+        self.captured.setAccessibleName(self.tr("Where and when the page was captured"))
         self.captured.setWordWrap(True)
         self.captured.setTextFormat(Qt.TextFormat.RichText)
         self.captured.linkActivated.connect(self._show_headers)
         self._capture: dict[str, Any] | None = None
         self.aliases = QLabel(self)
         self.aliases.setObjectName("readerAliasNote")
-        self.aliases.setAccessibleName("Aliases matched")
+        self.aliases.setAccessibleName(self.tr("Aliases matched"))
         self.aliases.setWordWrap(True)
         self.aliases.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
@@ -104,7 +115,7 @@ class SourceHeader(QWidget):
         layout.addWidget(self.aliases)
         self.grade = QLabel(self)
         self.grade.setObjectName("readerGrade")
-        self.grade.setAccessibleName("Verification")
+        self.grade.setAccessibleName(self.tr("Verification"))
         self.grade.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.grade)
         for label in (self.byline, self.captured, self.aliases):
@@ -114,7 +125,9 @@ class SourceHeader(QWidget):
         self, source: Source, title_matches: Sequence[Match], aliases: dict[str, list[str]]
     ) -> None:
         colors = ReaderColors.of(self.palette())
-        self.title.setText(marked_html(source.title or "Untitled", title_matches, colors.hit))
+        self.title.setText(
+            marked_html(source.title or self.tr("Untitled"), title_matches, colors.hit)
+        )
         self.byline.setText(byline(source))
         self.byline.setVisible(bool(self.byline.text()))
         self.aliases.setText(alias_note(aliases))
@@ -148,9 +161,13 @@ def capture_note(capture: dict[str, Any]) -> str:
     when = (
         QLocale().toString(moment.toLocalTime(), "d MMMM yyyy, HH:mm") if moment.isValid() else ""
     )
-    note = f"Captured {when}" if when else "Captured"
+    note = (
+        QCoreApplication.translate("header", "Captured {when}").format(when=when)
+        if when
+        else QCoreApplication.translate("header", "Captured")
+    )
     if capture.get("http_headers"):
-        note += ' · <a href="headers">HTTP headers</a>'
+        note += QCoreApplication.translate("header", ' · <a href="headers">HTTP headers</a>')
     return note
 
 
@@ -160,7 +177,7 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readerNotice")
-        self.setAccessibleName("Notes on this source")
+        self.setAccessibleName(self.tr("Notes on this source"))
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.icon = QLabel(self)

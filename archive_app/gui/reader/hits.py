@@ -3,16 +3,22 @@ counter, and the find bar for looking for words inside the source (Ctrl+F)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from archive_app.gui.icons import icon
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 FIND_DELAY_MS = 180
-NO_MATCHES = "No matches"
-TITLE_ONLY = "Only in the title"
-WIDEST_COUNTS = ("888 of 888", "888 matches", NO_MATCHES, TITLE_ONLY)
+NO_MATCHES = QT_TRANSLATE_NOOP("hits", "No matches")
+TITLE_ONLY = QT_TRANSLATE_NOOP("hits", "Only in the title")
+WIDEST_COUNTS = (
+    "888 of 888",
+    "888 matches",
+    NO_MATCHES,
+    TITLE_ONLY,
+)
 """What the counter says at its widest: it is never narrower than these (a right-aligned label
 cut short reads "Io matches")."""
 
@@ -29,19 +35,19 @@ class HitNavigator(QWidget):
         self._count = 0
         self._current = -1
         self._in_title = False
-        self.previous_action = QAction(icon("hit-previous"), "Previous match", self)
+        self.previous_action = QAction(icon("hit-previous"), self.tr("Previous match"), self)
         self.previous_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious))
         self.previous_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.previous_action.setToolTip("Previous match (Shift+F3)")
+        self.previous_action.setToolTip(self.tr("Previous match (Shift+F3)"))
         self.previous_action.triggered.connect(self.previous)
-        self.next_action = QAction(icon("hit-next"), "Next match", self)
+        self.next_action = QAction(icon("hit-next"), self.tr("Next match"), self)
         self.next_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
         self.next_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.next_action.setToolTip("Next match (F3)")
+        self.next_action.setToolTip(self.tr("Next match (F3)"))
         self.next_action.triggered.connect(self.next)
         self.counter = QLabel(self)
         self.counter.setObjectName("hitCounter")
-        self.counter.setAccessibleName("Matches")
+        self.counter.setAccessibleName(self.tr("Matches"))
         metrics = self.counter.fontMetrics()
         self.counter.setMinimumWidth(max(map(metrics.horizontalAdvance, WIDEST_COUNTS)) + 2)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -86,7 +92,7 @@ class HitNavigator(QWidget):
     def set_finding(self) -> None:
         """No matches yet: they are being looked for (in a long source, in the background)."""
         self.set_count(0, searching=True)
-        self.counter.setText("Finding matches…")
+        self.counter.setText(self.tr("Finding matches…"))
 
     def go_to(self, index: int) -> None:
         if not self._count:
@@ -104,11 +110,17 @@ class HitNavigator(QWidget):
 
     def _show_counter(self) -> None:
         if not self._count:
-            self.counter.setText(TITLE_ONLY if self._in_title else NO_MATCHES)
+            self.counter.setText(
+                QCoreApplication.translate("hits", TITLE_ONLY if self._in_title else NO_MATCHES)
+            )
         elif self._current < 0:
-            self.counter.setText(f"{self._count} matches" if self._count > 1 else "1 match")
+            self.counter.setText(
+                self.tr("%n matches", "", self._count) if self._count > 1 else self.tr("1 match")
+            )
         else:
-            self.counter.setText(f"{self._current + 1} of {self._count}")
+            self.counter.setText(
+                self.tr("{current} of {count}").format(current=self._current + 1, count=self._count)
+            )
 
 
 class FindBar(QWidget):
@@ -125,16 +137,16 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
-        self.field.setAccessibleName("Find in this source")
-        self.field.setPlaceholderText("Find in this source")
+        self.field.setAccessibleName(self.tr("Find in this source"))
+        self.field.setPlaceholderText(self.tr("Find in this source"))
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
         close = QToolButton(self)
         close.setObjectName("closeFindButton")
         close.setIcon(icon("close"))
         close.setAutoRaise(True)
-        close.setToolTip("Close (Esc)")
-        close.setAccessibleName("Close find")
+        close.setToolTip(self.tr("Close (Esc)"))
+        close.setAccessibleName(self.tr("Close find"))
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -79,7 +79,7 @@ class ImageCanvas(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imageCanvas")
-        self.setAccessibleName("Picture")
+        self.setAccessibleName(self.tr("Picture"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -55,12 +55,31 @@ def photo_facts(source: Source, credit: str) -> list[tuple[str, str]]:
     width, height = metadata.get("width"), metadata.get("height")
     creator = str(metadata.get("creator") or "")
     facts = [
-        ("Creator", creator if creator != credit else ""),
-        ("Copyright", str(metadata.get("copyright") or "")),
-        ("Taken", format_taken(str(metadata.get("taken_at") or ""))),
-        ("Camera", str(metadata.get("camera") or "")),
-        ("Position", format_position(metadata.get("gps"))),
-        ("Size", f"{width} × {height} pixels" if width and height else ""),
+        (
+            QCoreApplication.translate("image_details", "Creator"),
+            creator if creator != credit else "",
+        ),
+        (
+            QCoreApplication.translate("image_details", "Copyright"),
+            str(metadata.get("copyright") or ""),
+        ),
+        (
+            QCoreApplication.translate("image_details", "Taken"),
+            format_taken(str(metadata.get("taken_at") or "")),
+        ),
+        (QCoreApplication.translate("image_details", "Camera"), str(metadata.get("camera") or "")),
+        (
+            QCoreApplication.translate("image_details", "Position"),
+            format_position(metadata.get("gps")),
+        ),
+        (
+            QCoreApplication.translate("image_details", "Size"),
+            QCoreApplication.translate("image_details", "{width} × {height} pixels").format(
+                width=width, height=height
+            )
+            if width and height
+            else "",
+        ),
     ]
     return [(label, value) for label, value in facts if value]
 
@@ -74,13 +93,13 @@ class ImageDetails(QWidget):
         self._source: Source | None = None
         self.aliases: dict[str, list[str]] = {}
         self.caption = selectable_label(self, "imageCaption")
-        self.caption.setAccessibleName("Caption")
+        self.caption.setAccessibleName(self.tr("Caption"))
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         font = QFont(self.caption.font())
         font.setPointSizeF(font.pointSizeF() * CAPTION_SCALE)
         self.caption.setFont(font)
         self.credit = selectable_label(self, "imageCredit")
-        self.credit.setAccessibleName("Credit")
+        self.credit.setAccessibleName(self.tr("Credit"))
         self.credit.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.facts_box = QWidget(self)
         self.facts = QFormLayout(self.facts_box)
@@ -89,7 +108,7 @@ class ImageDetails(QWidget):
         self.facts.setVerticalSpacing(5)
         self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.appearances_title = QLabel("Appears in", self)
+        self.appearances_title = QLabel(self.tr("Appears in"), self)
         self.appearances_title.setObjectName("appearsInTitle")
         heading = QFont(self.font())
         heading.setWeight(QFont.Weight.DemiBold)
@@ -188,7 +207,7 @@ class ImageDetails(QWidget):
         layout.setSpacing(1)
         link = QLabel(box)
         link.setObjectName("appearanceLink")
-        title = html.escape(appearance.title or "Untitled")
+        title = html.escape(appearance.title or self.tr("Untitled"))
         link.setText(f'<a href="source:{appearance.source_id}">{title}</a>')
         link.setTextFormat(Qt.TextFormat.RichText)
         link.setTextInteractionFlags(
@@ -196,8 +215,10 @@ class ImageDetails(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         link.setWordWrap(True)
-        link.setAccessibleName(f"Open {appearance.title or 'the article'}")
-        link.setToolTip("Open this source")
+        link.setAccessibleName(
+            self.tr("Open {value}").format(value=appearance.title or "the article")
+        )
+        link.setToolTip(self.tr("Open this source"))
         link.linkActivated.connect(
             lambda _href: self.openSourceRequested.emit(appearance.source_id)
         )

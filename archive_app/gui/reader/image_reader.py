@@ -83,7 +83,7 @@ class ImageReader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.reveal_button)
         layout.addWidget(self.splitter)
-        self.zoom = ZoomActions(self, "Fit to pane")
+        self.zoom = ZoomActions(self, self.tr("Fit to pane"))
         self.zoom.zoom_in.triggered.connect(lambda: self.canvas.zoom_by(ZOOM_STEP))
         self.zoom.zoom_out.triggered.connect(lambda: self.canvas.zoom_by(1 / ZOOM_STEP))
         self.zoom.fit.triggered.connect(self.canvas.fit)
@@ -113,7 +113,7 @@ class ImageReader(QWidget):
             lambda _context: read_picture(path),
             on_success=lambda image: self._picture_read(generation, image),
             on_failure=lambda error: self._picture_failed(generation, error),
-            label="Opening the picture",
+            label=self.tr("Opening the picture"),
         )
         return count
 
@@ -186,7 +186,7 @@ class ImageReader(QWidget):
         if self.canvas.picture_size.isEmpty():
             self._problem = message
         else:
-            self._problem = f"{message} This is its thumbnail."
+            self._problem = self.tr("{message} This is its thumbnail.").format(message=message)
         self.pictureShown.emit()
 
     def refresh_veil(self) -> None:
@@ -214,6 +214,6 @@ class ImageReader(QWidget):
         if self.canvas.picture_size.isEmpty():
             self.zoom_label.setText("")
         elif self.canvas.fitted:
-            self.zoom_label.setText("Fit")
+            self.zoom_label.setText(self.tr("Fit"))
         else:
             self.zoom_label.setText(f"{round(self.canvas.zoom_factor() * 100)} %")

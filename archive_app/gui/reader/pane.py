@@ -90,7 +90,7 @@ class ReaderPane(QWidget):
     def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
-        self.setAccessibleName("Reader")
+        self.setAccessibleName(self.tr("Reader"))
         self.archive = archive
         self._source: Source | None = None
         self._query = ""
@@ -111,13 +111,13 @@ class ReaderPane(QWidget):
         self.image_reader.details.add_section(self.reuse.photo_panel)
         for text_reader in (self.text_reader, self.pdf_reader.text_reader):
             text_reader.hitsFound.connect(self._hits_found)
-        self.empty = QLabel("Choose a source to read it here.", self)
+        self.empty = QLabel(self.tr("Choose a source to read it here."), self)
         self.empty.setObjectName("readerEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.find_action = QAction(icon("find-in-source"), "Find in this source", self)
-        self.find_action.setToolTip("Find in this source (Ctrl+F)")
+        self.find_action = QAction(icon("find-in-source"), self.tr("Find in this source"), self)
+        self.find_action.setToolTip(self.tr("Find in this source (Ctrl+F)"))
         self.find_action.triggered.connect(self.find_bar.open_bar)
         self.annotating = AnnotateActions(self)
         self.annotating.annotate.triggered.connect(self._annotate)
@@ -354,12 +354,12 @@ class ReaderPane(QWidget):
 
     def _load(self, source_id: int | None) -> Source | None:
         if source_id is None:
-            self.empty.setText("Choose a source to read it here.")
+            self.empty.setText(self.tr("Choose a source to read it here."))
             return None
         try:
             return self.archive.get(source_id)
         except NotFoundError:
-            self.empty.setText("This source is no longer in the archive.")
+            self.empty.setText(self.tr("This source is no longer in the archive."))
             return None
 
     def _show_nothing(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
@@ -33,15 +33,21 @@ from archive_app.gui.reader.regions import ShownRegion, word_boxes
 from archive_app.gui.reader.text_reader import TextReader
 from archive_app.gui.reader.zoom import ZOOM_STEP, ZoomActions, clamp_zoom
 from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.importers.ocr_page import OcrWords
 
 POINTS_PER_INCH = 72
 _OPEN_PROBLEMS = {
-    QPdfDocument.Error.IncorrectPassword: "This PDF is protected by a password",
-    QPdfDocument.Error.UnsupportedSecurityScheme: "This PDF is encrypted in a way that cannot "
-    "be opened here",
-    QPdfDocument.Error.FileNotFound: "The original file of this PDF is missing from the archive",
-    QPdfDocument.Error.InvalidFileFormat: "This PDF is damaged",
+    QPdfDocument.Error.IncorrectPassword: QT_TRANSLATE_NOOP(
+        "pdf_reader", "This PDF is protected by a password"
+    ),
+    QPdfDocument.Error.UnsupportedSecurityScheme: QT_TRANSLATE_NOOP(
+        "pdf_reader", "This PDF is encrypted in a way that cannot be opened here"
+    ),
+    QPdfDocument.Error.FileNotFound: QT_TRANSLATE_NOOP(
+        "pdf_reader", "The original file of this PDF is missing from the archive"
+    ),
+    QPdfDocument.Error.InvalidFileFormat: QT_TRANSLATE_NOOP("pdf_reader", "This PDF is damaged"),
 }
 
 
@@ -63,13 +69,13 @@ class PdfReader(QWidget):
         self.search_model.setDocument(self.document)
         self.page_view = RegionPageView(self)
         self.page_view.setObjectName("pdfPages")
-        self.page_view.setAccessibleName("PDF pages")
+        self.page_view.setAccessibleName(self.tr("PDF pages"))
         self.page_view.setDocument(self.document)
         self.page_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.page_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.page_view.setSearchModel(self.search_model)
         self.text_reader = TextReader(pictures, tasks, self)
-        self.text_reader.view.setAccessibleName("Extracted text")
+        self.text_reader.view.setAccessibleName(self.tr("Extracted text"))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.page_view)
         self.stack.addWidget(self.text_reader)
@@ -78,14 +84,14 @@ class PdfReader(QWidget):
         layout.addWidget(self.stack)
         self._source: Source | None = None
         self._problem = ""
-        self.zoom = ZoomActions(self, "Fit width")
+        self.zoom = ZoomActions(self, self.tr("Fit width"))
         self.page_view.zoomRequested.connect(self._zoom_by)
         self.zoom.zoom_in.triggered.connect(lambda: self._zoom_by(ZOOM_STEP))
         self.zoom.zoom_out.triggered.connect(lambda: self._zoom_by(1 / ZOOM_STEP))
         self.zoom.fit.triggered.connect(self._fit_width)
-        self.text_action = QAction(icon("page-text"), "Extracted text", self)
+        self.text_action = QAction(icon("page-text"), self.tr("Extracted text"), self)
         self.text_action.setCheckable(True)
-        self.text_action.setToolTip("Show the text extracted from the PDF")
+        self.text_action.setToolTip(self.tr("Show the text extracted from the PDF"))
         self.text_action.toggled.connect(self._show_text)
         self.controls = self._make_controls()
         self.page_view.pageNavigator().currentPageChanged.connect(self._page_changed)
@@ -101,9 +107,13 @@ class PdfReader(QWidget):
         self.page_view.set_marks(0, [])
         self.document.close()
         error = self.document.load(str(path))
-        self._problem = _OPEN_PROBLEMS.get(error, "") if error != QPdfDocument.Error.None_ else ""
+        self._problem = (
+            QCoreApplication.translate("pdf_reader", _OPEN_PROBLEMS.get(error, ""))
+            if error != QPdfDocument.Error.None_
+            else ""
+        )
         if error != QPdfDocument.Error.None_ and not self._problem:
-            self._problem = "This PDF cannot be shown"
+            self._problem = self.tr("This PDF cannot be shown")
         count = self.text_reader.show_source(source, terms)
         self.show_annotations(source.annotations, None)
         opened = not self._problem
@@ -115,7 +125,7 @@ class PdfReader(QWidget):
         self._fit_width()
         pages = self.document.pageCount() if opened else len(source.pages)
         self.page_spin.setRange(1, max(pages, 1))
-        self.page_count.setText(f"of {pages}")
+        self.page_count.setText(self.tr("of {pages}").format(pages=pages))
         self._page_changed(0)
         return count
 
@@ -133,12 +143,15 @@ class PdfReader(QWidget):
             return []
         if self._source is not None and self._source.body.strip():
             return [
-                f"{self._problem}, so its pages cannot be shown: this is the text extracted "
-                "when it was imported."
+                self.tr(
+                    "{problem}, so its pages cannot be shown: this is the text extracted when it "
+                    "was imported."
+                ).format(problem=self._problem)
             ]
         return [
-            f"{self._problem}, so its pages cannot be shown, and no text could be "
-            "extracted from it."
+            self.tr(
+                "{problem}, so its pages cannot be shown, and no text could be extracted from it."
+            ).format(problem=self._problem)
         ]
 
     def set_terms(self, terms: QueryTerms) -> int | None:
@@ -249,7 +262,7 @@ class PdfReader(QWidget):
 
     def _show_zoom(self) -> None:
         if self.page_view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            self.zoom_label.setText("Fit")
+            self.zoom_label.setText(self.tr("Fit"))
         else:
             self.zoom_label.setText(f"{round(self.zoom_factor() * 100)} %")
 
@@ -271,10 +284,10 @@ class PdfReader(QWidget):
         pages = QHBoxLayout(self.page_box)
         pages.setContentsMargins(0, 0, 0, 0)
         pages.setSpacing(6)
-        label = QLabel("Page", self.page_box)
+        label = QLabel(self.tr("Page"), self.page_box)
         self.page_spin = QSpinBox(self.page_box)
         self.page_spin.setObjectName("pageSpin")
-        self.page_spin.setAccessibleName("Page")
+        self.page_spin.setAccessibleName(self.tr("Page"))
         self.page_spin.setKeyboardTracking(False)
         self.page_spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.page_spin.setAlignment(Qt.AlignmentFlag.AlignRight)

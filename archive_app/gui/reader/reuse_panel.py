@@ -15,7 +15,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,7 +51,9 @@ class PhotoCopiesPanel(QWidget):
         self.title = heading(self, "", "photoCopiesTitle")
         self.legend = quiet(
             self,
-            "Marked: names and places (yellow) and dates (blue) the other captions do not have.",
+            self.tr(
+                "Marked: names and places (yellow) and dates (blue) the other captions do not have."
+            ),
             "photoCopiesLegend",
         )
         self.cards = ShowingCards(self)
@@ -71,8 +73,11 @@ class PhotoCopiesPanel(QWidget):
         if group is None or not elsewhere:
             self.setVisible(False)
             return
-        sources = "source" if len(elsewhere) == 1 else "sources"
-        self.title.setText(f"Also appears in {len(elsewhere)} {sources}")
+        self.title.setText(
+            self.tr("Also appears in 1 source")
+            if len(elsewhere) == 1
+            else self.tr("Also appears in %n sources", "", len(elsewhere))
+        )
         captions = [s.caption for s in group.showings if s.caption]
         self.cards.show_showings(group.showings, captions, here=image_id)
         self.setVisible(True)
@@ -86,7 +91,7 @@ class SameStoryBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sameStoryBar")
-        self.setAccessibleName("The same story elsewhere")
+        self.setAccessibleName(self.tr("The same story elsewhere"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
@@ -101,7 +106,7 @@ class SameStoryBar(QFrame):
         self.text.linkActivated.connect(lambda href: self.openSourceRequested.emit(int(href[7:])))
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("sameStoryDifferences")
-        self.toggle.setText("Show differing paragraphs")
+        self.toggle.setText(self.tr("Show differing paragraphs"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self._toggled)
@@ -135,20 +140,27 @@ class SameStoryBar(QFrame):
 
     def _toggled(self, shown: bool) -> None:
         self.differences.setVisible(shown)
-        self.toggle.setText("Hide differing paragraphs" if shown else "Show differing paragraphs")
+        self.toggle.setText(
+            self.tr("Hide differing paragraphs") if shown else self.tr("Show differing paragraphs")
+        )
 
 
 def _same_line(same: SameText) -> str:
     named = same.site or (f"“{same.title}”" if same.title else "")
     site = f" ({html.escape(named)})" if named else ""
-    return (
-        f'Same story as <a href="source:{same.id}">source {same.id}</a>{site}, '
-        f"about {round(same.similarity * 100)}% shared"
-    )
+    return QCoreApplication.translate(
+        "reuse_panel",
+        'Same story as <a href="source:{id}">source {id}</a>{site}, about {round}% shared',
+    ).format(id=same.id, site=site, round=round(same.similarity * 100))
 
 
 def _changes_html(same: SameText, changes: Sequence[ParagraphChange]) -> str:
-    where = {"this": "Only here", "other": f"Only in source {same.id}"}
+    where = {
+        "this": QCoreApplication.translate("reuse_panel", "Only here"),
+        "other": QCoreApplication.translate("reuse_panel", "Only in source {id}").format(
+            id=same.id
+        ),
+    }
     colour = {"this": "#2e7d32", "other": "#c62828"}
     return "".join(
         f'<p><b style="color:{colour[c.side]}">{where[c.side]}:</b> {html.escape(c.text)}</p>'
@@ -192,7 +204,7 @@ class ReuseFinder(QObject):
             lambda context: reuse.backfill(context.progress, context.cancel_flag),
             on_success=self._caught_up,
             on_progress=self._fingerprinting,
-            label="Fingerprinting photos and texts",
+            label=self.tr("Fingerprinting photos and texts"),
         )
 
     def show_source(self, source: Source | None) -> None:
@@ -207,12 +219,16 @@ class ReuseFinder(QObject):
         self._tasks.run(
             lambda _context: _look_up(archive, source, generation),
             on_success=self._found,
-            label="Looking for the same photo or story",
+            label=self.tr("Looking for the same photo or story"),
         )
 
     def _fingerprinting(self, progress: Progress) -> None:
         """How far fingerprinting an older archive has come (for the window's status bar)."""
-        self.progress_label.setText(f"{progress.message}: {progress.done} of {progress.total}")
+        self.progress_label.setText(
+            self.tr("{message}: {done} of {total}").format(
+                message=progress.message, done=progress.done, total=progress.total
+            )
+        )
         self.progress_label.setVisible(progress.total > 0 and progress.done < progress.total)
 
     def _caught_up(self, fingerprinted: int) -> None:

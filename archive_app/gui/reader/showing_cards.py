@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -44,15 +44,23 @@ def heading(parent: QWidget, text: str, name: str) -> QLabel:
 
 
 def link(parent: QWidget, text: str, source_id: int, opened: SignalInstance) -> QLabel:
-    link = QLabel(f'<a href="source:{source_id}">{html.escape(text or "Untitled")}</a>', parent)
+    link = QLabel(
+        f'<a href="source:{source_id}">'
+        f"{html.escape(text or QCoreApplication.translate('showing_cards', 'Untitled'))}</a>",
+        parent,
+    )
     link.setTextFormat(Qt.TextFormat.RichText)
     link.setWordWrap(True)
     link.setTextInteractionFlags(
         Qt.TextInteractionFlag.LinksAccessibleByMouse
         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
     )
-    link.setToolTip("Open this source")
-    link.setAccessibleName(f"Open {text or 'this source'}")
+    link.setToolTip(QCoreApplication.translate("showing_cards", "Open this source"))
+    link.setAccessibleName(
+        QCoreApplication.translate("showing_cards", "Open {title}").format(
+            title=text or QCoreApplication.translate("showing_cards", "this source")
+        )
+    )
     link.linkActivated.connect(lambda _href: opened.emit(source_id))
     return link
 
@@ -83,8 +91,10 @@ class ShowingCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(4)
-        badges = [("FIRST SEEN", "firstSeenBadge", "#b35c00")] if showing.first_seen else []
-        badges += [("THIS PHOTO", "thisPhotoBadge", "#3465a4")] if here else []
+        badges = (
+            [(self.tr("FIRST SEEN"), "firstSeenBadge", "#b35c00")] if showing.first_seen else []
+        )
+        badges += [(self.tr("THIS PHOTO"), "thisPhotoBadge", "#3465a4")] if here else []
         if badges:
             row = QHBoxLayout()
             row.setSpacing(10)
@@ -105,8 +115,8 @@ class ShowingCard(QFrame):
         caption.setWordWrap(True)
         caption.setTextFormat(Qt.TextFormat.RichText)
         caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        caption.setText(marked_caption(showing.caption, others) or "<i>No caption</i>")
-        caption.setAccessibleName("Caption")
+        caption.setText(marked_caption(showing.caption, others) or self.tr("<i>No caption</i>"))
+        caption.setAccessibleName(self.tr("Caption"))
         layout.addWidget(caption)
         if showing.credit:
             layout.addWidget(quiet(self, showing.credit, "showingCredit"))

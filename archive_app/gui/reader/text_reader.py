@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QFont, QImage, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -83,7 +83,7 @@ class KindLabel(QWidget):
     def show_kind(self, kind: str) -> None:
         size = QSize(ICON_SIZE, ICON_SIZE)
         self.icon.setPixmap(kind_icon(kind).pixmap(size, self.devicePixelRatioF()))
-        self.text.setText(KIND_NAMES.get(kind, kind.title()))
+        self.text.setText(QCoreApplication.translate("icons", KIND_NAMES.get(kind, kind.title())))
 
 
 class TextReader(QWidget):
@@ -168,7 +168,7 @@ class TextReader(QWidget):
         self._tasks.run(
             lambda _context: find_text_matches(source, terms),
             on_success=partial(self._found, request),
-            label="Finding the matches in a source",
+            label=self.tr("Finding the matches in a source"),
         )
 
     def _found(self, request: int, matches: TextMatches) -> None:
@@ -247,7 +247,7 @@ class TextReader(QWidget):
             self._tasks.run(
                 partial(_picture_or_none, path),
                 on_success=partial(self._sharpened, generation, figure.image_source_id),
-                label="Opening a figure's picture",
+                label=self.tr("Opening a figure's picture"),
             )
 
     def _sharpened(self, generation: int, image_id: int, image: QImage | None) -> None:

@@ -25,12 +25,14 @@ class ZoomActions(QObject):
 
     def __init__(self, owner: QWidget, fit_label: str) -> None:
         super().__init__(owner)
-        self.zoom_in = self._action(owner, "zoom-in", "Zoom in", QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in = self._action(
+            owner, "zoom-in", self.tr("Zoom in"), QKeySequence.StandardKey.ZoomIn
+        )
         self.zoom_in.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
         )
         self.zoom_out = self._action(
-            owner, "zoom-out", "Zoom out", QKeySequence.StandardKey.ZoomOut
+            owner, "zoom-out", self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut
         )
         self.fit = self._action(owner, "zoom-fit", fit_label, QKeySequence("Ctrl+0"))
 
@@ -57,7 +59,7 @@ class ZoomActions(QObject):
         layout.setSpacing(2)
         label = QLabel(box)
         label.setObjectName("zoomLabel")
-        label.setAccessibleName("Zoom")
+        label.setAccessibleName(self.tr("Zoom"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMinimumWidth(label.fontMetrics().horizontalAdvance("888 %"))
         layout.addWidget(self._button(box, self.zoom_out, "zoomOutButton"))

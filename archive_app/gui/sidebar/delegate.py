@@ -106,7 +106,7 @@ class CountDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setObjectName("renameField")
-        editor.setAccessibleName("New name")
+        editor.setAccessibleName(self.tr("New name"))
         editor.setFrame(False)
         return editor
 

@@ -85,7 +85,7 @@ class SidebarEditor(QObject):
                 new = label
                 self.edits.apply(lambda: self.labeling.make(new))
         elif kind == "tag":
-            name = research_dialogs.ask_tag_name(self.sidebar, "New tag", [])
+            name = research_dialogs.ask_tag_name(self.sidebar, self.tr("New tag"), [])
             if name is not None:
                 self.edits.create(lambda: self.archive.tags.create(name))
 
@@ -104,14 +104,16 @@ class SidebarEditor(QObject):
     def edit_event(self, event_id: int) -> None:
         event = self.archive.events.get(event_id)
         current = EventFields(event.name, event.start, event.end, event.place, event.description)
-        fields = research_dialogs.ask_event(self.sidebar, "Edit event", current)
+        fields = research_dialogs.ask_event(self.sidebar, self.tr("Edit event"), current)
         if fields is not None and fields != current:
             self.edits.apply(lambda: self.archive.events.edit(event_id, **asdict(fields)))
 
     def edit_perspective(self, perspective_id: int) -> None:
         perspective = self.archive.perspectives.get(perspective_id)
         current = PerspectiveFields(perspective.name, perspective.description, perspective.color)
-        fields = research_dialogs.ask_perspective(self.sidebar, "Edit perspective", current)
+        fields = research_dialogs.ask_perspective(
+            self.sidebar, self.tr("Edit perspective"), current
+        )
         if fields is not None and fields != current:
             self.edits.apply(
                 lambda: self.archive.perspectives.edit(perspective_id, **asdict(fields))
@@ -187,16 +189,16 @@ class SidebarEditor(QObject):
         elif kind == "perspective":
             self._perspective_menu(menu, int(str(ref)))
         elif kind == "tag":
-            menu.addAction("&Rename").triggered.connect(lambda: self.sidebar.rename(key))
+            menu.addAction(self.tr("&Rename")).triggered.connect(lambda: self.sidebar.rename(key))
             menu.addSeparator()
-            menu.addAction("&Delete tag…").triggered.connect(lambda: self.delete(key))
+            menu.addAction(self.tr("&Delete tag…")).triggered.connect(lambda: self.delete(key))
         return menu
 
     def _section_menu(self, menu: QMenu, section: str) -> None:
         texts = {
-            "event": "&New event…",
-            "perspective": "&New perspective…",
-            "tag": "&New tag…",
+            "event": self.tr("&New event…"),
+            "perspective": self.tr("&New perspective…"),
+            "tag": self.tr("&New tag…"),
         }
         if section in texts:
             menu.addAction(icon(section), texts[section]).triggered.connect(
@@ -205,25 +207,25 @@ class SidebarEditor(QObject):
 
     def _event_menu(self, menu: QMenu, event_id: int) -> None:
         key: Key = ("event", event_id)
-        menu.addAction(icon("event"), "New &sub-event…").triggered.connect(
+        menu.addAction(icon("event"), self.tr("New &sub-event…")).triggered.connect(
             lambda: self.add("event", parent_event=event_id)
         )
         menu.addSeparator()
-        menu.addAction("&Rename").triggered.connect(lambda: self.sidebar.rename(key))
-        menu.addAction("&Edit dates, place and description…").triggered.connect(
+        menu.addAction(self.tr("&Rename")).triggered.connect(lambda: self.sidebar.rename(key))
+        menu.addAction(self.tr("&Edit dates, place and description…")).triggered.connect(
             lambda: self.edit_event(event_id)
         )
         self._move_menu(menu, event_id)
         if self.archive.events.get(event_id).parent_id is not None:
-            menu.addAction("Move to &top level").triggered.connect(
+            menu.addAction(self.tr("Move to &top level")).triggered.connect(
                 lambda: self.move_event(event_id, None)
             )
         menu.addSeparator()
-        menu.addAction("&Delete event…").triggered.connect(lambda: self.delete(key))
+        menu.addAction(self.tr("&Delete event…")).triggered.connect(lambda: self.delete(key))
 
     def _move_menu(self, menu: QMenu, event_id: int) -> None:
         """Move ▸ under any event but itself and those beneath it (dragging, by keyboard)."""
-        moves = menu.addMenu("&Move under")
+        moves = menu.addMenu(self.tr("&Move under"))
         moves.setObjectName("moveEventMenu")
         beneath = self.archive.events.with_descendants([event_id])
         parent_id = self.archive.events.get(event_id).parent_id
@@ -239,11 +241,11 @@ class SidebarEditor(QObject):
 
     def _perspective_menu(self, menu: QMenu, perspective_id: int) -> None:
         key: Key = ("perspective", perspective_id)
-        menu.addAction("&Rename").triggered.connect(lambda: self.sidebar.rename(key))
-        menu.addAction("&Edit name, colour and description…").triggered.connect(
+        menu.addAction(self.tr("&Rename")).triggered.connect(lambda: self.sidebar.rename(key))
+        menu.addAction(self.tr("&Edit name, colour and description…")).triggered.connect(
             lambda: self.edit_perspective(perspective_id)
         )
-        colors = menu.addMenu("&Colour")
+        colors = menu.addMenu(self.tr("&Colour"))
         colors.setObjectName("colorMenu")
         current = self.archive.perspectives.get(perspective_id).color
         for color in PALETTE:
@@ -254,11 +256,11 @@ class SidebarEditor(QObject):
                 lambda _=False, color=color: self.set_color(perspective_id, color)
             )
         colors.addSeparator()
-        colors.addAction("&Other colour…").triggered.connect(
+        colors.addAction(self.tr("&Other colour…")).triggered.connect(
             lambda: self.choose_color(perspective_id)
         )
         menu.addSeparator()
-        menu.addAction("&Delete perspective…").triggered.connect(lambda: self.delete(key))
+        menu.addAction(self.tr("&Delete perspective…")).triggered.connect(lambda: self.delete(key))
 
     # Names
 

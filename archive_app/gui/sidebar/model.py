@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
@@ -19,14 +24,15 @@ from archive_app.core.listing import (
 )
 from archive_app.gui.icons import color_dot, icon, kind_icon
 from archive_app.gui.sidebar.delegate import ADD_ROLE, COUNT_ROLE, DETAIL_ROLE, ENTRY_ROLE
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 LIBRARY = (
-    ("all", None, "All sources"),
-    ("kind", "article", "Articles"),
-    ("kind", "pdf", "PDFs"),
-    ("kind", "image", "Images"),
-    ("kind", "text", "Text & notes"),
-    ("kind", "reference", "References"),
+    ("all", None, QT_TRANSLATE_NOOP("model", "All sources")),
+    ("kind", "article", QT_TRANSLATE_NOOP("model", "Articles")),
+    ("kind", "pdf", QT_TRANSLATE_NOOP("model", "PDFs")),
+    ("kind", "image", QT_TRANSLATE_NOOP("model", "Images")),
+    ("kind", "text", QT_TRANSLATE_NOOP("model", "Text & notes")),
+    ("kind", "reference", QT_TRANSLATE_NOOP("model", "References")),
 )
 
 TRASH = ("trash", None)
@@ -54,25 +60,34 @@ class SidebarModel(QStandardItemModel):
     def show_summary(self, summary: SidebarSummary) -> None:
         self.clear()
         root = self.invisibleRootItem()
-        library = _section("Library", "library")
+        library = _section(self.tr("Library"), "library")
         for scope, key, label in LIBRARY:
             count = summary.total if scope == "all" else summary.kinds.get(str(key), 0)
             view = ALL_SOURCES if scope == "all" else View("kind", key)
             entry_icon = icon("library") if key is None else kind_icon(key)
-            library.appendRow(_entry(label, SidebarEntry((scope, key), view), count, entry_icon))
-        library.appendRow(_entry("Trash", SidebarEntry(TRASH), summary.trashed, icon("trash")))
+            library.appendRow(
+                _entry(
+                    QCoreApplication.translate("model", label),
+                    SidebarEntry((scope, key), view),
+                    count,
+                    entry_icon,
+                )
+            )
+        library.appendRow(
+            _entry(self.tr("Trash"), SidebarEntry(TRASH), summary.trashed, icon("trash"))
+        )
         root.appendRow(library)
         root.appendRow(_event_section(summary.events))
-        root.appendRow(_named_section("Perspectives", "perspective", summary.perspectives))
-        root.appendRow(_named_section("Tags", "tag", summary.tags))
-        searches = _section("Saved searches", "saved")
+        root.appendRow(_named_section(self.tr("Perspectives"), "perspective", summary.perspectives))
+        root.appendRow(_named_section(self.tr("Tags"), "tag", summary.tags))
+        searches = _section(self.tr("Saved searches"), "saved")
         for saved in summary.saved_searches:
             entry = SidebarEntry(("saved", saved.id), query=saved.query)
             item = _entry(saved.name, entry, None, icon("saved-search"))
             item.setToolTip(saved.query)
             searches.appendRow(item)
         if not summary.saved_searches:
-            searches.appendRow(_placeholder("No saved searches yet"))
+            searches.appendRow(_placeholder(self.tr("No saved searches yet")))
         root.appendRow(searches)
 
     def index_of(self, key: tuple[str, object]) -> QModelIndex:
@@ -101,7 +116,9 @@ def _section(title: str, name: str, adds: str = "") -> QStandardItem:
     if adds:
         item.setData(adds, ADD_ROLE)
         item.setToolTip(
-            f"{title}: right-click or + to add {'an' if adds == 'event' else 'a'} {adds}"
+            QCoreApplication.translate("model", "{title}: right-click or + to add one").format(
+                title=title
+            )
         )
     font = QFont()
     font.setBold(True)
@@ -142,7 +159,7 @@ def _placeholder(text: str) -> QStandardItem:
 
 
 def _event_section(events: list[EventCount]) -> QStandardItem:
-    section = _section("Events", "event", adds="event")
+    section = _section(QCoreApplication.translate("model", "Events"), "event", adds="event")
     items: dict[int, QStandardItem] = {}
     for event in events:
         view = View("event", event.id)
@@ -152,14 +169,16 @@ def _event_section(events: list[EventCount]) -> QStandardItem:
         if dates:
             item.setData(dates, DETAIL_ROLE)
         item.setToolTip(
-            f"{event.name} {dates}\n{_under(event.count, event.passages)}, sub-events included"
+            QCoreApplication.translate(
+                "model", "{name} {dates}\n{under}, sub-events included"
+            ).format(name=event.name, dates=dates, under=_under(event.count, event.passages))
         )
         items[event.id] = item
     for event in events:
         parent = items.get(event.parent_id) if event.parent_id is not None else None
         (parent or section).appendRow(items[event.id])
     if not events:
-        section.appendRow(_placeholder("No events yet"))
+        section.appendRow(_placeholder(QCoreApplication.translate("model", "No events yet")))
     return section
 
 
@@ -172,7 +191,11 @@ def _named_section(title: str, scope: Scope, entries: list[NamedCount]) -> QStan
         item.setToolTip(f"{named.name}\n{_under(named.count, named.passages)}")
         section.appendRow(item)
     if not entries:
-        section.appendRow(_placeholder(f"No {title.lower()} yet"))
+        section.appendRow(
+            _placeholder(
+                QCoreApplication.translate("model", "No {lower} yet").format(lower=title.lower())
+            )
+        )
     return section
 
 
@@ -185,11 +208,19 @@ def _years(start: str, end: str) -> str:
 
 def _under(sources: int, annotations: int) -> str:
     """What an event's, perspective's or tag's count counts."""
-    text = f"{_sources(sources)} carrying it or annotated with it"
+    text = QCoreApplication.translate("model", "{sources} carrying it or annotated with it").format(
+        sources=_sources(sources)
+    )
     if annotations:
-        text += f" ({annotations:,} annotation{'' if annotations == 1 else 's'})"
+        text += (
+            QCoreApplication.translate("model", " (1 annotation)")
+            if annotations == 1
+            else QCoreApplication.translate("model", " (%n annotations)", "", annotations)
+        )
     return text
 
 
 def _sources(count: int) -> str:
-    return f"{count:,} source" + ("" if count == 1 else "s")
+    if count == 1:
+        return QCoreApplication.translate("model", "1 source")
+    return QCoreApplication.translate("model", "%Ln sources", "", count)

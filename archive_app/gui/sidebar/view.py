@@ -78,7 +78,7 @@ class Sidebar(QTreeView):
     def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAccessibleName("Library, events, perspectives and tags")
+        self.setAccessibleName(self.tr("Library, events, perspectives and tags"))
         self._archive = archive
         self._tasks = tasks
         self._generation = 0
@@ -118,7 +118,7 @@ class Sidebar(QTreeView):
         self._tasks.run(
             lambda _context: listing.summary(),
             on_success=lambda summary: self._show(generation, summary),
-            label="Counting sources",
+            label=self.tr("Counting sources"),
         )
 
     def select_key(self, key: tuple[str, object]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt
 from PySide6.QtGui import QDrag, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -21,7 +21,7 @@ PADDING_X, PADDING_Y = 10, 5
 
 def badge_text(titles: Sequence[str]) -> str:
     if len(titles) == 1:
-        title = titles[0] or "Untitled"
+        title = titles[0] or QCoreApplication.translate("drag", "Untitled")
         return title if len(title) <= BADGE_TITLE_CHARS else title[: BADGE_TITLE_CHARS - 1] + "…"
     return f"{len(titles):,} sources"
 

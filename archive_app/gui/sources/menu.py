@@ -49,26 +49,28 @@ class SourceContextMenu(QObject):
     def build(self, ids: list[int]) -> QMenu:
         menu = QMenu(self.pane)
         menu.setObjectName("sourceMenu")
-        count = "" if len(ids) == 1 else f" ({len(ids)} sources)"
-        events = menu.addMenu(icon("event"), f"Add to &event{count}")
+        count = "" if len(ids) == 1 else self.tr(" ({count} sources)").format(count=len(ids))
+        events = menu.addMenu(icon("event"), self.tr("Add to &event{count}").format(count=count))
         events.setObjectName("addToEventMenu")
         self._fill_events(events, ids, self.labeling.archive.events.tree(), 0)
         if events.actions():
             events.addSeparator()
-        events.addAction("&New event…").triggered.connect(lambda: self._add_new_event(ids))
-        perspectives = menu.addMenu(icon("perspective"), f"Add &perspective{count}")
+        events.addAction(self.tr("&New event…")).triggered.connect(lambda: self._add_new_event(ids))
+        perspectives = menu.addMenu(
+            icon("perspective"), self.tr("Add &perspective{count}").format(count=count)
+        )
         perspectives.setObjectName("addPerspectiveMenu")
         for label in self.labeling.existing("perspective"):
             action = perspectives.addAction(color_dot(label.color), label.name)
             action.triggered.connect(lambda _=False, label=label: self._add(ids, label))
         if perspectives.actions():
             perspectives.addSeparator()
-        perspectives.addAction("&New perspective…").triggered.connect(
+        perspectives.addAction(self.tr("&New perspective…")).triggered.connect(
             lambda: self._add_new_perspective(ids)
         )
-        menu.addAction(icon("tag"), f"Add &tag…{count}").triggered.connect(
-            lambda: self._add_tag(ids)
-        )
+        menu.addAction(
+            icon("tag"), self.tr("Add &tag…{count}").format(count=count)
+        ).triggered.connect(lambda: self._add_tag(ids))
         menu.addMenu(self._remove_menu(menu, ids))
         if self.extra:
             menu.addSeparator()
@@ -84,13 +86,15 @@ class SourceContextMenu(QObject):
             self._fill_events(menu, ids, node.children, depth + 1)
 
     def _remove_menu(self, parent: QMenu, ids: list[int]) -> QMenu:
-        menu = QMenu("&Remove", parent)
+        menu = QMenu(self.tr("&Remove"), parent)
         menu.setObjectName("removeLabelMenu")
         carried = self.labeling.labels_of_sources(ids)
         for label in carried:
             glyph = color_dot(label.color) if label.kind == "perspective" else icon(label.kind)
             action = menu.addAction(glyph, label.name)
-            action.setToolTip(f"Remove the {label.kind} “{label.name}”")
+            action.setToolTip(
+                self.tr("Remove the {kind} “{name}”").format(kind=label.kind, name=label.name)
+            )
             action.triggered.connect(
                 lambda _=False, label=label: self.labeling.remove_from_sources(ids, [label])
             )
@@ -111,7 +115,11 @@ class SourceContextMenu(QObject):
             self.labeling.add_to_sources(ids, [label])
 
     def _add_tag(self, ids: list[int]) -> None:
-        title = "Add a tag" if len(ids) == 1 else f"Add a tag to {len(ids)} sources"
+        title = (
+            self.tr("Add a tag")
+            if len(ids) == 1
+            else self.tr("Add a tag to {count} sources").format(count=len(ids))
+        )
         name = research_dialogs.ask_tag_name(self.pane, title, self.labeling.names("tag"))
         if name is None:
             return

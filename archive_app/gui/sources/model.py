@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -27,6 +28,7 @@ from archive_app.core.listing import Listing, ListRow, SortColumn
 from archive_app.gui.badges import badge_icon, badge_text, badge_tooltip
 from archive_app.gui.icons import KIND_NAMES, kind_icon
 from archive_app.gui.mime import SOURCE_IDS, source_ids_mime
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 BLOCK_ROWS = 100
 MAX_CACHED_ROWS = 5000
@@ -38,14 +40,14 @@ THUMBNAIL_ROLE = Qt.ItemDataRole.UserRole + 4
 
 COLUMNS: tuple[tuple[SortColumn, str], ...] = (
     ("kind", ""),
-    ("title", "Title"),
-    ("site", "Site"),
-    ("authors", "Authors"),
-    ("published", "Published"),
-    ("imported", "Imported"),
-    ("events", "Events"),
-    ("perspectives", "Perspectives"),
-    ("language", "Language"),
+    ("title", QT_TRANSLATE_NOOP("model", "Title")),
+    ("site", QT_TRANSLATE_NOOP("model", "Site")),
+    ("authors", QT_TRANSLATE_NOOP("model", "Authors")),
+    ("published", QT_TRANSLATE_NOOP("model", "Published")),
+    ("imported", QT_TRANSLATE_NOOP("model", "Imported")),
+    ("events", QT_TRANSLATE_NOOP("model", "Events")),
+    ("perspectives", QT_TRANSLATE_NOOP("model", "Perspectives")),
+    ("language", QT_TRANSLATE_NOOP("model", "Language")),
 )
 KIND_COLUMN = 0
 TITLE_COLUMN = 1
@@ -167,9 +169,9 @@ class SourceTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return QCoreApplication.translate("model", COLUMNS[section][1])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Kind" if section == KIND_COLUMN else None
+            return self.tr("Kind") if section == KIND_COLUMN else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -180,7 +182,7 @@ class SourceTableModel(QAbstractTableModel):
             return source_id
         row = self._row(index.row())
         if row is None:
-            return "(no longer in the archive)" if _is_title(index, role) else None
+            return self.tr("(no longer in the archive)") if _is_title(index, role) else None
         return _row_data(row, index.column(), role, self._thumbnails)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -255,7 +257,9 @@ def _row_data(row: ListRow, column: int, role: int, thumbnails: ThumbnailSource 
         return None if badge.isNull() else badge
     if role == Qt.ItemDataRole.AccessibleTextRole:
         return (
-            KIND_NAMES.get(row.kind, row.kind) if column == KIND_COLUMN else _display(row, column)
+            QCoreApplication.translate("icons", KIND_NAMES.get(row.kind, row.kind))
+            if column == KIND_COLUMN
+            else _display(row, column)
         )
     if role == KIND_ROLE:
         return row.kind
@@ -289,7 +293,7 @@ def _display(row: ListRow, column: int) -> str | None:
 
 def _tooltip(row: ListRow, column: int) -> str | None:
     if column == KIND_COLUMN:
-        return KIND_NAMES.get(row.kind, row.kind)
+        return QCoreApplication.translate("icons", KIND_NAMES.get(row.kind, row.kind))
     if column == TITLE_COLUMN:
         facts = [part for part in (row.site, row.published[:10]) if part]
         if badge_text(row.status, row.reliability):

@@ -13,6 +13,7 @@ from typing import Literal
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -102,7 +103,7 @@ class SourceTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourceList")
-        self.setAccessibleName("Sources")
+        self.setAccessibleName(self.tr("Sources"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setShowGrid(False)
@@ -139,11 +140,11 @@ class SourceTable(QTableView):
     def column_menu(self) -> QMenu:
         """The header's menu: a check box per column to show or hide it."""
         header = self.horizontalHeader()
-        menu = QMenu("Columns", self)
+        menu = QMenu(self.tr("Columns"), self)
         for column, (_key, label) in enumerate(COLUMNS):
             if column in ALWAYS_SHOWN:
                 continue
-            action = menu.addAction(label)
+            action = menu.addAction(QCoreApplication.translate("model", label))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(
@@ -357,7 +358,7 @@ class SourceListPane(QWidget):
         self._tasks.run(
             lambda _context: listing.ordered_ids(view, column, descending),
             on_success=lambda ids: self._loaded(generation, ids, keep, current),
-            label="Listing sources",
+            label=self.tr("Listing sources"),
         )
 
     def _loaded(
@@ -393,8 +394,10 @@ class SourceListPane(QWidget):
         header.setToolTip(
             ""
             if sortable
-            else "Search hits are in order of relevance. Clear the search to "
-            "sort the list by a column."
+            else self.tr(
+                "Search hits are in order of relevance. Clear the search to "
+                "sort the list by a column."
+            )
         )
         if sortable:
             self._show_sort_indicator()

@@ -49,7 +49,7 @@ class TimelineCanvas(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineCanvas")
-        self.setAccessibleName("Events on a time axis")
+        self.setAccessibleName(self.tr("Events on a time axis"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.timeline = Timeline((), (), (), ())
@@ -236,8 +236,10 @@ class TimelineCanvas(QAbstractScrollArea):
         painter.drawText(
             area.adjusted(24, 12, -24, -12),
             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-            "No events yet. Add events in the sidebar — a conflict, its wars, their battles — "
-            "with their dates, tag sources with them, and they appear here on a time axis.",
+            self.tr(
+                "No events yet. Add events in the sidebar — a conflict, its wars, their battles — "
+                "with their dates, tag sources with them, and they appear here on a time axis."
+            ),
         )
 
     def _bins_now(self) -> Bins:
@@ -299,9 +301,11 @@ class TimelineCanvas(QAbstractScrollArea):
         if event_id is None:
             return
         menu = QMenu(self)
-        menu.addAction("Show its sources", lambda: self.eventChosen.emit(event_id))
-        menu.addAction("Compare perspectives", lambda: self.compareRequested.emit(event_id))
-        zoom = menu.addAction("Zoom to this event", lambda: self.zoom_to_event(event_id))
+        menu.addAction(self.tr("Show its sources"), lambda: self.eventChosen.emit(event_id))
+        menu.addAction(
+            self.tr("Compare perspectives"), lambda: self.compareRequested.emit(event_id)
+        )
+        zoom = menu.addAction(self.tr("Zoom to this event"), lambda: self.zoom_to_event(event_id))
         zoom.setEnabled(self.timeline.row(event_id).span is not None)
         menu.exec(event.globalPos())
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -136,7 +136,9 @@ class TimelinePainter:
             painter.setFont(self.small)
             painter.setPen(colors.muted)
             text_rect = QRect(geometry.axis_left + 10, rect.top(), geometry.axis_width - 20, ROW)
-            painter.drawText(text_rect, int(LEFT), "No dates yet")
+            painter.drawText(
+                text_rect, int(LEFT), QCoreApplication.translate("TimelinePainter", "No dates yet")
+            )
         else:
             self._bar(entry, row, selected=selected)
             self._marks(entry)
@@ -220,7 +222,9 @@ class TimelinePainter:
         if left - 8 <= bar.right() and bar.left() <= right + 8:
             return False
         event = row.event
-        dates = event_dates(event.start, event.end) or "dates from its sub-events"
+        dates = event_dates(event.start, event.end) or QCoreApplication.translate(
+            "TimelinePainter", "dates from its sub-events"
+        )
         before = bar.right() < left
         text = f"◂ {dates}" if before else f"{dates} ▸"
         align = LEFT if before else Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -265,7 +269,10 @@ class TimelinePainter:
         painter.drawText(
             rect.adjusted(12, 0, -12, 0),
             int(LEFT),
-            "Without dates — give them a start or an end to place them on the axis",
+            QCoreApplication.translate(
+                "TimelinePainter",
+                "Without dates — give them a start or an end to place them on the axis",
+            ),
         )
 
     def _grid_lines(self, top: int, bottom: int) -> None:
@@ -318,7 +325,11 @@ class TimelinePainter:
         metrics = painter.fontMetrics()
         painter.setPen(self.colors.muted)
         caption = QRect(12, AXIS - 20, geometry.gutter - 12, 16)
-        painter.drawText(caption, int(LEFT), "Dated sources, by when published")
+        painter.drawText(
+            caption,
+            int(LEFT),
+            QCoreApplication.translate("TimelinePainter", "Dated sources, by when published"),
+        )
         right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for column, head in enumerate(geometry.columns):
             strip = geometry.strip_rect(column)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from archive_app.core.compare import ColumnHead
-from archive_app.core.research import counted
 from archive_app.core.timeline import TimelineRow, Unit, bin_start
 from archive_app.gui.compare.cards import short_date
 from archive_app.gui.compare.dates import event_dates
+from archive_app.gui.counts import passages_count, sources_count
 from archive_app.gui.timeline.layout import Geometry, Hit
 from archive_app.gui.timeline.painting import Bins
 
@@ -43,22 +43,35 @@ def row_tip(row: TimelineRow, columns: tuple[ColumnHead, ...]) -> str:
     lines = [f"<b>{html.escape(event.name)}</b>"]
     context = [event_dates(event.start, event.end), " › ".join(row.path)]
     if row.span is not None and row.span.derived:
-        context[0] = "dates from its sub-events"
+        context[0] = QCoreApplication.translate("tips", "dates from its sub-events")
     lines.append(html.escape(" · ".join(part for part in context if part)))
     if not row.source_count:
-        lines.append("No sources yet — drag sources onto it in the sidebar.")
+        lines.append(
+            QCoreApplication.translate(
+                "tips", "No sources yet — drag sources onto it in the sidebar."
+            )
+        )
     else:
-        lines.append(f"{counted(row.source_count, 'source')}, sub-events included:")
+        lines.append(
+            QCoreApplication.translate("tips", "{counted}, sub-events included:").format(
+                counted=sources_count(row.source_count)
+            )
+        )
         for head in columns:
             cell = row.coverage_of(head.key)
             dot = f"<span style='color:{head.color or 'gray'}'>●</span>"
             count = (
-                f"{counted(cell.sources, 'source')}, {counted(cell.passages, 'passage')}"
+                f"{sources_count(cell.sources)}, {passages_count(cell.passages)}"
                 if cell.sources
                 else "<i>none</i>"
             )
             lines.append(f"{dot} {html.escape(head.name)}: {count}")
-    lines.append("<span style='color:gray'>Click to list its sources · double-click to zoom</span>")
+    lines.append(
+        QCoreApplication.translate(
+            "tips",
+            "<span style='color:gray'>Click to list its sources · double-click to zoom</span>",
+        )
+    )
     return "<br>".join(lines)
 
 
@@ -66,26 +79,34 @@ def cell_tip(row: TimelineRow, head: ColumnHead) -> str:
     cell = row.coverage_of(head.key)
     name, event = html.escape(head.name), html.escape(row.event.name)
     if cell.sources:
-        counts = f"{counted(cell.sources, 'source')}, {counted(cell.passages, 'passage')}"
-        return f"<b>{name}</b> on {event}: {counts}"
+        counts = f"{sources_count(cell.sources)}, {passages_count(cell.passages)}"
+        return QCoreApplication.translate("tips", "<b>{name}</b> on {event}: {counts}").format(
+            name=name, event=event, counts=counts
+        )
     if row.source_count and head.key is not None:
-        return f"<b>{name}</b> on {event}: no source yet — a gap in coverage"
-    return f"<b>{name}</b> on {event}: no source"
+        return QCoreApplication.translate(
+            "tips", "<b>{name}</b> on {event}: no source yet — a gap in coverage"
+        ).format(name=name, event=event)
+    return QCoreApplication.translate("tips", "<b>{name}</b> on {event}: no source").format(
+        name=name, event=event
+    )
 
 
 def column_tip(head: ColumnHead) -> str:
     about = f"<br>{html.escape(head.description)}" if head.description else ""
-    return (
-        f"<b>{html.escape(head.name)}</b>{about}<br>Each cell below: its sources on the event, "
-        "sub-events included"
-    )
+    return QCoreApplication.translate(
+        "tips",
+        "<b>{escape}</b>{about}<br>Each cell below: its sources on the event, sub-events included",
+    ).format(escape=html.escape(head.name), about=about)
 
 
 def strip_tip(head: ColumnHead, day: date, bins: Bins) -> str:
     start = bin_start(day, bins.unit)
     count = bins.counts.get(head.key, {}).get(start, 0)
-    sources = counted(count, "source") if count else "No sources"
-    return f"<b>{html.escape(head.name)}</b>: {sources} published {_period(start, bins.unit)}"
+    sources = sources_count(count) if count else QCoreApplication.translate("tips", "No sources")
+    return QCoreApplication.translate(
+        "tips", "<b>{escape}</b>: {sources} published {period}"
+    ).format(escape=html.escape(head.name), sources=sources, period=_period(start, bins.unit))
 
 
 def _period(start: date, unit: Unit) -> str:
@@ -94,9 +115,13 @@ def _period(start: date, unit: Unit) -> str:
     if unit == "day":
         return f"on {locale.toString(moment, 'd MMMM yyyy')}"
     if unit == "week":
-        return f"in the week of {locale.toString(moment, 'd MMMM yyyy')}"
+        return QCoreApplication.translate("tips", "in the week of {toString}").format(
+            toString=locale.toString(moment, "d MMMM yyyy")
+        )
     if unit == "month":
         return f"in {locale.toString(moment, 'MMMM yyyy')}"
     if unit == "quarter":
-        return f"in Q{(start.month - 1) // 3 + 1} {start.year}"
+        return QCoreApplication.translate("tips", "in Q{value} {year}").format(
+            value=(start.month - 1) // 3 + 1, year=start.year
+        )
     return f"in {start.year}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,12 +28,14 @@ from archive_app.gui.icons import icon
 from archive_app.gui.reader.colors import mix
 from archive_app.gui.tasks import TaskContext, TaskRunner
 from archive_app.gui.timeline.canvas import TimelineCanvas
+from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "view",
     "Filled cells count each perspective's sources on the event (carrying it, or with a passage "
     "that does), as the sidebar and the compare view do; the strips count the dated sources that "
     "carry each perspective, by when they were published. A dashed cell is a side with no source "
-    "yet. Click an event to list its sources, double-click to zoom, Ctrl+wheel to zoom."
+    "yet. Click an event to list its sources, double-click to zoom, Ctrl+wheel to zoom.",
 )
 
 
@@ -48,12 +50,12 @@ class TimelineView(BackgroundView[Timeline]):
     """New data is shown."""
 
     def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, "Laying out the timeline", parent)
+        super().__init__(tasks, self.tr("Laying out the timeline"), parent)
         self.setObjectName("timelineView")
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
         self._archive = archive
         self.canvas = TimelineCanvas(self)
-        self.hint = QLabel(HINT, self)
+        self.hint = QLabel(QCoreApplication.translate("view", HINT), self)
         self.hint.setObjectName("timelineHint")
         self.hint.setWordWrap(True)
         self.canvas.eventChosen.connect(self.eventChosen)
@@ -63,9 +65,9 @@ class TimelineView(BackgroundView[Timeline]):
         bar.setSpacing(4)
         bar.addWidget(self.hint, 1)
         for name, tip, slot in (
-            ("zoom-out", "Zoom out (Ctrl+minus)", self.canvas.zoom_out),
-            ("zoom-in", "Zoom in (Ctrl+plus)", self.canvas.zoom_in),
-            ("zoom-fit", "Show the whole time axis", self.canvas.fit),
+            ("zoom-out", self.tr("Zoom out (Ctrl+minus)"), self.canvas.zoom_out),
+            ("zoom-in", self.tr("Zoom in (Ctrl+plus)"), self.canvas.zoom_in),
+            ("zoom-fit", self.tr("Show the whole time axis"), self.canvas.fit),
         ):
             button = QToolButton(self)
             button.setObjectName(f"timeline-{name}")
@@ -112,7 +114,7 @@ class TimelineDock(QDockWidget):
     closed = Signal()
 
     def __init__(self, view: TimelineView, parent: QWidget | None = None) -> None:
-        super().__init__("Timeline", parent)
+        super().__init__(self.tr("Timeline"), parent)
         self.setObjectName("timelineDock")
         self.view = view
         self.setWidget(view)
