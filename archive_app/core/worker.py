@@ -8,6 +8,7 @@ included). Tasks and results travel as pickles over two pipes.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import sys
 import time
 import traceback
@@ -27,7 +28,9 @@ HEARTBEAT_SECONDS = 0.25
 
 
 def serve(tasks: Connection, results: Connection) -> None:
-    """Read files until the task pipe closes (the archive closed, or its program died)."""
+    """Read files until the task pipe closes (the archive closed, or its program died). The web
+    page importer, the slowest to load and the most used, is loaded before the first file."""
+    importlib.import_module("archive_app.importers.html")
     results.send(WORKER_READY)
     while True:
         try:
