@@ -12,6 +12,7 @@ import pytest
 
 from archive_app.core.archive import Archive
 from archive_app.core.importing import KeptFile, keep_source
+from archive_app.core.search.gazetteer import build_table, gazetteer_path
 from archive_app.core.store import digest_file
 from archive_app.gui.qt_start import make_application, prepare_qt
 from archive_app.importers.document import ExtractedDocument
@@ -25,6 +26,32 @@ prepare_qt()  # before anything of Qt is used, as every entry point does
 def qapp(qapp_args: list[str]) -> Any:
     """The tests' QApplication, made as every entry point of the program makes its own."""
     return make_application(qapp_args)
+
+
+@pytest.fixture(scope="session")
+def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The user's cache folder in tests: it holds an empty gazetteer, so that place names
+    expand only in the tests of the gazetteer (``tests/core/test_gazetteer.py``)."""
+    folder = tmp_path_factory.mktemp("cache")
+    no_places = folder / "no-places.json"
+    no_places.write_text("{}", encoding="utf-8")
+    build_table(gazetteer_path({"XDG_CACHE_HOME": str(folder), "HOME": str(folder)}), no_places)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def places_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder with the whole gazetteer, built once a session (about 12 seconds), for
+    the tests of place names: they set ``XDG_CACHE_HOME`` to it."""
+    folder = tmp_path_factory.mktemp("places")
+    path = gazetteer_path({"XDG_CACHE_HOME": str(folder), "HOME": str(folder)})
+    build_table(path)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_session_folder(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from archive_app.cli import (
     evidence,
     export,
     ocr,
+    places,
     research,
     search,
     sources,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(run=run_gui)
     sources.register(commands)
     search.register(commands)
+    places.register(commands)
     research.register(commands)
     annotating.register(commands)
     desktop.register(commands)

@@ -15,6 +15,7 @@ from archive_app.cli.common import (
     print_list,
     read_archive,
 )
+from archive_app.cli.places import place_choice_lines, prepare_gazetteer
 from archive_app.core.aliases import AliasGroup
 from archive_app.core.dates import readable_date
 from archive_app.core.research import counted
@@ -99,6 +100,7 @@ def _count(text: str) -> int:
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with read_archive(args) as archive:
+        prepare_gazetteer(archive)
         results = archive.search(query, limit=args.limit, offset=args.offset, sort=args.sort)
     _print_results(results, json_output=args.json)
     return 0
@@ -134,6 +136,8 @@ def render_results(results: SearchResults, *, color: bool) -> str:
         lines += [f"  ({note})" for note in results.notes]
     if results.suggestion:
         lines.append(f"Did you mean: {results.suggestion}")
+    for choice in results.place_choices:
+        lines += place_choice_lines(choice)
     lines += [render_hit(hit, color=color) for hit in results.hits]
     facets = render_facets(results.facets)
     if facets:

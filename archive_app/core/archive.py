@@ -34,6 +34,7 @@ from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.research import Assignments
 from archive_app.core.reuse import Reuse
 from archive_app.core.saved_searches import SavedSearches
+from archive_app.core.search.gazetteer import Gazetteer, gazetteer_path
 from archive_app.core.search.service import Hit, SearchOptions, SearchResults, SearchService
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
@@ -78,7 +79,8 @@ class Archive:
         self.annotations = Annotations(database, self._index_now)
         # Search. Aliases and saved searches are read when a query runs: no reindex needed.
         self.aliases = Aliases(database)
-        self.searching = SearchService(database, index, self.aliases)
+        self.gazetteer = Gazetteer(gazetteer_path(), database)
+        self.searching = SearchService(database, index, self.aliases, self.gazetteer)
         self.listing = Listing(database)
         self.saved_searches = SavedSearches(database, self.search)
         # OCR: scans and photographed documents, read in the worker pool.

@@ -30,12 +30,14 @@ from whoosh.searching import Searcher
 from archive_app.core.db import Database, translate_error
 from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
-from archive_app.core.search.analysis import content_analyzer, name_analyzer
+from archive_app.core.search.analysis import analysis_language, content_analyzer, name_analyzer
 from archive_app.core.search.documents import documents_for
 
 log = logging.getLogger(__name__)
 
 INDEX_SCHEMA_VERSION = "4"
+"""4: words stemmed by their source's language, with cross-script terms and CJK pairs; the
+verification, sensitivity and place fields."""
 INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
 GATHER_SECONDS = 0.5
@@ -351,7 +353,8 @@ class SearchIndex:
                 if document is None:
                     writer.delete_by_term("id", str(source_id))
                 else:
-                    writer.update_document(**document)
+                    with analysis_language(document.get("lang", "")):
+                        writer.update_document(**document)
             writer.commit(merge=merge)
         except BaseException:
             _abandon(writer)
@@ -379,7 +382,8 @@ class SearchIndex:
                         return
                     batch = ids[start : start + BATCH_SIZE]
                     for document in documents_for(self.database, batch).values():
-                        writer.add_document(**document)
+                        with analysis_language(document.get("lang", "")):
+                            writer.add_document(**document)
                     report_progress(progress, start + len(batch), len(ids), "Indexing")
                 writer.commit(optimize=True)
             except BaseException:

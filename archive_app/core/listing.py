@@ -18,7 +18,7 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from archive_app.core.db import Database
 from archive_app.core.events import sources_with_sub_events
@@ -35,9 +35,6 @@ from archive_app.importers.document import SOURCE_KINDS
 
 Scope = Literal["all", "kind", "event", "perspective", "tag", "ids"]
 SortColumn = Literal[
-    "kind", "title", "site", "authors", "published", "imported", "events", "perspectives"
-]
-SORT_COLUMNS: tuple[SortColumn, ...] = (
     "kind",
     "title",
     "site",
@@ -46,7 +43,9 @@ SORT_COLUMNS: tuple[SortColumn, ...] = (
     "imported",
     "events",
     "perspectives",
-)
+    "language",
+]
+SORT_COLUMNS: tuple[SortColumn, ...] = get_args(SortColumn)
 
 _TITLE = "s.title COLLATE NOCASE"
 _FIRST_EVENT = (
@@ -68,6 +67,7 @@ _SORT_KEYS: dict[SortColumn, tuple[tuple[str, str | None], ...]] = {
     "imported": (("s.imported_at", None),),
     "events": ((_FIRST_EVENT, f"{_FIRST_EVENT} IS NULL"), (_TITLE, None)),
     "perspectives": ((_FIRST_PERSPECTIVE, f"{_FIRST_PERSPECTIVE} IS NULL"), (_TITLE, None)),
+    "language": (("s.language", "s.language = ''"), (_TITLE, None)),
 }
 _EVENT_AND_SUB_EVENTS = (
     "WITH RECURSIVE chosen(id) AS (SELECT ? UNION SELECT e.id FROM events e "
@@ -110,6 +110,7 @@ class ListRow:
     status: str = "unverified"
     reliability: str = ""
     credibility: str = ""
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
     perspectives = labels_by_owner(database, "source", "perspective", ids)
     rows = database.query(
         f"SELECT s.id, kind, title, site_name, authors, published, imported_at, sha256, "
-        f"original_ext, coalesce(v.status, 'unverified') AS status, "
+        f"original_ext, language, coalesce(v.status, 'unverified') AS status, "
         f"coalesce(v.reliability, '') AS reliability, coalesce(v.credibility, '') AS credibility "
         f"FROM sources s LEFT JOIN source_evidence v ON v.id = s.id WHERE s.id {in_chosen}",
         (chosen,),
@@ -212,6 +213,7 @@ def display_rows(database: Database, ids: Sequence[int]) -> dict[int, ListRow]:
             status=str(row["status"]),
             reliability=str(row["reliability"]),
             credibility=str(row["credibility"]),
+            language=str(row["language"]),
         )
         for row in rows
     }

@@ -29,8 +29,12 @@ HEARTBEAT_SECONDS = 0.25
 
 def serve(tasks: Connection, results: Connection) -> None:
     """Read files until the task pipe closes (the archive closed, or its program died). The web
-    page importer, the slowest to load and the most used, is loaded before the first file."""
+    page importer, the slowest to load and the most used, and the language detector's model are
+    loaded before "ready": loading them is no file's time."""
+    from archive_app.importers.language import load_detector
+
     importlib.import_module("archive_app.importers.html")
+    load_detector()
     results.send(WORKER_READY)
     while True:
         try:

@@ -74,7 +74,9 @@ class ResearchViews(QObject):
 
     def open_alias_editor(self) -> None:
         if self.alias_editor is None:
-            self.alias_editor = AliasEditor(self._archive.aliases, self._window)
+            self.alias_editor = AliasEditor(
+                self._archive.aliases, self._window, self._archive.gazetteer
+            )
             self.alias_editor.aliasesChanged.connect(self.aliasesChanged)
         if self.alias_editor.isVisible():
             self.alias_editor.raise_()

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidg
 
 from archive_app.core.archive import Archive
 from archive_app.core.index import IndexLag
+from archive_app.core.search.gazetteer import PlaceChoice
 from archive_app.core.search.help import query_help_html
 from archive_app.core.search.service import SearchResults
 from archive_app.gui.icons import icon
+from archive_app.gui.place_choice import CHOICE_LINK, ask_place, choice_links
 from archive_app.gui.tasks import TaskRunner
 
 DEBOUNCE_MS = 250
@@ -43,6 +45,9 @@ class HitPage:
 
 class SearchBar(QWidget):
     """The search field (objectName ``searchField``) and what it found."""
+
+    ask_place = staticmethod(ask_place)
+    """Which place a name means (replaced by tests, which cannot click a popup menu)."""
 
     hitsFound = Signal(object)
     """The first page of a new search's hits (a :class:`HitPage`)."""
@@ -72,7 +77,8 @@ class SearchBar(QWidget):
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.status.linkActivated.connect(self.set_query)
+        self.status.linkActivated.connect(self._link_activated)
+        self._place_choices: list[PlaceChoice] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -177,7 +183,21 @@ class SearchBar(QWidget):
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
             parts.append(f'Did you mean <a href="{suggestion}">{suggestion}</a>?')
+        self._place_choices = list(results.place_choices)
+        parts += choice_links(self._place_choices)
         self.status.setText(" · ".join(parts))
+
+    def _link_activated(self, link: str) -> None:
+        """A suggested query is searched; a place choice asks which place a name means,
+        remembers the answer and searches again."""
+        if not link.startswith(CHOICE_LINK):
+            self.set_query(link)
+            return
+        choice = self._place_choices[int(link.removeprefix(CHOICE_LINK))]
+        place_id = self.ask_place(self, choice)
+        if place_id is not None:
+            self._archive.gazetteer.choose(choice.name, place_id)
+            self.search_now()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Escape in a field with text clears it (and the search)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 from archive_app.importers.document import ExtractedDocument
+from archive_app.importers.language import settle_language
 from archive_app.importers.sniff import STREAMED_TYPES, FileType
 
 
@@ -27,6 +28,7 @@ def extract_file(path: Path, file_type: FileType) -> ExtractedDocument:
     document: ExtractedDocument = importer_module(file_type).extract(
         path.read_bytes(), name=path.name, path=path
     )
+    document.language = settle_language(document)
     return document
 
 

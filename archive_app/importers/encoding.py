@@ -3,7 +3,11 @@
 The order matters (measured on this project's samples): a byte-order mark decides; then strict
 UTF-8, which never succeeds by accident on real single-byte text; then an encoding the file
 declares (an HTML ``<meta charset>``); then Turkish, which charset-normalizer reads as
-windows-1252 (ğ ş ı become ð þ ý); and only then statistical detection.
+windows-1252 (ğ ş ı become ð þ ý); then, for text in Latin letters, the code page whose reading
+fits the language of its plain ASCII words best (:func:`_latin_code_page`); and only then
+statistical detection, which took ISO-8859-2 Polish for ISO-8859-10, ISO-8859-15 French for
+windows-1252 (€ became ¤), Mac Roman Spanish for windows-1257 and an English op-ed in
+windows-1252 for cp852.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> DecodedText:
             return decoded
     if _looks_turkish(data):
         return DecodedText(_decode_single_byte(data, "cp1254", "iso-8859-9"), "cp1254")
-    return _detect(data)
+    return _latin_code_page(data) or _detect(data)
 
 
 def _try_declared(data: bytes, declared: str) -> DecodedText | None:
@@ -117,6 +121,103 @@ def _decode_single_byte(data: bytes, encoding: str, fallback: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError:
         return data.decode(fallback, errors="replace")
+
+
+LATIN_CODE_PAGES = (
+    "cp1252",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "mac_roman",
+    "cp1257",
+    "iso8859_13",
+    "iso8859_10",
+    "cp850",
+    "cp852",
+    "cp775",
+)
+"""Code pages for Latin letters, the most common first (the first of equally good readings
+wins)."""
+
+LATIN_ALPHABETS = {
+    "en": "",
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "es": "áéíñóúü",
+    "pt": "áàâãçéêíóôõú",
+    "it": "àèéìíîòóùú",
+    "de": "äöüß",
+    "nl": "éëïèöü",
+    "pl": "ąćęłńóśźż",
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "hu": "áéíóöőúüű",
+    "ro": "ăâîșțşţ",
+    "hr": "čćđšž",
+    "sl": "čšž",
+    "lt": "ąčęėįšųūž",
+    "lv": "āčēģīķļņšūž",
+    "et": "äõöüšž",
+    "fi": "äöåšž",
+    "sv": "åäö",
+    "da": "æøå",
+    "no": "æøå",
+    "is": "áðéíóúýþæö",
+    "ca": "àçèéíïòóúü·",
+    "az": "çəğıöşü",
+}
+"""The letters beyond ASCII that each language written in Latin letters uses."""
+
+_PUNCTUATION = frozenset("“”‘’‚„–—…«»¿¡•·‹›†‡\xa0")
+_COMMON_SIGNS = frozenset("€£§©®°™")
+_INNER_MARKS = frozenset("’'·")
+
+
+def _latin_code_page(data: bytes) -> DecodedText | None:
+    """Text mostly in ASCII letters: the language of those words says which letters beyond
+    ASCII to expect, and the code page whose reading gives those (and punctuation where
+    punctuation belongs, no stray signs) wins. None for other text."""
+    from archive_app.importers.language import detect_language
+
+    ascii_words = bytes(byte if byte < 0x80 else 0x20 for byte in data).decode("ascii")
+    ascii_letters = sum(1 for char in ascii_words if char.isalpha())
+    if ascii_letters < 0.8 * sum(1 for byte in data if byte >= 0x80 or chr(byte).isalpha()):
+        return None
+    language, _ = detect_language(ascii_words)
+    alphabet = LATIN_ALPHABETS.get(language)
+    if alphabet is None:
+        return None
+    readings: list[tuple[float, int, str, str]] = []
+    for order, encoding in enumerate(LATIN_CODE_PAGES):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_implausibility(text, alphabet), order, encoding, text))
+    if not readings:
+        return None
+    _, _, encoding, text = min(readings)
+    return DecodedText(text, encoding)
+
+
+def _implausibility(text: str, alphabet: str) -> float:
+    """How unlike real text in a language with ``alphabet`` a reading is: letters foreign
+    to it, punctuation inside words, stray signs and control characters."""
+    cost = 0.0
+    for index, char in enumerate(text):
+        if char.isascii():
+            continue
+        inside = (
+            0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+        )
+        if char.isalpha():
+            cost += 0 if char.lower() in alphabet else 2
+        elif char in _PUNCTUATION:
+            cost += 2 if inside and char not in _INNER_MARKS else 0
+        elif char in _COMMON_SIGNS:
+            cost += 2 if inside else 0.5
+        else:
+            cost += 5
+    return cost
 
 
 def _detect(data: bytes) -> DecodedText:

@@ -22,8 +22,8 @@ def test_a_new_group_refuses_names_that_belong_to_another(archive: Archive, city
     with pytest.raises(InvalidInputError, match="at least two different names"):
         archive.aliases.new_group(["Shusha", "shusha"])
     assert dump_database(archive) == before
-    group = archive.aliases.new_group(["Shusha", "Shushi", "Şuşa"], note="  who says what ")
-    assert (group.names, group.note) == (("Shusha", "Shushi", "Şuşa"), "who says what")
+    group = archive.aliases.new_group(["Shusha", "Shushi", "Shoushi"], note="  who says what ")
+    assert (group.names, group.note) == (("Shusha", "Shushi", "Shoushi"), "who says what")
 
 
 def test_a_name_is_added_once_and_only_to_one_group(archive: Archive, city: int) -> None:

@@ -12,7 +12,7 @@ from archive_app.core.search.analysis import analyze, fold, stem
     [
         ("xankəndi", "xankendi"),
         ("ağdam", "agdam"),
-        ("şuşa", "susa"),
+        ("şuşa", "shusha"),
         ("qarabağ", "qarabag"),
         ("ıslak", "islak"),
         ("łódź", "lodz"),

@@ -304,6 +304,7 @@ def test_results_turn_into_json(archive: Archive, library: dict[str, int]) -> No
         "suggestion",
         "understood",
         "notes",
+        "place_choices",
     }
     [hit] = data["hits"]
     assert {"id", "kind", "title", "score", "snippet", "highlights", "page"} <= set(hit)

@@ -1,10 +1,14 @@
 """Turning a query tree (:mod:`.syntax`) into a Whoosh query, expanding it on the way.
 
-- Words and phrases are analysed as the index was (folded, stemmed). A word with no index terms
-  (a stop word) asks for nothing and is left out.
+- Words and phrases are analysed as the index was (folded, stemmed), in every language the
+  archive's sources are in, and transliterated (:func:`.analysis.query_forms`): each word
+  matches any of its forms. A word with no index terms (a stop word) asks for nothing and is
+  left out.
 - Aliases: a run of words, a phrase or part of one that is a name of an alias group also finds
   the group's other names (``Stepanakert`` → ``Stepanakert OR Khankendi OR "Xankəndi"``), in
   whichever fields the words are searched.
+- Place names: a run of words that is no alias but a name in the gazetteer finds the place's
+  other names the same way (see :mod:`.gazetteer` for when it does not).
 - Wildcards and fuzzy words are expanded against the archive's own unstemmed words (the
   spelling fields), and each word found is searched by its stem, so ``evacuat*`` finds
   "evacuated" although the index holds the stem "evacu".
@@ -27,12 +31,14 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.matching import AndNotMatcher
 
-from archive_app.core.aliases import AliasGroup, AliasTable, Key, name_key
+from archive_app.core.aliases import AliasGroup, AliasMatch, AliasTable, Key, name_key
 from archive_app.core.dates import date_range
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.research import Kind
-from archive_app.core.search.analysis import fold, name_analyzer, stem
+from archive_app.core.search.analysis import fold, name_analyzer, query_forms
+from archive_app.core.search.gazetteer import MAX_NAME_WORDS, Gazetteer, PlaceChoice
 from archive_app.core.search.labels import Labels
+from archive_app.core.search.languages import primary_language, word_forms
 from archive_app.core.search.syntax import And, Field, Node, Not, Or, Phrase, Word
 
 CONTENT_FIELDS = ("title", "body", "caption", "note")
@@ -124,17 +130,31 @@ class CompiledQuery:
     scored: bool = False
     alias_groups: list[AliasGroup] = field(default_factory=list)
     words: list[Word] = field(default_factory=list)
+    place_choices: list[PlaceChoice] = field(default_factory=list)
+    """Names typed that several places have, none of them chosen: searched as typed."""
 
 
 class QueryCompiler:
     """Compiles one query against one index reader, alias table and set of label names."""
 
-    def __init__(self, reader: Any, aliases: AliasTable, labels: Labels) -> None:
+    def __init__(
+        self,
+        reader: Any,
+        aliases: AliasTable,
+        labels: Labels,
+        gazetteer: Gazetteer | None = None,
+        held: dict[tuple[str, str], bool] | None = None,
+    ) -> None:
+        """``held``: which terms the reader's fields hold, as far as known (kept by the caller
+        while the reader stays the same, so that later queries need not ask again)."""
         self.reader = reader
         self.aliases = aliases
+        self.gazetteer = gazetteer
         self.labels = labels
+        self.languages = archive_languages(reader)
         self._result = CompiledQuery(None)
         self._budget = MAX_EXPANSION_PER_QUERY
+        self._held: dict[tuple[str, str], bool] = {} if held is None else held
 
     def compile(self, node: Node | None) -> CompiledQuery:
         self._result = CompiledQuery(None)
@@ -206,10 +226,12 @@ class QueryCompiler:
         start = 0
         while start < len(words):
             match = self.aliases.match_words(keys, start) if scope.content else None
+            if match is None and scope.content:
+                match = self._place(words, start)
             length = 1 if match is None else match.length
             typed = all_of(
                 [
-                    self._terms_query(words[i].text, keys[i], scope, negated)
+                    self._terms_query([words[i].text], scope, negated)
                     for i in range(start, start + length)
                 ]
             )
@@ -220,58 +242,102 @@ class QueryCompiler:
             start += length
         return all_of(parts)
 
+    def _place(self, words: Sequence[Word], start: int) -> AliasMatch | None:
+        """The longest run of words from ``start`` that names one place in the gazetteer, as
+        an alias group of its names; a name of several places is noted as a choice."""
+        if self.gazetteer is None or not _capitalised(words[start].text):
+            return None
+        for length in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
+            typed = " ".join(word.text for word in words[start : start + length])
+            found = self.gazetteer.expansion(typed)
+            if isinstance(found, PlaceChoice):
+                self._result.place_choices.append(found)
+                return None
+            if found is not None:
+                place_id, names = found
+                own = [name for name in names if self.aliases.group_of(name_key(name)) is None]
+                group = AliasGroup(-place_id, (typed, *own), "gazetteer")
+                return AliasMatch(group, length)
+        return None
+
     def _other_names(
         self, group: AliasGroup, typed: Key, scope: _TextScope, negated: bool
     ) -> list[Part]:
-        """Queries for the names of ``group`` other than the one typed."""
+        """A query for the names of ``group`` other than the one typed."""
         self._used(group)
-        return [
-            self._terms_query(name, name_key(name), scope, negated)
-            for name in group.names
-            if name_key(name) != typed
-        ]
+        names = [name for name in group.names if name_key(name) and name_key(name) != typed]
+        return [self._terms_query(names, scope, negated)] if names else []
 
-    def _terms_query(self, text: str, key: Key, scope: _TextScope, negated: bool) -> Part:
-        """``text`` in any field of the scope: its index terms ``key`` in content fields, its
-        unstemmed words in name fields; adjacent, if there are several. A stop word asks for
-        nothing (in name fields too, unless only name fields are searched)."""
-        if not key and scope.content:
+    def _terms_query(self, texts: Sequence[str], scope: _TextScope, negated: bool) -> Part:
+        """Any of ``texts`` in any field of the scope: their index terms in content fields,
+        their unstemmed words in name fields; adjacent, where a text has several. The
+        one-word texts of a field are one flat OR of terms (a place may have a hundred
+        names). A stop word asks for nothing (in name fields too, unless only name fields
+        are searched)."""
+        if scope.content and not any(name_key(text) for text in texts):
             return None
-        options = [_sequence(f, key) for f in scope.content]
-        unstemmed = name_terms(text) if len(scope.content) < len(scope.fields) else ()
-        options += [_sequence(f, unstemmed) for f in scope.fields if f in NAME_FIELDS]
+        options = []
+        held_anywhere = [
+            forms
+            for forms in (query_forms(text, self.languages) for text in texts)
+            if all(any(self._holds(f, t) for f in scope.content for t in o) for o in forms)
+        ]
+        for fieldname in scope.content:
+            single: set[str] = set()
+            for all_forms in held_anywhere:
+                forms = self._present(fieldname, all_forms)
+                if forms is not None and len(forms) == 1:
+                    single |= forms[0]
+                elif forms is not None:
+                    options.append(_sequence(fieldname, forms))
+            options.append(_sequence(fieldname, [frozenset(single)]) if single else NOTHING)
+        if len(scope.content) < len(scope.fields):
+            options += [
+                _sequence(f, terms) if all(self._holds(f, term) for term in terms) else NOTHING
+                for f in scope.fields
+                if f in NAME_FIELDS
+                for terms in (name_terms(text) for text in texts)
+            ]
         return self._scored(any_of(options), negated)
 
     def _phrase(self, text: str, scope: _TextScope, negated: bool) -> Part:
-        variants = list(self._phrase_variants(name_key(text))) if scope.content else []
-        options = [_sequence(f, terms) for f in scope.content for terms in variants]
+        variants = list(self._phrase_variants(text)) if scope.content else []
+        options = [
+            _sequence(f, self._present(f, terms)) for f in scope.content for terms in variants
+        ]
         unstemmed = name_terms(text)
         options += [_sequence(f, unstemmed) for f in scope.fields if f in NAME_FIELDS]
         return self._scored(any_of(options), negated)
 
-    def _phrase_variants(self, terms: Key) -> Iterator[Key]:
-        """The phrase as typed first, then with alias names in place of names in it."""
-        segments: list[list[Key]] = []
+    def _phrase_variants(self, text: str) -> Iterator[list[frozenset[str]]]:
+        """The phrase as typed first, then with alias names in place of names in it; each
+        word as the set of its forms."""
+        terms = name_key(text)
+        forms = query_forms(text, self.languages)
+        segments: list[list[list[frozenset[str]]]] = []
         start = 0
         while start < len(terms):
             match = self.aliases.match_terms(terms, start)
             if match is None:
-                segments.append([(terms[start],)])
+                segments.append([[forms[start]]])
                 start += 1
                 continue
             group, key = match
             self._used(group)
-            others = [name_key(n) for n in group.names if name_key(n) not in (key, ())]
-            segments.append([key, *dict.fromkeys(others)])
+            others = [n for n in group.names if name_key(n) not in (key, ())]
+            segments.append(
+                [forms[start : start + len(key)]]
+                + [query_forms(n, self.languages) for n in dict.fromkeys(others)]
+            )
             start += len(key)
         for choice in islice(product(*segments), MAX_PHRASE_VARIANTS):
-            yield tuple(chain.from_iterable(choice))
+            yield list(chain.from_iterable(choice))
 
     def _wildcard(self, text: str, scope: _TextScope, negated: bool) -> Part:
         pattern = fold(text.lower())
         if not pattern.strip("*?"):
             return None
-        stems = sorted({stem(word) for word in self._expand(pattern, scope.content)})
+        stems = sorted(self._forms_of(self._expand(pattern, scope.content)))
         options = [any_of([wq.Term(f, s) for s in stems]) for f in scope.content]
         options += [wq.Wildcard(f, pattern) for f in scope.fields if f in NAME_FIELDS]
         found = any_of(options)
@@ -284,8 +350,8 @@ class QueryCompiler:
         distance = min(2, int(match.group("distance") or 1))
         if len(name_key(word)) != 1:
             return self._words([Word(match.group("word"), 0, 0)], scope, negated, False)
-        stems = {stem(found) for found in self._within(word, distance, scope.content)}
-        stems.add(name_key(word)[0])
+        stems = self._forms_of(self._within(word, distance, scope.content))
+        stems.update(query_forms(word, self.languages)[0])
         options = [any_of([wq.Term(f, s) for s in sorted(stems)]) for f in scope.content]
         options += [
             wq.FuzzyTerm(f, word, maxdist=distance, prefixlength=1)
@@ -319,6 +385,28 @@ class QueryCompiler:
         found = set(islice(sorted(found), limit))
         self._budget -= len(found)
         return found
+
+    def _present(self, fieldname: str, forms: list[frozenset[str]]) -> list[frozenset[str]] | None:
+        """Each word's forms that the field holds, so that no term the index lacks is matched;
+        None when the field lacks every form of one of the words (it cannot match)."""
+        present = []
+        for options in forms:
+            held = frozenset(term for term in options if self._holds(fieldname, term))
+            if not held:
+                return None
+            present.append(held)
+        return present
+
+    def _holds(self, fieldname: str, term: str) -> bool:
+        """Whether the field holds the term (asked of the index once per query)."""
+        known = self._held.get((fieldname, term))
+        if known is None:
+            known = self._held[(fieldname, term)] = (fieldname, term) in self.reader
+        return known
+
+    def _forms_of(self, words: set[str]) -> set[str]:
+        """The index terms of words found in the archive's spelling fields."""
+        return set(chain.from_iterable(word_forms(word, self.languages) for word in words))
 
     def _spelling_fields(self, fields: Sequence[str]) -> list[str]:
         schema = self.reader.schema
@@ -451,18 +539,39 @@ def _joined(kind: Any, parts: list[Any]) -> Any:
     return parts[0] if len(parts) == 1 else kind(parts)
 
 
-def _sequence(fieldname: str, terms: Sequence[str]) -> Any:
-    if not terms:
+def _sequence(fieldname: str, words: Sequence[frozenset[str] | str] | None) -> Any:
+    """Words in a row, each matching any of its forms (None: a word the field lacks)."""
+    if words is None:
+        return NOTHING
+    if not words:
         return None
-    if len(terms) == 1:
-        return wq.Term(fieldname, terms[0])
-    return wq.Phrase(fieldname, list(terms))
+    forms = [sorted(word) if isinstance(word, frozenset) else [word] for word in words]
+    if all(len(options) == 1 for options in forms):
+        if len(forms) == 1:
+            return wq.Term(fieldname, forms[0][0])
+        return wq.Phrase(fieldname, [options[0] for options in forms])
+    parts = [_joined(wq.Or, [wq.Term(fieldname, f) for f in options]) for options in forms]
+    return parts[0] if len(parts) == 1 else wq.Sequence(parts)
+
+
+def archive_languages(reader: Any) -> tuple[str, ...]:
+    """The languages of the archive's sources, as the index knows them."""
+    if "lang" not in reader.schema:
+        return ()
+    found = (raw.decode() if isinstance(raw, bytes) else str(raw) for raw in reader.lexicon("lang"))
+    return tuple(sorted({primary_language(code) for code in found}))
 
 
 @lru_cache(maxsize=4096)
 def name_terms(text: str) -> tuple[str, ...]:
     """The terms of ``text`` in a name field (author, site): folded, not stemmed."""
     return tuple(token.text for token in name_analyzer()(text))
+
+
+def _capitalised(text: str) -> bool:
+    """Begins with a capital letter, or with a letter of a script without capitals."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 def _is_plain(word: Word) -> bool:

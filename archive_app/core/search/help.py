@@ -40,7 +40,10 @@ QUERY_SYNTAX: tuple[SyntaxEntry, ...] = (
         'labels of the source or of its annotations: event:"Second Karabakh War" '
         "(with its sub-events)  perspective:Op-ed  tag:cease*",
     ),
-    SyntaxEntry("kind:pdf  lang:en", "kind: article, pdf, image or text; language code"),
+    SyntaxEntry(
+        "kind:pdf  lang:hy",
+        "kind: article, pdf, image or text; language (ISO 639-1 code: en, ru, hy, az …)",
+    ),
     SyntaxEntry(
         "status:verified  reliability:B",
         "verification (unverified, in-progress, verified, disputed, false), source reliability "
@@ -53,10 +56,16 @@ QUERY_SYNTAX: tuple[SyntaxEntry, ...] = (
 )
 
 QUERY_NOTES: tuple[str, ...] = (
-    "Case and accents do not matter: Xankəndi finds Xankendi, Ağdam finds Agdam; "
-    "word endings neither: refugee finds refugees.",
-    "Names in an alias group find each other: Stepanakert also finds Khankendi and Xankəndi "
-    "({aliases}); each hit says which name it matched.",
+    "Case, accents and vowel marks do not matter: Xankəndi finds Xankendi, Ağdam finds "
+    "Agdam, حبيبي finds حَبيبي; ş and ç read as sh and ch, so Şuşa finds Shusha, not Susa.",
+    "Word endings do not matter in the language of each source: refugee finds refugees, "
+    "беженцы finds беженцев, Karabağ finds Karabağ'da, Xankəndi finds Xankəndidə.",
+    "Scripts meet: Stepanakert finds Степанакерт and Ստեփանակերտ; Chinese and Japanese "
+    "words are found inside longer runs (地震 in 巨大地震).",
+    "Place names find their other names: your alias groups first ({aliases}), then the "
+    "built-in gazetteer for a capitalised name of one place; a name of several places (Susa) "
+    "is searched as typed until you choose (see `archive-app places`). Each hit says which "
+    "name or form it matched.",
     "Anything that cannot be read as above is searched as plain words.",
 )
 

@@ -1,4 +1,7 @@
-"""From Whoosh hits to :class:`Hit`: snippets with highlights, the PDF page, matched aliases.
+"""From Whoosh hits to :class:`Hit`: snippets with highlights, the PDF page, matched names.
+
+A hit lists the alias names it matched and the words of other forms than the query's (another
+script, another case ending: ``Степанакерте`` for a search for ``Stepanakert``).
 
 Snippets come from the character positions the index keeps for body, captions and notes
 (``chars=True``), so the best passages are found without re-reading the text and as deep into a
@@ -15,6 +18,7 @@ from typing import Any
 from whoosh import highlight
 
 from archive_app.core.aliases import AliasGroup, name_key
+from archive_app.core.search.analysis import analysis_language, analyze_word, fold
 from archive_app.core.search.compile import CONTENT_FIELDS, NAME_FIELDS, name_terms
 from archive_app.core.search.results import Hit, Span
 
@@ -26,6 +30,7 @@ FRAGMENTS = 2
 LEAD_CHARS = 220
 ELLIPSIS = "…"
 SEPARATOR = f" {ELLIPSIS} "
+MAX_MATCHED_FORMS = 5
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,9 @@ _LINE_BREAKS = str.maketrans("\n\r\t", "   ")
 class HitMaker:
     """Makes the :class:`Hit` of each Whoosh hit of one search's results."""
 
-    def __init__(self, results: Any, alias_groups: Sequence[AliasGroup]) -> None:
+    def __init__(
+        self, results: Any, alias_groups: Sequence[AliasGroup], typed: Sequence[str] = ()
+    ) -> None:
         results.highlighter = highlight.Highlighter(
             fragmenter=highlight.PinpointFragmenter(
                 maxchars=FRAGMENT_CHARS, surround=CONTEXT_CHARS, autotrim=True, charlimit=None
@@ -95,6 +102,9 @@ class HitMaker:
             fragmenter=highlight.WholeFragmenter(charlimit=None), formatter=MarkedFormatter()
         )
         self._alias_names = [name for group in alias_groups for name in group.names]
+        spelt = [*typed, *(word for name in self._alias_names for word in name.split())]
+        self._typed = bool(typed)
+        self._spelt = {analyze_word(fold(word.lower())) for word in spelt}
 
     def hit(self, found: Any) -> Hit:
         matched = _matched_terms(found)
@@ -103,6 +113,12 @@ class HitMaker:
         page = None
         if snippet_field == "body" and snippet.first is not None:
             page = page_of(fields.get("page_starts") or [], snippet.first)
+        with analysis_language(fields.get("lang", "")):
+            title_spans = self._title_spans(found, fields, matched)
+        forms = self._other_forms(
+            [snippet.text[a:b] for a, b in snippet.spans]
+            + [fields.get("title", "")[a:b] for a, b in title_spans]
+        )
         return Hit(
             id=int(fields["id"]),
             kind=fields["kind"],
@@ -111,8 +127,8 @@ class HitMaker:
             snippet=snippet.text,
             highlights=snippet.spans,
             page=page,
-            matched_aliases=self._aliases_in(matched),
-            title_highlights=self._title_spans(found, fields, matched),
+            matched_aliases=list(dict.fromkeys([*self._aliases_in(matched), *forms])),
+            title_highlights=title_spans,
             snippet_field=snippet_field,
             published=fields.get("date", ""),
             site=fields.get("site", ""),
@@ -139,6 +155,17 @@ class HitMaker:
             return []
         marked = self._titles.highlight_hit(found, "title", top=1)
         return marked.spans if isinstance(marked, Marked) else []
+
+    def _other_forms(self, words: Sequence[str]) -> list[str]:
+        """Matched words that the query did not spell so (another script or word form)."""
+        if not self._typed:
+            return []
+        forms = [
+            word
+            for word in dict.fromkeys(words)
+            if analyze_word(fold(word.lower())) not in self._spelt
+        ]
+        return forms[:MAX_MATCHED_FORMS]
 
     def _aliases_in(self, matched: dict[str, set[str]]) -> list[str]:
         """The alias names whose every term matched in one field of this source."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from archive_app.core.search.gazetteer import PlaceChoice
+
 SortOrder = Literal["relevance", "date"]
 Span = tuple[int, int]
 
@@ -74,9 +76,12 @@ class SearchResults:
     sort: SortOrder = "relevance"
     understood: str = ""
     notes: tuple[str, ...] = ()
+    place_choices: list[PlaceChoice] = field(default_factory=list)
+    """Names in the query that several places have: searched as typed until one is chosen."""
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "place_choices": [choice.to_json() for choice in self.place_choices],
             "query": self.query,
             "total": self.total,
             "offset": self.offset,

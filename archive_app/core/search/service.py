@@ -42,6 +42,7 @@ from archive_app.core.search.compile import (
     published_query,
 )
 from archive_app.core.search.facets import FacetCounter
+from archive_app.core.search.gazetteer import Gazetteer
 from archive_app.core.search.hits import HitMaker
 from archive_app.core.search.labels import Labels
 from archive_app.core.search.reading import read_query
@@ -100,10 +101,19 @@ class _Request:
 class SearchService:
     """The archive's search. One per archive: it keeps facet values between searches."""
 
-    def __init__(self, database: Database, index: SearchIndex, aliases: Aliases) -> None:
+    def __init__(
+        self,
+        database: Database,
+        index: SearchIndex,
+        aliases: Aliases,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
         self.database = database
         self.index = index
         self.aliases = aliases
+        self.gazetteer = gazetteer
+        self._held: tuple[object, dict[tuple[str, str], bool]] = (None, {})
+        """The reader last searched and which terms its fields hold, as far as asked."""
         self._facets = FacetCounter()
 
     def run(
@@ -143,11 +153,12 @@ class SearchService:
             compiled = self._compile(searcher, reading.tree, labels)
             request = _Request(text, compiled, labels, filters)
             main, narrowing = _combined(compiled.query, _filter_query(filters, labels))
+            empty = replace(empty, place_choices=compiled.place_choices)
             if main is None or main is NOTHING or narrowing is NOTHING:
                 return self._with_suggestion(empty, searcher, request)
             by_date = sort == "date" or not compiled.scored
             results, docnums = _collect(searcher, main, offset + limit, by_date, narrowing)
-            maker = HitMaker(results, compiled.alias_groups)
+            maker = HitMaker(results, compiled.alias_groups, [w.text for w in compiled.words])
             hits = [maker.hit(found) for found in results[offset : offset + limit]]
             counts = self._facet_counts(searcher, docnums, labels) if facets and docnums else {}
             found = replace(empty, total=len(docnums), hits=hits, facets=counts)
@@ -179,7 +190,11 @@ class SearchService:
     # Steps
 
     def _compile(self, searcher: Searcher, tree: Node | None, labels: Labels) -> CompiledQuery:
-        compiler = QueryCompiler(searcher.reader(), self.aliases.table(), labels)
+        reader = searcher.reader()
+        held = self._held
+        if held[0] is not reader:
+            held = self._held = (reader, {})
+        compiler = QueryCompiler(reader, self.aliases.table(), labels, self.gazetteer, held[1])
         return compiler.compile(tree)
 
     def _count(self, searcher: Searcher, text: str, labels: Labels, filters: _Filters) -> int:

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.aliases import Aliases, AliasGroup
 from archive_app.core.errors import ArchiveError
+from archive_app.core.search.gazetteer import Gazetteer
 from archive_app.gui.alias_editor.forms import GroupPane, NewGroupForm
+from archive_app.gui.alias_editor.gazetteer_panel import GazetteerPanel
 from archive_app.gui.alias_editor.models import (
     GROUP_ROLE,
     AliasGroupModel,
@@ -48,7 +50,9 @@ class AliasEditor(QDialog):
 
     aliasesChanged = Signal()
 
-    def __init__(self, aliases: Aliases, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, aliases: Aliases, parent: QWidget | None = None, gazetteer: Gazetteer | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("aliasEditor")
         self.setWindowTitle("Place-name aliases")
@@ -83,6 +87,7 @@ class AliasEditor(QDialog):
         self.undo_button = QPushButton("Undo", self)
         self.undo_button.setObjectName("aliasUndo")
         self._right = QStackedWidget(self)
+        self.gazetteer = None if gazetteer is None else GazetteerPanel(gazetteer, aliases, self)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_MS)
@@ -125,11 +130,13 @@ class AliasEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
+        if self.gazetteer is not None:
+            layout.addWidget(self.gazetteer, 1)
         layout.addLayout(notice_row)
         layout.addWidget(close)
         self._show_notice("")
         self._recolor(intro)
-        self.resize(760, 460)
+        self.resize(self.sizeHint())
 
     def _connect(self) -> None:
         self.groups.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
@@ -148,6 +155,9 @@ class AliasEditor(QDialog):
         self.pane.note.installEventFilter(self)
         self._note_timer.timeout.connect(self._save_note)
         self.undo_button.clicked.connect(self._undo_last)
+        if self.gazetteer is not None:
+            self.gazetteer.changed.connect(self._changed)
+            self.gazetteer.adopted.connect(self._adopted)
 
     # What is shown
 
@@ -181,6 +191,8 @@ class AliasEditor(QDialog):
             self.pane.note.setPlainText(group.note)
             self.pane.note.blockSignals(False)
             self.pane.error.show_error("")
+            if self.gazetteer is not None:
+                self.gazetteer.look_up(group.names[0])
         self._enable()
 
     def _enable(self) -> None:
@@ -225,6 +237,11 @@ class AliasEditor(QDialog):
             f"Deleted the group {group_label(group)}.",
             undo=lambda: self.reload(select=restore(group.names, note=group.note).id),
         )
+
+    def _adopted(self, group_id: int) -> None:
+        group = self._aliases.get(group_id)
+        self._changed(f"Adopted the gazetteer's names as the group {group_label(group)}.")
+        self.reload(select=group_id)
 
     # Names
 
@@ -311,4 +328,4 @@ class AliasEditor(QDialog):
             label.setPalette(palette)
 
     def sizeHint(self) -> QSize:
-        return QSize(760, 460)
+        return QSize(760, 460 if self.gazetteer is None else 680)

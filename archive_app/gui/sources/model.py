@@ -45,6 +45,7 @@ COLUMNS: tuple[tuple[SortColumn, str], ...] = (
     ("imported", "Imported"),
     ("events", "Events"),
     ("perspectives", "Perspectives"),
+    ("language", "Language"),
 )
 KIND_COLUMN = 0
 TITLE_COLUMN = 1
@@ -281,6 +282,8 @@ def _display(row: ListRow, column: int) -> str | None:
         return local_time(row.imported)
     if key == "events":
         return ", ".join(row.events)
+    if key == "language":
+        return row.language
     return ", ".join(ref.name for ref in row.perspectives)
 
 

@@ -53,7 +53,7 @@ from archive_app.gui.tasks import TaskRunner
 
 Mode = Literal["list", "grid"]
 DEFAULT_SORT: tuple[SortColumn, bool] = ("imported", True)
-DEFAULT_WIDTHS = (30, 340, 130, 140, 86, 128, 170, 165)
+DEFAULT_WIDTHS = (30, 340, 130, 140, 86, 128, 170, 165, 80)
 HIDDEN_BY_DEFAULT = frozenset({3, 5, 6})  # authors, imported, events: the header menu shows them
 ALWAYS_SHOWN = frozenset({KIND_COLUMN, TITLE_COLUMN})
 DOT = 10
