@@ -154,7 +154,7 @@ class SearchBar(QWidget):
             self._latest.cancel_flag.set()
         task = self._tasks.run(
             search,
-            on_success=lambda found: found and self._found(sequence, text, offset, *found),
+            on_success=lambda found: self._found(sequence, text, offset, found),
             on_finished=lambda: self._finished(offset),
             label="Searching",
         )
@@ -166,10 +166,11 @@ class SearchBar(QWidget):
             self._loading_more = False
 
     def _found(
-        self, sequence: int, text: str, offset: int, results: SearchResults, lag: IndexLag
+        self, sequence: int, text: str, offset: int, found: tuple[SearchResults, IndexLag] | None
     ) -> None:
-        if sequence != self._sequence:
+        if found is None or sequence != self._sequence:  # cancelled, or a newer search began
             return
+        results, lag = found
         page = HitPage(text, offset, [hit.id for hit in results.hits], results)
         self._loaded = offset + len(page.ids)
         if offset == 0:
