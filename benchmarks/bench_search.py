@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from generate import COMMON_WORDS, TOPICS, store_generated, words
+from search_workload import generated_queries, is_plain
+from tantivy_baseline import tantivy_search
 from whoosh import highlight
 from whoosh.sorting import FieldFacet
 
@@ -107,6 +109,7 @@ QUERIES = [
     "(mediation OR diplomats) observers",
     "Khankendi hospital electricity",
 ]
+GENERATED_QUERIES = 100
 
 
 SYLLABLES = words("ka ra bi zo lu me ta shi van dor el an ik ul ber gen os ter ma ni sur pol")
@@ -286,29 +289,52 @@ def raw_search(searcher: Any, compiled: Any, *, facets: bool) -> None:
                 break
 
 
-def time_workload(archive: Archive, rounds: int) -> tuple[dict[str, list[float]], dict[str, float]]:
+def time_workload(
+    archive: Archive, queries: list[str], rounds: int
+) -> tuple[dict[str, list[float]], dict[str, float]]:
     """Latencies (ms) of ours, of raw Whoosh with facets and of raw Whoosh without; and for
     each query the median ratio of ours to raw with facets."""
     times: dict[str, list[float]] = {"ours": [], "raw": [], "bare": []}
-    ratios: dict[str, list[float]] = {query: [] for query in QUERIES}
+    ratios: dict[str, list[float]] = {query: [] for query in queries}
     with archive.index.searcher() as searcher:
         labels = Labels(archive.database)
         compiler = QueryCompiler(searcher.reader(), archive.aliases.table(), labels)
-        compiled = {query: compiler.compile(parse(query)) for query in QUERIES}
+        compiled = {query: compiler.compile(parse(query)) for query in queries}
         runs: dict[str, Callable[[str], object]] = {
             "ours": lambda query: archive.search(query, limit=20),
             "raw": lambda query: raw_search(searcher, compiled[query], facets=True),
             "bare": lambda query: raw_search(searcher, compiled[query], facets=False),
         }
-        for query in QUERIES:  # warm every path: column caches, the OS file cache
+        for query in queries:  # warm every path: column caches, the OS file cache
             for run in runs.values():
                 run(query)
         for _ in range(rounds):
-            for query in QUERIES:
+            for query in queries:
                 for key, run in runs.items():
                     times[key].append(_timed(run, query))
                 ratios[query].append(times["ours"][-1] / times["raw"][-1])
     return times, {query: statistics.median(values) for query, values in ratios.items()}
+
+
+def time_plain_words(
+    archive: Archive, queries: list[str], rounds: int, tantivy_folder: Path
+) -> dict[str, list[float]] | None:
+    """Latencies (ms) of ours and of tantivy on the plain-word queries, taken in turn."""
+    tantivy = tantivy_search(archive, tantivy_folder)
+    if tantivy is None:
+        return None
+    runs: dict[str, Callable[[str], object]] = {
+        "ours": lambda query: archive.search(query, limit=20),
+        "tantivy": tantivy,
+    }
+    times: dict[str, list[float]] = {key: [] for key in runs}
+    for query in queries:
+        tantivy(query)
+    for _ in range(rounds):
+        for query in queries:
+            for key, run in runs.items():
+                times[key].append(_timed(run, query))
+    return times
 
 
 def _timed(run: Callable[[str], object], query: str) -> float:
@@ -352,12 +378,22 @@ def main() -> None:
         build(folder, args.n, args.seed)
     else:
         print(f"Using the archive of {args.n} sources cached in {folder}")
+    queries = QUERIES + generated_queries(TOPIC, PLACES, GENERATED_QUERIES, args.seed)
+    plain = [query for query in queries if is_plain(query)]
     with Archive.open(folder, workers=1) as archive:
-        times, ratios = time_workload(archive, args.rounds)
+        times, ratios = time_workload(archive, queries, args.rounds)
         sample = archive.search("Stepanakert", limit=20)
-    print(f"\n{len(QUERIES)} queries x {args.rounds} rounds, first page of 20 hits")
+        plain_times = time_plain_words(archive, plain, args.rounds, folder / "tantivy")
+    print(f"\n{len(queries)} queries x {args.rounds} rounds, first page of 20 hits")
     print(f"with snippets and facets ('Stepanakert' finds {sample.total} through aliases)\n")
     report(times)
+    if plain_times is not None:
+        print(f"\nThe {len(plain)} plain-word queries (kind and year facets only for tantivy):")
+        for label, fraction in PERCENTILES:
+            ours, other = (percentile(plain_times[key], fraction) for key in ("ours", "tantivy"))
+            print(
+                f"  {label:5}ours {ours:7.1f} ms   tantivy {other:7.1f} ms   ({ours / other:.1f}x)"
+            )
     if args.verbose:
         print("\nmedian ours / raw whoosh, per query:")
         for query, ratio in sorted(ratios.items(), key=lambda item: -item[1]):

@@ -143,14 +143,26 @@ class ExtractionPool:
         busy: list[_Worker] = []
         try:
             while (tasks or busy) and not is_cancelled(cancel):
-                while tasks and len(busy) < self.size:
-                    worker = self._idle_worker(busy)
-                    worker.give(tasks.popleft())
-                    busy.append(worker)
-                yield from self._collect(busy)
+                self._hand_out(tasks, busy)
+                for result in list(self._collect(busy)):
+                    # Workers read the next files while the caller stores this one.
+                    self._hand_out(tasks, busy)
+                    yield result
         finally:
             for worker in busy:  # cancelled, or the caller stopped: abandon what is in flight
                 self._retire(worker)
+
+    def start(self, files: int) -> None:
+        """Start the workers ``files`` files need now, so that they load their importers while
+        the files are hashed."""
+        while len(self._workers) < min(self.size, files):
+            self._workers.append(_Worker(self.memory_limit))
+
+    def _hand_out(self, tasks: deque[ExtractionTask], busy: list[_Worker]) -> None:
+        while tasks and len(busy) < self.size:
+            worker = self._idle_worker(busy)
+            worker.give(tasks.popleft())
+            busy.append(worker)
 
     def _collect(self, busy: list[_Worker]) -> Iterator[ExtractionResult]:
         ready = wait([worker.results for worker in busy], timeout=POLL_SECONDS)

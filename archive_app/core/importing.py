@@ -131,6 +131,7 @@ class ImportSession:
         archive_folder = self.store.root.parent
         files = list(collect_files([Path(p) for p in paths], archive_folder, self._fail))
         self._total = len(files) + len(self.report.outcomes)
+        self.pool.start(len(files))
         tasks: deque[ExtractionTask] = deque()
         for path in files:
             if is_cancelled(self.cancel):

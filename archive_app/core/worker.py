@@ -8,6 +8,7 @@ included). Tasks and results travel as pickles over two pipes.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import sys
 import time
 import traceback
@@ -27,10 +28,13 @@ HEARTBEAT_SECONDS = 0.25
 
 
 def serve(tasks: Connection, results: Connection) -> None:
-    """Read files until the task pipe closes (the archive closed, or its program died)."""
+    """Read files until the task pipe closes (the archive closed, or its program died). The web
+    page importer, the slowest to load and the most used, and the language detector's model are
+    loaded before "ready": loading them is no file's time."""
     from archive_app.importers.language import load_detector
 
-    load_detector()  # before "ready": loading the model is no file's time
+    importlib.import_module("archive_app.importers.html")
+    load_detector()
     results.send(WORKER_READY)
     while True:
         try:

@@ -2,7 +2,9 @@
 
 Typing restarts a short timer (:data:`DEBOUNCE_MS`); when it fires, the search runs off the GUI
 thread through the TaskRunner. Every search gets a sequence number, and an answer that arrives
-after a newer search began is dropped, so a slow search never overwrites a newer one. Hits come
+after a newer search began is dropped, so a slow search never overwrites a newer one; a search
+still waiting for a thread when a newer one begins is cancelled, so that typing never leaves a
+queue of stale searches for the newest to wait behind. Hits come
 a page at a time: the list asks for the next page when it is scrolled to the end.
 """
 
@@ -22,7 +24,7 @@ from archive_app.core.search.help import query_help_html
 from archive_app.core.search.service import SearchResults
 from archive_app.gui.icons import icon
 from archive_app.gui.place_choice import CHOICE_LINK, ask_place, choice_links
-from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.tasks import TaskContext, TaskRunner
 
 DEBOUNCE_MS = 250
 FIRST_PAGE = 100
@@ -60,6 +62,7 @@ class SearchBar(QWidget):
         self._archive = archive
         self._tasks = tasks
         self._sequence = 0
+        self._latest: TaskContext | None = None
         self._query = ""
         self._loaded = 0
         self._loading_more = False
@@ -141,26 +144,33 @@ class SearchBar(QWidget):
     def _run(self, text: str, offset: int, limit: int, sequence: int) -> None:
         archive = self._archive
 
-        def search(_context: object) -> tuple[SearchResults, IndexLag]:
+        def search(context: TaskContext) -> tuple[SearchResults, IndexLag] | None:
+            if context.cancelled:
+                return None
             results = archive.search(text, limit=limit, offset=offset, facets=offset == 0)
             return results, archive.index_lag
 
-        self._tasks.run(
+        if offset == 0 and self._latest is not None:
+            self._latest.cancel_flag.set()
+        task = self._tasks.run(
             search,
-            on_success=lambda found: self._found(sequence, text, offset, *found),
+            on_success=lambda found: self._found(sequence, text, offset, found),
             on_finished=lambda: self._finished(offset),
             label=self.tr("Searching"),
         )
+        if offset == 0:
+            self._latest = task.context
 
     def _finished(self, offset: int) -> None:
         if offset > 0:
             self._loading_more = False
 
     def _found(
-        self, sequence: int, text: str, offset: int, results: SearchResults, lag: IndexLag
+        self, sequence: int, text: str, offset: int, found: tuple[SearchResults, IndexLag] | None
     ) -> None:
-        if sequence != self._sequence:
+        if found is None or sequence != self._sequence:  # cancelled, or a newer search began
             return
+        results, lag = found
         page = HitPage(text, offset, [hit.id for hit in results.hits], results)
         self._loaded = offset + len(page.ids)
         if offset == 0:

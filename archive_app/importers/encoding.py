@@ -100,13 +100,14 @@ def _mostly_printable(text: str) -> bool:
 
 
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+_BINARY_CONTROLS = bytes(byte for byte in range(0x20) if byte not in _TEXT_CONTROLS)
 
 
 def _looks_binary(sample: bytes) -> bool:
     """Zero bytes, or many control characters: no text file looks like that."""
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     return controls > len(sample) * 0.05
 
 

@@ -52,6 +52,7 @@ def trafilatura_blocks(tree: HtmlElement, *, title: str, description: str) -> li
 def _trafilatura_blocks(tree: HtmlElement) -> list[Block]:
     result = trafilatura.bare_extraction(
         tree,
+        fast=True,
         include_comments=False,
         include_tables=True,
         with_metadata=False,

@@ -9,12 +9,15 @@ trafilatura's guesses (and htmldate's date search) fill the gaps, then a byline 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
 from lxml.html import HtmlElement
 from trafilatura import extract_metadata
+from trafilatura.settings import Document
 
 from archive_app.importers.html_authors import byline_authors, clean_authors
 from archive_app.importers.html_dates import normalize_date
@@ -22,6 +25,7 @@ from archive_app.importers.html_jsonld import article_items, read_json_ld
 from archive_app.importers.html_text import element_text, same_text
 from archive_app.importers.text_normal import normalize_inline
 
+_DAY_LENGTH = len("2020-09-27")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
@@ -38,37 +42,52 @@ class PageMetadata:
     keywords: list[str] = field(default_factory=list)
 
 
+class _Guesses:
+    """trafilatura's guesses (htmldate's date search among them), the slowest part of reading
+    metadata: made only when the page's explicit metadata leaves a field to guess."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree = tree
+
+    @cached_property
+    def _found(self) -> Document:
+        return extract_metadata(self._tree)
+
+    def site_name(self) -> str:
+        return self._found.sitename or ""
+
+    def title(self) -> str:
+        return self._found.title or ""
+
+    def url(self) -> str:
+        return self._found.url or ""
+
+    def date(self) -> str:
+        return self._found.date or ""
+
+    def author(self) -> str:
+        return self._found.author or ""
+
+
 def read_metadata(tree: HtmlElement) -> PageMetadata:
     """Everything ``tree`` states about itself; fields it does not state stay empty."""
     meta = _meta_tags(tree)
     article = _first_article(tree)
-    guessed = extract_metadata(tree)
+    guessed = _Guesses(tree)
     site_name = _first(
-        meta.get("og:site_name"),
-        _name_of(article.get("publisher")),
-        meta.get("application-name"),
-        guessed.sitename,
-    )
+        meta.get("og:site_name"), _name_of(article.get("publisher")), meta.get("application-name")
+    ) or _first(guessed.site_name())
     metadata = PageMetadata(site_name=site_name.lstrip("@"))
-    metadata.title = _title(tree, meta, article, guessed.title or "", site_name)
-    metadata.source_url = _source_url(tree, meta, article, guessed.url or "")
-    metadata.published = _first_date(
-        article.get("datePublished"),
-        meta.get("article:published_time"),
-        meta.get("og:published_time"),
-        meta.get("datepublished"),
-        _time_element(tree),
-        *(meta.get(name) for name in _DATE_META_NAMES),
-        article.get("dateCreated"),
-        guessed.date,
-    )
+    metadata.title = _title(tree, meta, article, guessed.title, site_name)
+    metadata.source_url = _source_url(tree, meta, article, guessed.url)
+    metadata.published = _published(tree, meta, article, guessed.date)
     metadata.modified = _first_date(article.get("dateModified"), meta.get("article:modified_time"))
     metadata.language = _language(tree, meta, article)
     metadata.description = _first(
         meta.get("og:description"), meta.get("description"), _text(article.get("description"))
     )
     metadata.keywords = _keywords(meta.get("keywords") or meta.get("news_keywords") or "")
-    metadata.authors = _authors(tree, meta, article, guessed.author or "", site_name)
+    metadata.authors = _authors(tree, meta, article, guessed.author, site_name)
     return metadata
 
 
@@ -111,21 +130,28 @@ def _first_article(tree: HtmlElement) -> dict[str, Any]:
 
 
 def _title(
-    tree: HtmlElement, meta: dict[str, str], article: dict[str, Any], guessed: str, site_name: str
+    tree: HtmlElement,
+    meta: dict[str, str],
+    article: dict[str, Any],
+    guessed: Callable[[], str],
+    site_name: str,
 ) -> str:
     headline = _first_heading(tree)
-    candidates = [
-        _text(article.get("headline")),
-        meta.get("og:title", ""),
-        meta.get("twitter:title", ""),
-        guessed,
-        _without_site_name(_document_title(tree), site_name),
-    ]
+    page_title = _without_site_name(_document_title(tree), site_name)
+
+    def candidates() -> Iterator[str]:
+        yield _text(article.get("headline"))
+        yield meta.get("og:title", "")
+        yield meta.get("twitter:title", "")
+        yield guessed()
+        yield page_title
+
     # The headline on the page, when a meta title agrees with it, is the most complete form
     # (meta titles are often shortened or carry the site's name).
-    if headline and any(same_text(headline, candidate) for candidate in candidates if candidate):
+    if headline and any(same_text(headline, candidate) for candidate in candidates() if candidate):
         return headline
-    return _without_site_name(_first(*candidates, headline), site_name)
+    first = next((title for candidate in candidates() if (title := _first(candidate))), "")
+    return _without_site_name(first or _first(headline), site_name)
 
 
 def _first_heading(tree: HtmlElement) -> str:
@@ -156,7 +182,7 @@ def _without_site_name(title: str, site_name: str) -> str:
 
 
 def _source_url(
-    tree: HtmlElement, meta: dict[str, str], article: dict[str, Any], guessed: str
+    tree: HtmlElement, meta: dict[str, str], article: dict[str, Any], guessed: Callable[[], str]
 ) -> str:
     canonical = ""
     for link in tree.iter("link"):
@@ -165,17 +191,12 @@ def _source_url(
             break
     entity = article.get("mainEntityOfPage")
     entity_url = entity.get("@id", "") if isinstance(entity, dict) else _text(entity)
-    for candidate in (
-        canonical,
-        meta.get("og:url", ""),
-        _text(article.get("url")),
-        entity_url,
-        guessed,
-    ):
-        url = _absolute_web_url(candidate, base=canonical or meta.get("og:url", ""))
+    base = canonical or meta.get("og:url", "")
+    for candidate in (canonical, meta.get("og:url", ""), _text(article.get("url")), entity_url):
+        url = _absolute_web_url(candidate, base=base)
         if url:
             return url
-    return ""
+    return _absolute_web_url(guessed(), base=base)
 
 
 def _absolute_web_url(url: str, *, base: str) -> str:
@@ -219,12 +240,39 @@ def _time_element(tree: HtmlElement) -> str:
     return ""
 
 
+def _published(
+    tree: HtmlElement,
+    meta: dict[str, str],
+    article: dict[str, Any],
+    guessed: Callable[[], str],
+) -> str:
+    """The stated publication date; trafilatura's guess (a day at most) only when nothing is
+    stated, or when it could make a stated year or month more precise."""
+    dates = _dates(
+        article.get("datePublished"),
+        meta.get("article:published_time"),
+        meta.get("og:published_time"),
+        meta.get("datepublished"),
+        _time_element(tree),
+        *(meta.get(name) for name in _DATE_META_NAMES),
+        article.get("dateCreated"),
+    )
+    if not dates or (len(dates[0]) < _DAY_LENGTH and _refined(dates) == dates[0]):
+        dates += _dates(guessed())
+    return _refined(dates)
+
+
 def _first_date(*candidates: Any) -> str:
     """The first date found, or a later one that says the same with more precision (a date-time
     on the same day)."""
-    dates = [
-        date for date in (normalize_date(_text(candidate)) for candidate in candidates) if date
-    ]
+    return _refined(_dates(*candidates))
+
+
+def _dates(*candidates: Any) -> list[str]:
+    return [date for date in (normalize_date(_text(candidate)) for candidate in candidates) if date]
+
+
+def _refined(dates: list[str]) -> str:
     if not dates:
         return ""
     first = dates[0]
@@ -234,7 +282,11 @@ def _first_date(*candidates: Any) -> str:
 
 
 def _authors(
-    tree: HtmlElement, meta: dict[str, str], article: dict[str, Any], guessed: str, site_name: str
+    tree: HtmlElement,
+    meta: dict[str, str],
+    article: dict[str, Any],
+    guessed: Callable[[], str],
+    site_name: str,
 ) -> list[str]:
     publisher = _name_of(article.get("publisher"))
     not_authors = {name for name in (site_name, publisher) if name}
@@ -247,12 +299,11 @@ def _authors(
             meta.get("parsely-author", ""),
         ],
         byline_authors(tree),
-        [guessed],
     ):
         authors = clean_authors(found, not_authors=not_authors)
         if authors:
             return authors
-    return []
+    return clean_authors([guessed()], not_authors=not_authors)
 
 
 def _people(value: Any) -> list[str]:

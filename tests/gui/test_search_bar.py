@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from archive_app.core.archive import Archive
 from archive_app.gui.facet_chips import FacetChips, facet_term
 from archive_app.gui.search_bar import HitPage, SearchBar
-from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.tasks import Task, TaskRunner
 from tests.gui.window_helpers import POPUP_NOISE, choose
 from tests.helpers import add_sources
 
@@ -64,6 +64,21 @@ def test_an_answer_to_an_older_search_is_dropped(
     bar.set_query("bridge")
     bar.set_query("statement")
     qtbot.waitUntil(lambda: not task_runner.running)
+    assert queries == ["statement"]
+
+
+def test_a_newer_search_cancels_the_one_before(
+    qtbot: QtBot, bar: SearchBar, sources: list[int], task_runner: TaskRunner
+) -> None:
+    started: list[Task] = []
+    task_runner.taskStarted.connect(started.append)
+    queries: list[str] = []
+    bar.hitsFound.connect(lambda page: queries.append(page.query))
+    bar.set_query("bridge")
+    bar.set_query("statement")
+    cancelled = [task.cancelled for task in started]  # before the finished tasks are let go
+    qtbot.waitUntil(lambda: not task_runner.running)
+    assert cancelled == [True, False]
     assert queries == ["statement"]
 
 

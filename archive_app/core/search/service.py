@@ -249,6 +249,28 @@ class _Recorder(WrappingCollector):  # type: ignore[misc]
         return self.child.collect(sub_docnum)
 
 
+class _TopTerms(TermsCollector):  # type: ignore[misc]
+    """Whoosh's terms collector, which notes the terms each matching document matched (for
+    highlighting), but only for documents that enter the top N as they are collected: the
+    others are never shown, and noting terms for every match was most of a search's time."""
+
+    def collect(self, sub_docnum: int) -> Any:
+        top = self.child.items  # the top collector's heap of (score, document)
+        size, lowest = len(top), top[0] if top else None
+        kept = self.child.collect(sub_docnum)
+        if len(top) != size or top[0] is not lowest:
+            self._note_terms(sub_docnum)
+        return kept
+
+    def _note_terms(self, sub_docnum: int) -> None:
+        docnum = self.child.offset + sub_docnum
+        for matcher in self.termmatchers:
+            if matcher.is_active() and matcher.id() == sub_docnum:
+                term = matcher.term()
+                self.termdocs[term].append(docnum)
+                self.docterms[docnum].append(term)
+
+
 def _collect(
     searcher: Searcher, main: Any, limit: int, by_date: bool, narrowing: Any
 ) -> tuple[Any, list[int]]:
@@ -260,12 +282,11 @@ def _collect(
     right but the skipped documents are never seen, so the total would depend on the page
     size. Every match is counted here, so that swap is turned off.
     """
-    top: Any = (
-        SortingCollector(NEWEST_FIRST, limit=max(1, limit))
-        if by_date
-        else TopCollector(max(1, limit), usequality=False, replace=0)
-    )
-    recorder = _Recorder(TermsCollector(top))
+    if by_date:
+        terms = TermsCollector(SortingCollector(NEWEST_FIRST, limit=max(1, limit)))
+    else:
+        terms = _TopTerms(TopCollector(max(1, limit), usequality=False, replace=0))
+    recorder = _Recorder(terms)
     outer = recorder if narrowing is None else FilterCollector(recorder, allow=narrowing)
     searcher.search_with_collector(main, outer)
     return outer.results(), recorder.docnums
