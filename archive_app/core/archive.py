@@ -139,6 +139,11 @@ class Archive:
         pool = ExtractionPool(workers=workers, timeout=extraction_timeout)
         return cls(folder, lock, database, index, pool)
 
+    @property
+    def is_open(self) -> bool:
+        """False once :meth:`close` ran (a timer of a closing window may still ask)."""
+        return not self._closed
+
     def close(self) -> None:
         if self._closed:
             return

@@ -338,7 +338,7 @@ class BackupTools(QObject):
 
     def back_up_if_due(self) -> None:
         running = self.scheduled_task is not None and not self.scheduled_task.done
-        if running or not backup_due(self.archive):
+        if running or not self.archive.is_open or not backup_due(self.archive):
             return
         self.scheduled_task = self.tasks.run(
             lambda context: run_scheduled_backup(
