@@ -22,6 +22,9 @@ from archive_app.core.extraction import (
     ExtractionResult,
     ExtractionTask,
 )
+from archive_app.core.reuse.fingerprints import TEXT_KINDS
+from archive_app.core.reuse.texts import signature
+from archive_app.importers.document import ExtractedDocument
 
 MEMORY_LIMIT = 3 << 30
 HEARTBEAT_SECONDS = 0.25
@@ -82,12 +85,22 @@ def _perform(task: ExtractionTask, heartbeat: Callable[[], None]) -> ExtractionR
 
     version = importer_version(task.file_type)
     if task.spill is None:
-        document = extract_file(task.path, task.file_type)
+        document = _signed(extract_file(task.path, task.file_type))
         return ExtractionResult(task.key, document=document, importer_version=version)
-    pages = extract_pages(task.path, task.file_type, task.spill, heartbeat)
+    pages = [
+        _signed(page) for page in extract_pages(task.path, task.file_type, task.spill, heartbeat)
+    ]
     if len(pages) == 1 and pages[0].payload_path is None:
         return ExtractionResult(task.key, document=pages[0], importer_version=version)
     return ExtractionResult(task.key, pages=tuple(pages), importer_version=version)
+
+
+def _signed(document: ExtractedDocument) -> ExtractedDocument:
+    """The document with its body's MinHash signature, made here rather than in the writer,
+    which shares the window's process and would hold up its drawing."""
+    if document.kind in TEXT_KINDS:
+        document.text_signature = signature(document.body) or b""
+    return document
 
 
 def limit_memory(limit: int) -> None:

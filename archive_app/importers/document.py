@@ -94,6 +94,10 @@ class ExtractedDocument:
     """Tags the file gives itself (a Markdown file's front matter): applied at import."""
     capture: dict[str, Any] | None = None
     payload_path: str | None = None
+    text_signature: bytes | None = None
+    """The body's MinHash signature, made in the worker process so that the writer, which
+    shares the window's process, only stores it; ``b""`` for a body too short to compare,
+    None when not made yet."""
 
     @property
     def body(self) -> str:

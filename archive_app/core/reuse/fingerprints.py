@@ -42,7 +42,13 @@ def store_fingerprints(
     if document.kind == "image":
         _write_image(connection, source_id, str(document.metadata.get("fingerprint", "")))
     elif document.kind in TEXT_KINDS:
-        _write_text(connection, source_id, document.body)
+        made = document.text_signature
+        _write_text(
+            connection,
+            source_id,
+            document.body,
+            signature(document.body) if made is None else made or None,
+        )
 
 
 def pending(database: Database) -> int:
@@ -78,7 +84,7 @@ def backfill(
             return done
         with database.transaction() as connection:
             for source_id, body in batch:
-                _write_text(connection, source_id, body)
+                _write_text(connection, source_id, body, signature(body))
         done += len(batch)
         report_progress(progress, done, total, "Fingerprinting texts")
     return done
@@ -129,9 +135,11 @@ def _write_image(connection: sqlite3.Connection, source_id: int, text: str) -> N
     )
 
 
-def _write_text(connection: sqlite3.Connection, source_id: int, body: str) -> None:
+def _write_text(
+    connection: sqlite3.Connection, source_id: int, body: str, made: bytes | None
+) -> None:
     connection.execute(
         "INSERT OR REPLACE INTO text_fingerprints (source_id, version, body_length, signature) "
         "VALUES (?, ?, ?, ?)",
-        (source_id, SIGNATURE_VERSION, len(body), signature(body)),
+        (source_id, SIGNATURE_VERSION, len(body), made),
     )

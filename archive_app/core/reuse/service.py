@@ -100,6 +100,10 @@ class TextGroup:
         }
 
 
+SAME_TEXT_COMPARED = 25
+"""How many of a story's likeliest copies are compared word by word for the reader."""
+
+
 class Reuse:
     """Copies of photos and stories in one archive. Lookups use what is fingerprinted;
     :meth:`backfill` fingerprints what an older archive lacks."""
@@ -167,7 +171,7 @@ class Reuse:
     def same_text(self, source_id: int) -> list[SameText]:
         """Other sources with the same story as ``source_id``, most similar first."""
         index = self._text_index()
-        candidates = index.candidates(source_id)
+        candidates = index.closest(source_id, SAME_TEXT_COMPARED)
         if not candidates:
             return []
         bodies = self._bodies([source_id, *candidates])

@@ -19,6 +19,8 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -86,13 +88,36 @@ class SignatureIndex:
             return []
         return sorted(int(key) for key in self._lsh.query(minhash) if key != source_id)
 
+    def closest(self, source_id: int, limit: int) -> list[int]:
+        """At most ``limit`` candidates, those whose signatures agree most with this one's:
+        a story republished hundreds of times is compared word by word with its closest
+        copies only."""
+        candidates = self.candidates(source_id)
+        if len(candidates) <= limit:
+            return candidates
+        own = self._signatures[source_id]
+        ranked = sorted(candidates, key=lambda other: -own.jaccard(self._signatures[other]))
+        return sorted(ranked[:limit])
+
     def source_ids(self) -> list[int]:
         return sorted(self._signatures)
 
 
 def _minhash(stored: bytes) -> MinHash:
+    """A stored signature as a MinHash, sharing one set of permutations: making them anew for
+    each (a random draw in numpy) held the interpreter long enough to stall the window."""
     values = np.frombuffer(stored, dtype=np.uint32).astype(np.uint64)
-    return MinHash(num_perm=_PERMUTATIONS, hashvalues=values, scheme=_SCHEME)
+    return MinHash(
+        num_perm=_PERMUTATIONS,
+        hashvalues=values,
+        permutations=_permutations(),
+        scheme=_SCHEME,
+    )
+
+
+@cache
+def _permutations() -> Any:
+    return MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME).permutations
 
 
 @dataclass(frozen=True)
