@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.progress import Progress
 from archive_app.export.backup import back_up_archive, restore
 from archive_app.export.backup_schedule import (
@@ -43,10 +44,10 @@ from archive_app.export.backup_schedule import (
     save_schedule,
     schedule_of,
 )
+from archive_app.gui.core_text import translated
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.errors import describe_error
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 CHECK_EVERY_MS = 60 * 60 * 1000
 FIRST_CHECK_MS = 60 * 1000
@@ -214,7 +215,7 @@ class ScheduleDialog(QDialog):
                 self.archive, BackupSchedule(folder, self.days.value(), self.keep.value())
             )
         except ArchiveError as error:
-            self.error.show_error(error.message)
+            self.error.show_error(translated(error.message))
             return
         self.accept()
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.progress import Progress
 from archive_app.export.citeproc_text import (
     STYLES,
@@ -44,6 +45,7 @@ from archive_app.export.citeproc_text import (
 )
 from archive_app.export.formats import FORMATS, ExportFormat, ExportJob, ExportResult, export
 from archive_app.export.selection import Selection
+from archive_app.gui.core_text import translated
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.errors import describe_error
 from archive_app.gui.icons import icon
@@ -51,7 +53,6 @@ from archive_app.gui.search_bar import SearchBar
 from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.sources.view import SourceListPane
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 FORMAT_NAMES = {
     "csl-json": QT_TRANSLATE_NOOP("export_menu", "Citations (CSL-JSON)"),
@@ -333,7 +334,7 @@ class ExportTools(QObject):
         try:
             plain, html = formatted_citations(self.archive, ids, style)
         except ArchiveError as error:
-            self.show_message(error.message)
+            self.show_message(translated(error.message))
             return
         data = QMimeData()
         data.setText(plain)

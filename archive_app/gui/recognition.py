@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QWidget
 from archive_app.core.archive import Archive
 from archive_app.core.errors import OcrUnavailableError
 from archive_app.core.import_report import ImportReport
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.ocr import OcrReport
 from archive_app.gui.ocr_languages import OcrLanguagesDialog
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.importers.ocr_languages import REGION_LANGUAGES, install_command
 
 PICTURED_KINDS = ("pdf", "image")

@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.progress import Progress
 from archive_app.core.reuse import PhotoGroup
 from archive_app.gui.reader.showing_cards import ShowingCards
 from archive_app.gui.tasks import TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("reused_photos", "Photo"),

@@ -27,6 +27,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from archive_app.core.errors import ExtractionError, OcrUnavailableError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.image import MAX_PIXELS
 from archive_app.importers.ocr_languages import install_command, package_name
 from archive_app.importers.ocr_page import PAGE_TIME_LIMIT, OcrPage, OcrRequest, OcrWord
@@ -74,15 +75,28 @@ def require_languages(languages: Iterable[str]) -> None:
     wanted = list(languages)
     if not tesseract_version():
         raise OcrUnavailableError(
-            "Text cannot be read from scans and photos because Tesseract OCR is not installed. "
-            f"Install it with: {install_command(wanted)}"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Text cannot be read from scans and photos because Tesseract OCR is not "
+                    "installed. Install it with: {command}",
+                ),
+                command=install_command(wanted),
+            )
         )
     missing = [language for language in wanted if language not in installed_languages()]
     if missing:
         packages = " ".join(package_name(language) for language in missing)
         raise OcrUnavailableError(
-            f"The OCR language pack for {', '.join(missing)} is not installed. "
-            f"Install it with: sudo apt-get install {packages}"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The OCR language pack for {languages} is not installed. "
+                    "Install it with: sudo apt-get install {packages}",
+                ),
+                languages=", ".join(missing),
+                packages=packages,
+            )
         )
 
 

@@ -30,6 +30,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError, NotFoundError
 from archive_app.core.model import Source
 from archive_app.core.research import Kind
+from archive_app.gui.core_text import translated
 from archive_app.gui.inspector.capture import CaptureFacts
 from archive_app.gui.inspector.commands import ChangeCommand
 from archive_app.gui.inspector.evidence import EvidenceForm
@@ -268,7 +269,7 @@ class InspectorPane(QWidget):
         try:
             change = self.archive.update_source(source_id, **{name: value})
         except ArchiveError as error:
-            self.form.refuse(name, error.message)
+            self.form.refuse(name, translated(error.message))
             return
         self.form.accept(name)
         self.undo_stack.push(ChangeCommand(change, lambda: self._changed(source_id)))
