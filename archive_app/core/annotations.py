@@ -35,7 +35,12 @@ from archive_app.core.research import (
     link_labels,
     unlink_labels,
 )
-from archive_app.core.sources import annotation_from_row, load_annotations, require_source
+from archive_app.core.sources import (
+    annotation_from_row,
+    load_annotations,
+    no_such_source,
+    require_source,
+)
 
 EPSILON = 1e-9
 
@@ -276,13 +281,13 @@ class Annotations:
     def _body(self, source_id: int) -> str:
         body = self.database.scalar("SELECT body FROM sources WHERE id = ?", (source_id,))
         if body is None:
-            raise NotFoundError(f"There is no source {source_id} in this archive.")
+            raise NotFoundError(no_such_source(source_id))
         return str(body)
 
     def _check_page(self, source_id: int, page: int | None) -> None:
         row = self.database.query_one("SELECT kind, blocks FROM sources WHERE id = ?", (source_id,))
         if row is None:
-            raise NotFoundError(f"There is no source {source_id} in this archive.")
+            raise NotFoundError(no_such_source(source_id))
         kind = row["kind"]
         if kind == "image":
             if page is not None:

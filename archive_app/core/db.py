@@ -23,6 +23,7 @@ from archive_app.core.errors import (
     DiskFullError,
     ReadOnlyError,
 )
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 DATABASE_NAME = "archive.db"
@@ -89,7 +90,7 @@ class Database:
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, made on first use."""
         if self._closed:
-            raise ArchiveError("The archive has been closed.")
+            raise ArchiveError(Message(QT_TRANSLATE_NOOP("core", "The archive has been closed.")))
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = self._connect()
@@ -114,8 +115,14 @@ class Database:
         """One atomic write. Nested calls in the same thread join the outer transaction."""
         if self.read_only:
             raise ReadOnlyError(
-                f"The archive at {self.path.parent} was opened only for reading (another "
-                "program has it open), so nothing was changed. Close it there and try again."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The archive at {folder} was opened only for reading (another program has "
+                        "it open), so nothing was changed. Close it there and try again.",
+                    ),
+                    folder=str(self.path.parent),
+                )
             )
         with self._write_lock:
             connection = self.connection
@@ -189,18 +196,32 @@ class Database:
         version = int(self.connection.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise ArchiveVersionError(
-                f"The archive at {self.path.parent} was written by a newer version of this "
-                f"program (schema {version}, this version reads up to {SCHEMA_VERSION}). "
-                "Update the program to open it."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The archive at {folder} was written by a newer version of this program "
+                        "(schema {version}, this version reads up to {newest}). Update the "
+                        "program to open it.",
+                    ),
+                    folder=str(self.path.parent),
+                    version=str(version),
+                    newest=str(SCHEMA_VERSION),
+                )
             )
         return version
 
     def _check_readable_version(self) -> None:
         if self._schema_version() < SCHEMA_VERSION:
             raise ArchiveVersionError(
-                f"The archive at {self.path.parent} was written by an older version of this "
-                "program and must be upgraded before it can be read beside another program. "
-                "Open it in the window (or run any command that changes it) to upgrade it."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The archive at {folder} was written by an older version of this program "
+                        "and must be upgraded before it can be read beside another program. Open "
+                        "it in the window (or run any command that changes it) to upgrade it.",
+                    ),
+                    folder=str(self.path.parent),
+                )
             )
 
     def _migrate(self) -> None:

@@ -49,6 +49,7 @@ from archive_app.core.search.reading import read_query
 from archive_app.core.search.results import Hit, SearchResults, SortOrder
 from archive_app.core.search.suggest import SUGGEST_BELOW, suggestion
 from archive_app.core.search.syntax import Node, parse
+from archive_app.core.sources import no_such_source
 
 __all__ = ["Hit", "SearchOptions", "SearchResults", "SearchService", "SortOrder"]
 
@@ -170,7 +171,7 @@ class SearchService:
         with self.index.searcher() as searcher:
             docnum = searcher.document_number(id=str(source_id))
             if docnum is None:
-                raise NotFoundError(f"There is no source with id {source_id}.")
+                raise NotFoundError(no_such_source(source_id))
             stored = searcher.stored_fields(docnum)
             text = "\n".join(stored.get(f, "") for f in ("title", "body", "caption", "note"))
             key_terms = searcher.key_terms_from_text("body", text, numterms=SIMILAR_TERMS)
