@@ -65,7 +65,6 @@ def parse_partial_date(text: str) -> str:
                 text=text,
                 month_name=calendar.month_name[month_number],
                 year=str(year),
-                month=f"{month_number:02d}",
                 days=str(last),
             )
         )

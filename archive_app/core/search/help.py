@@ -20,31 +20,39 @@ HEADING = QT_TRANSLATE_NOOP("core", "Searching")
 @dataclass(frozen=True)
 class SyntaxEntry:
     example: str
+    """A query; marked for the catalogue when its words are examples, not syntax."""
     meaning: str
     """English, marked for the catalogue."""
 
 
 QUERY_SYNTAX: tuple[SyntaxEntry, ...] = (
     SyntaxEntry(
-        "refugees bridge",
+        QT_TRANSLATE_NOOP("core", "refugees bridge"),
         QT_TRANSLATE_NOOP(
             "core",
             "sources with all the words, best first (words in titles and captions count most)",
         ),
     ),
-    SyntaxEntry('"Hakari bridge"', QT_TRANSLATE_NOOP("core", "the exact phrase")),
     SyntaxEntry(
-        "Khankendi OR Stepanakert",
+        QT_TRANSLATE_NOOP("core", '"Hakari bridge"'), QT_TRANSLATE_NOOP("core", "the exact phrase")
+    ),
+    SyntaxEntry(
+        QT_TRANSLATE_NOOP("core", "Khankendi OR Stepanakert"),
         QT_TRANSLATE_NOOP(
             "core", "either word; OR binds tighter than the plain AND, use ( ) to group otherwise"
         ),
     ),
     SyntaxEntry(
-        "ceasefire -Russia", QT_TRANSLATE_NOOP("core", "without a word (also: NOT Russia)")
+        QT_TRANSLATE_NOOP("core", "ceasefire -Russia"),
+        QT_TRANSLATE_NOOP("core", "without a word (also: NOT Russia)"),
     ),
-    SyntaxEntry("evacuat*  Xank?ndi", QT_TRANSLATE_NOOP("core", "any ending; any one letter")),
     SyntaxEntry(
-        "Shusha~  Shusha~2", QT_TRANSLATE_NOOP("core", "spellings one (or two) letters off")
+        QT_TRANSLATE_NOOP("core", "evacuat*  Xank?ndi"),
+        QT_TRANSLATE_NOOP("core", "any ending; any one letter"),
+    ),
+    SyntaxEntry(
+        QT_TRANSLATE_NOOP("core", "Shusha~  Shusha~2"),
+        QT_TRANSLATE_NOOP("core", "spellings one (or two) letters off"),
     ),
     SyntaxEntry(
         "title:  author:  caption:  body:  note:  site:",
@@ -143,7 +151,7 @@ def query_help_html(
     alias groups are edited; ``translate`` puts each English sentence (a marked template, or a
     :class:`Message`) in the reader's language."""
     rows = "".join(
-        f"<tr><td><code>{html.escape(entry.example)}</code></td>"
+        f"<tr><td><code>{html.escape(translate(Message(entry.example)))}</code></td>"
         f"<td>{html.escape(translate(Message(entry.meaning)))}</td></tr>"
         for entry in QUERY_SYNTAX
     )

@@ -188,7 +188,7 @@
 <context>
     <name>BackupTools</name>
     <message>
-        <location filename="../../gui/backup_dialogs.py" line="+250"/>
+        <location filename="../../gui/backup_dialogs.py" line="+251"/>
         <source>&amp;Back up…</source>
         <translation>&amp;Резервная копия…</translation>
     </message>
@@ -339,7 +339,7 @@ Double-click to open it in the reader.</source>
 <context>
     <name>ColorSwatches</name>
     <message>
-        <location filename="../../gui/research_dialogs.py" line="+182"/>
+        <location filename="../../gui/research_dialogs.py" line="+183"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
@@ -611,7 +611,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_menu.py" line="+116"/>
+        <location filename="../../gui/export_menu.py" line="+117"/>
         <source>Export {label}</source>
         <translation>Экспорт: {label}</translation>
     </message>
@@ -1171,7 +1171,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../gui/import_report.py" line="+142"/>
+        <location filename="../../gui/import_report.py" line="+143"/>
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
@@ -1184,7 +1184,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>InspectorPane</name>
     <message>
-        <location filename="../../gui/inspector/pane.py" line="+144"/>
+        <location filename="../../gui/inspector/pane.py" line="+145"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
@@ -1278,7 +1278,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../gui/translation.py" line="+78"/>
+        <location filename="../../gui/translation.py" line="+71"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -1296,7 +1296,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+363"/>
+        <location filename="../../gui/main_window.py" line="+364"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
@@ -1840,7 +1840,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../gui/search_bar.py" line="+68"/>
+        <location filename="../../gui/search_bar.py" line="+72"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
@@ -1850,12 +1850,12 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Поиск по названиям, тексту, подписям и заметкам</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Searching</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>searched as &lt;b&gt;{escape}&lt;/b&gt;</source>
         <translation>запрос понят как &lt;b&gt;{escape}&lt;/b&gt;</translation>
     </message>
@@ -3044,6 +3044,604 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <location filename="../../core/archive.py" line="+261"/>
+        <source>{folder} is a file, not an archive folder.</source>
+        <translation>{folder} — это файл, а не папка архива.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no archive at {folder}. Importing files (`archive-app import`) or opening the window there makes one.</source>
+        <translation>В папке {folder} нет архива. Он появится при импорте файлов (`archive-app import`) или при открытии там окна программы.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{folder} already holds other files and is not an archive. Choose an empty folder for a new archive, or an existing archive.</source>
+        <translation>В папке {folder} уже есть другие файлы, и это не архив. Выберите пустую папку для нового архива или существующий архив.</translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py" line="+31"/>
+        <source>&apos;{text}&apos; is not a date. Use a year (2020), a month (2020-09) or a day (2020-09-27).</source>
+        <translation>«{text}» — не дата. Укажите год (2020), месяц (2020-09) или день (2020-09-27).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;{text}&apos; is not a date: there is no month {month}.</source>
+        <translation>«{text}» — не дата: месяца {month} не бывает.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;{text}&apos; is not a date: {month_name} {year} has {days} days.</source>
+        <translation>«{text}» — не дата: в этом месяце всего {days} дн.</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py" line="+93"/>
+        <source>The archive has been closed.</source>
+        <translation>Архив закрыт.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The archive at {folder} was opened only for reading (another program has it open), so nothing was changed. Close it there and try again.</source>
+        <translation>Архив в папке {folder} открыт только для чтения (он открыт в другой программе), поэтому ничего не изменено. Закройте его там и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>The archive at {folder} was written by a newer version of this program (schema {version}, this version reads up to {newest}). Update the program to open it.</source>
+        <translation>Архив в папке {folder} записан более новой версией программы (схема {version}, эта версия читает схемы до {newest}). Обновите программу, чтобы открыть его.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The archive at {folder} was written by an older version of this program and must be upgraded before it can be read beside another program. Open it in the window (or run any command that changes it) to upgrade it.</source>
+        <translation>Архив в папке {folder} записан более старой версией программы, и его нужно обновить, прежде чем читать его одновременно с другой программой. Откройте его в окне программы (или выполните любую команду, которая его изменяет), чтобы обновить.</translation>
+    </message>
+    <message>
+        <location filename="../../core/events.py" line="+250"/>
+        <source>An event cannot end ({end}) before it starts ({start}).</source>
+        <translation>Событие не может закончиться ({end}) раньше, чем начаться ({start}).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The event &apos;{event}&apos; cannot be its own parent.</source>
+        <translation>Событие «{event}» не может быть родителем самого себя.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The event &apos;{event}&apos; cannot go under &apos;{parent}&apos;: &apos;{parent}&apos; is one of its own sub-events, so &apos;{event}&apos; would become its own ancestor.</source>
+        <translation>Событие «{event}» нельзя поместить в «{parent}»: «{parent}» — одно из его подсобытий, и «{event}» стало бы собственным предком.</translation>
+    </message>
+    <message>
+        <location filename="../../core/extraction.py" line="+195"/>
+        <source>Reading the file took longer than {seconds} seconds, so it was stopped (the file may be damaged or built to hang readers).</source>
+        <translation>Чтение файла длилось дольше {seconds} с и было остановлено (файл может быть повреждён или создан, чтобы вешать программы).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The importer crashed on this file (exit code {code}); it may be damaged.</source>
+        <translation>Импорт этого файла аварийно завершился (код выхода {code}); возможно, файл повреждён.</translation>
+    </message>
+    <message>
+        <location filename="../../core/import_files.py" line="+73"/>
+        <source>The file is named {suffix} but its content is not what that name says; the archive reads {formats}.</source>
+        <translation>У файла расширение {suffix}, но его содержимое не соответствует расширению; архив читает {formats}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The archive does not read &apos;{suffix}&apos; files. It reads {formats}.</source>
+        <translation>Архив не читает файлы «{suffix}». Он читает {formats}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The archive does not read files of this kind. It reads {formats}.</source>
+        <translation>Архив не читает файлы такого вида. Он читает {formats}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file cannot be read: permission denied.</source>
+        <translation>Файл не удаётся прочитать: нет доступа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be read: {reason}.</source>
+        <translation>Файл не удаётся прочитать: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/import_report.py" line="+78"/>
+        <source>{count} imported</source>
+        <translation>импортировано: {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} imported (1 photo saved with its page)</source>
+        <translation>импортировано: {count} (в том числе 1 фотография, сохранённая со страницей)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} imported ({photos} photos saved with their pages)</source>
+        <translation>импортировано: {count} (в том числе фотографий, сохранённых со страницами: {photos})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} already in the archive</source>
+        <translation>уже в архиве: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} failed</source>
+        <translation>с ошибкой: {count}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cancelled with {count} not imported</source>
+        <translation>отменено, не импортировано: {count}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} not attempted</source>
+        <translation>не обработано: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py" line="+165"/>
+        <source>The file is empty.</source>
+        <translation>Файл пуст.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>The importer failed with an internal error (a bug; the details are in the log).</source>
+        <translation>При импорте произошла внутренняя ошибка (ошибка программы; подробности в журнале).</translation>
+    </message>
+    <message>
+        <location filename="../../core/lock.py" line="+43"/>
+        <source>Cannot open the archive at {folder}: {error}</source>
+        <translation>Не удаётся открыть архив в папке {folder}: {error}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The archive at {folder} is already open in another program{holder}. Close it there first, or open another archive.</source>
+        <translation>Архив в папке {folder} уже открыт в другой программе{holder}. Сначала закройте его там или откройте другой архив.</translation>
+    </message>
+    <message>
+        <location filename="../../core/perspectives.py" line="+78"/>
+        <source>&apos;{text}&apos; is not a colour. Use #rrggbb, for example #1f77b4.</source>
+        <translation>«{text}» — не цвет. Укажите #rrggbb, например #1f77b4.</translation>
+    </message>
+    <message>
+        <location filename="../../core/saved_searches.py" line="+61"/>
+        <source>There is no saved search named &apos;{name}&apos;.</source>
+        <translation>Сохранённого поиска «{name}» нет.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is already a saved search named &apos;{name}&apos;.</source>
+        <translation>Сохранённый поиск «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>A saved search needs a name.</source>
+        <translation>У сохранённого поиска должно быть название.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A saved search&apos;s name is limited to {limit} characters.</source>
+        <translation>Название сохранённого поиска — не длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A saved search needs a query.</source>
+        <translation>У сохранённого поиска должен быть запрос.</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/help.py" line="+17"/>
+        <source>Searching</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>refugees bridge</source>
+        <translation>беженцы мост</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sources with all the words, best first (words in titles and captions count most)</source>
+        <translation>источники со всеми словами, лучшие сначала (слова в заголовках и подписях весят больше)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the exact phrase</source>
+        <translation>точная фраза</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&quot;Hakari bridge&quot;</source>
+        <translation>&quot;мост Акари&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khankendi OR Stepanakert</source>
+        <translation>Ханкенди OR Степанакерт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>either word; OR binds tighter than the plain AND, use ( ) to group otherwise</source>
+        <translation>любое из слов; OR связывает сильнее, чем простое И, для другой группировки используйте ( )</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ceasefire -Russia</source>
+        <translation>перемирие -Россия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>without a word (also: NOT Russia)</source>
+        <translation>без слова (также: NOT Россия)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>evacuat*  Xank?ndi</source>
+        <translation>эвакуац*  Ханк?нди</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any ending; any one letter</source>
+        <translation>любое окончание; любая одна буква</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shusha~  Shusha~2</source>
+        <translation>Шуша~  Шуша~2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spellings one (or two) letters off</source>
+        <translation>написания, отличающиеся на одну (или две) буквы</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one field only: title:Stepanakert  author:&quot;de Waal&quot;  title:(truce OR ceasefire)</source>
+        <translation>только одно поле: title:Степанакерт  author:&quot;де Ваал&quot;  title:(перемирие OR прекращение)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>labels of the source or of its annotations: event:&quot;Second Karabakh War&quot; (with its sub-events)  perspective:Op-ed  tag:cease*</source>
+        <translation>метки источника или его аннотаций: event:&quot;Вторая карабахская война&quot; (с подсобытиями)  perspective:Мнение  tag:перемир*</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>kind: article, pdf, image or text; language (ISO 639-1 code: en, ru, hy, az …)</source>
+        <translation>вид: article (статья), pdf, image (изображение) или text (текст); язык (код ISO 639-1: en, ru, hy, az …)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>verification (unverified, in-progress, verified, disputed, false), source reliability A–F, credibility:1–6, sensitive:graphic or identifiable, place:Shusha</source>
+        <translation>проверка (unverified — не проверено, in-progress — проверяется, verified — проверено, disputed — оспаривается, false — ложно), надёжность источника A–F, credibility:1–6 (достоверность), sensitive:graphic или identifiable (деликатное), place:Шуша</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a year, month or day; published:2020-09..2020-11  published:&gt;2023-09-19 (also &lt; &gt;= &lt;=)</source>
+        <translation>год, месяц или день; published:2020-09..2020-11  published:&gt;2023-09-19 (также &lt; &gt;= &lt;=)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Case, accents and vowel marks do not matter: Xankəndi finds Xankendi, Ağdam finds Agdam, حبيبي finds حَبيبي; ş and ç read as sh and ch, so Şuşa finds Shusha, not Susa.</source>
+        <translation>Регистр, диакритика и огласовки не важны: Xankəndi находит Xankendi, ёлка находит елка, حبيبي — حَبيبي; ş и ç читаются как «ш» и «ч», поэтому Şuşa находит Шушу, а не Сузы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Word endings do not matter in the language of each source: refugee finds refugees, беженцы finds беженцев, Karabağ finds Karabağ&apos;da, Xankəndi finds Xankəndidə.</source>
+        <translation>Окончания слов не важны на языке каждого источника: беженцы находит беженцев, Karabağ — Karabağ&apos;da, Xankəndi — Xankəndidə.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scripts meet: Stepanakert finds Степанакерт and Ստեփանակերտ; Chinese and Japanese words are found inside longer runs (地震 in 巨大地震).</source>
+        <translation>Письменности встречаются: Степанакерт находит Stepanakert и Ստեփանակերտ; китайские и японские слова находятся внутри более длинных цепочек (地震 в 巨大地震).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Place names find their other names: your alias groups first ({aliases}), then the built-in gazetteer for a capitalised name of one place; a name of several places (Susa) is searched as typed until you choose which place you mean (the search offers the places). Each hit says which name or form it matched.</source>
+        <translation>Названия мест находят другие свои названия: сначала по вашим группам синонимов ({aliases}), затем по встроенному справочнику географических названий — для названия с заглавной буквы, принадлежащего одному месту; название нескольких мест (Сузы) ищется как написано, пока вы не выберете, какое место имеете в виду (поиск предложит места). Каждое совпадение сообщает, какое название или форма найдены.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Anything that cannot be read as above is searched as plain words.</source>
+        <translation>Всё, что нельзя прочитать так, как описано выше, ищется как обычные слова.</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/reading.py" line="+40"/>
+        <source>“{value}” is not a date, so “{field}:{value}” is searched as words. Dates are a year (2019), a month (2019-11), a day (2019-11-19) or a range (2019-09..2019-11).</source>
+        <translation>«{value}» — не дата, поэтому «{field}:{value}» ищется как слова. Дата — это год (2019), месяц (2019-11), день (2019-11-19) или диапазон (2019-09..2019-11).</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/syntax.py" line="+173"/>
+        <source>A quote was not closed: the phrase runs to the end of the query.</source>
+        <translation>Кавычка не закрыта: фраза продолжается до конца запроса.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{field}” has nothing after it, so it is searched as a word.</source>
+        <translation>После «{field}» ничего нет, поэтому это ищется как слово.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>“{field}” is not a field, so “{words}” is searched as words.</source>
+        <translation>«{field}» — не поле, поэтому «{words}» ищется как слова.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>A “)” without its “(” was left out.</source>
+        <translation>«)» без парной «(» пропущена.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A “(” was not closed: it is closed at the end of the query.</source>
+        <translation>«(» не закрыта: она закрывается в конце запроса.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>“{word}” has nothing before it to join: left out.</source>
+        <translation>Перед «{word}» нечего соединять: пропущено.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>“{word}” has nothing after it to join: left out.</source>
+        <translation>После «{word}» нечего соединять: пропущено.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>“NOT” or “-” has nothing after it, so it is left out.</source>
+        <translation>После «NOT» или «-» ничего нет, поэтому они пропущены.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sources.py" line="+137"/>
+        <source>There is no source {id} in this archive.</source>
+        <translation>В этом архиве нет источника {id}.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>&apos;{name}&apos; cannot be edited. Editable: {fields}.</source>
+        <translation>«{name}» нельзя изменить. Можно изменить: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&apos;{text}&apos; is not a date. Use 2023, 2023-09, 2023-09-19 or a full ISO date-time.</source>
+        <translation>«{text}» — не дата. Укажите 2023, 2023-09, 2023-09-19 или полную дату и время ISO.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A source needs a title.</source>
+        <translation>У источника должен быть заголовок.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tags.py" line="+87"/>
+        <source>There is already a tag named &apos;{existing}&apos;. Merge &apos;{tag}&apos; into it instead.</source>
+        <translation>Тег «{existing}» уже есть. Вместо этого объедините с ним «{tag}».</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose the tags to merge.</source>
+        <translation>Выберите теги для объединения.</translation>
+    </message>
+    <message>
+        <location filename="../../core/trash.py" line="+90"/>
+        <source>Choose the sources to delete.</source>
+        <translation>Выберите источники для удаления.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Source {id} is not in the trash.</source>
+        <translation>Источника {id} нет в корзине.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Source {id} cannot be restored: source {twin} holds the same file now. Delete that one first to restore this one.</source>
+        <translation>Источник {id} нельзя восстановить: тот же файл сейчас хранится в источнике {twin}. Сначала удалите тот, чтобы восстановить этот.</translation>
+    </message>
+    <message>
+        <location filename="../../core/verification.py" line="+140"/>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>source reliability</source>
+        <translation>надёжность источника</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>information credibility</source>
+        <translation>достоверность информации</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give a status, a reliability (A–F) or a credibility (1–6).</source>
+        <translation>Укажите статус, надёжность (A–F) или достоверность (1–6).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Say whether the image is graphic or shows identifiable people.</source>
+        <translation>Укажите, содержит ли изображение жестокие сцены или узнаваемых людей.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&apos;{value}&apos; is not a {what}. Use one of: {shown}.</source>
+        <translation>«{value}» — недопустимое значение ({what}). Возможные: {shown}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/worker.py" line="+57"/>
+        <source>Reading the file needs more memory than the archive allows.</source>
+        <translation>Для чтения файла нужно больше памяти, чем позволяет архив.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/encoding.py" line="+54"/>
+        <source>The file holds binary data, not text.</source>
+        <translation>В файле двоичные данные, а не текст.</translation>
+    </message>
+    <message>
+        <location line="+179"/>
+        <source>The file is not text in any encoding the archive knows.</source>
+        <translation>Файл не является текстом ни в одной известной архиву кодировке.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/html.py" line="+104"/>
+        <source>The web page is empty.</source>
+        <translation>Веб-страница пуста.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The web page could not be read: its markup is too damaged.</source>
+        <translation>Веб-страницу не удалось прочитать: её разметка слишком повреждена.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/image.py" line="+136"/>
+        <source>HEIC photos cannot be read by this installation; convert the photo to JPEG and import that.</source>
+        <translation>Эта установка не читает фотографии HEIC; преобразуйте фотографию в JPEG и импортируйте её.</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>The {kind} file is damaged and its picture cannot be read.</source>
+        <translation>Файл {kind} повреждён, изображение не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This file is not a picture in a format the archive reads although its name is {name}; JPEG, PNG, TIFF, WebP, GIF, BMP and HEIC photos can be imported.</source>
+        <translation>Этот файл — не изображение в формате, который читает архив, хотя он называется {name}; импортировать можно фотографии JPEG, PNG, TIFF, WebP, GIF, BMP и HEIC.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This file is not a picture in a format the archive reads; JPEG, PNG, TIFF, WebP, GIF, BMP and HEIC photos can be imported.</source>
+        <translation>Этот файл — не изображение в формате, который читает архив; импортировать можно фотографии JPEG, PNG, TIFF, WebP, GIF, BMP и HEIC.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The picture is too large to open safely{size}; the file may be damaged or made to exhaust memory.</source>
+        <translation>Изображение слишком велико, чтобы безопасно его открыть{size}; файл может быть повреждён или создан, чтобы исчерпать память.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/mhtml.py" line="+32"/>
+        <source>The MHTML file is damaged: its parts cannot be told apart (the MIME boundary is broken).</source>
+        <translation>Файл MHTML повреждён: его части невозможно разделить (нарушена граница MIME).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The MHTML file holds no web page.</source>
+        <translation>В файле MHTML нет веб-страницы.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ocr.py" line="+79"/>
+        <source>Text cannot be read from scans and photos because Tesseract OCR is not installed. Install it with: {command}</source>
+        <translation>Текст со сканов и фотографий не читается, потому что не установлен Tesseract OCR. Установите его командой: {command}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The OCR language pack for {languages} is not installed. Install it with: sudo apt-get install {packages}</source>
+        <translation>Языковой пакет OCR для {languages} не установлен. Установите его командой: sudo apt-get install {packages}</translation>
+    </message>
+    <message>
+        <location filename="../../importers/pdf.py" line="+75"/>
+        <source>The PDF is protected by a password; open it in a PDF reader, save an unprotected copy and import that.</source>
+        <translation>PDF защищён паролем; откройте его в программе просмотра PDF, сохраните незащищённую копию и импортируйте её.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PDF is encrypted in a way this installation cannot read; open it in a PDF reader, save an unprotected copy and import that.</source>
+        <translation>PDF зашифрован способом, который эта установка не читает; откройте его в программе просмотра PDF, сохраните незащищённую копию и импортируйте её.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The PDF is damaged and cannot be read.</source>
+        <translation>PDF повреждён, его не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PDF contains more data than can be read safely; it may be damaged or hostile.</source>
+        <translation>В PDF больше данных, чем можно безопасно прочитать; возможно, он повреждён или вредоносен.</translation>
+    </message>
+    <message>
+        <location line="+267"/>
+        <source>This file is not a PDF although its name is {name}; its content is of another kind.</source>
+        <translation>Этот файл — не PDF, хотя он называется {name}; его содержимое другого вида.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This file is not a PDF; its content is of another kind.</source>
+        <translation>Этот файл — не PDF; его содержимое другого вида.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/references.py" line="+116"/>
+        <source>The reference file is not UTF-8 text ({reason}).</source>
+        <translation>Файл ссылок — не текст в UTF-8 ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No references were found in this {format} file.</source>
+        <translation>В этом файле {format} не найдено ссылок.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A RIS record cannot be read: {error}</source>
+        <translation>Не удаётся прочитать запись RIS: {error}</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>A BibTeX entry cannot be read: {record}…</source>
+        <translation>Не удаётся прочитать запись BibTeX: {record}…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>The CSL-JSON file cannot be read: {error}</source>
+        <translation>Не удаётся прочитать файл CSL-JSON: {error}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This JSON file is not a CSL-JSON list of references.</source>
+        <translation>Этот файл JSON — не список ссылок CSL-JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/sniff.py" line="+36"/>
+        <source>web pages (.html, .mhtml, SingleFile), web archives (.warc, .warc.gz, .wacz), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), text (.txt, .md) and reference lists (.ris, .bib, CSL-JSON .json)</source>
+        <translation>веб-страницы (.html, .mhtml, SingleFile), веб-архивы (.warc, .warc.gz, .wacz), PDF, фотографии (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), текст (.txt, .md) и списки ссылок (.ris, .bib, CSL-JSON .json)</translation>
+    </message>
+    <message>
+        <location filename="../../importers/wacz.py" line="+36"/>
+        <source>The WACZ file is damaged: {error}.</source>
+        <translation>Файл WACZ повреждён: {error}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The WACZ file holds entries with unsafe paths (such as &apos;{entry}&apos;), so it was not read.</source>
+        <translation>В файле WACZ есть записи с небезопасными путями (например, «{entry}»), поэтому он не прочитан.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The WACZ file holds no WARC in its archive/ folder.</source>
+        <translation>В папке archive/ файла WACZ нет WARC.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/web_archive.py" line="+236"/>
+        <source>The web archive holds no page (no HTML answer with status 200).</source>
+        <translation>В веб-архиве нет страницы (нет HTML-ответа с кодом 200).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The page {address} is not in the web archive.</source>
+        <translation>Страницы {address} нет в веб-архиве.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The page {url} redirects more than {limit} times.</source>
+        <translation>Страница {url} перенаправляет больше {limit} раз.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The page {address} was captured with status {status}, or its content was not kept.</source>
+        <translation>Страница {address} сохранена с кодом {status}, или её содержимое не сохранилось.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/web_page.py" line="+69"/>
+        <source>The page at {url} is of a kind the archive does not read ({type}).</source>
+        <translation>Страница по адресу {url} — такого вида, который архив не читает ({type}).</translation>
+    </message>
+</context>
+<context>
     <name>counts</name>
     <message>
         <location filename="../../gui/counts.py" line="+12"/>
@@ -3242,7 +3840,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="+34"/>
+        <location filename="../../gui/errors.py" line="+35"/>
         <source>Something went wrong inside the program (a bug): {name}: {error}. Your archive is safe; the details are in the log.</source>
         <translation>Внутренняя ошибка программы: {name}: {error}. Ваш архив в безопасности; подробности в журнале.</translation>
     </message>
