@@ -14,6 +14,7 @@ from archive_app.core.db import Database, now_iso
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index import queue_for_index
 from archive_app.core.journal import Journal, journaled
+from archive_app.core.language_names import language_code
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import (
     Annotation,
@@ -278,6 +279,8 @@ def clean_field_value(name: str, value: Any) -> Any:
         return published
     if name == "title" and not text:
         raise InvalidInputError(Message(QT_TRANSLATE_NOOP("core", "A source needs a title.")))
+    if name == "language":
+        return language_code(text)
     return text
 
 

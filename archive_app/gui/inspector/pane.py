@@ -14,7 +14,7 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError, NotFoundError
+from archive_app.core.language_names import language_code
 from archive_app.core.model import Source
 from archive_app.core.research import Kind
 from archive_app.gui.core_text import translated
@@ -267,6 +268,8 @@ class InspectorPane(QWidget):
             return
         source_id = self._source.id
         try:
+            if name == "language":  # a name in the window's language, as well as a code
+                value = language_code(str(value), QLocale.languageToCode(QLocale().language()))
             change = self.archive.update_source(source_id, **{name: value})
         except ArchiveError as error:
             self.form.refuse(name, translated(error.message))

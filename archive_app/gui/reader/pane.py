@@ -308,7 +308,8 @@ class ReaderPane(QWidget):
         found = self.find_bar.text.strip()
         if found and '"' not in found and len(found.split()) > 1:
             found = f'"{found}"'  # words found in a source are found together, as typed
-        return compile_query(found or self._query, self._aliases_of)
+        language = self._source.language if self._source is not None else ""
+        return compile_query(found or self._query, self._aliases_of, language)
 
     def _apply_terms(self) -> None:
         view = self._view_for(self._source)

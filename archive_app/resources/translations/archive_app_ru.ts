@@ -1184,7 +1184,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>InspectorPane</name>
     <message>
-        <location filename="../../gui/inspector/pane.py" line="+145"/>
+        <location filename="../../gui/inspector/pane.py" line="+146"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
@@ -1653,12 +1653,12 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
     </message>
     <message>
         <location line="+21"/>
-        <location line="+243"/>
+        <location line="+244"/>
         <source>Choose a source to read it here.</source>
         <translation>Выберите источник, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-239"/>
         <source>Find in this source</source>
         <translation>Найти в этом источнике</translation>
     </message>
@@ -1668,7 +1668,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Найти в этом источнике (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+243"/>
         <source>This source is no longer in the archive.</source>
         <translation>Этого источника больше нет в архиве.</translation>
     </message>
@@ -3391,7 +3391,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>После «NOT» или «-» ничего нет, поэтому они пропущены.</translation>
     </message>
     <message>
-        <location filename="../../core/sources.py" line="+137"/>
+        <location filename="../../core/sources.py" line="+138"/>
         <source>There is no source {id} in this archive.</source>
         <translation>В этом архиве нет источника {id}.</translation>
     </message>
@@ -3639,6 +3639,11 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <location filename="../../importers/web_page.py" line="+69"/>
         <source>The page at {url} is of a kind the archive does not read ({type}).</source>
         <translation>Страница по адресу {url} — такого вида, который архив не читает ({type}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/language_names.py" line="+33"/>
+        <source>&apos;{text}&apos; is not a language the archive knows. Give its ISO 639-1 code (ru, hy, az, tr, en …) or its name.</source>
+        <translation>«{text}» — язык, которого архив не знает. Укажите его код ISO 639-1 (ru, hy, az, tr, en …) или название.</translation>
     </message>
 </context>
 <context>
