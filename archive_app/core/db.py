@@ -39,21 +39,55 @@ def translate_error(error: sqlite3.Error | OSError, path: Path) -> ArchiveError:
     text = str(error).lower()
     if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "disk is full" in text:
         return DiskFullError(
-            f"The disk holding the archive at {path} is full. Free some space and try again; "
-            "nothing was half-written."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The disk holding the archive at {path} is full. Free some space and "
+                    "try again; nothing was half-written.",
+                ),
+                path=str(path),
+            )
         )
     if "locked" in text or "busy" in text:
         return ArchiveLockedError(
-            f"The archive at {path} is busy in another program. Close it there and try again."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The archive at {path} is busy in another program. Close it there and "
+                    "try again.",
+                ),
+                path=str(path),
+            )
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return ArchiveDamagedError(
-            f"The archive database at {path} is damaged ({error}). "
-            "Restore it from a backup, or run `archive-app check --repair`."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The archive database at {path} is damaged ({error}). Restore it from "
+                    "a backup, or run `archive-app check --repair`.",
+                ),
+                path=str(path),
+                error=str(error),
+            )
         )
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
-        return ArchiveError(f"The archive at {path} cannot be written to ({error}).")
-    return ArchiveError(f"The archive at {path} could not be read or written: {error}")
+        return ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The archive at {path} cannot be written to ({error})."),
+                path=str(path),
+                error=str(error),
+            )
+        )
+    return ArchiveError(
+        Message(
+            QT_TRANSLATE_NOOP(
+                "core", "The archive at {path} could not be read or written: {error}"
+            ),
+            path=str(path),
+            error=str(error),
+        )
+    )
 
 
 class Database:

@@ -128,7 +128,9 @@ class ImportSession:
             return self._run(paths)
 
     def _run(self, paths: Iterable[Path | str]) -> ImportReport:
-        report_progress(self.progress, 0, 0, "Looking for files")
+        report_progress(
+            self.progress, 0, 0, Message(QT_TRANSLATE_NOOP("core", "Looking for files"))
+        )
         archive_folder = self.store.root.parent
         files = list(collect_files([Path(p) for p in paths], archive_folder, self._fail))
         self._total = len(files) + len(self.report.outcomes)

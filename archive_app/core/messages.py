@@ -61,5 +61,11 @@ class Message(str):
         return (_rebuilt, (self.template, self.args))
 
 
+def sentences(*parts: Message) -> Message:
+    """Sentences said one after another, each translated on its own."""
+    names = {f"part{number}": part for number, part in enumerate(parts)}
+    return Message(" ".join(f"{{{name}}}" for name in names), **names)
+
+
 def _rebuilt(template: str, args: dict[str, object]) -> Message:
     return Message(template, **args)

@@ -17,6 +17,7 @@ from archive_app.core.changes import Change
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.journal import Notify
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.sources import load_source
 from archive_app.core.verification import write_evidence
 
@@ -52,13 +53,25 @@ class Places:
         """A place by hand: a name, optionally coordinates, and how precise it is."""
         clean = " ".join(name.split())
         if not clean and latitude is None:
-            raise InvalidInputError("A place needs a name or coordinates.")
+            raise InvalidInputError(
+                Message(QT_TRANSLATE_NOOP("core", "A place needs a name or coordinates."))
+            )
         if precision not in PRECISIONS:
             raise InvalidInputError(
-                f"'{precision}' is not a precision. Use one of: {', '.join(PRECISIONS)}."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "'{precision}' is not a precision. Use one of: {precisions}."
+                    ),
+                    precision=str(precision),
+                    precisions=str(", ".join(PRECISIONS)),
+                )
             )
         if (latitude is None) != (longitude is None):
-            raise InvalidInputError("Give both a latitude and a longitude, or neither.")
+            raise InvalidInputError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "Give both a latitude and a longitude, or neither.")
+                )
+            )
         if latitude is not None and longitude is not None:
             _check_coordinates(latitude, longitude)
         values = {
@@ -81,7 +94,12 @@ class Places:
         """The place of the gazetteer town called ``name`` (any of its spellings)."""
         town = find_town(name)
         if town is None:
-            raise NotFoundError(f"The gazetteer knows no town called '{name}'.")
+            raise NotFoundError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "The gazetteer knows no town called '{name}'."),
+                    name=str(name),
+                )
+            )
         return self.set_place(
             source_id,
             f"{town.name}, {town.country}",
@@ -95,7 +113,12 @@ class Places:
         """The photo's own GPS position, named after the nearest town."""
         gps: Any = load_source(self.database, source_id).metadata.get("gps")
         if not isinstance(gps, dict) or "lat" not in gps or "lon" not in gps:
-            raise InvalidInputError(f"Source {source_id} has no GPS position.")
+            raise InvalidInputError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "Source {source_id} has no GPS position."),
+                    source_id=str(source_id),
+                )
+            )
         latitude, longitude = float(gps["lat"]), float(gps["lon"])
         town = nearest_town(latitude, longitude)
         return self.set_place(
@@ -165,6 +188,13 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _check_coordinates(latitude: float, longitude: float) -> None:
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         raise InvalidInputError(
-            f"{latitude}, {longitude} is not a position: latitude runs from -90 to 90, "
-            "longitude from -180 to 180."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{latitude}, {longitude} is not a position: latitude runs from -90 to "
+                    "90, longitude from -180 to 180.",
+                ),
+                latitude=str(latitude),
+                longitude=str(longitude),
+            )
         )

@@ -124,7 +124,14 @@ def _check(name: str, query: str, sort: str) -> None:
     if not query:
         raise InvalidInputError(Message(QT_TRANSLATE_NOOP("core", "A saved search needs a query.")))
     if sort not in get_args(SortOrder):
-        raise InvalidInputError(f"A search is sorted by relevance or by date, not '{sort}'.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "A search is sorted by relevance or by date, not '{sort}'."
+                ),
+                sort=str(sort),
+            )
+        )
 
 
 def _saved(row: Any) -> SavedSearch:

@@ -132,9 +132,8 @@ class TaskDialog(QDialog):
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)
         if progress.message:
-            self.progress.setFormat(
-                f"{progress.message} %v/%m" if progress.total else progress.message
-            )
+            message = translated(progress.message)
+            self.progress.setFormat(f"{message} %v/%m" if progress.total else message)
 
     def _succeeded(self, result: Any) -> None:
         self.outcome = result
@@ -320,7 +319,7 @@ class BackupTools(QObject):
         done: Callable[[str], None],
     ) -> TaskDialog:
         """Run ``work`` in ``dialog``; ``done`` hears the summary of what it returned."""
-        dialog.accepted.connect(lambda: done(dialog.outcome.summary()))
+        dialog.accepted.connect(lambda: done(translated(dialog.outcome.summary())))
         dialog.run(self.tasks, work)
         self.dialog = dialog
         return dialog
@@ -346,7 +345,7 @@ class BackupTools(QObject):
                 self.archive, progress=context.progress, cancel=context.cancel_flag
             ),
             on_success=lambda report: self.show_message(
-                self.tr("Automatic backup: {summary}").format(summary=report.summary())
+                self.tr("Automatic backup: {summary}").format(summary=translated(report.summary()))
             ),
             label=self.tr("Automatic backup"),
         )

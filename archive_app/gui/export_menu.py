@@ -242,7 +242,8 @@ class ExportDialog(QDialog):
         if progress.total:
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)
-        self.progress.setFormat(f"{progress.message} %v/%m" if progress.total else progress.message)
+        message = translated(progress.message)
+        self.progress.setFormat(f"{message} %v/%m" if progress.total else message)
 
     def _succeeded(self, result: ExportResult) -> None:
         self.outcome = result
@@ -319,7 +320,7 @@ class ExportTools(QObject):
 
     def _exported(self) -> None:
         if self.dialog is not None and self.dialog.outcome is not None:
-            self.show_message(self.dialog.outcome.summary())
+            self.show_message(translated(self.dialog.outcome.summary()))
 
     def _show_style(self) -> None:
         current = citation_style(self.archive)

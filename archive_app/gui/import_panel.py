@@ -19,6 +19,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.import_report import ImportReport
 from archive_app.core.ocr import READING_TEXT
 from archive_app.core.progress import Progress
+from archive_app.gui.core_text import translated
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
 
 REDRAW_MS = 100
@@ -139,7 +140,7 @@ class ImportPanel(QWidget):
             return
         failed = self.tr(" · {failed} failed").format(failed=self._failed) if self._failed else ""
         if progress.message.startswith(READING_TEXT):  # scans read after they were imported
-            self.progress.setFormat(progress.message)
+            self.progress.setFormat(translated(progress.message))
         else:
             self.progress.setFormat(
                 self.tr("{verb} {done} of {total}{failed}").format(

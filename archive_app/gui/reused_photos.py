@@ -37,6 +37,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.progress import Progress
 from archive_app.core.reuse import PhotoGroup
+from archive_app.gui.core_text import translated
 from archive_app.gui.reader.showing_cards import ShowingCards
 from archive_app.gui.tasks import TaskContext, TaskRunner
 
@@ -221,7 +222,7 @@ class ReusedPhotosView(QDialog):
         if progress.total:
             self.status.setText(
                 self.tr("{message}: {done} of {total}…").format(
-                    message=progress.message, done=progress.done, total=progress.total
+                    message=translated(progress.message), done=progress.done, total=progress.total
                 )
             )
 

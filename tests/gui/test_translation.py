@@ -154,6 +154,16 @@ def test_the_russian_catalogue_is_complete_and_covers_every_string_of_the_window
     assert unfinished == []
 
 
+def test_each_russian_core_message_fills_only_the_fields_its_english_has() -> None:
+    """The window fills a translated core message with the English one's arguments: a field
+    the English lacks would fail to be filled."""
+    fields = re.compile(r"\{(\w+)\}")
+    for (context, source), message in messages(RUSSIAN_TS).items():
+        if context == "core":
+            translated = message.findtext("translation", "")
+            assert set(fields.findall(translated)) <= set(fields.findall(source)), source
+
+
 @pytest.fixture
 def compiled_russian(tmp_path: Path) -> Path:
     """The Russian .qm: the built one, else compiled here from the catalogue."""

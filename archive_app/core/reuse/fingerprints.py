@@ -16,6 +16,7 @@ from PIL import Image
 
 from archive_app.core.db import Database
 from archive_app.core.errors import ExtractionError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.reuse.images import signed
 from archive_app.core.reuse.texts import SIGNATURE_VERSION, signature
@@ -69,7 +70,9 @@ def backfill(
     texts = _pending_texts(database)
     total = len(images) + len(texts)
     done = 0
-    report_progress(progress, 0, total, "Fingerprinting photos and texts")
+    report_progress(
+        progress, 0, total, Message(QT_TRANSLATE_NOOP("core", "Fingerprinting photos and texts"))
+    )
     for batch in _batches(images):
         if is_cancelled(cancel):
             return done
@@ -78,7 +81,9 @@ def backfill(
             for source_id, text in found:
                 _write_image(connection, source_id, text)
         done += len(batch)
-        report_progress(progress, done, total, "Fingerprinting photos")
+        report_progress(
+            progress, done, total, Message(QT_TRANSLATE_NOOP("core", "Fingerprinting photos"))
+        )
     for batch in _batches(texts):
         if is_cancelled(cancel):
             return done
@@ -86,7 +91,9 @@ def backfill(
             for source_id, body in batch:
                 _write_text(connection, source_id, body, signature(body))
         done += len(batch)
-        report_progress(progress, done, total, "Fingerprinting texts")
+        report_progress(
+            progress, done, total, Message(QT_TRANSLATE_NOOP("core", "Fingerprinting texts"))
+        )
     return done
 
 

@@ -188,7 +188,7 @@
 <context>
     <name>BackupTools</name>
     <message>
-        <location filename="../../gui/backup_dialogs.py" line="+251"/>
+        <location filename="../../gui/backup_dialogs.py" line="+250"/>
         <source>&amp;Back up…</source>
         <translation>&amp;Резервная копия…</translation>
     </message>
@@ -669,7 +669,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ExportTools</name>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
@@ -1107,7 +1107,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../gui/import_panel.py" line="+46"/>
+        <location filename="../../gui/import_panel.py" line="+47"/>
         <location line="+53"/>
         <source>Importing</source>
         <translation>Импорт</translation>
@@ -1577,7 +1577,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>PhotoCopiesPanel</name>
     <message>
-        <location filename="../../gui/reader/reuse_panel.py" line="+55"/>
+        <location filename="../../gui/reader/reuse_panel.py" line="+56"/>
         <source>Marked: names and places (yellow) and dates (blue) the other captions do not have.</source>
         <translation>Выделены имена и места (жёлтым) и даты (синим), которых нет в других подписях.</translation>
     </message>
@@ -1720,7 +1720,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ReusedPhotosView</name>
     <message>
-        <location filename="../../gui/reused_photos.py" line="+150"/>
+        <location filename="../../gui/reused_photos.py" line="+151"/>
         <source>Reused photos</source>
         <translation>Повторно использованные фотографии</translation>
     </message>
@@ -2204,7 +2204,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>TextRecognition</name>
     <message>
-        <location filename="../../gui/recognition.py" line="+57"/>
+        <location filename="../../gui/recognition.py" line="+58"/>
         <location line="+58"/>
         <source>Recognise &amp;text</source>
         <translation>Распознать &amp;текст</translation>
@@ -2850,7 +2850,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>backup_dialogs</name>
     <message>
-        <location filename="../../gui/backup_dialogs.py" line="-97"/>
+        <location filename="../../gui/backup_dialogs.py" line="-96"/>
         <source>Archive backups (*.tar *.tar.gz *.tgz)</source>
         <translation>Резервные копии архива (*.tar *.tar.gz *.tgz)</translation>
     </message>
@@ -3076,7 +3076,32 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>«{text}» — не дата: в этом месяце всего {days} дн.</translation>
     </message>
     <message>
-        <location filename="../../core/db.py" line="+93"/>
+        <location filename="../../core/db.py" line="+43"/>
+        <source>The disk holding the archive at {path} is full. Free some space and try again; nothing was half-written.</source>
+        <translation>Диск, на котором лежит архив {path}, заполнен. Освободите место и повторите; ничего не записано наполовину.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The archive at {path} is busy in another program. Close it there and try again.</source>
+        <translation>Архив {path} занят другой программой. Закройте его там и повторите.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The archive database at {path} is damaged ({error}). Restore it from a backup, or run `archive-app check --repair`.</source>
+        <translation>База данных архива {path} повреждена ({error}). Восстановите её из резервной копии или выполните `archive-app check --repair`.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The archive at {path} cannot be written to ({error}).</source>
+        <translation>В архив {path} нельзя записывать ({error}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The archive at {path} could not be read or written: {error}</source>
+        <translation>Архив {path} не удалось прочитать или записать: {error}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>The archive has been closed.</source>
         <translation>Архив закрыт.</translation>
     </message>
@@ -3181,7 +3206,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>не обработано: {count}</translation>
     </message>
     <message>
-        <location filename="../../core/importing.py" line="+165"/>
+        <location filename="../../core/importing.py" line="+132"/>
+        <source>Looking for files</source>
+        <translation>Поиск файлов</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The file is empty.</source>
         <translation>Файл пуст.</translation>
     </message>
@@ -3229,6 +3259,11 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <location line="+7"/>
         <source>A saved search needs a query.</source>
         <translation>У сохранённого поиска должен быть запрос.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A search is sorted by relevance or by date, not &apos;{sort}&apos;.</source>
+        <translation>Поиск сортируется по релевантности или по дате, а не «{sort}».</translation>
     </message>
     <message>
         <location filename="../../core/search/help.py" line="+17"/>
@@ -3536,6 +3571,41 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Языковой пакет OCR для {languages} не установлен. Установите его командой: sudo apt-get install {packages}</translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>Scanned PDF pages cannot be rendered for OCR because poppler is not installed. Install it with: sudo apt-get install poppler-utils</source>
+        <translation>Отсканированные страницы PDF нельзя подготовить для OCR: не установлен poppler. Установите его командой: sudo apt-get install poppler-utils</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Page {number} of the PDF could not be rendered.</source>
+        <translation>Не удалось отрисовать страницу {number} PDF.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{what} took longer than {time_limit} seconds.</source>
+        <translation>{what}: дольше {time_limit} с.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} failed; the PDF may be damaged.</source>
+        <translation>{what}: не удалось; возможно, PDF повреждён.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The picture is damaged and its text cannot be read.</source>
+        <translation>Изображение повреждено, его текст не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Reading the text of page {number} took longer than {time_limit} seconds; it was skipped.</source>
+        <translation>Чтение текста страницы {number} длилось дольше {time_limit} с; страница пропущена.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tesseract could not read page {number}.</source>
+        <translation>Tesseract не смог прочитать страницу {number}.</translation>
+    </message>
+    <message>
         <location filename="../../importers/pdf.py" line="+75"/>
         <source>The PDF is protected by a password; open it in a PDF reader, save an unprotected copy and import that.</source>
         <translation>PDF защищён паролем; откройте его в программе просмотра PDF, сохраните незащищённую копию и импортируйте её.</translation>
@@ -3644,6 +3714,668 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <location filename="../../core/language_names.py" line="+33"/>
         <source>&apos;{text}&apos; is not a language the archive knows. Give its ISO 639-1 code (ru, hy, az, tr, en …) or its name.</source>
         <translation>«{text}» — язык, которого архив не знает. Укажите его код ISO 639-1 (ru, hy, az, tr, en …) или название.</translation>
+    </message>
+    <message>
+        <location filename="../../capture/fetch.py" line="+61"/>
+        <source>The page from {url} is damaged ({error}).</source>
+        <translation>Страница с {url} повреждена ({error}).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{url} redirects more than {limit} times (a redirect loop?); nothing was captured.</source>
+        <translation>{url} перенаправляет больше {limit} раз (цикл перенаправлений?); ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The capture was cancelled.</source>
+        <translation>Сохранение страницы отменено.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The answer from {url} is larger than {size}, the limit for one resource; it was not captured.</source>
+        <translation>Ответ с {url} больше {size} — предела для одного ресурса; он не сохранён.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The capture of {url} grew past {size}, the limit for one capture; it was stopped.</source>
+        <translation>Сохранение {url} превысило {size} — предел для одного сохранения; оно остановлено.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The capture took longer than {seconds} seconds (the server at {url} sends too slowly), so it was stopped.</source>
+        <translation>Сохранение длилось дольше {seconds} с (сервер {url} отвечает слишком медленно) и было остановлено.</translation>
+    </message>
+    <message>
+        <location filename="../../capture/policy.py" line="+39"/>
+        <source>&apos;{url}&apos; is not a web address ({error}).</source>
+        <translation>«{url}» — не веб-адрес ({error}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only http:// and https:// pages can be captured, not {scheme} ({url}).</source>
+        <translation>Сохранять можно только страницы http:// и https://, а не {scheme} ({url}).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The address holds a user name or password; the archive does not send credentials and would keep them in its records. Remove them from the address.</source>
+        <translation>В адресе есть имя пользователя или пароль; архив не отправляет учётные данные и сохранил бы их в своих записях. Уберите их из адреса.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;{url}&apos; names no host to fetch from.</source>
+        <translation>В «{url}» не указан сервер, с которого загружать.</translation>
+    </message>
+    <message>
+        <location filename="../../capture/session.py" line="+57"/>
+        <source>Capturing {url}</source>
+        <translation>Сохранение {url}</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The server answered {status} {reason} for {url}; nothing was captured.</source>
+        <translation>Сервер ответил {status} {reason} на {url}; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../core/aliases.py" line="+135"/>
+        <source>There is no alias group {group_id}.</source>
+        <translation>Группы синонимов {group_id} нет.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+64"/>
+        <source>An alias group needs at least two different names.</source>
+        <translation>В группе синонимов должно быть хотя бы два разных названия.</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>&apos;{name}&apos; is not in any alias group.</source>
+        <translation>«{name}» нет ни в одной группе синонимов.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>&apos;{name}&apos; is not a name of this alias group.</source>
+        <translation>«{name}» — не название из этой группы синонимов.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&apos;{name}&apos; is already a name of this group.</source>
+        <translation>«{name}» уже есть в этой группе.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;{name}&apos; is already in another alias group ({names}); a name can belong to one group only.</source>
+        <translation>«{name}» уже есть в другой группе синонимов ({names}); название может входить только в одну группу.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>An alias cannot be empty.</source>
+        <translation>Синоним не может быть пустым.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An alias is limited to {limit} characters.</source>
+        <translation>Синоним — не длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;{text}&apos; has no words search can look for (only very common words).</source>
+        <translation>В «{text}» нет слов, которые может искать поиск (только очень частые слова).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&apos;{name}&apos; is already in another alias group ({id}: {names}); a name can belong to one group only.</source>
+        <translation>«{name}» уже есть в другой группе синонимов ({id}: {names}); название может входить только в одну группу.</translation>
+    </message>
+    <message>
+        <location filename="../../core/annotations.py" line="+85"/>
+        <source>There is no annotation {annotation_id} in this archive.</source>
+        <translation>В этом архиве нет аннотации {annotation_id}.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Characters {start} to {end} are not a passage of source {source_id}, whose text is {body} characters long.</source>
+        <translation>Символы с {start} по {end} — не фрагмент источника {source_id}: длина его текста — {body} символов.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select some text to annotate, not only spaces.</source>
+        <translation>Выделите текст для аннотации, а не только пробелы.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Choose at least one annotation to delete.</source>
+        <translation>Выберите хотя бы одну аннотацию для удаления.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Source {source_id} is an image; it has no pages.</source>
+        <translation>Источник {source_id} — изображение; у него нет страниц.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Source {source_id} is {value} {kind}; regions can be marked on images and PDF pages. Annotate a passage of its text instead.</source>
+        <translation>Источник {source_id} — не изображение и не PDF ({kind}); области отмечаются на изображениях и страницах PDF. Вместо этого аннотируйте фрагмент его текста.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Source {source_id} is a PDF: say which page the region is on.</source>
+        <translation>Источник {source_id} — PDF: укажите, на какой странице область.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pages count from 1; there is no page {page}.</source>
+        <translation>Страницы считаются с 1; страницы {page} нет.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source {source_id} has pages {min} to {max}; there is no page {page}.</source>
+        <translation>В источнике {source_id} страницы с {min} по {max}; страницы {page} нет.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Give the passage to annotate; the quote is empty.</source>
+        <translation>Укажите фрагмент для аннотации; цитата пуста.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The text of source {source_id} does not contain “{quote}”.</source>
+        <translation>В тексте источника {source_id} нет «{quote}».</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{quote}” appears {found} times in source {source_id}. Say which occurrence you mean (1 to {found}).</source>
+        <translation>«{quote}» встречается в источнике {source_id} {found} раз(а). Укажите, какое вхождение имеется в виду (от 1 до {found}).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“{quote}” appears {times} in source {source_id}; there is no occurrence {occurrence}.</source>
+        <translation>«{quote}» встречается в источнике {source_id}: {times}; вхождения {occurrence} нет.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A region needs four numbers: x, y, width and height.</source>
+        <translation>Для области нужны четыре числа: x, y, ширина и высота.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A region needs a width and a height above 0.</source>
+        <translation>Ширина и высота области должны быть больше 0.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The region x={x}, y={y}, width={width}, height={height} lies outside the image. Give it relative to the image: x and y from 0 to 1, with x + width and y + height at most 1.</source>
+        <translation>Область x={x}, y={y}, ширина={width}, высота={height} выходит за пределы изображения. Задайте её относительно изображения: x и y от 0 до 1, x + ширина и y + высота не больше 1.</translation>
+    </message>
+    <message>
+        <location filename="../../core/audit.py" line="+33"/>
+        <source>(Not in the audit trail: another program has the archive open.)</source>
+        <translation>(Не записано в журнал аудита: архив открыт в другой программе.)</translation>
+    </message>
+    <message>
+        <location filename="../../core/compare.py" line="+196"/>
+        <source>Cards are sorted oldest or newest first, or by title; not &apos;{order}&apos;.</source>
+        <translation>Карточки сортируются от старых к новым, от новых к старым или по заголовку, а не «{order}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/index.py" line="+165"/>
+        <source>Opening was cancelled while the search index was being rebuilt. Nothing was lost: the index is rebuilt when the archive is next opened.</source>
+        <translation>Открытие отменено во время перестройки поискового индекса. Ничего не потеряно: индекс перестроится при следующем открытии архива.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The search index of the archive at {parent} is being rebuilt or needs rebuilding, so it cannot be read beside the program that has the archive open. Try again when that program has opened it.</source>
+        <translation>Поисковый индекс архива в папке {parent} перестраивается или требует перестройки, поэтому его нельзя читать одновременно с программой, в которой открыт архив. Повторите, когда та программа его откроет.</translation>
+    </message>
+    <message>
+        <location line="+214"/>
+        <source>Indexing</source>
+        <translation>Индексирование</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Indexed</source>
+        <translation>Проиндексировано</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>The search index could not be updated: {message} The sources are safe in the database; the index catches up when the archive is next opened.</source>
+        <translation>Поисковый индекс не удалось обновить: {message} Источники в сохранности в базе данных; индекс догонит их при следующем открытии архива.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The search index could not be updated: {error}</source>
+        <translation>Поисковый индекс не удалось обновить: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../core/ocr.py" line="+43"/>
+        <source>Reading text</source>
+        <translation>Чтение текста</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Source {source_id} is {value} {kind}; only PDFs and pictures have text to read by OCR.</source>
+        <translation>Источник {source_id} — не PDF и не изображение ({kind}); распознавать текст (OCR) можно только в PDF и изображениях.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Reading text: page {done} of {total}</source>
+        <translation>Чтение текста: страница {done} из {total}</translation>
+    </message>
+    <message>
+        <location filename="../../core/places.py" line="+57"/>
+        <source>A place needs a name or coordinates.</source>
+        <translation>У места должно быть название или координаты.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;{precision}&apos; is not a precision. Use one of: {precisions}.</source>
+        <translation>«{precision}» — недопустимая точность. Возможные: {precisions}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give both a latitude and a longitude, or neither.</source>
+        <translation>Укажите и широту, и долготу — или ни то, ни другое.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The gazetteer knows no town called &apos;{name}&apos;.</source>
+        <translation>В справочнике географических названий нет населённого пункта «{name}».</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Source {source_id} has no GPS position.</source>
+        <translation>У источника {source_id} нет координат GPS.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>{latitude}, {longitude} is not a position: latitude runs from -90 to 90, longitude from -180 to 180.</source>
+        <translation>{latitude}, {longitude} — не координаты: широта — от -90 до 90, долгота — от -180 до 180.</translation>
+    </message>
+    <message>
+        <location filename="../../core/research.py" line="+190"/>
+        <source>A {what} needs a name.</source>
+        <translation>Нужно название ({what}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The {what} name is {text} characters long; keep it under {limit}.</source>
+        <translation>Название ({what}) длиной {text} символов; оно должно быть короче {limit}.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>There is no {kind} with id {ref}.</source>
+        <translation>Нет объекта ({kind}) с номером {ref}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no {kind} named &apos;{ref}&apos;.</source>
+        <translation>Нет объекта ({kind}) с названием «{ref}».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>There is already {article} {kind} named &apos;{name}&apos;.</source>
+        <translation>Объект ({kind}) с названием «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The {kind} &apos;{name}&apos; is assigned to {counted} and {counted2}. Delete it anyway to remove it from them too.</source>
+        <translation>«{name}» ({kind}) назначено: {counted}, {counted2}. Удалите всё равно, чтобы снять и с них.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>The {kind} &apos;{name}&apos; is not in this archive yet.</source>
+        <translation>«{name}» ({kind}) в этом архиве пока нет.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Choose at least one {owner}.</source>
+        <translation>Выберите хотя бы один объект ({owner}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose at least one event, perspective or tag.</source>
+        <translation>Выберите хотя бы одно событие, точку зрения или метку.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>There is no {owner}{plural} {missing} in this archive.</source>
+        <translation>В этом архиве нет: {owner} {missing}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/compile.py" line="+511"/>
+        <source>&apos;{text}&apos; is not a date.</source>
+        <translation>«{text}» — не дата.</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/service.py" line="+176"/>
+        <source>There is no source with id {id}.</source>
+        <translation>Источника с номером {id} нет.</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>The number of hits and the first hit cannot be negative.</source>
+        <translation>Число результатов и номер первого результата не могут быть отрицательными.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Results can be sorted by relevance or by date, not &apos;{sort}&apos;.</source>
+        <translation>Результаты сортируются по релевантности или по дате, а не «{sort}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/store.py" line="+71"/>
+        <source>The file changed while it was being imported.</source>
+        <translation>Файл изменился во время импорта.</translation>
+    </message>
+    <message>
+        <location filename="../../core/thumbnails.py" line="+37"/>
+        <source>The original of this picture cannot be read ({value}).</source>
+        <translation>Оригинал этого изображения не удаётся прочитать ({value}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No thumbnail could be made of this picture.</source>
+        <translation>Не удалось сделать миниатюру этого изображения.</translation>
+    </message>
+    <message>
+        <location filename="../../export/__init__.py" line="+30"/>
+        <source>{target} is a folder; give a file name to export to.</source>
+        <translation>{target} — папка; укажите имя файла для экспорта.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../export/backup.py" line="+130"/>
+        <location filename="../../export/wacz.py" line="+79"/>
+        <source>The folder {parent} does not exist.</source>
+        <translation>Папки {parent} не существует.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The disk is full: {target} was not written. Free some space and try again.</source>
+        <translation>Диск заполнен: {target} не записан. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../export/wacz.py" line="+20"/>
+        <source>{target} could not be written: {value}.</source>
+        <translation>Не удалось записать {target}: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../export/backup.py" line="-65"/>
+        <source>Backed up the database and {originals} originals to {path} ({size} MB).</source>
+        <translation>Резервная копия базы данных и оригиналов ({originals}) записана в {path} ({size} МБ).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} originals were missing and are not in the backup: run `archive-app check`.</source>
+        <translation>Оригиналов не хватало, в копию они не вошли: {count}. Выполните `archive-app check`.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>There is no archive at {folder}.</source>
+        <translation>В папке {folder} нет архива.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The backup was cancelled; no backup file was written.</source>
+        <translation>Резервное копирование отменено; файл копии не записан.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backing up originals</source>
+        <translation>Копирование оригиналов</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The archive database could not be copied: {error}.</source>
+        <translation>Не удалось скопировать базу данных архива: {error}.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Restored {sources} sources and {originals} originals to {folder}; every checksum matched.</source>
+        <translation>В папку {folder} восстановлено источников: {sources}, оригиналов: {originals}; все контрольные суммы совпали.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{target} is not empty: restore into a new or empty folder.</source>
+        <translation>Папка {target} не пуста: восстанавливайте в новую или пустую папку.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>There is no backup file at {backup}.</source>
+        <translation>Файла резервной копии {backup} нет.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The restore was cancelled; nothing was restored.</source>
+        <translation>Восстановление отменено; ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Checking and unpacking</source>
+        <translation>Проверка и распаковка</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{backup} is not a whole backup (damaged or cut short: {error}). Nothing was restored.</source>
+        <translation>{backup} — неполная резервная копия (повреждена или обрезана: {error}). Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{backup} has no manifest: it is not a backup made by this program.</source>
+        <translation>В {backup} нет манифеста: это не резервная копия этой программы.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The backup holds an absolute path ({name}); it was refused.</source>
+        <translation>В резервной копии есть абсолютный путь ({name}); она отклонена.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The backup holds a path that leads out of its folder ({name}).</source>
+        <translation>В резервной копии есть путь, ведущий за пределы её папки ({name}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The backup holds a link ({name} → {linkname}); refused.</source>
+        <translation>В резервной копии есть ссылка ({name} → {linkname}); отклонено.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup holds a device or pipe ({name}); refused.</source>
+        <translation>В резервной копии есть устройство или канал ({name}); отклонено.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup holds something that is not a file ({name}); refused.</source>
+        <translation>В резервной копии есть то, что не является файлом ({name}); отклонено.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The backup holds an unexpected file ({name}); refused.</source>
+        <translation>В резервной копии есть неожиданный файл ({name}); отклонено.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The backup&apos;s manifest cannot be read ({error}).</source>
+        <translation>Манифест резервной копии не читается ({error}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup&apos;s manifest is not one this program writes.</source>
+        <translation>Манифест резервной копии записан не этой программой.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup&apos;s manifest lists no files.</source>
+        <translation>В манифесте резервной копии нет файлов.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{backup} holds no database. Nothing was restored.</source>
+        <translation>В {backup} нет базы данных. Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} in the backup is not in its manifest; refused.</source>
+        <translation>{name} в резервной копии нет в её манифесте; отклонено.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} in the backup does not match its checksum (damaged). Nothing was restored.</source>
+        <translation>{name} в резервной копии не совпадает со своей контрольной суммой (повреждён). Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} does not hold the file its name promises; refused.</source>
+        <translation>{name} содержит не тот файл, который обещает его имя; отклонено.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup lacks {missing} files its manifest lists ({missing2} …). Nothing was restored.</source>
+        <translation>В резервной копии не хватает файлов из манифеста: {missing} ({missing2} …). Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The disk is full: the restore into {target} stopped and what it had written was removed. Free some space and try again.</source>
+        <translation>Диск заполнен: восстановление в {target} остановлено, а записанное удалено. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup could not be restored into {target}: {error}.</source>
+        <translation>Резервную копию не удалось восстановить в {target}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../export/backup_schedule.py" line="+57"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Папки {folder} не существует.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back up at least every day… and keep at least one backup.</source>
+        <translation>Делайте копию не реже раза в день… и храните хотя бы одну копию.</translation>
+    </message>
+    <message>
+        <location filename="../../export/citeproc_text.py" line="+47"/>
+        <source>&apos;{style}&apos; is not a citation style this program has ({known}).</source>
+        <translation>«{style}» — не стиль цитирования этой программы ({known}).</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&apos;{style}&apos; is not a citation style this program has.</source>
+        <translation>«{style}» — не стиль цитирования этой программы.</translation>
+    </message>
+    <message>
+        <location filename="../../export/formats.py" line="+72"/>
+        <location filename="../../export/qdpx.py" line="+71"/>
+        <location filename="../../export/report.py" line="+155"/>
+        <location filename="../../export/wacz.py" line="+23"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Экспорт отменён; файл не записан.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading sources</source>
+        <translation>Чтение источников</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrote 1 source to {files}.</source>
+        <translation>1 источник записан в {files}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrote {count} sources to {files}.</source>
+        <translation>Записано источников: {count}, в {files}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote 1 annotation to {files}.</source>
+        <translation>1 аннотация записана в {files}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrote {count} annotations to {files}.</source>
+        <translation>Записано аннотаций: {count}, в {files}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote 1 page to {files}.</source>
+        <translation>1 страница записана в {files}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrote {count} pages to {files}.</source>
+        <translation>Записано страниц: {count}, в {files}.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>A report is written as HTML or PDF: name the file .html or .pdf, not &apos;{suffix}&apos;.</source>
+        <translation>Отчёт записывается в HTML или PDF: назовите файл .html или .pdf, а не «{suffix}».</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>&apos;{name}&apos; is not an export format. Choose one of: {formats}.</source>
+        <translation>«{name}» — не формат экспорта. Выберите один из: {formats}.</translation>
+    </message>
+    <message>
+        <location filename="../../export/provenance.py" line="+144"/>
+        <source>Choose the sources to report on.</source>
+        <translation>Выберите источники для отчёта.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Re-hashing originals</source>
+        <translation>Пересчёт контрольных сумм оригиналов</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&apos;{name}&apos; is neither .html nor .pdf; name the report file with one of them.</source>
+        <translation>«{name}» — ни .html, ни .pdf; назовите файл отчёта с одним из этих расширений.</translation>
+    </message>
+    <message>
+        <location filename="../../export/report_pdf.py" line="+49"/>
+        <source>A PDF report needs the DejaVu fonts (for Armenian, Cyrillic and Azerbaijani letters). Install them (Debian/Ubuntu: apt install fonts-dejavu-core), or export the report as .html instead.</source>
+        <translation>Для отчёта в PDF нужны шрифты DejaVu (для армянских, кириллических и азербайджанских букв). Установите их (Debian/Ubuntu: apt install fonts-dejavu-core) или экспортируйте отчёт в .html.</translation>
+    </message>
+    <message>
+        <location filename="../../export/wacz.py" line="-52"/>
+        <source>None of the chosen sources was captured from the web; no WACZ made.</source>
+        <translation>Ни один из выбранных источников не сохранён из интернета; WACZ не создан.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The disk is full: {target} was not written.</source>
+        <translation>Диск заполнен: {target} не записан.</translation>
+    </message>
+    <message>
+        <location filename="../../core/check.py" line="+58"/>
+        <source>Checking originals</source>
+        <translation>Проверка оригиналов</translation>
+    </message>
+    <message>
+        <location filename="../../core/reuse/fingerprints.py" line="+74"/>
+        <source>Fingerprinting photos and texts</source>
+        <translation>Отпечатки фотографий и текстов</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fingerprinting photos</source>
+        <translation>Отпечатки фотографий</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fingerprinting texts</source>
+        <translation>Отпечатки текстов</translation>
+    </message>
+    <message>
+        <location filename="../../export/qdpx.py" line="+8"/>
+        <source>Writing the project</source>
+        <translation>Запись проекта</translation>
+    </message>
+    <message>
+        <location filename="../../export/report.py" line="+7"/>
+        <source>Formatting citations</source>
+        <translation>Оформление цитат</translation>
     </message>
 </context>
 <context>
@@ -3853,7 +4585,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
 <context>
     <name>export_menu</name>
     <message>
-        <location filename="../../gui/export_menu.py" line="-287"/>
+        <location filename="../../gui/export_menu.py" line="-288"/>
         <source>Citations (CSL-JSON)</source>
         <translation>Библиографические ссылки (CSL-JSON)</translation>
     </message>
@@ -3913,7 +4645,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Экспорт: {label}</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+263"/>
         <source>The selected source</source>
         <translation>Выбранный источник</translation>
     </message>
