@@ -109,6 +109,33 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+NOUNS = {
+    "event": QT_TRANSLATE_NOOP("core", "event"),
+    "perspective": QT_TRANSLATE_NOOP("core", "perspective"),
+    "tag": QT_TRANSLATE_NOOP("core", "tag"),
+    "source": QT_TRANSLATE_NOOP("core", "source"),
+    "annotation": QT_TRANSLATE_NOOP("core", "annotation"),
+}
+"""The names of what research labels and what carries them, as messages put them."""
+
+
+def noun(word: str) -> Message:
+    """``word`` (a kind of label, or what carries one) as a message says it."""
+    return Message(NOUNS.get(word, word))
+
+
+def counted_sources(count: int) -> Message:
+    if count == 1:
+        return Message(QT_TRANSLATE_NOOP("core", "1 source"))
+    return Message(QT_TRANSLATE_NOOP("core", "{count} sources"), count=count)
+
+
+def counted_annotations(count: int) -> Message:
+    if count == 1:
+        return Message(QT_TRANSLATE_NOOP("core", "1 annotation"))
+    return Message(QT_TRANSLATE_NOOP("core", "{count} annotations"), count=count)
+
+
 def link_table(owner: Owner, kind: Kind) -> tuple[str, str, str]:
     """The link table between owners and labels of a kind, with its two columns."""
     return f"{owner}_{TABLES[kind]}", f"{owner}_id", f"{kind}_id"
@@ -187,7 +214,7 @@ def clean_name(name: str, what: str) -> str:
     text = " ".join(str(name).split())
     if not text:
         raise InvalidInputError(
-            Message(QT_TRANSLATE_NOOP("core", "A {what} needs a name."), what=str(what))
+            Message(QT_TRANSLATE_NOOP("core", "A {what} needs a name."), what=noun(what))
         )
     if len(text) > MAX_NAME_CHARS:
         raise InvalidInputError(
@@ -196,7 +223,7 @@ def clean_name(name: str, what: str) -> str:
                     "core",
                     "The {what} name is {text} characters long; keep it under {limit}.",
                 ),
-                what=str(what),
+                what=noun(what),
                 text=str(len(text)),
                 limit=str(MAX_NAME_CHARS),
             )
@@ -227,7 +254,7 @@ def resolve(connection: sqlite3.Connection, kind: Kind, ref: Ref) -> int:
             raise NotFoundError(
                 Message(
                     QT_TRANSLATE_NOOP("core", "There is no {kind} with id {ref}."),
-                    kind=str(kind),
+                    kind=noun(kind),
                     ref=str(ref),
                 )
             )
@@ -239,7 +266,7 @@ def resolve(connection: sqlite3.Connection, kind: Kind, ref: Ref) -> int:
         raise NotFoundError(
             Message(
                 QT_TRANSLATE_NOOP("core", "There is no {kind} named '{ref}'."),
-                kind=str(kind),
+                kind=noun(kind),
                 ref=str(ref),
             )
         )
@@ -262,7 +289,7 @@ def check_unique_name(
             Message(
                 QT_TRANSLATE_NOOP("core", "There is already {article} {kind} named '{name}'."),
                 article=str(article),
-                kind=str(kind),
+                kind=noun(kind),
                 name=str(name_of(connection, kind, existing)),
             )
         )
@@ -295,13 +322,13 @@ def refuse_if_in_use(kind: Kind, name: str, sources: int, annotations: int) -> N
             Message(
                 QT_TRANSLATE_NOOP(
                     "core",
-                    "The {kind} '{name}' is assigned to {counted} and {counted2}. Delete "
+                    "The {kind} '{name}' is assigned to {sources} and {annotations}. Delete "
                     "it anyway to remove it from them too.",
                 ),
-                kind=str(kind),
+                kind=noun(kind),
                 name=str(name),
-                counted=str(counted(sources, "source")),
-                counted2=str(counted(annotations, "annotation")),
+                sources=counted_sources(sources),
+                annotations=counted_annotations(annotations),
             ),
             sources=sources,
             annotations=annotations,
@@ -378,7 +405,7 @@ def _label_ids(
                         QT_TRANSLATE_NOOP(
                             "core", "The {kind} '{name}' is not in this archive yet."
                         ),
-                        kind=str(kind),
+                        kind=noun(kind),
                         name=str(ref.name),
                     )
                 )
@@ -470,7 +497,9 @@ class Assignments:
         owner_ids = list(dict.fromkeys(ids))
         if not owner_ids:
             raise InvalidInputError(
-                Message(QT_TRANSLATE_NOOP("core", "Choose at least one {owner}."), owner=str(owner))
+                Message(
+                    QT_TRANSLATE_NOOP("core", "Choose at least one {owner}."), owner=noun(owner)
+                )
             )
         if not labels:
             raise InvalidInputError(
@@ -500,7 +529,7 @@ def require_owners(connection: sqlite3.Connection, owner: Owner, ids: Sequence[i
         raise NotFoundError(
             Message(
                 QT_TRANSLATE_NOOP("core", "There is no {owner}{plural} {missing} in this archive."),
-                owner=str(owner),
+                owner=noun(owner),
                 plural=str(plural),
                 missing=str(", ".join(missing)),
             )

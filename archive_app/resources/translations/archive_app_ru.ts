@@ -3992,7 +3992,52 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>{latitude}, {longitude} — не координаты: широта — от -90 до 90, долгота — от -180 до 180.</translation>
     </message>
     <message>
-        <location filename="../../core/research.py" line="+190"/>
+        <location filename="../../core/research.py" line="+113"/>
+        <source>event</source>
+        <translation>событие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>perspective</source>
+        <translation>точка зрения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tag</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>annotation</source>
+        <translation>аннотация</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1 source</source>
+        <translation>1 источник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} sources</source>
+        <translation>источников: {count}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 annotation</source>
+        <translation>1 аннотация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} annotations</source>
+        <translation>аннотаций: {count}</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>A {what} needs a name.</source>
         <translation>Нужно название ({what}).</translation>
     </message>
@@ -4018,8 +4063,8 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     </message>
     <message>
         <location line="+33"/>
-        <source>The {kind} &apos;{name}&apos; is assigned to {counted} and {counted2}. Delete it anyway to remove it from them too.</source>
-        <translation>«{name}» ({kind}) назначено: {counted}, {counted2}. Удалите всё равно, чтобы снять и с них.</translation>
+        <source>The {kind} &apos;{name}&apos; is assigned to {sources} and {annotations}. Delete it anyway to remove it from them too.</source>
+        <translation>«{name}» ({kind}) назначено: {sources}; {annotations}. Удалите всё равно, чтобы снять и с них.</translation>
     </message>
     <message>
         <location line="+82"/>
@@ -4027,12 +4072,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>«{name}» ({kind}) в этом архиве пока нет.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Choose at least one {owner}.</source>
         <translation>Выберите хотя бы один объект ({owner}).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Choose at least one event, perspective or tag.</source>
         <translation>Выберите хотя бы одно событие, точку зрения или метку.</translation>
     </message>
