@@ -50,28 +50,32 @@ def open_atomically(path: Path) -> Iterator[IO[bytes]]:
         temporary.replace(target)
         temporary = None
     except OSError as error:
-        if error.errno == errno.ENOSPC:
-            raise DiskFullError(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "core",
-                        "The disk is full: {target} was not written. Free some space and try "
-                        "again.",
-                    ),
-                    target=str(target),
-                )
-            ) from error
-        raise ArchiveError(
-            Message(
-                QT_TRANSLATE_NOOP("core", "{target} could not be written: {value}."),
-                target=str(target),
-                value=str(error.strerror or error),
-            )
-        ) from error
+        raise not_written(target, error) from error
     finally:
         if temporary is not None:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+
+
+def not_written(target: Path, error: OSError) -> ArchiveError:
+    """Why ``target`` could not be written, in plain words (a full disk says so)."""
+    if error.errno == errno.ENOSPC:
+        return DiskFullError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The disk is full: {target} was not written. Free some space and try again.",
+                ),
+                target=str(target),
+            )
+        )
+    return ArchiveError(
+        Message(
+            QT_TRANSLATE_NOOP("core", "{target} could not be written: {value}."),
+            target=str(target),
+            value=str(error.strerror or error),
+        )
+    )
 
 
 def write_atomically(path: Path, data: bytes) -> None:

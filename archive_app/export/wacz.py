@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import email
 import email.policy
-import errno
 import hashlib
 import io
 import json
@@ -32,11 +31,12 @@ from warcio.warcwriter import WARCWriter
 
 from archive_app import __version__
 from archive_app.core.archive import Archive
-from archive_app.core.errors import ArchiveError, CancelledError, DiskFullError
+from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import Source
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.store import CHUNK
+from archive_app.export import not_written
 
 WACZ_VERSION = "1.1.1"
 
@@ -87,20 +87,7 @@ def export_wacz(
                 _write(wacz, parts, pages)
             temporary.replace(target)
     except OSError as error:
-        if error.errno == errno.ENOSPC:
-            raise DiskFullError(
-                Message(
-                    QT_TRANSLATE_NOOP("core", "The disk is full: {target} was not written."),
-                    target=str(target),
-                )
-            ) from error
-        raise ArchiveError(
-            Message(
-                QT_TRANSLATE_NOOP("core", "{target} could not be written: {value}."),
-                target=str(target),
-                value=str(error.strerror or error),
-            )
-        ) from error
+        raise not_written(target, error) from error
     return len(pages)
 
 

@@ -4134,13 +4134,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Папки {parent} не существует.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>The disk is full: {target} was not written. Free some space and try again.</source>
         <translation>Диск заполнен: {target} не записан. Освободите место и повторите.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../export/wacz.py" line="+20"/>
+        <location line="+9"/>
         <source>{target} could not be written: {value}.</source>
         <translation>Не удалось записать {target}: {value}.</translation>
     </message>
@@ -4313,7 +4312,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <location filename="../../export/formats.py" line="+72"/>
         <location filename="../../export/qdpx.py" line="+71"/>
         <location filename="../../export/report.py" line="+155"/>
-        <location filename="../../export/wacz.py" line="+23"/>
+        <location filename="../../export/wacz.py" line="+30"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
@@ -4383,14 +4382,9 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Для отчёта в PDF нужны шрифты DejaVu (для армянских, кириллических и азербайджанских букв). Установите их (Debian/Ubuntu: apt install fonts-dejavu-core) или экспортируйте отчёт в .html.</translation>
     </message>
     <message>
-        <location filename="../../export/wacz.py" line="-52"/>
+        <location filename="../../export/wacz.py" line="-39"/>
         <source>None of the chosen sources was captured from the web; no WACZ made.</source>
         <translation>Ни один из выбранных источников не сохранён из интернета; WACZ не создан.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>The disk is full: {target} was not written.</source>
-        <translation>Диск заполнен: {target} не записан.</translation>
     </message>
     <message>
         <location filename="../../core/check.py" line="+58"/>
