@@ -44,7 +44,9 @@ READING_TEXT = Message(QT_TRANSLATE_NOOP("core", "Reading text"))
 """How OCR's progress messages start (the import's progress bar shows them as they are)."""
 NOTE_PREFIX = "OCR: "
 """Notes OCR leaves on a source start with this, so reading it again replaces them."""
-NOTHING_TO_READ = "Every page has a text layer already; there is nothing to read by OCR."
+NOTHING_TO_READ = QT_TRANSLATE_NOOP(
+    "core", "Every page has a text layer already; there is nothing to read by OCR."
+)
 
 
 @dataclass

@@ -10,6 +10,12 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from archive_app.core.messages import CONTEXT, Message, fill
 
 
+def stored_text(text: str) -> str:
+    """A sentence the archive stored as English (an importer's note on a source) in the
+    window's language, when it is one of the core's fixed sentences."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
 def translated(text: str) -> str:
     """``text`` in the window's language, when it is a core message."""
     if not isinstance(text, Message):

@@ -38,7 +38,9 @@ _SAVED_FROM = re.compile(
     r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.IGNORECASE
 )
 _SAVED_FROM_CHARS = 2048
-_NO_TEXT_NOTE = "The page has no readable text; only its title and metadata were imported."
+_NO_TEXT_NOTE = QT_TRANSLATE_NOOP(
+    "core", "The page has no readable text; only its title and metadata were imported."
+)
 
 
 def extract(

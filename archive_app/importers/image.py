@@ -202,15 +202,19 @@ def _read_metadata(image: ImageFile.ImageFile, notes: list[str]) -> _MetadataBlo
     try:
         exif = read_exif(image)
     except DamagedMetadataError:
-        notes.append("The photo's EXIF data is damaged and was left out.")
+        notes.append(
+            QT_TRANSLATE_NOOP("core", "The photo's EXIF data is damaged and was left out.")
+        )
     try:
         iptc = read_iptc(image)
     except DamagedMetadataError:
-        notes.append("The photo's IPTC data is damaged and was left out.")
+        notes.append(
+            QT_TRANSLATE_NOOP("core", "The photo's IPTC data is damaged and was left out.")
+        )
     try:
         xmp = read_xmp(image)
     except DamagedMetadataError:
-        notes.append("The photo's XMP data is damaged and was left out.")
+        notes.append(QT_TRANSLATE_NOOP("core", "The photo's XMP data is damaged and was left out."))
     return exif, iptc, xmp
 
 
@@ -308,7 +312,11 @@ def _note_warnings(document: ExtractedDocument, messages: list[str]) -> None:
     if not messages:
         return
     document.metadata["warnings"] = sorted(set(messages))[:10]
-    document.notes.append("The file has small defects; everything that could be read was imported.")
+    document.notes.append(
+        QT_TRANSLATE_NOOP(
+            "core", "The file has small defects; everything that could be read was imported."
+        )
+    )
 
 
 def _signature_kind(data: bytes) -> str | None:

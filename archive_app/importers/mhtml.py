@@ -86,7 +86,11 @@ def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocume
         resources=resources,
     )
     if message.defects:
-        notes.append("The MHTML file is slightly damaged; what could be read was imported.")
+        notes.append(
+            QT_TRANSLATE_NOOP(
+                "core", "The MHTML file is slightly damaged; what could be read was imported."
+            )
+        )
     document.notes.extend(notes)
     document.capture = capture_record(
         "mhtml",

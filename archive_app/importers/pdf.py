@@ -92,17 +92,21 @@ _HOSTILE_MESSAGE = Message(
         "The PDF contains more data than can be read safely; it may be damaged or hostile.",
     )
 )
-_CUT_OFF_NOTE = (
-    "The PDF file is incomplete (its end is missing); the pages that could be read were kept."
+_CUT_OFF_NOTE = QT_TRANSLATE_NOOP(
+    "core",
+    "The PDF file is incomplete (its end is missing); the pages that could be read were kept.",
 )
 _NO_TEXT_NOTE = "This PDF has no text layer (it may be a scan)"
 _NO_OCR_NOTE = (
     f"{_NO_TEXT_NOTE}; its pages are kept but cannot be searched. To read their text, install "
     f"Tesseract OCR ({install_command(REGION_LANGUAGES)}), then choose Recognise text."
 )
-_OCR_PENDING_NOTE = f"{_NO_TEXT_NOTE}; its text is read by OCR after the import."
-_REPAIRED_NOTE = (
-    "The PDF file has errors; it was read as far as possible, so some text may be missing."
+_OCR_PENDING_NOTE = QT_TRANSLATE_NOOP(
+    "core",
+    "This PDF has no text layer (it may be a scan); its text is read by OCR after the import.",
+)
+_REPAIRED_NOTE = QT_TRANSLATE_NOOP(
+    "core", "The PDF file has errors; it was read as far as possible, so some text may be missing."
 )
 
 
@@ -340,9 +344,13 @@ def _notes(contents: _PdfContents, pages: list[str]) -> list[str]:
             "page(s) were not read."
         )
     if contents.info_damaged:
-        notes.append("The PDF's document information is damaged and was left out.")
+        notes.append(
+            QT_TRANSLATE_NOOP("core", "The PDF's document information is damaged and was left out.")
+        )
     if contents.xmp_damaged:
-        notes.append("The PDF's XMP metadata is damaged and was left out.")
+        notes.append(
+            QT_TRANSLATE_NOOP("core", "The PDF's XMP metadata is damaged and was left out.")
+        )
     return notes
 
 

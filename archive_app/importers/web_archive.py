@@ -169,7 +169,11 @@ class WarcReading:
         try:
             self.live_captures.append(json.loads(record.content_stream().read(1 << 20)))
         except ValueError:
-            self.notes.append("The capture details written with the page could not be read.")
+            self.notes.append(
+                QT_TRANSLATE_NOOP(
+                    "core", "The capture details written with the page could not be read."
+                )
+            )
 
     def documents(
         self,

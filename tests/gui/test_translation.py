@@ -43,7 +43,14 @@ from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.translation import CATALOGUE, chosen_locale, install_translation
 from archive_app.resources import resource
-from tests.gui.window_helpers import POPUP_NOISE, click_title, import_by_drop, press, type_search
+from tests.gui.window_helpers import (
+    POPUP_NOISE,
+    click_title,
+    import_by_drop,
+    press,
+    shown_titles,
+    type_search,
+)
 from tests.helpers import write_file
 
 PACKAGE = Path(archive_app.__file__).parent
@@ -321,22 +328,30 @@ def test_what_the_core_says_reaches_a_russian_window_in_russian(
     make_window: Callable[[Archive], MainWindow],
     tmp_path: Path,
 ) -> None:
-    """An import's failures and summary, the notes on a query read otherwise than typed and
-    the search help are written by the core; in a Russian window they are Russian."""
+    """An import's failures and summary, the notes on a query read otherwise than typed, the
+    search help and an importer's note on a source are written by the core; in a Russian window
+    they are Russian."""
     window = make_window(russian_archive)
     folder = tmp_path / "непрочитанное"
     bad_files = [
         write_file(folder, "таблица.дат", "не источник"),
         write_file(folder, "отчёт.pdf", bytes(range(256)) * 4),
         write_file(folder, "пусто.txt", ""),
+        write_file(folder, "заметка.md", "---\nзаголовок: [не закрыт\n---\nО перемирии.\n"),
     ]
     report = import_by_drop(qtbot, window, bad_files)
     assert len(report.failed) == 3
+    assert len(report.imported) == 1
     shown_report = window.findChild(QDialog, "importReport")
     assert isinstance(shown_report, QDialog)
     summary = shown_report.findChild(QLabel, "importSummary")
     assert isinstance(summary, QLabel)
     assert "с ошибкой: 3" in summary.text()
+    qtbot.waitUntil(lambda: "---" in shown_titles(window))
+    source_id = click_title(qtbot, window, "---")
+    qtbot.waitUntil(lambda: window.reader.source_id == source_id)
+    notes = [label.text() for label in window.reader.findChildren(QLabel) if label.isVisible()]
+    assert any("не корректный YAML" in text for text in notes)
     type_search(qtbot, window, "(Shusha OR")
     status = window.findChild(QLabel, "searchStatus")
     assert isinstance(status, QLabel)

@@ -1647,18 +1647,18 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../gui/reader/pane.py" line="+93"/>
+        <location filename="../../gui/reader/pane.py" line="+94"/>
         <source>Reader</source>
         <translation>Чтение</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+244"/>
+        <location line="+245"/>
         <source>Choose a source to read it here.</source>
         <translation>Выберите источник, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-240"/>
         <source>Find in this source</source>
         <translation>Найти в этом источнике</translation>
     </message>
@@ -1668,7 +1668,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Найти в этом источнике (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+244"/>
         <source>This source is no longer in the archive.</source>
         <translation>Этого источника больше нет в архиве.</translation>
     </message>
@@ -3516,7 +3516,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Файл не является текстом ни в одной известной архиву кодировке.</translation>
     </message>
     <message>
-        <location filename="../../importers/html.py" line="+104"/>
+        <location filename="../../importers/html.py" line="+41"/>
+        <source>The page has no readable text; only its title and metadata were imported.</source>
+        <translation>На странице нет читаемого текста; импортированы только заголовок и метаданные.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>The web page is empty.</source>
         <translation>Веб-страница пуста.</translation>
     </message>
@@ -3531,7 +3536,27 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Эта установка не читает фотографии HEIC; преобразуйте фотографию в JPEG и импортируйте её.</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+70"/>
+        <source>The photo&apos;s EXIF data is damaged and was left out.</source>
+        <translation>Данные EXIF фотографии повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The photo&apos;s IPTC data is damaged and was left out.</source>
+        <translation>Данные IPTC фотографии повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The photo&apos;s XMP data is damaged and was left out.</source>
+        <translation>Данные XMP фотографии повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>The file has small defects; everything that could be read was imported.</source>
+        <translation>В файле есть небольшие дефекты; импортировано всё, что удалось прочитать.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The {kind} file is damaged and its picture cannot be read.</source>
         <translation>Файл {kind} повреждён, изображение не удаётся прочитать.</translation>
     </message>
@@ -3559,6 +3584,11 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <location line="+21"/>
         <source>The MHTML file holds no web page.</source>
         <translation>В файле MHTML нет веб-страницы.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The MHTML file is slightly damaged; what could be read was imported.</source>
+        <translation>Файл MHTML немного повреждён; импортировано то, что удалось прочитать.</translation>
     </message>
     <message>
         <location filename="../../importers/ocr.py" line="+79"/>
@@ -3626,7 +3656,32 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>В PDF больше данных, чем можно безопасно прочитать; возможно, он повреждён или вредоносен.</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+5"/>
+        <source>The PDF file is incomplete (its end is missing); the pages that could be read were kept.</source>
+        <translation>Файл PDF неполон (нет его конца); сохранены страницы, которые удалось прочитать.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This PDF has no text layer (it may be a scan); its text is read by OCR after the import.</source>
+        <translation>В этом PDF нет текстового слоя (возможно, это скан); его текст распознаётся (OCR) после импорта.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF file has errors; it was read as far as possible, so some text may be missing.</source>
+        <translation>В файле PDF есть ошибки; он прочитан, насколько возможно, поэтому части текста может не хватать.</translation>
+    </message>
+    <message>
+        <location line="+240"/>
+        <source>The PDF&apos;s document information is damaged and was left out.</source>
+        <translation>Сведения о документе PDF повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF&apos;s XMP metadata is damaged and was left out.</source>
+        <translation>Метаданные XMP файла PDF повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>This file is not a PDF although its name is {name}; its content is of another kind.</source>
         <translation>Этот файл — не PDF, хотя он называется {name}; его содержимое другого вида.</translation>
     </message>
@@ -3686,7 +3741,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>В папке archive/ файла WACZ нет WARC.</translation>
     </message>
     <message>
-        <location filename="../../importers/web_archive.py" line="+236"/>
+        <location filename="../../importers/web_archive.py" line="+173"/>
+        <source>The capture details written with the page could not be read.</source>
+        <translation>Сведения о сохранении, записанные вместе со страницей, не удалось прочитать.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>The web archive holds no page (no HTML answer with status 200).</source>
         <translation>В веб-архиве нет страницы (нет HTML-ответа с кодом 200).</translation>
     </message>
@@ -3952,7 +4012,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Чтение текста</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+4"/>
+        <source>Every page has a text layer already; there is nothing to read by OCR.</source>
+        <translation>У каждой страницы уже есть текстовый слой; распознавать (OCR) нечего.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Source {source_id} is {value} {kind}; only PDFs and pictures have text to read by OCR.</source>
         <translation>Источник {source_id} — не PDF и не изображение ({kind}); распознавать текст (OCR) можно только в PDF и изображениях.</translation>
     </message>
@@ -4415,6 +4480,11 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <location filename="../../export/report.py" line="+7"/>
         <source>Formatting citations</source>
         <translation>Оформление цитат</translation>
+    </message>
+    <message>
+        <location filename="../../importers/text.py" line="+25"/>
+        <source>The file&apos;s front matter (between its --- lines) is not valid YAML; it was kept as text.</source>
+        <translation>Вводный блок файла (между строками ---) — не корректный YAML; он сохранён как текст.</translation>
     </message>
 </context>
 <context>
