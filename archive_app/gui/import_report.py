@@ -121,6 +121,7 @@ def summary_text(report: ImportReport) -> str:
             )
         )
     text = " · ".join(parts)
+    text = text[:1].upper() + text[1:]  # a heading begins with a capital in any language
     if report.cancelled:
         text += QCoreApplication.translate(
             "import_report", "<br>Cancelled: {not_attempted:,} files were not imported."

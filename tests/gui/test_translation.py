@@ -346,7 +346,7 @@ def test_what_the_core_says_reaches_a_russian_window_in_russian(
     assert isinstance(shown_report, QDialog)
     summary = shown_report.findChild(QLabel, "importSummary")
     assert isinstance(summary, QLabel)
-    assert "с ошибкой: 3" in summary.text()
+    assert "Импортировано: 1 · с ошибкой: 3" in summary.text()
     qtbot.waitUntil(lambda: "---" in shown_titles(window))
     source_id = click_title(qtbot, window, "---")
     qtbot.waitUntil(lambda: window.reader.source_id == source_id)
