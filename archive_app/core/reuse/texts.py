@@ -5,6 +5,8 @@ paragraph or a different boilerplate changes only a few of its five-word runs (s
 share of shingles two bodies have in common (Jaccard similarity) is estimated from their
 MinHash signatures (datasketch, 128 permutations), and LSH finds the candidates without
 comparing every pair. The similarity shown is then computed exactly from the two bodies.
+datasketch (which brings numpy and scipy, some 60 MB) is imported when a signature is first
+made or read, not when the program starts.
 
 Thresholds, measured with ``benchmarks/reuse_thresholds.py`` (Dec 2026): among the 61 real
 articles of ``corpus/articles-dev`` (1,830 pairs, several of one site) the most similar two share
@@ -20,12 +22,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Any
 
 from archive_app.importers.document import BLOCK_SEPARATOR
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SIGNATURE_VERSION = 1
 """Raised whenever shingling or hashing changes: stored signatures of another are remade."""
@@ -53,6 +55,9 @@ def signature(body: str) -> bytes | None:
     runs = shingles(body)
     if not runs:
         return None
+    import numpy as np
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME)
     minhash.update_batch([run.encode("utf-8") for run in runs])
     return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
@@ -70,6 +75,8 @@ class SignatureIndex:
     """LSH over the signatures of an archive's bodies: the candidates for being one story."""
 
     def __init__(self, signatures: Iterable[tuple[int, bytes]]) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=MIN_SIMILARITY, num_perm=_PERMUTATIONS)
         self._signatures: dict[int, MinHash] = {}
         with self._lsh.insertion_session() as session:
@@ -106,6 +113,9 @@ class SignatureIndex:
 def _minhash(stored: bytes) -> MinHash:
     """A stored signature as a MinHash, sharing one set of permutations: making them anew for
     each (a random draw in numpy) held the interpreter long enough to stall the window."""
+    import numpy as np
+    from datasketch import MinHash
+
     values = np.frombuffer(stored, dtype=np.uint32).astype(np.uint64)
     return MinHash(
         num_perm=_PERMUTATIONS,
@@ -117,6 +127,8 @@ def _minhash(stored: bytes) -> MinHash:
 
 @cache
 def _permutations() -> Any:
+    from datasketch import MinHash
+
     return MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME).permutations
 
 
