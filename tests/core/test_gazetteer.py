@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from archive_app.core.archive import Archive
-from archive_app.core.search.gazetteer import NO_PLACE, gazetteer_path, place_key
+from archive_app.core.search.gazetteer import NO_PLACE, build_table, gazetteer_path, place_key
 from archive_app.importers.document import Block, ExtractedDocument
 from tests.helpers import PROJECT_ROOT, StoreDocument
 
@@ -158,3 +158,14 @@ def test_the_nearest_town_of_a_position(
     assert nearest is not None
     assert nearest.name == town
     assert nearest.population >= 15_000
+
+
+def test_building_the_table_removes_the_table_of_an_earlier_version(tmp_path: Path) -> None:
+    earlier = tmp_path / "gazetteer-1.sqlite"
+    earlier.write_bytes(b"an earlier version's table")
+    no_places = tmp_path / "none.json"
+    no_places.write_text("{}", encoding="utf-8")
+
+    build_table(tmp_path / "gazetteer-2.sqlite", no_places)
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["gazetteer-2.sqlite", "none.json"]

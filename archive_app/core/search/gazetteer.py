@@ -152,6 +152,9 @@ def build_table(target: Path, source: Path | None = None) -> None:
     finally:
         connection.close()
     partial.replace(target)
+    for older in target.parent.glob("gazetteer-*.sqlite"):
+        if older != target:
+            older.unlink(missing_ok=True)  # of an earlier version of the program
 
 
 def _build_logged(target: Path) -> None:
