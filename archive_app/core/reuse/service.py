@@ -17,7 +17,7 @@ from typing import Any
 from archive_app.core.db import Database
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.reuse.fingerprints import backfill, pending
-from archive_app.core.reuse.images import Fingerprinted, FingerprintIndex, unsigned
+from archive_app.core.reuse.images import FingerprintIndex
 from archive_app.core.reuse.showings import Showing, showings_of
 from archive_app.core.reuse.texts import (
     MIN_SIMILARITY,
@@ -211,13 +211,12 @@ class Reuse:
     def _image_index(self) -> FingerprintIndex:
         generation = self._generation("image")
         if self._images is None or self._images[0] != generation:
-            rows = self._database.query(
+            rows = self._database.query_tuples(
                 "SELECT source_id, phash, dhash FROM image_fingerprints "
-                "WHERE phash IS NOT NULL AND version = ? ORDER BY source_id",
+                "WHERE phash IS NOT NULL AND version = ?",
                 (FINGERPRINT_VERSION,),
             )
-            entries = [Fingerprinted(row[0], unsigned(row[1]), unsigned(row[2])) for row in rows]
-            self._images = (generation, FingerprintIndex(entries))
+            self._images = (generation, FingerprintIndex.from_stored(rows))
         return self._images[1]
 
     def _text_index(self) -> SignatureIndex:
