@@ -222,7 +222,7 @@ class Reuse:
     def _text_index(self) -> SignatureIndex:
         generation = self._generation("text")
         if self._texts is None or self._texts[0] != generation:
-            rows = self._database.query(
+            rows = self._database.query_tuples(
                 "SELECT source_id, signature FROM text_fingerprints "
                 "WHERE signature IS NOT NULL AND version = ? ORDER BY source_id",
                 (SIGNATURE_VERSION,),
