@@ -9,7 +9,7 @@ showing. The earliest dated showing is marked first seen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,7 @@ class TextGroup:
         }
 
 
+SIGNATURE_PAGE = 5000
 SAME_TEXT_COMPARED = 25
 """How many of a story's likeliest copies are compared word by word for the reader."""
 
@@ -222,13 +223,21 @@ class Reuse:
     def _text_index(self) -> SignatureIndex:
         generation = self._generation("text")
         if self._texts is None or self._texts[0] != generation:
-            rows = self._database.query_tuples(
-                "SELECT source_id, signature FROM text_fingerprints "
-                "WHERE signature IS NOT NULL AND version = ? ORDER BY source_id",
-                (SIGNATURE_VERSION,),
-            )
-            self._texts = (generation, SignatureIndex((int(r[0]), bytes(r[1])) for r in rows))
+            self._texts = (generation, SignatureIndex(self._signatures()))
         return self._texts[1]
+
+    def _signatures(self) -> Iterator[tuple[int, bytes]]:
+        """The stored text signatures in order of source id, read a page at a time (all of
+        100,000 at once would take some 60 MB more while the index is built)."""
+        after = 0
+        while rows := self._database.query_tuples(
+            "SELECT source_id, signature FROM text_fingerprints "
+            "WHERE signature IS NOT NULL AND version = ? AND source_id > ? "
+            "ORDER BY source_id LIMIT ?",
+            (SIGNATURE_VERSION, after, SIGNATURE_PAGE),
+        ):
+            yield from ((int(row[0]), bytes(row[1])) for row in rows)
+            after = int(rows[-1][0])
 
     def _generation(self, kind: str) -> int:
         """Raised by every change to the fingerprints of ``kind`` (a trigger does it)."""

@@ -82,19 +82,20 @@ class SignatureIndex:
     strings, took about 800 MB and 15 s."""
 
     def __init__(self, signatures: Iterable[tuple[int, bytes]]) -> None:
+        """``signatures``: (source id, stored signature) in order of source id."""
         import numpy as np
 
         ids: list[int] = []
         values = bytearray()
-        for source_id, stored in sorted(signatures):
+        for source_id, stored in signatures:
             ids.append(source_id)
             values += stored
         self._ids = np.array(ids, dtype=np.int64)
-        self._values = np.frombuffer(bytes(values), dtype=np.uint32).reshape(len(ids), -1)
+        self._values = np.frombuffer(values, dtype=np.uint32).reshape(len(ids), -1)
         self._bands = []
         for band in range(BANDS):
             keys = _band_keys(self._values, band)
-            order = np.argsort(keys, kind="stable")
+            order = np.argsort(keys, kind="stable").astype(np.int32)
             self._bands.append((keys[order], order))
 
     def __len__(self) -> int:
