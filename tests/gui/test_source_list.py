@@ -108,20 +108,23 @@ def row_is_on_screen(pane: SourceListPane, row: int) -> bool:
     return pane.table.viewport().rect().contains(rect)
 
 
-def test_going_to_the_end_of_a_large_list_shows_its_last_source(
+def test_end_and_home_go_to_the_last_and_the_first_source_of_a_large_list(
     qtbot: QtBot, pane: SourceListPane, archive: Archive
 ) -> None:
     ids = add_sources(archive, [f"Report {number:05}" for number in range(3000)])
     show_and_wait(qtbot, pane)
     click_row(qtbot, pane, 0)
     assert current_title(pane) == "Report 02999"
-    press(qtbot, pane.table, "Ctrl+End")
-    assert pane.current_id() == ids[0]
+    press(qtbot, pane.table, "End")
+    assert pane.selected_ids() == [ids[0]]
     assert current_title(pane) == "Report 00000"
     assert row_is_on_screen(pane, 2999)
     assert not row_is_on_screen(pane, 0)
     press(qtbot, pane.table, "Up")
-    assert pane.current_id() == ids[1]
+    assert pane.selected_ids() == [ids[1]]
+    press(qtbot, pane.table, "Home")
+    assert pane.selected_ids() == [ids[-1]]
+    assert row_is_on_screen(pane, 0)
 
 
 def test_sorting_a_large_list_orders_the_rows_not_read_yet(
@@ -134,7 +137,7 @@ def test_sorting_a_large_list_orders_the_rows_not_read_yet(
     click_header(qtbot, pane, TITLE_COLUMN)
     click_row(qtbot, pane, 0)
     assert current_title(pane) == "Report 00000"
-    press(qtbot, pane.table, "Ctrl+End")
+    press(qtbot, pane.table, "End")
     assert current_title(pane) == "Report 02999"
     assert shown_titles(pane) == [f"Report {number:05}" for number in range(3000)]
 
@@ -145,7 +148,7 @@ def test_a_selection_far_down_a_large_list_survives_a_refresh(
     ids = add_sources(archive, [f"Report {number:05}" for number in range(3000)])
     show_and_wait(qtbot, pane)
     click_row(qtbot, pane, 0)
-    press(qtbot, pane.table, "Ctrl+End")
+    press(qtbot, pane.table, "End")
     press(qtbot, pane.table, "Shift+Up")
     assert sorted(pane.selected_ids()) == ids[:2]
     archive.update_source(ids[1], title="Renamed report")
