@@ -42,3 +42,8 @@ def split_fingerprint(text: str) -> tuple[int, int] | None:
     if len(text) != 32:
         return None
     return int(text[:16], 16), int(text[16:], 16)
+
+
+def signed(value: int) -> int:
+    """An unsigned 64-bit hash as SQLite stores it (a signed 64-bit integer)."""
+    return value - (1 << 64) if value >= 1 << 63 else value

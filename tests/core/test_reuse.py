@@ -13,12 +13,8 @@ from PIL import Image
 from archive_app.core.archive import Archive
 from archive_app.core.progress import Progress
 from archive_app.core.reuse import caption_differences, paragraph_changes
-from archive_app.core.reuse.images import (
-    Fingerprinted,
-    FingerprintIndex,
-    is_same_photo,
-    signed,
-)
+from archive_app.core.reuse.images import Fingerprinted, FingerprintIndex, is_same_photo
+from archive_app.importers.image_fingerprint import signed
 from tests.fixtures.make_copies import (
     COPIES,
     DRONE,

@@ -67,3 +67,10 @@ def test_the_candidates_and_the_closest_are_those_of_datasketch() -> None:
     assert with_candidates >= 20
     assert index.source_ids() == sorted(stored)
     assert index.candidates(10_000) == []
+
+
+def test_an_archive_without_signatures_has_no_candidates() -> None:
+    index = SignatureIndex([])
+    assert len(index) == 0
+    assert index.candidates(1) == []
+    assert index.closest(1, 5) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -108,12 +108,21 @@ def row_is_on_screen(pane: SourceListPane, row: int) -> bool:
     return pane.table.viewport().rect().contains(rect)
 
 
+def open_large_list(
+    qtbot: QtBot, pane: SourceListPane, archive: Archive, numbers: Sequence[int] = range(3000)
+) -> list[int]:
+    """3,000 sources ("Report 00000" and on, added in the order of ``numbers``), listed with
+    the first row clicked; their ids."""
+    ids = add_sources(archive, [f"Report {number:05}" for number in numbers])
+    show_and_wait(qtbot, pane)
+    click_row(qtbot, pane, 0)
+    return ids
+
+
 def test_end_and_home_go_to_the_last_and_the_first_source_of_a_large_list(
     qtbot: QtBot, pane: SourceListPane, archive: Archive
 ) -> None:
-    ids = add_sources(archive, [f"Report {number:05}" for number in range(3000)])
-    show_and_wait(qtbot, pane)
-    click_row(qtbot, pane, 0)
+    ids = open_large_list(qtbot, pane, archive)
     assert current_title(pane) == "Report 02999"
     press(qtbot, pane.table, "End")
     assert pane.selected_ids() == [ids[0]]
@@ -132,8 +141,7 @@ def test_sorting_a_large_list_orders_the_rows_not_read_yet(
 ) -> None:
     numbers = list(range(3000))
     random.Random(16).shuffle(numbers)
-    add_sources(archive, [f"Report {number:05}" for number in numbers])
-    show_and_wait(qtbot, pane)
+    open_large_list(qtbot, pane, archive, numbers)
     click_header(qtbot, pane, TITLE_COLUMN)
     click_row(qtbot, pane, 0)
     assert current_title(pane) == "Report 00000"
@@ -145,9 +153,7 @@ def test_sorting_a_large_list_orders_the_rows_not_read_yet(
 def test_a_selection_far_down_a_large_list_survives_a_refresh(
     qtbot: QtBot, pane: SourceListPane, archive: Archive
 ) -> None:
-    ids = add_sources(archive, [f"Report {number:05}" for number in range(3000)])
-    show_and_wait(qtbot, pane)
-    click_row(qtbot, pane, 0)
+    ids = open_large_list(qtbot, pane, archive)
     press(qtbot, pane.table, "End")
     press(qtbot, pane.table, "Shift+Up")
     assert sorted(pane.selected_ids()) == ids[:2]

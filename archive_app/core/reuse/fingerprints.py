@@ -17,7 +17,6 @@ from PIL import Image
 from archive_app.core.db import Database
 from archive_app.core.errors import ExtractionError
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
-from archive_app.core.reuse.images import signed
 from archive_app.core.reuse.texts import SIGNATURE_VERSION, signature
 from archive_app.core.store import OriginalStore
 from archive_app.core.thumbnails import ensure_thumbnail
@@ -25,6 +24,7 @@ from archive_app.importers.document import ExtractedDocument
 from archive_app.importers.image_fingerprint import (
     FINGERPRINT_VERSION,
     fingerprint,
+    signed,
     split_fingerprint,
 )
 

@@ -152,8 +152,3 @@ def _same(phash_bits: Bits, dhash_bits: Bits) -> npt.NDArray[np.bool_]:
     total = phash_bits.astype(np.uint16) + dhash_bits
     close = (phash_bits <= MAX_PHASH_BITS) & (dhash_bits <= MAX_DHASH_BITS)
     return close & (total <= MAX_TOTAL_BITS)
-
-
-def signed(value: int) -> int:
-    """An unsigned 64-bit hash as SQLite stores it (a signed 64-bit integer)."""
-    return value - (1 << 64) if value >= 1 << 63 else value

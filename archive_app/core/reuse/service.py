@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.core.db import Database
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.reuse.fingerprints import backfill, pending
-from archive_app.core.reuse.images import FingerprintIndex
 from archive_app.core.reuse.showings import Showing, showings_of
 from archive_app.core.reuse.texts import (
     MIN_SIMILARITY,
@@ -27,6 +26,9 @@ from archive_app.core.reuse.texts import (
 )
 from archive_app.core.store import OriginalStore
 from archive_app.importers.image_fingerprint import FINGERPRINT_VERSION
+
+if TYPE_CHECKING:
+    from archive_app.core.reuse.images import FingerprintIndex
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class Reuse:
     # Reading the database
 
     def _image_index(self) -> FingerprintIndex:
+        from archive_app.core.reuse.images import FingerprintIndex  # numpy: at the first lookup
+
         generation = self._generation("image")
         if self._images is None or self._images[0] != generation:
             rows = self._database.query_tuples(

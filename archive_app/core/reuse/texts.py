@@ -91,7 +91,7 @@ class SignatureIndex:
             ids.append(source_id)
             values += stored
         self._ids = np.array(ids, dtype=np.int64)
-        self._values = np.frombuffer(values, dtype=np.uint32).reshape(len(ids), -1)
+        self._values = np.frombuffer(values, dtype=np.uint32).reshape(-1, _PERMUTATIONS)
         self._bands = []
         for band in range(BANDS):
             keys = _band_keys(self._values, band)
