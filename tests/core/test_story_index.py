@@ -7,13 +7,8 @@ import random
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from archive_app.core.reuse.texts import (
-    BAND_ROWS,
-    BANDS,
-    MIN_SIMILARITY,
-    SignatureIndex,
-    signature,
-)
+from archive_app.core.reuse.story_index import BAND_ROWS, BANDS, SignatureIndex
+from archive_app.core.reuse.texts import MIN_SIMILARITY, signature
 
 VOCABULARY = (
     "the convoy reached the corridor at dawn while officials said that refugees and "

@@ -18,12 +18,8 @@ from archive_app.core.db import Database
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.reuse.fingerprints import backfill, pending
 from archive_app.core.reuse.showings import Showing, showings_of
-from archive_app.core.reuse.texts import (
-    MIN_SIMILARITY,
-    SIGNATURE_VERSION,
-    SignatureIndex,
-    similarity,
-)
+from archive_app.core.reuse.story_index import SignatureIndex
+from archive_app.core.reuse.texts import MIN_SIMILARITY, SIGNATURE_VERSION, similarity
 from archive_app.core.store import OriginalStore
 from archive_app.importers.image_fingerprint import FINGERPRINT_VERSION
 
