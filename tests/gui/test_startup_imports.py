@@ -3,9 +3,7 @@ the first lookup, export or capture that uses it (together some 130 MB of a star
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from tests.helpers import run_python
 
 LOADED_LATER = (
     "numpy",
@@ -26,11 +24,6 @@ print(" ".join(name for name in {LOADED_LATER!r} if name in sys.modules))
 
 
 def test_opening_the_window_imports_none_of_the_libraries_loaded_later() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
+    result = run_python(SCRIPT)
+    assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.split() == []
