@@ -134,6 +134,8 @@ def test_end_and_home_go_to_the_last_and_the_first_source_of_a_large_list(
     press(qtbot, pane.table, "Home")
     assert pane.selected_ids() == [ids[-1]]
     assert row_is_on_screen(pane, 0)
+    press(qtbot, pane.table, "Shift+End")
+    assert sorted(pane.selected_ids()) == ids
 
 
 def test_sorting_a_large_list_orders_the_rows_not_read_yet(
