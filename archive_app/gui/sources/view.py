@@ -133,8 +133,8 @@ class SourceTable(QTableView):
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
         """Home and End go to the first and the last source, as in a list, and select it. (A
-        table's own go to the first and last column; Ctrl+Home and Ctrl+End go to the first
-        and last row but leave the selection where it was.)"""
+        table's own go to the first and the last column; Ctrl+Home and Ctrl+End still go to
+        the first and the last row without moving the selection, as Qt has them.)"""
         if cursorAction in (
             QAbstractItemView.CursorAction.MoveHome,
             QAbstractItemView.CursorAction.MoveEnd,
