@@ -33,6 +33,7 @@ from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.search.analysis import analysis_language, content_analyzer, name_analyzer
 from archive_app.core.search.documents import documents_for
+from archive_app.core.search.storage import open_index
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +182,7 @@ class SearchIndex:
     def _open_as_it_stands(self, schema_matches: bool) -> None:
         try:
             if schema_matches and whoosh_index.exists_in(self.folder):
-                self._ix = whoosh_index.open_dir(self.folder, readonly=True)
+                self._ix = open_index(self.folder, readonly=True)
                 return
         except Exception as error:  # a damaged index reads as one that needs rebuilding
             log.info("index at %s unreadable (%s)", self.folder, error)
@@ -208,7 +209,7 @@ class SearchIndex:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                self._ix = whoosh_index.open_dir(self.folder)
+                self._ix = open_index(self.folder)
                 self._queue_missing_documents()
             except ArchiveError:
                 raise
@@ -432,7 +433,7 @@ class SearchIndex:
             self.folder.rename(retired)
         staging.rename(self.folder)
         shutil.rmtree(retired, ignore_errors=True)
-        self._ix = whoosh_index.open_dir(self.folder)
+        self._ix = open_index(self.folder)
         self._generation += 1
 
     def _staging_folder(self) -> Path:

@@ -1107,7 +1107,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../gui/import_panel.py" line="+47"/>
+        <location filename="../../gui/import_panel.py" line="+46"/>
         <location line="+53"/>
         <source>Importing</source>
         <translation>Импорт</translation>
@@ -1148,7 +1148,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
@@ -1171,7 +1171,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../gui/import_report.py" line="+143"/>
+        <location filename="../../gui/import_report.py" line="+144"/>
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
@@ -2144,7 +2144,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>SourceListPane</name>
     <message>
-        <location filename="../../gui/sources/view.py" line="+361"/>
+        <location filename="../../gui/sources/view.py" line="+374"/>
         <source>Listing sources</source>
         <translation>Получение списка источников</translation>
     </message>
@@ -2157,12 +2157,12 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>SourceTable</name>
     <message>
-        <location line="-292"/>
+        <location line="-305"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+50"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
@@ -3076,7 +3076,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>«{text}» — не дата: в этом месяце всего {days} дн.</translation>
     </message>
     <message>
-        <location filename="../../core/db.py" line="+43"/>
+        <location filename="../../core/db.py" line="+44"/>
         <source>The disk holding the archive at {path} is full. Free some space and try again; nothing was half-written.</source>
         <translation>Диск, на котором лежит архив {path}, заполнен. Освободите место и повторите; ничего не записано наполовину.</translation>
     </message>
@@ -3111,7 +3111,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Архив в папке {folder} открыт только для чтения (он открыт в другой программе), поэтому ничего не изменено. Закройте его там и попробуйте снова.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>The archive at {folder} was written by a newer version of this program (schema {version}, this version reads up to {newest}). Update the program to open it.</source>
         <translation>Архив в папке {folder} записан более новой версией программы (схема {version}, эта версия читает схемы до {newest}). Обновите программу, чтобы открыть его.</translation>
     </message>
@@ -3977,7 +3977,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Карточки сортируются от старых к новым, от новых к старым или по заголовку, а не «{order}».</translation>
     </message>
     <message>
-        <location filename="../../core/index.py" line="+165"/>
+        <location filename="../../core/index.py" line="+166"/>
         <source>Opening was cancelled while the search index was being rebuilt. Nothing was lost: the index is rebuilt when the archive is next opened.</source>
         <translation>Открытие отменено во время перестройки поискового индекса. Ничего не потеряно: индекс перестроится при следующем открытии архива.</translation>
     </message>
@@ -4027,7 +4027,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Чтение текста: страница {done} из {total}</translation>
     </message>
     <message>
-        <location filename="../../core/places.py" line="+57"/>
+        <location filename="../../core/places.py" line="+51"/>
         <source>A place needs a name or coordinates.</source>
         <translation>У места должно быть название или координаты.</translation>
     </message>
@@ -4047,12 +4047,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>В справочнике географических названий нет населённого пункта «{name}».</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Source {source_id} has no GPS position.</source>
         <translation>У источника {source_id} нет координат GPS.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+32"/>
         <source>{latitude}, {longitude} is not a position: latitude runs from -90 to 90, longitude from -180 to 180.</source>
         <translation>{latitude}, {longitude} — не координаты: широта — от -90 до 90, долгота — от -180 до 180.</translation>
     </message>
@@ -4374,7 +4374,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>«{style}» — не стиль цитирования этой программы.</translation>
     </message>
     <message>
-        <location filename="../../export/formats.py" line="+72"/>
+        <location filename="../../export/formats.py" line="+70"/>
         <location filename="../../export/qdpx.py" line="+71"/>
         <location filename="../../export/report.py" line="+155"/>
         <location filename="../../export/wacz.py" line="+30"/>
@@ -4417,17 +4417,17 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Записано страниц: {count}, в {files}.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>A report is written as HTML or PDF: name the file .html or .pdf, not &apos;{suffix}&apos;.</source>
         <translation>Отчёт записывается в HTML или PDF: назовите файл .html или .pdf, а не «{suffix}».</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>&apos;{name}&apos; is not an export format. Choose one of: {formats}.</source>
         <translation>«{name}» — не формат экспорта. Выберите один из: {formats}.</translation>
     </message>
     <message>
-        <location filename="../../export/provenance.py" line="+144"/>
+        <location filename="../../export/provenance.py" line="+143"/>
         <source>Choose the sources to report on.</source>
         <translation>Выберите источники для отчёта.</translation>
     </message>
@@ -4457,7 +4457,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Проверка оригиналов</translation>
     </message>
     <message>
-        <location filename="../../core/reuse/fingerprints.py" line="+74"/>
+        <location filename="../../core/reuse/fingerprints.py" line="+75"/>
         <source>Fingerprinting photos and texts</source>
         <translation>Отпечатки фотографий и текстов</translation>
     </message>
@@ -4467,7 +4467,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Отпечатки фотографий</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Fingerprinting texts</source>
         <translation>Отпечатки текстов</translation>
     </message>
@@ -5257,7 +5257,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
 <context>
     <name>import_report</name>
     <message>
-        <location filename="../../gui/import_report.py" line="-132"/>
+        <location filename="../../gui/import_report.py" line="-133"/>
         <source>Imported</source>
         <translation>Импорт</translation>
     </message>
@@ -5316,7 +5316,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>с ошибкой: {count}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&lt;br&gt;Cancelled: {not_attempted:,} files were not imported.</source>
         <translation>&lt;br&gt;Отменено: не импортировано файлов — {not_attempted:,}.</translation>
     </message>
