@@ -1,14 +1,12 @@
 """A source's language as a person types it (``ru``, ``RU``, ``rus``, ``ru-RU``, ``Russian``,
 ``русский``) put in its stored form, the ISO 639-1 code, from CLDR's language names and its
-aliases of ISO 639-2 and 639-3 codes (as shipped by babel)."""
+aliases of ISO 639-2 and 639-3 codes (as shipped by babel, imported when a language is first
+typed: the window starts without it)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from babel import Locale
-from babel.core import get_global
 
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
@@ -44,6 +42,8 @@ def language_code(text: str, names_in: str = NAMES_ALWAYS_IN) -> str:
 @lru_cache(maxsize=4)
 def _codes(names_in: str) -> dict[str, str]:
     """Every way of naming a language that has an ISO 639-1 code, case-folded, to its code."""
+    from babel.core import get_global
+
     two_letter = {code for code in _names(NAMES_ALWAYS_IN) if len(code) == 2 and code.isalpha()}
     codes = {code: code for code in two_letter}
     aliases = {str(alias): str(target) for alias, target in get_global("language_aliases").items()}
@@ -61,11 +61,15 @@ def _codes(names_in: str) -> dict[str, str]:
 
 def _names(locale: str) -> dict[str, str]:
     """Languages by code, named in ``locale``."""
+    from babel import Locale
+
     return {str(code): str(name) for code, name in Locale.parse(locale).languages.items()}
 
 
 def _known_locale(code: str) -> str:
     """``code`` when CLDR has names in it, else English."""
+    from babel import Locale
+
     try:
         Locale.parse(code)
     except (ValueError, TypeError):
