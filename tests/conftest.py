@@ -23,9 +23,13 @@ prepare_qt()  # before anything of Qt is used, as every entry point does
 
 
 @pytest.fixture(scope="session")
-def qapp(qapp_args: list[str]) -> Any:
-    """The tests' QApplication, made as every entry point of the program makes its own."""
-    return make_application(qapp_args)
+def qapp(qapp_args: list[str]) -> Iterator[Any]:
+    """The tests' QApplication, made as every entry point of the program makes its own; at
+    the end it lets go of the clipboard as the program does when it quits."""
+    yield make_application(qapp_args)
+    from archive_app.gui.clipboard import let_go_of_clipboard
+
+    let_go_of_clipboard()
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,7 @@ def run(archive_path: Path | None = None, files: Sequence[Path] = ()) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
+    from archive_app.gui.clipboard import let_go_of_clipboard
     from archive_app.gui.icons import app_icon
     from archive_app.gui.session import WindowSession
     from archive_app.gui.settings import AppSettings
@@ -68,6 +69,7 @@ def run(archive_path: Path | None = None, files: Sequence[Path] = ()) -> int:
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        let_go_of_clipboard()
         server.close()
         session.close()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -45,6 +45,7 @@ from archive_app.export.citeproc_text import (
 )
 from archive_app.export.formats import FORMATS, ExportFormat, ExportJob, ExportResult, export
 from archive_app.export.selection import Selection
+from archive_app.gui.clipboard import copy_rich_text
 from archive_app.gui.core_text import translated
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.errors import describe_error
@@ -337,10 +338,7 @@ class ExportTools(QObject):
         except ArchiveError as error:
             self.show_message(translated(error.message))
             return
-        data = QMimeData()
-        data.setText(plain)
-        data.setHtml(html)
-        QGuiApplication.clipboard().setMimeData(data)
+        copy_rich_text(plain, html)
         count = self.tr("1 citation") if len(ids) == 1 else self.tr("%n citations", "", len(ids))
         self.show_message(
             self.tr("Copied {count} in {value}.").format(count=count, value=style_name(style))
