@@ -9,11 +9,15 @@ in Python: most of a search's time at 20,000 sources. Here:
   arrays while the index stays the same (scores use index-wide statistics, so a new
   generation of the index starts afresh);
 - ``OR``, ``AND`` and ``NOT`` become operations on those arrays, and a document's score the
-  sum of its leaves' scores, as Whoosh's union and intersection matchers add them;
-- the best page is then ranked by Whoosh's own matcher, visiting only the few documents whose
-  summed score could place them in it (sums may differ from Whoosh's in the last bits, so a
-  small margin is kept), so scores, their order and the terms each hit matched are exactly
-  what a full walk gives.
+  sum of the scores of its leaves in the parts that match it, as Whoosh's union and
+  intersection matchers add them (in another order, so a sum may differ in its last bits);
+- the best page is sorted from those sums (equal scores: the earlier document first, as
+  Whoosh's top-N collector does), and the terms each hit matched (for its snippet and
+  highlights) are those of the leaves that match it in parts of the query that match it.
+
+One difference from a full walk, on purpose: after a phrase's last match in a field, Whoosh
+leaves the matchers of its words where they stopped, and a later hit that has one of the words
+there got that word highlighted alone; here only what matched is.
 
 A word typed again costs array operations only: a few milliseconds at 100,000 sources.
 """
@@ -31,8 +35,6 @@ from whoosh.searching import Results
 
 MAX_KEPT_POSTINGS = 4_000_000
 """Documents kept over all leaves (about 64 MB): least recently used leaves go first."""
-MARGIN = 1e-9
-"""Relative difference below which two sums of the same scores count as equal."""
 
 
 @dataclass
@@ -74,7 +76,7 @@ class DocSets:
 
     def ranked(self, searcher: Any, query: Any, narrowing: Any, limit: int) -> Matches:
         """Every match, and the best ``limit`` by score, best first (equal scores: the earlier
-        document first), exactly as Whoosh's top-N collector would rank them."""
+        document first), as Whoosh's top-N collector ranks them."""
         return self._run(searcher, query, narrowing, limit=max(1, limit))
 
     def _run(self, searcher: Any, query: Any, narrowing: Any, limit: int) -> Matches:
@@ -84,7 +86,7 @@ class DocSets:
         self._start_generation(tuple(_segment_key(leaf) for leaf, _ in leaves))
         context = searcher.context(needs_current=True)
         found: list[np.ndarray] = []
-        candidates: list[tuple[Any, int, np.ndarray, np.ndarray]] = []
+        scored: list[np.ndarray] = []
         for leaf, offset in leaves:
             size = leaf.reader().doc_count_all()
             match = self._match(leaf, query, context if limit else None, size)
@@ -93,17 +95,71 @@ class DocSets:
                 mask = mask & self._match(leaf, narrowing, None, size).mask
             local = np.flatnonzero(mask)
             found.append(local + offset)
-            if limit and len(local):
-                scores = match.scores if match.scores is not None else np.zeros(size)
-                candidates.append((leaf, offset, local, scores[local]))
+            if limit:
+                scored.append(np.zeros(0) if match.scores is None else match.scores[local])
         docnums = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
         if not limit:
             return Matches(docnums, None)
-        top = _exactly_ranked(_likely_best(candidates, limit), context, query, limit)
-        results = Results(searcher, query, [(score, docnum) for score, docnum, _ in top])
-        results.docterms = {docnum: terms for _, docnum, terms in top}
-        results.termdocs = _term_docs(top)
+        scores = np.concatenate(scored) if scored else np.zeros(0)
+        best = np.lexsort((docnums, -scores))[:limit]
+        top = [(float(scores[i]), int(docnums[i])) for i in best]
+        docterms = self._terms(leaves, query, context, sorted(docnum for _, docnum in top))
+        results = Results(searcher, query, top)
+        results.docterms = docterms
+        results.termdocs = _term_docs(docterms)
         return Matches(docnums, results)
+
+    def _terms(
+        self, leaves: list[tuple[Any, int]], query: Any, context: Any, docnums: list[int]
+    ) -> dict[int, list[Any]]:
+        """The terms each of ``docnums`` (in order) matched, as Whoosh's terms collector notes
+        them: those of the leaves that match it, in parts of the query that match it."""
+        terms: dict[int, list[Any]] = {}
+        ends = [offset for _, offset in leaves[1:]] + [docnums[-1] + 1 if docnums else 0]
+        for (leaf, offset), end in zip(leaves, ends, strict=True):
+            local = [docnum - offset for docnum in docnums if offset <= docnum < end]
+            if local:
+                found = self._terms_at(leaf, query, context, local)
+                terms.update({offset + d: t or [] for d, t in zip(local, found, strict=True)})
+        return terms
+
+    def _terms_at(
+        self, leaf: Any, query: Any, context: Any, docnums: list[int]
+    ) -> list[list[Any] | None]:
+        """For each of ``docnums`` (of the leaf, in order), the terms of ``query`` it matched;
+        None where the query does not match it."""
+        if isinstance(query, wq.Or | wq.And) and query.subqueries:
+            parts = [self._terms_at(leaf, part, context, docnums) for part in query.subqueries]
+            every = isinstance(query, wq.And)
+            return [_joined([part[i] for part in parts], every) for i in range(len(docnums))]
+        if isinstance(query, wq.AndNot):
+            kept = self._terms_at(leaf, query.a, context, docnums)
+            excluded = self._terms_at(leaf, query.b, None, docnums)
+            return [
+                None if out is not None else terms
+                for terms, out in zip(kept, excluded, strict=True)
+            ]
+        if query is wq.NullQuery:
+            return [None] * len(docnums)
+        ids = self._leaf(leaf, query, context).ids
+        held = [_holds(ids, docnum) for docnum in docnums]
+        if isinstance(query, wq.Term):
+            term = (query.fieldname, leaf.schema[query.fieldname].to_bytes(query.text))
+            return [[term] if holds else None for holds in held]
+        if not any(held):
+            return [None] * len(docnums)
+        matcher = query.matcher(leaf, context)
+        term_matchers = list(matcher.term_matchers())
+        found: list[list[Any] | None] = []
+        for docnum, holds in zip(docnums, held, strict=True):
+            if holds:
+                matcher.skip_to(docnum)
+            found.append(
+                [m.term() for m in term_matchers if m.is_active() and m.id() == docnum]
+                if holds
+                else None
+            )
+        return found
 
     def _match(self, leaf: Any, query: Any, context: Any, size: int) -> _Match:
         """``context``: the scoring context, or None when only which documents match counts."""
@@ -176,46 +232,23 @@ def _leaf_matches(leaf: Any, query: Any, context: Any) -> _Leaf:
     return _Leaf(np.array(ids_found, dtype=np.int64), np.array(scores_found, dtype=np.float64))
 
 
-def _likely_best(
-    candidates: list[tuple[Any, int, np.ndarray, np.ndarray]], limit: int
-) -> list[tuple[Any, int, np.ndarray]]:
-    """For each segment, the documents whose summed score may place them among the best
-    ``limit`` (all of them, when there are no more than that)."""
-    if sum(len(local) for _, _, local, _ in candidates) <= limit:
-        return [(leaf, offset, local) for leaf, offset, local, _ in candidates]
-    every = np.concatenate([scores for _, _, _, scores in candidates])
-    threshold = np.partition(every, len(every) - limit)[len(every) - limit]
-    threshold -= MARGIN * max(1.0, abs(float(threshold)))
-    return [
-        (leaf, offset, local[scores >= threshold]) for leaf, offset, local, scores in candidates
-    ]
+def _joined(parts: list[list[Any] | None], every: bool) -> list[Any] | None:
+    """The terms of an ``OR`` (``every``: an ``AND``) of parts that matched or not (None)."""
+    matched = [terms for terms in parts if terms is not None]
+    if not matched or (every and len(matched) < len(parts)):
+        return None
+    return [term for terms in matched for term in terms]
 
 
-def _exactly_ranked(
-    likely: list[tuple[Any, int, np.ndarray]], context: Any, query: Any, limit: int
-) -> list[tuple[float, int, list[Any]]]:
-    """The best ``limit`` of the likely documents by the score Whoosh's matcher gives each,
-    with the terms it matched there (as its terms collector notes them)."""
-    scored: list[tuple[float, int, list[Any]]] = []
-    for leaf, offset, local in likely:
-        if not len(local):
-            continue
-        matcher = query.matcher(leaf, context)
-        term_matchers = list(matcher.term_matchers())
-        for docnum in local.tolist():
-            if matcher.is_active():
-                matcher.skip_to(docnum)
-            if not matcher.is_active() or matcher.id() != docnum:
-                raise AssertionError(f"document {docnum} should match {query}")
-            terms = [m.term() for m in term_matchers if m.is_active() and m.id() == docnum]
-            scored.append((matcher.score(), offset + docnum, terms))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return scored[:limit]
+def _holds(ids: np.ndarray, docnum: int) -> bool:
+    """Whether sorted ``ids`` hold ``docnum``."""
+    at = int(np.searchsorted(ids, docnum))
+    return at < len(ids) and int(ids[at]) == docnum
 
 
-def _term_docs(top: list[tuple[float, int, list[Any]]]) -> dict[Any, list[int]]:
+def _term_docs(docterms: dict[int, list[Any]]) -> dict[Any, list[int]]:
     docs: dict[Any, list[int]] = {}
-    for _, docnum, terms in top:
+    for docnum, terms in docterms.items():
         for term in terms:
             docs.setdefault(term, []).append(docnum)
     return docs
