@@ -33,6 +33,8 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Results
 
+from archive_app.core.search.postings import field_lengths, is_plain_term, term_scores
+
 MAX_KEPT_POSTINGS = 4_000_000
 """Documents kept over all leaves (about 64 MB): least recently used leaves go first."""
 
@@ -68,6 +70,7 @@ class DocSets:
         self._generation: tuple[str, ...] = ()
         self._kept: OrderedDict[tuple[str, Any, bool], _Leaf] = OrderedDict()
         self._size = 0
+        self._lengths: dict[tuple[str, str], np.ndarray | None] = {}
         self._lock = threading.Lock()
 
     def matching(self, searcher: Any, query: Any, narrowing: Any = None) -> np.ndarray:
@@ -193,7 +196,11 @@ class DocSets:
             if kept is not None:
                 self._kept.move_to_end(key)
                 return kept
-        found = _leaf_matches(leaf, query, context)
+        if context is not None and is_plain_term(query, context):
+            lengths = self._field_lengths(leaf, query.fieldname)
+            found = _Leaf(*term_scores(leaf, query, context.weighting, lengths))
+        else:
+            found = _leaf_matches(leaf, query, context)
         with self._lock:
             self._kept[key] = found
             self._size += len(found.ids)
@@ -202,12 +209,26 @@ class DocSets:
                 self._size -= len(dropped.ids)
         return found
 
+    def _field_lengths(self, leaf: Any, fieldname: str) -> np.ndarray | None:
+        key = (_segment_key(leaf), fieldname)
+        with self._lock:
+            if key in self._lengths:
+                return self._lengths[key]
+        lengths = field_lengths(leaf, fieldname)
+        with self._lock:
+            self._lengths[key] = lengths
+        return lengths
+
     def _start_generation(self, generation: tuple[str, ...]) -> None:
+        """Forget the leaves of another generation, and the lengths of segments gone (a
+        segment's lengths never change)."""
         with self._lock:
             if generation != self._generation:
                 self._generation = generation
                 self._kept.clear()
                 self._size = 0
+                for key in [key for key in self._lengths if key[0] not in generation]:
+                    del self._lengths[key]
 
 
 def _where(mask: np.ndarray, scores: np.ndarray) -> np.ndarray:
