@@ -15,7 +15,9 @@ fuzzy words, OR/NOT) for the first page of 20 hits with snippets and facets:
 - raw: the same searcher running the same (already expanded) Whoosh query that our layer builds,
   with Whoosh's own facets (``groupedby``) over the same fields and the same highlighter settings,
   reading the same stored fields: what the bare engine does for the same answer.
-Prints p50/p95/p99 and the overhead ratio. Asserts nothing: shared machines are noisy.
+Prints p50/p95/p99 and the overhead ratio, ours the first time each query is searched (before
+its words' matches are kept), and ours before the match arrays. Asserts nothing: shared
+machines are noisy.
 """
 
 from __future__ import annotations
@@ -110,6 +112,12 @@ QUERIES = [
     "Khankendi hospital electricity",
 ]
 GENERATED_QUERIES = 100
+PREVIOUS = {
+    20_000: "p50 37.5 ms, p95 89.6 ms (24 queries, issue #16); p50 48.0, p95 179.5 (these "
+    "124 queries, before the match arrays of core/search/docsets.py)",
+    100_000: "p50 111.9 ms, p95 360.4 ms (24 queries, issue #16)",
+}
+"""Ours as measured on this kind of machine before searches counted and ranked from arrays."""
 
 
 SYLLABLES = words("ka ra bi zo lu me ta shi van dor el an ik ul ber gen os ter ma ni sur pol")
@@ -292,9 +300,11 @@ def raw_search(searcher: Any, compiled: Any, *, facets: bool) -> None:
 def time_workload(
     archive: Archive, queries: list[str], rounds: int
 ) -> tuple[dict[str, list[float]], dict[str, float]]:
-    """Latencies (ms) of ours, of raw Whoosh with facets and of raw Whoosh without; and for
-    each query the median ratio of ours to raw with facets."""
-    times: dict[str, list[float]] = {"ours": [], "raw": [], "bare": []}
+    """Latencies (ms) of ours, of raw Whoosh with facets and of raw Whoosh without, and of
+    ours the first time each query is searched (its words' matches not yet kept: see
+    ``core/search/docsets.py``); and for each query the median ratio of ours to raw with
+    facets."""
+    times: dict[str, list[float]] = {"ours": [], "raw": [], "bare": [], "first": []}
     ratios: dict[str, list[float]] = {query: [] for query in queries}
     with archive.index.searcher() as searcher:
         labels = Labels(archive.database)
@@ -306,8 +316,10 @@ def time_workload(
             "bare": lambda query: raw_search(searcher, compiled[query], facets=False),
         }
         for query in queries:  # warm every path: column caches, the OS file cache
-            for run in runs.values():
-                run(query)
+            for key, run in runs.items():
+                first = _timed(run, query)
+                if key == "ours":
+                    times["first"].append(first)
         for _ in range(rounds):
             for query in queries:
                 for key, run in runs.items():
@@ -348,15 +360,19 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def report(times: dict[str, list[float]]) -> None:
-    print("ms       ours   raw whoosh   overhead   raw, no facets   overhead")
-    rows = [(label, [percentile(times[key], f) for key in KEYS]) for label, f in PERCENTILES]
-    rows.append(("mean", [statistics.mean(times[key]) for key in KEYS]))
-    for label, (ours, raw, bare) in rows:
+def report(times: dict[str, list[float]], n: int) -> None:
+    print("ms       ours   raw whoosh   overhead   raw, no facets   overhead   ours, first time")
+    rows = [
+        (label, [percentile(times[key], f) for key in (*KEYS, "first")]) for label, f in PERCENTILES
+    ]
+    rows.append(("mean", [statistics.mean(times[key]) for key in (*KEYS, "first")]))
+    for label, (ours, raw, bare, first) in rows:
         print(
             f"  {label:5}{ours:7.1f}   {raw:10.1f}   {(ours / raw - 1) * 100:+7.0f}%"
-            f"   {bare:14.1f}   {(ours / bare - 1) * 100:+7.0f}%"
+            f"   {bare:14.1f}   {(ours / bare - 1) * 100:+7.0f}%   {first:16.1f}"
         )
+    if n in PREVIOUS:
+        print(f"  before: {PREVIOUS[n]}")
 
 
 def main() -> None:
@@ -386,7 +402,7 @@ def main() -> None:
         plain_times = time_plain_words(archive, plain, args.rounds, folder / "tantivy")
     print(f"\n{len(queries)} queries x {args.rounds} rounds, first page of 20 hits")
     print(f"with snippets and facets ('Stepanakert' finds {sample.total} through aliases)\n")
-    report(times)
+    report(times, args.n)
     if plain_times is not None:
         print(f"\nThe {len(plain)} plain-word queries (kind and year facets only for tantivy):")
         for label, fraction in PERCENTILES:

@@ -25,6 +25,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 
 from archive_app.core.db import Database, translate_error
@@ -42,6 +43,10 @@ INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
 GATHER_SECONDS = 0.5
 MERGE_AFTER_COMMITS = 12
+IDLE_MERGE_SECONDS = 1.0
+BIG_SEGMENT_DOCUMENTS = 20_000
+"""After small commits, the writer merges their segments once it has had this long with
+nothing to do."""
 
 
 def build_schema() -> Schema:
@@ -296,16 +301,21 @@ class SearchIndex:
         while True:
             with self._wake:
                 while self._done >= self._requested and not self._stopping:
-                    self._wake.wait()
+                    if not self._wake.wait(IDLE_MERGE_SECONDS if self._small_commits else None):
+                        break  # nothing to do for a moment: merge what small commits left
                 if self._stopping:
                     return
-                if not self._urgent:
+                idle = self._done >= self._requested
+                if not self._urgent and not idle:
                     self._wake.wait(GATHER_SECONDS)
                 target = self._requested
                 someone_waits = self._urgent > 0
                 self._writing = True
             try:
-                self._drain_queue(merge_allowed=not someone_waits)
+                if idle:
+                    self._merge_small_segments()
+                else:
+                    self._drain_queue(merge_allowed=not someone_waits)
             except Exception as error:  # given to whoever waits; the rows stay queued for a retry
                 if isinstance(error, OSError | ArchiveError):
                     log.info("index update failed: %s", error)
@@ -360,6 +370,18 @@ class SearchIndex:
             _abandon(writer)
             raise
         self._small_commits = 0 if merge else self._small_commits + 1
+
+    def _merge_small_segments(self) -> None:
+        """Merge the small segments that commits made into one (every search reads every
+        segment); segments of :data:`BIG_SEGMENT_DOCUMENTS` or more stay as they are."""
+        self._small_commits = 0
+        with self._write_lock:
+            writer = self._ix.writer(timeout=10.0)
+            try:
+                writer.commit(mergetype=_merge_all_but_big)
+            except BaseException:
+                _abandon(writer)
+                raise
 
     def rebuild(
         self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
@@ -465,6 +487,18 @@ class SearchIndex:
                 searcher.close()
             self._searchers.clear()
         self._local = threading.local()
+
+
+def _merge_all_but_big(writer: Any, segments: list[Any]) -> list[Any]:
+    """A Whoosh merge policy: the segments it returns stay; the others are merged."""
+    small = [segment for segment in segments if segment.doc_count_all() < BIG_SEGMENT_DOCUMENTS]
+    if len(small) < 2:
+        return segments
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in small]
 
 
 def _abandon(writer: Any) -> None:
