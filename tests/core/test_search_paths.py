@@ -156,3 +156,15 @@ def test_a_page_further_on_is_the_plain_paths_page_too(
             assert _unscored(found.hits) == _unscored(hits[PAGE:]), query
             compared += 1
     assert compared >= 5
+
+
+def test_hits_without_snippets_are_the_same_sources(
+    bench: ModuleType, archive_of_generated: Archive
+) -> None:
+    """What the window asks for: the sources of a page, no snippets or highlights made."""
+    for query in bench.QUERIES:
+        full = archive_of_generated.search(query, limit=PAGE)
+        bare = archive_of_generated.search(query, limit=PAGE, snippets=False)
+        assert [hit.id for hit in bare.hits] == [hit.id for hit in full.hits]
+        assert (bare.total, bare.facets) == (full.total, full.facets)
+        assert all(not (hit.snippet or hit.highlights or hit.title_highlights) for hit in bare.hits)

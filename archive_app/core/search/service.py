@@ -71,6 +71,7 @@ class SearchOptions(TypedDict, total=False):
     tags: Sequence[int]
     years: Sequence[int]
     facets: bool
+    snippets: bool
 
 
 @dataclass(frozen=True)
@@ -131,12 +132,14 @@ class SearchService:
         tags: Sequence[int] = (),
         years: Sequence[int] = (),
         facets: bool = True,
+        snippets: bool = True,
     ) -> SearchResults:
         """Search for ``query`` (the query language of :mod:`.help`), narrowed by the
         structured filters; hits ``offset`` to ``offset + limit``, by relevance or newest first
         (undated last). An empty query with filters lists every source they allow; a query
         with nothing to rank by (only filters or exclusions) is listed newest first. Set
-        ``facets=False`` for a further page, to skip counting them."""
+        ``facets=False`` for a further page, to skip counting them, and ``snippets=False`` when
+        only the sources are wanted (no snippets or highlights are made)."""
         _check_options(limit, offset, sort)
         filters = _Filters(kinds, events, perspectives, tags, years)
         text = query.strip()[:MAX_QUERY_CHARS]
@@ -164,7 +167,10 @@ class SearchService:
                 matches = self._docsets.ranked(searcher, main, narrowing, offset + limit)
             docnums = matches.docnums
             maker = HitMaker(
-                matches.results, compiled.alias_groups, [w.text for w in compiled.words]
+                matches.results,
+                compiled.alias_groups,
+                [w.text for w in compiled.words],
+                snippets=snippets,
             )
             hits = [maker.hit(found) for found in matches.results[offset : offset + limit]]
             counts = (
