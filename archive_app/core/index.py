@@ -25,7 +25,6 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 
 from archive_app.core.db import Database, translate_error
@@ -33,6 +32,7 @@ from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.search.analysis import analysis_language, content_analyzer, name_analyzer
 from archive_app.core.search.documents import documents_for
+from archive_app.core.search.segments import merge_small_segments
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,6 @@ BATCH_SIZE = 200
 GATHER_SECONDS = 0.5
 MERGE_AFTER_COMMITS = 12
 IDLE_MERGE_SECONDS = 1.0
-BIG_SEGMENT_DOCUMENTS = 20_000
 """After small commits, the writer merges their segments once it has had this long with
 nothing to do."""
 
@@ -373,12 +372,12 @@ class SearchIndex:
 
     def _merge_small_segments(self) -> None:
         """Merge the small segments that commits made into one (every search reads every
-        segment); segments of :data:`BIG_SEGMENT_DOCUMENTS` or more stay as they are."""
+        segment), leaving big ones as they are."""
         self._small_commits = 0
         with self._write_lock:
             writer = self._ix.writer(timeout=10.0)
             try:
-                writer.commit(mergetype=_merge_all_but_big)
+                writer.commit(mergetype=merge_small_segments)
             except BaseException:
                 _abandon(writer)
                 raise
@@ -487,18 +486,6 @@ class SearchIndex:
                 searcher.close()
             self._searchers.clear()
         self._local = threading.local()
-
-
-def _merge_all_but_big(writer: Any, segments: list[Any]) -> list[Any]:
-    """A Whoosh merge policy: the segments it returns stay; the others are merged."""
-    small = [segment for segment in segments if segment.doc_count_all() < BIG_SEGMENT_DOCUMENTS]
-    if len(small) < 2:
-        return segments
-    for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [segment for segment in segments if segment not in small]
 
 
 def _abandon(writer: Any) -> None:
