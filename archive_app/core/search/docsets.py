@@ -35,8 +35,8 @@ from whoosh.searching import Results
 
 from archive_app.core.search.postings import field_lengths, is_plain_term, term_scores
 
-MAX_KEPT_POSTINGS = 4_000_000
-"""Documents kept over all leaves (about 64 MB): least recently used leaves go first."""
+MAX_KEPT_POSTINGS = 2_500_000
+"""Documents kept over all leaves (12 bytes each: 30 MB); least recently used leaves go first."""
 
 
 @dataclass
@@ -241,7 +241,7 @@ def _leaf_matches(leaf: Any, query: Any, context: Any) -> _Leaf:
     """A leaf query's documents in one segment (and, with a scoring context, their scores),
     as Whoosh's matcher for it finds them."""
     if context is None:
-        ids = np.fromiter(query.docs(leaf), dtype=np.int64)
+        ids = np.fromiter(query.docs(leaf), dtype=np.int32)
         return _Leaf(ids, np.zeros(0))
     matcher = query.matcher(leaf, context)
     ids_found: list[int] = []
@@ -250,7 +250,7 @@ def _leaf_matches(leaf: Any, query: Any, context: Any) -> _Leaf:
         ids_found.append(matcher.id())
         scores_found.append(matcher.score())
         matcher.next()
-    return _Leaf(np.array(ids_found, dtype=np.int64), np.array(scores_found, dtype=np.float64))
+    return _Leaf(np.array(ids_found, dtype=np.int32), np.array(scores_found, dtype=np.float64))
 
 
 def _joined(parts: list[list[Any] | None], every: bool) -> list[Any] | None:

@@ -30,7 +30,7 @@ def term_scores(
     reader = leaf.reader()
     fieldname = query.fieldname
     if (fieldname, query.text) not in reader:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.zeros(0, dtype=np.int32), np.zeros(0)
     ids, weights = _postings(reader.postings(fieldname, query.text))
     if lengths is None:  # Whoosh scores a term of an unscored field by its weight
         return ids, weights
@@ -68,12 +68,12 @@ def _postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
             ids.append(matcher.id())
             weights.append(matcher.weight())
             matcher.next()
-        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+        return np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float64)
     id_blocks, weight_blocks = [], []
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_weights()
-        id_blocks.append(np.asarray(matcher._ids, dtype=np.int64))
+        id_blocks.append(np.asarray(matcher._ids, dtype=np.int32))
         weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
         matcher._next_block()
     return np.concatenate(id_blocks), np.concatenate(weight_blocks)
