@@ -32,7 +32,11 @@ from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.search.analysis import analysis_language, content_analyzer, name_analyzer
 from archive_app.core.search.documents import documents_for
-from archive_app.core.search.segments import merge_small_segments
+from archive_app.core.search.segments import (
+    many_tiny_segments,
+    merge_small_segments,
+    merge_tiny_segments,
+)
 
 log = logging.getLogger(__name__)
 
@@ -312,9 +316,11 @@ class SearchIndex:
                 self._writing = True
             try:
                 if idle:
-                    self._merge_small_segments()
+                    self._merge_segments(merge_small_segments)
                 else:
                     self._drain_queue(merge_allowed=not someone_waits)
+                    if self._done_after(target) and many_tiny_segments(self._ix):
+                        self._merge_segments(merge_tiny_segments)
             except Exception as error:  # given to whoever waits; the rows stay queued for a retry
                 if isinstance(error, OSError | ArchiveError):
                     log.info("index update failed: %s", error)
@@ -370,14 +376,20 @@ class SearchIndex:
             raise
         self._small_commits = 0 if merge else self._small_commits + 1
 
-    def _merge_small_segments(self) -> None:
-        """Merge the small segments that commits made into one (every search reads every
-        segment), leaving big ones as they are."""
+    def _done_after(self, target: int) -> bool:
+        """Whether nothing was asked of the writer since ``target``."""
+        with self._wake:
+            return self._requested == target
+
+    def _merge_segments(self, policy: Any) -> None:
+        """Merge segments by a policy of :mod:`.search.segments` (every search reads every
+        segment): the small ones when idle, and at once the tiny ones that a round of small
+        commits (an import in small batches) left, before whoever waits for it searches."""
         self._small_commits = 0
         with self._write_lock:
             writer = self._ix.writer(timeout=10.0)
             try:
-                writer.commit(mergetype=merge_small_segments)
+                writer.commit(mergetype=policy)
             except BaseException:
                 _abandon(writer)
                 raise
