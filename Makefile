@@ -44,11 +44,11 @@ lock:
 	build/lock-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links --extra dev -o $(DEV_LOCK) pyproject.toml
 
-# Refresh the translation catalogues from the window's strings (then translate them in Qt
-# Linguist: $(BIN)/pyside6-linguist $(TRANSLATIONS)/archive_app_ru.ts).
+# Refresh the translation catalogues from the strings of the window and of the core (then
+# translate them in Qt Linguist: $(BIN)/pyside6-linguist $(TRANSLATIONS)/archive_app_ru.ts).
 catalogue: $(DEV_STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations relative \
-		$$(find archive_app/gui -name '*.py' | sort) -ts $(CATALOGUES)
+		$$(find archive_app -name '*.py' | sort) -ts $(CATALOGUES)
 
 # The wheel users install with pipx, and a check that it works outside this folder.
 wheel: $(DEV_STAMP)

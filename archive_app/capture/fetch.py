@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import hashes
 
 from archive_app.capture.policy import USER_AGENT, CapturePolicy, check_url
 from archive_app.core.errors import CancelledError, CaptureError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, is_cancelled
 
 _REDIRECTS = (301, 302, 303, 307, 308)
@@ -55,7 +56,13 @@ class Exchange:
         try:
             return zlib.decompressobj(zlib.MAX_WBITS | 32).decompress(raw, limit)
         except zlib.error as error:
-            raise CaptureError(f"The page from {self.url} is damaged ({error}).") from error
+            raise CaptureError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "The page from {url} is damaged ({error})."),
+                    url=str(self.url),
+                    error=str(error),
+                )
+            ) from error
 
 
 class Fetcher:
@@ -89,8 +96,15 @@ class Fetcher:
         while chain[-1].status in _REDIRECTS and chain[-1].header("Location"):
             if len(chain) > self.policy.max_redirects:
                 raise CaptureError(
-                    f"{url} redirects more than {self.policy.max_redirects} times "
-                    "(a redirect loop?); nothing was captured."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "{url} redirects more than {limit} times (a redirect loop?); "
+                            "nothing was captured.",
+                        ),
+                        url=str(url),
+                        limit=str(self.policy.max_redirects),
+                    )
                 )
             target = str(httpx.URL(chain[-1].url).join(chain[-1].header("Location")))
             chain.append(self.get(check_url(target)))
@@ -138,21 +152,42 @@ class Fetcher:
     def _check_limits(self, url: str, size: int) -> None:
         policy = self.policy
         if is_cancelled(self.cancel):
-            raise CancelledError("The capture was cancelled.")
+            raise CancelledError(Message(QT_TRANSLATE_NOOP("core", "The capture was cancelled.")))
         if size > policy.max_resource_bytes:
             raise CaptureError(
-                f"The answer from {url} is larger than {_megabytes(policy.max_resource_bytes)}, "
-                "the limit for one resource; it was not captured."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The answer from {url} is larger than {size}, the limit for one "
+                        "resource; it was not captured.",
+                    ),
+                    url=str(url),
+                    size=str(_megabytes(policy.max_resource_bytes)),
+                )
             )
         if self.fetched_bytes > policy.max_capture_bytes:
             raise CaptureError(
-                f"The capture of {url} grew past {_megabytes(policy.max_capture_bytes)}, "
-                "the limit for one capture; it was stopped."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The capture of {url} grew past {size}, the limit for one "
+                        "capture; it was stopped.",
+                    ),
+                    url=str(url),
+                    size=str(_megabytes(policy.max_capture_bytes)),
+                )
             )
         if time.monotonic() > self.deadline:
             raise CaptureError(
-                f"The capture took longer than {policy.total_timeout:g} seconds (the server at "
-                f"{url} sends too slowly), so it was stopped."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The capture took longer than {seconds} seconds (the server at "
+                        "{url} sends too slowly), so it was stopped.",
+                    ),
+                    seconds=f"{policy.total_timeout:g}",
+                    url=str(url),
+                )
             )
 
 

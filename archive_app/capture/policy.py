@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from archive_app import __version__
 from archive_app.core.errors import CaptureError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 
 USER_AGENT = f"archive-app/{__version__} (research archive; captures a page for its reader)"
 
@@ -33,17 +34,37 @@ def check_url(url: str) -> str:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as error:
-        raise CaptureError(f"'{url}' is not a web address ({error}).") from error
+        raise CaptureError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "'{url}' is not a web address ({error})."),
+                url=str(url),
+                error=str(error),
+            )
+        ) from error
     if parts.scheme.lower() not in ("http", "https"):
         scheme = f"'{parts.scheme}:' addresses" if parts.scheme else "addresses without http://"
         raise CaptureError(
-            f"Only http:// and https:// pages can be captured, not {scheme} ({url})."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Only http:// and https:// pages can be captured, not {scheme} ({url})."
+                ),
+                scheme=str(scheme),
+                url=str(url),
+            )
         )
     if parts.username is not None or parts.password is not None:
         raise CaptureError(
-            "The address holds a user name or password; the archive does not send credentials "
-            "and would keep them in its records. Remove them from the address."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The address holds a user name or password; the archive does not send "
+                    "credentials and would keep them in its records. Remove them from the "
+                    "address.",
+                )
+            )
         )
     if not parts.hostname or port == 0:
-        raise CaptureError(f"'{url}' names no host to fetch from.")
+        raise CaptureError(
+            Message(QT_TRANSLATE_NOOP("core", "'{url}' names no host to fetch from."), url=str(url))
+        )
     return url.strip()

@@ -22,6 +22,7 @@ from archive_app.capture.warc import write_warc
 from archive_app.core.archive import Archive
 from archive_app.core.errors import CancelledError, CaptureError, ImportFailure
 from archive_app.core.importing import FileOutcome, ImportReport
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.research import counted
 from archive_app.core.store import FileDigest, digest_file
@@ -49,7 +50,12 @@ def capture_pages(
             report.cancelled = True
             report.not_attempted = len(wanted) - done
             break
-        report_progress(progress, done, len(wanted), f"Capturing {url}")
+        report_progress(
+            progress,
+            done,
+            len(wanted),
+            Message(QT_TRANSLATE_NOOP("core", "Capturing {url}"), url=url),
+        )
         for outcome in _capture_one(archive, url, policy, cancel):
             report.outcomes.append(outcome)
             report_progress(progress, done + 1, len(wanted), url, outcome)
@@ -123,8 +129,15 @@ def _fetch_into_warc(
         page = chain[-1]
         if not 200 <= page.status < 300:
             raise CaptureError(
-                f"The server answered {page.status} {page.reason} for {page.url}; "
-                "nothing was captured."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The server answered {status} {reason} for {url}; nothing was captured.",
+                    ),
+                    status=str(page.status),
+                    reason=str(page.reason),
+                    url=str(page.url),
+                )
             )
         exchanges = list(chain)
         if media_type(page.header("Content-Type")) in _PAGE_TYPES:

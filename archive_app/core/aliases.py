@@ -17,6 +17,7 @@ from typing import Any
 from archive_app.core.audit import record
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.search.analysis import analyze, fold
 
 MAX_NAME_CHARS = 200
@@ -129,7 +130,12 @@ class Aliases:
         for group in self.all():
             if group.id == group_id:
                 return group
-        raise NotFoundError(f"There is no alias group {group_id}.")
+        raise NotFoundError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "There is no alias group {group_id}."),
+                group_id=str(group_id),
+            )
+        )
 
     def group_of(self, name: str) -> AliasGroup | None:
         """The group holding ``name`` (compared as search compares words), if any."""
@@ -159,7 +165,11 @@ class Aliases:
         groups = self.all()
         target = _target_group(wanted, groups)
         if target is None and len(wanted) < 2:
-            raise InvalidInputError("An alias group needs at least two different names.")
+            raise InvalidInputError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "An alias group needs at least two different names.")
+                )
+            )
         with self.database.transaction() as connection:
             if target is None:
                 cursor = connection.execute(
@@ -194,7 +204,11 @@ class Aliases:
         were left and the group went with it."""
         group = self.group_of(name)
         if group is None:
-            raise NotFoundError(f"'{name}' is not in any alias group.")
+            raise NotFoundError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "'{name}' is not in any alias group."), name=str(name)
+                )
+            )
         removed = _same_name(name, group.names)
         remaining = [other for other in group.names if other != removed]
         with self.database.transaction() as connection:
@@ -215,7 +229,11 @@ class Aliases:
         for name in wanted:
             self._refuse_taken(name)
         if len(wanted) < 2 or len({name_key(name) for name in wanted}) < len(wanted):
-            raise InvalidInputError("An alias group needs at least two different names.")
+            raise InvalidInputError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "An alias group needs at least two different names.")
+                )
+            )
         return self.add(wanted, note=note)
 
     def add_name(self, group_id: int, name: str) -> AliasGroup:
@@ -234,7 +252,12 @@ class Aliases:
         """Spell one name of a group anew (``Xankendi`` → ``Xankəndi``)."""
         group = self.get(group_id)
         if name not in group.names:
-            raise NotFoundError(f"'{name}' is not a name of this alias group.")
+            raise NotFoundError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "'{name}' is not a name of this alias group."),
+                    name=str(name),
+                )
+            )
         clean = _clean_name(new_name)
         others = [other for other in group.names if other != name]
         self._refuse_taken(clean, AliasGroup(group.id, tuple(others), group.note))
@@ -260,12 +283,24 @@ class Aliases:
         """Refuse a name already in another group, or twice in ``group``."""
         key = name_key(name)
         if group is not None and any(name_key(other) == key for other in group.names):
-            raise InvalidInputError(f"'{name}' is already a name of this group.")
+            raise InvalidInputError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "'{name}' is already a name of this group."),
+                    name=str(name),
+                )
+            )
         owner = self.group_of(name)
         if owner is not None and (group is None or owner.id != group.id):
             raise InvalidInputError(
-                f"'{name}' is already in another alias group ({', '.join(owner.names)}); a "
-                "name can belong to one group only."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "'{name}' is already in another alias group ({names}); a name can "
+                        "belong to one group only.",
+                    ),
+                    name=str(name),
+                    names=str(", ".join(owner.names)),
+                )
             )
 
 
@@ -299,12 +334,22 @@ def _record(
 def _clean_name(name: str) -> str:
     text = " ".join(str(name).split())
     if not text:
-        raise InvalidInputError("An alias cannot be empty.")
+        raise InvalidInputError(Message(QT_TRANSLATE_NOOP("core", "An alias cannot be empty.")))
     if len(text) > MAX_NAME_CHARS:
-        raise InvalidInputError(f"An alias is limited to {MAX_NAME_CHARS} characters.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "An alias is limited to {limit} characters."),
+                limit=str(MAX_NAME_CHARS),
+            )
+        )
     if not name_key(text):
         raise InvalidInputError(
-            f"'{text}' has no words search can look for (only very common words)."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "'{text}' has no words search can look for (only very common words)."
+                ),
+                text=str(text),
+            )
         )
     return text
 
@@ -330,8 +375,16 @@ def _target_group(names: Sequence[str], groups: Sequence[AliasGroup]) -> AliasGr
             continue
         if target is not None:
             raise InvalidInputError(
-                f"'{name}' is already in another alias group ({owner.id}: "
-                f"{', '.join(owner.names)}); a name can belong to one group only."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "'{name}' is already in another alias group ({id}: {names}); a name "
+                        "can belong to one group only.",
+                    ),
+                    name=str(name),
+                    id=str(owner.id),
+                    names=str(", ".join(owner.names)),
+                )
             )
         target = owner
     return target

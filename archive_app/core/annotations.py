@@ -26,6 +26,7 @@ from archive_app.core.db import Database, now_iso
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index import queue_for_index
 from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import Annotation
 from archive_app.core.research import (
     NO_LABELS,
@@ -35,7 +36,12 @@ from archive_app.core.research import (
     link_labels,
     unlink_labels,
 )
-from archive_app.core.sources import annotation_from_row, load_annotations, require_source
+from archive_app.core.sources import (
+    annotation_from_row,
+    load_annotations,
+    no_such_source,
+    require_source,
+)
 
 EPSILON = 1e-9
 
@@ -74,7 +80,14 @@ class Annotations:
     def get(self, annotation_id: int) -> Annotation:
         row = self.database.query_one("SELECT * FROM annotations WHERE id = ?", (annotation_id,))
         if row is None:
-            raise NotFoundError(f"There is no annotation {annotation_id} in this archive.")
+            raise NotFoundError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "There is no annotation {annotation_id} in this archive."
+                    ),
+                    annotation_id=str(annotation_id),
+                )
+            )
         return annotation_from_row(self.database, row)
 
     def of_source(self, source_id: int) -> list[Annotation]:
@@ -106,11 +119,22 @@ class Annotations:
         body = self._body(source_id)
         if not 0 <= start < end <= len(body):
             raise InvalidInputError(
-                f"Characters {start} to {end} are not a passage of source {source_id}, whose "
-                f"text is {len(body)} characters long."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Characters {start} to {end} are not a passage of source {source_id}, "
+                        "whose text is {body} characters long.",
+                    ),
+                    start=str(start),
+                    end=str(end),
+                    source_id=str(source_id),
+                    body=str(len(body)),
+                )
             )
         if not body[start:end].strip():
-            raise InvalidInputError("Select some text to annotate, not only spaces.")
+            raise InvalidInputError(
+                Message(QT_TRANSLATE_NOOP("core", "Select some text to annotate, not only spaces."))
+            )
         labels = Labels(events, perspectives, tags)
         return self._add(source_id, _text_values(body, start, end), note, labels)
 
@@ -208,7 +232,9 @@ class Annotations:
         under the same ids)."""
         ids = list(dict.fromkeys(annotation_ids))
         if not ids:
-            raise InvalidInputError("Choose at least one annotation to delete.")
+            raise InvalidInputError(
+                Message(QT_TRANSLATE_NOOP("core", "Choose at least one annotation to delete."))
+            )
         for annotation_id in ids:
             self.get(annotation_id)
         marks = ",".join("?" * len(ids))
@@ -276,34 +302,67 @@ class Annotations:
     def _body(self, source_id: int) -> str:
         body = self.database.scalar("SELECT body FROM sources WHERE id = ?", (source_id,))
         if body is None:
-            raise NotFoundError(f"There is no source {source_id} in this archive.")
+            raise NotFoundError(no_such_source(source_id))
         return str(body)
 
     def _check_page(self, source_id: int, page: int | None) -> None:
         row = self.database.query_one("SELECT kind, blocks FROM sources WHERE id = ?", (source_id,))
         if row is None:
-            raise NotFoundError(f"There is no source {source_id} in this archive.")
+            raise NotFoundError(no_such_source(source_id))
         kind = row["kind"]
         if kind == "image":
             if page is not None:
-                raise InvalidInputError(f"Source {source_id} is an image; it has no pages.")
+                raise InvalidInputError(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "Source {source_id} is an image; it has no pages."
+                        ),
+                        source_id=str(source_id),
+                    )
+                )
             return
         if kind != "pdf":
             raise InvalidInputError(
-                f"Source {source_id} is {'an' if kind == 'article' else 'a'} {kind}; regions "
-                "can be marked on images and PDF pages. Annotate a passage of its text instead."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Source {source_id} is {value} {kind}; regions can be marked on images "
+                        "and PDF pages. Annotate a passage of its text instead.",
+                    ),
+                    source_id=str(source_id),
+                    value=str("an" if kind == "article" else "a"),
+                    kind=str(kind),
+                )
             )
         pages = [int(block[1]) for block in json.loads(row["blocks"]) if block[0] == "page"]
         if page is None:
             raise InvalidInputError(
-                f"Source {source_id} is a PDF: say which page the region is on."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Source {source_id} is a PDF: say which page the region is on."
+                    ),
+                    source_id=str(source_id),
+                )
             )
         if page < 1:
-            raise InvalidInputError(f"Pages count from 1; there is no page {page}.")
+            raise InvalidInputError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "Pages count from 1; there is no page {page}."),
+                    page=str(page),
+                )
+            )
         if pages and page not in pages:
             raise InvalidInputError(
-                f"Source {source_id} has pages {min(pages)} to {max(pages)}; there is no page "
-                f"{page}."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Source {source_id} has pages {min} to {max}; there is no page {page}.",
+                    ),
+                    source_id=str(source_id),
+                    min=str(min(pages)),
+                    max=str(max(pages)),
+                    page=str(page),
+                )
             )
 
 
@@ -322,21 +381,49 @@ def _text_values(body: str, start: int, end: int) -> dict[str, object]:
 def _find_quote(body: str, quote: str, occurrence: int | None, source_id: int) -> tuple[int, int]:
     wanted = unicodedata.normalize("NFKC", quote)
     if not wanted.strip():
-        raise InvalidInputError("Give the passage to annotate; the quote is empty.")
+        raise InvalidInputError(
+            Message(QT_TRANSLATE_NOOP("core", "Give the passage to annotate; the quote is empty."))
+        )
     found = occurrences(body, wanted)
     if not found:
-        raise InvalidInputError(f"The text of source {source_id} does not contain “{quote}”.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The text of source {source_id} does not contain “{quote}”."
+                ),
+                source_id=str(source_id),
+                quote=str(quote),
+            )
+        )
     if occurrence is None:
         if len(found) > 1:
             raise InvalidInputError(
-                f"“{quote}” appears {len(found)} times in source {source_id}. Say which "
-                f"occurrence you mean (1 to {len(found)})."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "“{quote}” appears {found} times in source {source_id}. Say which "
+                        "occurrence you mean (1 to {found}).",
+                    ),
+                    quote=str(quote),
+                    found=str(len(found)),
+                    source_id=str(source_id),
+                )
             )
         return found[0]
     if not 1 <= occurrence <= len(found):
         times = "once" if len(found) == 1 else f"{len(found)} times"
         raise InvalidInputError(
-            f"“{quote}” appears {times} in source {source_id}; there is no occurrence {occurrence}."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "“{quote}” appears {times} in source {source_id}; there is no "
+                    "occurrence {occurrence}.",
+                ),
+                quote=str(quote),
+                times=str(times),
+                source_id=str(source_id),
+                occurrence=str(occurrence),
+            )
         )
     return found[occurrence - 1]
 
@@ -344,9 +431,15 @@ def _find_quote(body: str, quote: str, occurrence: int | None, source_id: int) -
 def _check_region(region: Region) -> None:
     numbers = (region.x, region.y, region.width, region.height)
     if not all(math.isfinite(value) for value in numbers):
-        raise InvalidInputError("A region needs four numbers: x, y, width and height.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "A region needs four numbers: x, y, width and height.")
+            )
+        )
     if region.width <= 0 or region.height <= 0:
-        raise InvalidInputError("A region needs a width and a height above 0.")
+        raise InvalidInputError(
+            Message(QT_TRANSLATE_NOOP("core", "A region needs a width and a height above 0."))
+        )
     inside = (
         region.x >= -EPSILON
         and region.y >= -EPSILON
@@ -355,9 +448,18 @@ def _check_region(region: Region) -> None:
     )
     if not inside:
         raise InvalidInputError(
-            f"The region x={region.x:g}, y={region.y:g}, width={region.width:g}, "
-            f"height={region.height:g} lies outside the image. Give it relative to the image: "
-            "x and y from 0 to 1, with x + width and y + height at most 1."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The region x={x}, y={y}, width={width}, height={height} lies outside "
+                    "the image. Give it relative to the image: x and y from 0 to 1, with x "
+                    "+ width and y + height at most 1.",
+                ),
+                x=f"{region.x:g}",
+                y=f"{region.y:g}",
+                width=f"{region.width:g}",
+                height=f"{region.height:g}",
+            )
         )
 
 

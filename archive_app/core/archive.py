@@ -26,6 +26,7 @@ from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportSession
 from archive_app.core.index import IndexLag, SearchIndex
 from archive_app.core.listing import Listing
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import Source
 from archive_app.core.ocr import TextRecognition
 from archive_app.core.perspectives import Perspectives
@@ -91,7 +92,7 @@ class Archive:
         self.audit = AuditTrail(database)
         self.trash = Trash(database, self._index_now, self.store, self.derived)
         self.verification = Verification(database, self._index_now)
-        self.places = Places(database, self._index_now)
+        self.places = Places(database, self._index_now, self.gazetteer)
 
     @classmethod
     def open(
@@ -255,17 +256,37 @@ class Archive:
 
 def _check_folder(folder: Path, create: bool) -> None:
     if folder.exists() and not folder.is_dir():
-        raise ArchiveError(f"{folder} is a file, not an archive folder.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{folder} is a file, not an archive folder.",
+                ),
+                folder=str(folder),
+            )
+        )
     is_archive = (folder / DATABASE_NAME).exists()
     if is_archive:
         return
     if not create:
         raise NoArchiveError(
-            f"There is no archive at {folder}. Importing files (`archive-app import`) or "
-            "opening the window there makes one."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "There is no archive at {folder}. Importing files (`archive-app import`) "
+                    "or opening the window there makes one.",
+                ),
+                folder=str(folder),
+            )
         )
     if folder.exists() and any(p.name not in {LOCK_NAME} for p in folder.iterdir()):
         raise ArchiveError(
-            f"{folder} already holds other files and is not an archive. "
-            "Choose an empty folder for a new archive, or an existing archive."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{folder} already holds other files and is not an archive. Choose an "
+                    "empty folder for a new archive, or an existing archive.",
+                ),
+                folder=str(folder),
+            )
         )

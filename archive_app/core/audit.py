@@ -25,9 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from archive_app.core.db import Database, now_iso
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.store import FileDigest, digest_file
 
 INVESTIGATOR_SETTING = "investigator"
+NOT_RECORDED = Message(
+    QT_TRANSLATE_NOOP("core", "(Not in the audit trail: another program has the archive open.)")
+)
+"""Said after what was exported when the audit trail could not record it."""
 GENESIS = "0" * 64
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from archive_app.core.captures import container_ext_of, containers_in_use
 from archive_app.core.errors import ArchiveError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 
 if TYPE_CHECKING:
@@ -53,7 +54,9 @@ def check_archive(
         problem = archive.store.verify(row["sha256"], row["original_ext"])
         if problem:
             report.problems.append(f"{what} {row['id']}: {problem}")
-        report_progress(progress, done, len(originals), "Checking originals")
+        report_progress(
+            progress, done, len(originals), Message(QT_TRANSLATE_NOOP("core", "Checking originals"))
+        )
     containers = containers_in_use(archive.database) | {
         sha256 for sha256, _ in archive.trash.web_archives()
     }

@@ -31,6 +31,7 @@ from archive_app.core.dates import date_range
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import Event
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import NamedRef
 from archive_app.core.perspectives import Perspective
 from archive_app.core.research import labels_by_owner
@@ -191,7 +192,12 @@ def compare_event(
     or newest published first (undated last either way), or by title."""
     if order not in CARD_ORDERS:
         raise InvalidInputError(
-            f"Cards are sorted oldest or newest first, or by title; not '{order}'."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Cards are sorted oldest or newest first, or by title; not '{order}'."
+                ),
+                order=str(order),
+            )
         )
     event = archive.events.get(event_id)
     scope = archive.events.with_descendants([event.id]) if sub_events else {event.id}

@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime
 
 from archive_app.core.errors import InvalidInputError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -26,21 +27,46 @@ def parse_partial_date(text: str) -> str:
     match = _PARTIAL.match(value)
     if not match:
         raise InvalidInputError(
-            f"'{text}' is not a date. Use a year (2020), a month (2020-09) or a day (2020-09-27)."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "'{text}' is not a date. Use a year (2020), a month (2020-09) or a day "
+                    "(2020-09-27).",
+                ),
+                text=text,
+            )
         )
     year, month, day = int(match.group(1)), match.group(2), match.group(3)
     if month is None:
         return f"{year:04d}"
     month_number = int(month)
     if not 1 <= month_number <= 12:
-        raise InvalidInputError(f"'{text}' is not a date: there is no month {month_number}.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "'{text}' is not a date: there is no month {month}.",
+                ),
+                text=text,
+                month=str(month_number),
+            )
+        )
     if day is None:
         return f"{year:04d}-{month_number:02d}"
     day_number = int(day)
     last = calendar.monthrange(year, month_number)[1]
     if not 1 <= day_number <= last:
         raise InvalidInputError(
-            f"'{text}' is not a date: {calendar.month_name[month_number]} {year} has {last} days."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "'{text}' is not a date: {month_name} {year} has {days} days.",
+                ),
+                text=text,
+                month_name=calendar.month_name[month_number],
+                year=str(year),
+                days=str(last),
+            )
         )
     return f"{year:04d}-{month_number:02d}-{day_number:02d}"
 

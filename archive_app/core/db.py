@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from archive_app.core.errors import (
     ArchiveDamagedError,
@@ -23,6 +24,7 @@ from archive_app.core.errors import (
     DiskFullError,
     ReadOnlyError,
 )
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 DATABASE_NAME = "archive.db"
@@ -38,21 +40,55 @@ def translate_error(error: sqlite3.Error | OSError, path: Path) -> ArchiveError:
     text = str(error).lower()
     if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "disk is full" in text:
         return DiskFullError(
-            f"The disk holding the archive at {path} is full. Free some space and try again; "
-            "nothing was half-written."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The disk holding the archive at {path} is full. Free some space and "
+                    "try again; nothing was half-written.",
+                ),
+                path=str(path),
+            )
         )
     if "locked" in text or "busy" in text:
         return ArchiveLockedError(
-            f"The archive at {path} is busy in another program. Close it there and try again."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The archive at {path} is busy in another program. Close it there and "
+                    "try again.",
+                ),
+                path=str(path),
+            )
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return ArchiveDamagedError(
-            f"The archive database at {path} is damaged ({error}). "
-            "Restore it from a backup, or run `archive-app check --repair`."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The archive database at {path} is damaged ({error}). Restore it from "
+                    "a backup, or run `archive-app check --repair`.",
+                ),
+                path=str(path),
+                error=str(error),
+            )
         )
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
-        return ArchiveError(f"The archive at {path} cannot be written to ({error}).")
-    return ArchiveError(f"The archive at {path} could not be read or written: {error}")
+        return ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The archive at {path} cannot be written to ({error})."),
+                path=str(path),
+                error=str(error),
+            )
+        )
+    return ArchiveError(
+        Message(
+            QT_TRANSLATE_NOOP(
+                "core", "The archive at {path} could not be read or written: {error}"
+            ),
+            path=str(path),
+            error=str(error),
+        )
+    )
 
 
 class Database:
@@ -89,7 +125,7 @@ class Database:
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, made on first use."""
         if self._closed:
-            raise ArchiveError("The archive has been closed.")
+            raise ArchiveError(Message(QT_TRANSLATE_NOOP("core", "The archive has been closed.")))
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = self._connect()
@@ -114,8 +150,14 @@ class Database:
         """One atomic write. Nested calls in the same thread join the outer transaction."""
         if self.read_only:
             raise ReadOnlyError(
-                f"The archive at {self.path.parent} was opened only for reading (another "
-                "program has it open), so nothing was changed. Close it there and try again."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The archive at {folder} was opened only for reading (another program has "
+                        "it open), so nothing was changed. Close it there and try again.",
+                    ),
+                    folder=str(self.path.parent),
+                )
             )
         with self._write_lock:
             connection = self.connection
@@ -142,6 +184,18 @@ class Database:
             return self.connection.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
             raise translate_error(error, self.path) from error
+
+    def query_tuples(
+        self, sql: str, parameters: tuple[object, ...] | dict[str, object] = ()
+    ) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples: for bulk reads, where a Row object per row would cost."""
+        try:
+            cursor = self.connection.execute(sql, parameters)
+            cursor.row_factory = None
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+        except sqlite3.Error as error:
+            raise translate_error(error, self.path) from error
+        return rows
 
     def query_one(
         self, sql: str, parameters: tuple[object, ...] | dict[str, object] = ()
@@ -189,18 +243,32 @@ class Database:
         version = int(self.connection.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise ArchiveVersionError(
-                f"The archive at {self.path.parent} was written by a newer version of this "
-                f"program (schema {version}, this version reads up to {SCHEMA_VERSION}). "
-                "Update the program to open it."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The archive at {folder} was written by a newer version of this program "
+                        "(schema {version}, this version reads up to {newest}). Update the "
+                        "program to open it.",
+                    ),
+                    folder=str(self.path.parent),
+                    version=str(version),
+                    newest=str(SCHEMA_VERSION),
+                )
             )
         return version
 
     def _check_readable_version(self) -> None:
         if self._schema_version() < SCHEMA_VERSION:
             raise ArchiveVersionError(
-                f"The archive at {self.path.parent} was written by an older version of this "
-                "program and must be upgraded before it can be read beside another program. "
-                "Open it in the window (or run any command that changes it) to upgrade it."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The archive at {folder} was written by an older version of this program "
+                        "and must be upgraded before it can be read beside another program. Open "
+                        "it in the window (or run any command that changes it) to upgrade it.",
+                    ),
+                    folder=str(self.path.parent),
+                )
             )
 
     def _migrate(self) -> None:

@@ -21,6 +21,7 @@ from archive_app.core.dates import date_range, parse_partial_date
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.research import (
     Ref,
     check_unique_name,
@@ -245,7 +246,14 @@ def checked_dates(start: str, end: str) -> tuple[str, str]:
     end_date = parse_partial_date(end) if end.strip() else ""
     if start_date and end_date and date_range(end_date)[1] < date_range(start_date)[0]:
         raise InvalidInputError(
-            f"An event cannot end ({end_date}) before it starts ({start_date})."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "An event cannot end ({end}) before it starts ({start}).",
+                ),
+                end=end_date,
+                start=start_date,
+            )
         )
     return start_date, end_date
 
@@ -259,10 +267,22 @@ def _refuse_cycle(connection: sqlite3.Connection, event: Event, parent_id: int) 
                 "SELECT name FROM events WHERE id = ?", (parent_id,)
             ).fetchone()[0]
             if parent_id == event.id:
-                raise InvalidInputError(f"The event '{event.name}' cannot be its own parent.")
+                raise InvalidInputError(
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "The event '{event}' cannot be its own parent."),
+                        event=event.name,
+                    )
+                )
             raise InvalidInputError(
-                f"The event '{event.name}' cannot go under '{parent_name}': '{parent_name}' "
-                f"is one of its own sub-events, so '{event.name}' would become its own ancestor."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The event '{event}' cannot go under '{parent}': '{parent}' is one of its "
+                        "own sub-events, so '{event}' would become its own ancestor.",
+                    ),
+                    event=event.name,
+                    parent=parent_name,
+                )
             )
         row = connection.execute(
             "SELECT parent_id FROM events WHERE id = ?", (ancestor,)

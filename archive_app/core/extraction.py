@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, is_cancelled
 from archive_app.importers.document import ExtractedDocument
 from archive_app.importers.ocr_page import OcrPage, OcrRequest
@@ -190,8 +191,14 @@ class ExtractionPool:
                 self._retire(worker)
                 yield ExtractionResult(
                     task.key,
-                    error=f"Reading the file took longer than {self.timeout:g} seconds, so it was "
-                    "stopped (the file may be damaged or built to hang readers).",
+                    error=Message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "Reading the file took longer than {seconds} seconds, so it was "
+                            "stopped (the file may be damaged or built to hang readers).",
+                        ),
+                        seconds=f"{self.timeout:g}",
+                    ),
                 )
 
     def _crashed(self, worker: _Worker, task: ExtractionTask) -> ExtractionResult:
@@ -200,7 +207,13 @@ class ExtractionPool:
         log.error("importer process died on %s (exit code %s)", task.path, code)
         return ExtractionResult(
             task.key,
-            error=f"The importer crashed on this file (exit code {code}); it may be damaged.",
+            error=Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The importer crashed on this file (exit code {code}); it may be damaged.",
+                ),
+                code=str(code),
+            ),
         )
 
     def _idle_worker(self, busy: list[_Worker]) -> _Worker:

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import ExtractedDocument, SourceKind
 from archive_app.importers.sniff import (
     HTML_SUFFIXES,
@@ -64,22 +65,42 @@ def _is_saved_page_folder(name: str, page_stems: set[str]) -> bool:
     return False
 
 
-def unsupported_reason(path: Path) -> str:
+def unsupported_reason(path: Path) -> Message:
     suffix = path.suffix.lower()
     named = HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | IMAGE_SUFFIXES | MHTML_SUFFIXES
     if suffix in named | WEB_ARCHIVE_SUFFIXES | {".pdf"}:
-        return (
-            f"The file is named {suffix} but its content is not what that name says; "
-            f"the archive reads {READABLE_FORMATS}."
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The file is named {suffix} but its content is not what that name says; "
+                "the archive reads {formats}.",
+            ),
+            suffix=suffix,
+            formats=READABLE_FORMATS,
         )
-    kind = f"'{suffix}' files" if suffix else "files of this kind"
-    return f"The archive does not read {kind}. It reads {READABLE_FORMATS}."
+    if suffix:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core", "The archive does not read '{suffix}' files. It reads {formats}."
+            ),
+            suffix=suffix,
+            formats=READABLE_FORMATS,
+        )
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core", "The archive does not read files of this kind. It reads {formats}."
+        ),
+        formats=READABLE_FORMATS,
+    )
 
 
-def os_reason(error: OSError) -> str:
+def os_reason(error: OSError) -> Message:
     if isinstance(error, PermissionError):
-        return "The file cannot be read: permission denied."
-    return f"The file cannot be read: {error.strerror or error}."
+        return Message(QT_TRANSLATE_NOOP("core", "The file cannot be read: permission denied."))
+    return Message(
+        QT_TRANSLATE_NOOP("core", "The file cannot be read: {reason}."),
+        reason=error.strerror or str(error),
+    )
 
 
 def too_large(kind: SourceKind, path: Path, size: int) -> ExtractedDocument:

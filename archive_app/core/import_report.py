@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
+
 Status = Literal["imported", "duplicate", "failed"]
 
 
@@ -68,22 +70,47 @@ class ImportReport:
             ids.extend(outcome.images)
         return ids
 
-    def imported_summary(self) -> str:
+    def imported_summary(self) -> Message:
         """How many sources were added: "4 imported (3 photos saved with their pages)"."""
         photos = sum(len(outcome.images) for outcome in self.imported)
-        text = f"{len(self.imported) + photos:,} imported"
-        if photos:
-            text += f" ({photos:,} photo{'s' if photos != 1 else ''} saved with their pages)"
-        return text
+        count = len(self.imported) + photos
+        if not photos:
+            return Message(QT_TRANSLATE_NOOP("core", "{count} imported"), count=count)
+        if photos == 1:
+            return Message(
+                QT_TRANSLATE_NOOP("core", "{count} imported (1 photo saved with its page)"),
+                count=count,
+            )
+        return Message(
+            QT_TRANSLATE_NOOP("core", "{count} imported ({photos} photos saved with their pages)"),
+            count=count,
+            photos=photos,
+        )
 
     def summary(self) -> str:
         parts = [self.imported_summary()]
         if self.duplicates:
-            parts.append(f"{len(self.duplicates)} already in the archive")
+            parts.append(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "{count} already in the archive"),
+                    count=len(self.duplicates),
+                )
+            )
         if self.failed:
-            parts.append(f"{len(self.failed)} failed")
+            parts.append(
+                Message(QT_TRANSLATE_NOOP("core", "{count} failed"), count=len(self.failed))
+            )
         if self.cancelled:
-            parts.append(f"cancelled with {self.not_attempted} not imported")
+            parts.append(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "cancelled with {count} not imported"),
+                    count=self.not_attempted,
+                )
+            )
         elif self.not_attempted:
-            parts.append(f"{self.not_attempted} not attempted")
+            parts.append(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "{count} not attempted"), count=self.not_attempted
+                )
+            )
         return ", ".join(parts)

@@ -30,6 +30,7 @@ from archive_app.core.extraction import ExtractionPool, ExtractionResult, Extrac
 from archive_app.core.import_files import collect_files, os_reason, too_large, unsupported_reason
 from archive_app.core.import_report import FileOutcome, ImportReport
 from archive_app.core.index import SearchIndex, queue_for_index
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.page_photos import PagePhoto
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.references import import_references
@@ -127,7 +128,9 @@ class ImportSession:
             return self._run(paths)
 
     def _run(self, paths: Iterable[Path | str]) -> ImportReport:
-        report_progress(self.progress, 0, 0, "Looking for files")
+        report_progress(
+            self.progress, 0, 0, Message(QT_TRANSLATE_NOOP("core", "Looking for files"))
+        )
         archive_folder = self.store.root.parent
         files = list(collect_files([Path(p) for p in paths], archive_folder, self._fail))
         self._total = len(files) + len(self.report.outcomes)
@@ -161,7 +164,7 @@ class ImportSession:
                 head = handle.read(SNIFF_BYTES)
                 size = os.fstat(handle.fileno()).st_size
             if size == 0:
-                raise ImportFailure("The file is empty.")
+                raise ImportFailure(Message(QT_TRANSLATE_NOOP("core", "The file is empty.")))
             references = reference_format(head, path.suffix.lower())
             if references is not None:
                 self._import_references(path, references, tasks)
@@ -235,8 +238,13 @@ class ImportSession:
             outcome = FileOutcome(
                 str(candidate.path),
                 "failed",
-                error="The importer failed with an internal error (a bug; the details are in "
-                "the log).",
+                error=Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The importer failed with an internal error (a bug; the details are in "
+                        "the log).",
+                    )
+                ),
             )
         elif result.pages:
             outcomes = self._store_pages(candidate, result.pages, result.importer_version, tasks)

@@ -29,6 +29,7 @@ from whoosh.searching import Searcher
 
 from archive_app.core.db import Database, translate_error
 from archive_app.core.errors import ArchiveError, CancelledError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.search.analysis import analysis_language, content_analyzer, name_analyzer
 from archive_app.core.search.documents import documents_for
@@ -37,6 +38,7 @@ from archive_app.core.search.segments import (
     merge_small_segments,
     merge_tiny_segments,
 )
+from archive_app.core.search.storage import open_index
 
 log = logging.getLogger(__name__)
 
@@ -168,8 +170,14 @@ class SearchIndex:
             self.rebuild(progress, cancel)
             if self._ix is None:
                 raise CancelledError(
-                    "Opening was cancelled while the search index was being rebuilt. Nothing "
-                    "was lost: the index is rebuilt when the archive is next opened."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "Opening was cancelled while the search index was being rebuilt. "
+                            "Nothing was lost: the index is rebuilt when the archive is next "
+                            "opened.",
+                        )
+                    )
                 )
         self._thread = threading.Thread(target=self._run, name="index-writer", daemon=True)
         self._thread.start()
@@ -182,14 +190,20 @@ class SearchIndex:
     def _open_as_it_stands(self, schema_matches: bool) -> None:
         try:
             if schema_matches and whoosh_index.exists_in(self.folder):
-                self._ix = whoosh_index.open_dir(self.folder, readonly=True)
+                self._ix = open_index(self.folder, readonly=True)
                 return
         except Exception as error:  # a damaged index reads as one that needs rebuilding
             log.info("index at %s unreadable (%s)", self.folder, error)
         raise ArchiveError(
-            f"The search index of the archive at {self.folder.parent} is being rebuilt or "
-            "needs rebuilding, so it cannot be read beside the program that has the archive "
-            "open. Try again when that program has opened it."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The search index of the archive at {parent} is being rebuilt or needs "
+                    "rebuilding, so it cannot be read beside the program that has the "
+                    "archive open. Try again when that program has opened it.",
+                ),
+                parent=str(self.folder.parent),
+            )
         )
 
     def _open_existing(self) -> bool:
@@ -203,7 +217,7 @@ class SearchIndex:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                self._ix = whoosh_index.open_dir(self.folder)
+                self._ix = open_index(self.folder)
                 self._queue_missing_documents()
             except ArchiveError:
                 raise
@@ -417,7 +431,12 @@ class SearchIndex:
                     for document in documents_for(self.database, batch).values():
                         with analysis_language(document.get("lang", "")):
                             writer.add_document(**document)
-                    report_progress(progress, start + len(batch), len(ids), "Indexing")
+                    report_progress(
+                        progress,
+                        start + len(batch),
+                        len(ids),
+                        Message(QT_TRANSLATE_NOOP("core", "Indexing")),
+                    )
                 writer.commit(optimize=True)
             except BaseException:
                 with contextlib.suppress(Exception):
@@ -432,7 +451,9 @@ class SearchIndex:
                     "DELETE FROM index_queue WHERE source_id = ? AND ticket = ?",
                     [(row[0], row[1]) for row in queued],
                 )
-            report_progress(progress, len(ids), len(ids), "Indexed")
+            report_progress(
+                progress, len(ids), len(ids), Message(QT_TRANSLATE_NOOP("core", "Indexed"))
+            )
 
     def _swap_in(self, staging: Path) -> None:
         """Replace the index folder. Searchers of the old index stay usable until their
@@ -445,7 +466,7 @@ class SearchIndex:
             self.folder.rename(retired)
         staging.rename(self.folder)
         shutil.rmtree(retired, ignore_errors=True)
-        self._ix = whoosh_index.open_dir(self.folder)
+        self._ix = open_index(self.folder)
         self._generation += 1
 
     def _staging_folder(self) -> Path:
@@ -519,7 +540,18 @@ def _as_archive_error(error: Exception, folder: Path) -> ArchiveError:
     if isinstance(error, OSError):
         translated = translate_error(error, folder.parent)
         return IndexUpdateError(
-            f"The search index could not be updated: {translated.message} The sources are "
-            "safe in the database; the index catches up when the archive is next opened."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The search index could not be updated: {message} The sources are safe "
+                    "in the database; the index catches up when the archive is next opened.",
+                ),
+                message=translated.message,
+            )
         )
-    return IndexUpdateError(f"The search index could not be updated: {error}")
+    return IndexUpdateError(
+        Message(
+            QT_TRANSLATE_NOOP("core", "The search index could not be updated: {error}"),
+            error=str(error),
+        )
+    )

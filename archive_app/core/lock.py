@@ -14,6 +14,7 @@ import socket
 from pathlib import Path
 
 from archive_app.core.errors import ArchiveError, ArchiveLockedError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 
 LOCK_NAME = ".lock"
 
@@ -37,13 +38,29 @@ class ArchiveLock:
         try:
             handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
-            raise ArchiveError(f"Cannot open the archive at {self.path.parent}: {error}") from error
+            raise ArchiveError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Cannot open the archive at {folder}: {error}",
+                    ),
+                    folder=str(self.path.parent),
+                    error=str(error),
+                )
+            ) from error
         if not _try_lock(handle):
             holder = _read_holder(handle)
             os.close(handle)
             raise ArchiveLockedError(
-                f"The archive at {self.path.parent} is already open in another program{holder}. "
-                "Close it there first, or open another archive."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The archive at {folder} is already open in another program{holder}. "
+                        "Close it there first, or open another archive.",
+                    ),
+                    folder=str(self.path.parent),
+                    holder=holder,
+                )
             )
         self._handle = handle
         owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()

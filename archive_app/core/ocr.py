@@ -26,6 +26,7 @@ from archive_app.core.db import Database, now_iso
 from archive_app.core.errors import InvalidInputError, OcrUnavailableError
 from archive_app.core.extraction import ExtractionPool, ExtractionTask
 from archive_app.core.index import SearchIndex, queue_for_index
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.sources import load_source
 from archive_app.core.store import OriginalStore
@@ -39,11 +40,13 @@ log = logging.getLogger(__name__)
 
 LANGUAGES_SETTING = "ocr_languages"
 OCR_ENGINE = "tesseract"
-READING_TEXT = "Reading text"
+READING_TEXT = Message(QT_TRANSLATE_NOOP("core", "Reading text"))
 """How OCR's progress messages start (the import's progress bar shows them as they are)."""
 NOTE_PREFIX = "OCR: "
 """Notes OCR leaves on a source start with this, so reading it again replaces them."""
-NOTHING_TO_READ = "Every page has a text layer already; there is nothing to read by OCR."
+NOTHING_TO_READ = QT_TRANSLATE_NOOP(
+    "core", "Every page has a text layer already; there is nothing to read by OCR."
+)
 
 
 @dataclass
@@ -137,8 +140,16 @@ class TextRecognition:
         if source.kind == "image":
             return [1]
         raise InvalidInputError(
-            f"Source {source_id} is {'an' if source.kind == 'article' else 'a'} {source.kind}; "
-            "only PDFs and pictures have text to read by OCR."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Source {source_id} is {value} {kind}; only PDFs and pictures have "
+                    "text to read by OCR.",
+                ),
+                source_id=str(source_id),
+                value=str("an" if source.kind == "article" else "a"),
+                kind=str(source.kind),
+            )
         )
 
     def scans_among(self, source_ids: Iterable[int]) -> list[int]:
@@ -214,7 +225,16 @@ class TextRecognition:
                 job.failures[page] = "an internal error (a bug; the details are in the log)."
             else:
                 job.failures[page] = result.error
-            report_progress(progress, done, total, f"{READING_TEXT}: page {done} of {total}")
+            report_progress(
+                progress,
+                done,
+                total,
+                Message(
+                    QT_TRANSLATE_NOOP("core", "Reading text: page {done} of {total}"),
+                    done=done,
+                    total=total,
+                ),
+            )
             if job.finished:
                 report.outcomes.append(self._store(job, chosen))
         report.cancelled = is_cancelled(cancel)

@@ -16,6 +16,7 @@ from archive_app.core.changes import Change
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.research import (
     Ref,
     check_unique_name,
@@ -72,7 +73,14 @@ def parse_color(text: str) -> str:
     """A colour as ``#rrggbb`` in lower case; an error for anything else."""
     match = _COLOR.match(text.strip())
     if match is None:
-        raise InvalidInputError(f"'{text}' is not a colour. Use #rrggbb, for example #1f77b4.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "'{text}' is not a colour. Use #rrggbb, for example #1f77b4."
+                ),
+                text=text,
+            )
+        )
     return "#" + match.group(1).lower()
 
 

@@ -20,6 +20,7 @@ from archive_app.core.changes import Change
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import NamedRef
 
 Ref = int | str
@@ -108,6 +109,33 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+NOUNS = {
+    "event": QT_TRANSLATE_NOOP("core", "event"),
+    "perspective": QT_TRANSLATE_NOOP("core", "perspective"),
+    "tag": QT_TRANSLATE_NOOP("core", "tag"),
+    "source": QT_TRANSLATE_NOOP("core", "source"),
+    "annotation": QT_TRANSLATE_NOOP("core", "annotation"),
+}
+"""The names of what research labels and what carries them, as messages put them."""
+
+
+def noun(word: str) -> Message:
+    """``word`` (a kind of label, or what carries one) as a message says it."""
+    return Message(NOUNS.get(word, word))
+
+
+def counted_sources(count: int) -> Message:
+    if count == 1:
+        return Message(QT_TRANSLATE_NOOP("core", "1 source"))
+    return Message(QT_TRANSLATE_NOOP("core", "{count} sources"), count=count)
+
+
+def counted_annotations(count: int) -> Message:
+    if count == 1:
+        return Message(QT_TRANSLATE_NOOP("core", "1 annotation"))
+    return Message(QT_TRANSLATE_NOOP("core", "{count} annotations"), count=count)
+
+
 def link_table(owner: Owner, kind: Kind) -> tuple[str, str, str]:
     """The link table between owners and labels of a kind, with its two columns."""
     return f"{owner}_{TABLES[kind]}", f"{owner}_id", f"{kind}_id"
@@ -185,10 +213,20 @@ def clean_name(name: str, what: str) -> str:
     """A name with its whitespace tidied; an error for an empty or overlong one."""
     text = " ".join(str(name).split())
     if not text:
-        raise InvalidInputError(f"A {what} needs a name.")
+        raise InvalidInputError(
+            Message(QT_TRANSLATE_NOOP("core", "A {what} needs a name."), what=noun(what))
+        )
     if len(text) > MAX_NAME_CHARS:
         raise InvalidInputError(
-            f"The {what} name is {len(text)} characters long; keep it under {MAX_NAME_CHARS}."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The {what} name is {text} characters long; keep it under {limit}.",
+                ),
+                what=noun(what),
+                text=str(len(text)),
+                limit=str(MAX_NAME_CHARS),
+            )
         )
     return text
 
@@ -213,13 +251,25 @@ def resolve(connection: sqlite3.Connection, kind: Kind, ref: Ref) -> int:
     table = TABLES[kind]
     if isinstance(ref, int):
         if _existing_id(connection, table, ref) is None:
-            raise NotFoundError(f"There is no {kind} with id {ref}.")
+            raise NotFoundError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "There is no {kind} with id {ref}."),
+                    kind=noun(kind),
+                    ref=str(ref),
+                )
+            )
         return ref
     found = find_named(connection, table, " ".join(ref.split()))
     if found is None and ref.strip().isdigit():
         found = _existing_id(connection, table, int(ref))
     if found is None:
-        raise NotFoundError(f"There is no {kind} named '{ref}'.")
+        raise NotFoundError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "There is no {kind} named '{ref}'."),
+                kind=noun(kind),
+                ref=str(ref),
+            )
+        )
     return found
 
 
@@ -236,7 +286,12 @@ def check_unique_name(
     if existing is not None and existing != keep:
         article = "an" if kind == "event" else "a"
         raise InvalidInputError(
-            f"There is already {article} {kind} named '{name_of(connection, kind, existing)}'."
+            Message(
+                QT_TRANSLATE_NOOP("core", "There is already {article} {kind} named '{name}'."),
+                article=str(article),
+                kind=noun(kind),
+                name=str(name_of(connection, kind, existing)),
+            )
         )
 
 
@@ -264,9 +319,17 @@ def refuse_if_in_use(kind: Kind, name: str, sources: int, annotations: int) -> N
     sources and ``annotations`` annotations carry themselves."""
     if sources or annotations:
         raise InUseError(
-            f"The {kind} '{name}' is assigned to {counted(sources, 'source')} "
-            f"and {counted(annotations, 'annotation')}. Delete it anyway to remove "
-            "it from them too.",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The {kind} '{name}' is assigned to {sources} and {annotations}. Delete "
+                    "it anyway to remove it from them too.",
+                ),
+                kind=noun(kind),
+                name=str(name),
+                sources=counted_sources(sources),
+                annotations=counted_annotations(annotations),
+            ),
             sources=sources,
             annotations=annotations,
         )
@@ -337,7 +400,15 @@ def _label_ids(
     for ref in refs:
         if not isinstance(ref, int | str):
             if not create:
-                raise InvalidInputError(f"The {kind} '{ref.name}' is not in this archive yet.")
+                raise InvalidInputError(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "The {kind} '{name}' is not in this archive yet."
+                        ),
+                        kind=noun(kind),
+                        name=str(ref.name),
+                    )
+                )
             label_id = ref.insert(journal)
         elif kind == "tag" and create:
             label_id = resolve_or_create_tag(journal, ref)
@@ -425,9 +496,15 @@ class Assignments:
     def _change(self, owner: Owner, ids: Iterable[int], labels: Labels, *, add: bool) -> Change:
         owner_ids = list(dict.fromkeys(ids))
         if not owner_ids:
-            raise InvalidInputError(f"Choose at least one {owner}.")
+            raise InvalidInputError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "Choose at least one {owner}."), owner=noun(owner)
+                )
+            )
         if not labels:
-            raise InvalidInputError("Choose at least one event, perspective or tag.")
+            raise InvalidInputError(
+                Message(QT_TRANSLATE_NOOP("core", "Choose at least one event, perspective or tag."))
+            )
         count = counted(len(owner_ids), owner)
         description = f"Label {count}" if add else f"Remove labels from {count}"
 
@@ -449,4 +526,11 @@ def require_owners(connection: sqlite3.Connection, owner: Owner, ids: Sequence[i
     missing = [str(owner_id) for owner_id in ids if owner_id not in found]
     if missing:
         plural = "s" if len(missing) > 1 else ""
-        raise NotFoundError(f"There is no {owner}{plural} {', '.join(missing)} in this archive.")
+        raise NotFoundError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "There is no {owner}{plural} {missing} in this archive."),
+                owner=noun(owner),
+                plural=str(plural),
+                missing=str(", ".join(missing)),
+            )
+        )

@@ -9,6 +9,7 @@ from typing import Any, get_args
 
 from archive_app.core.db import Database, now_iso
 from archive_app.core.errors import InvalidInputError, NotFoundError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.search.results import SearchResults, SortOrder
 
 MAX_NAME_CHARS = 200
@@ -56,7 +57,9 @@ class SavedSearches:
                 isinstance(ref, str) and saved.name.casefold() == " ".join(ref.split()).casefold()
             ):
                 return saved
-        raise NotFoundError(f"There is no saved search named '{ref}'.")
+        raise NotFoundError(
+            Message(QT_TRANSLATE_NOOP("core", "There is no saved search named '{name}'."), name=ref)
+        )
 
     def add(
         self, name: str, query: str, *, sort: SortOrder = "relevance", replace: bool = False
@@ -70,7 +73,14 @@ class SavedSearches:
                 "SELECT id FROM saved_searches WHERE name = ? COLLATE NOCASE", (clean_name,)
             ).fetchone()
             if existing is not None and not replace:
-                raise InvalidInputError(f"There is already a saved search named '{clean_name}'.")
+                raise InvalidInputError(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "There is already a saved search named '{name}'."
+                        ),
+                        name=clean_name,
+                    )
+                )
             if existing is not None:
                 connection.execute(
                     "UPDATE saved_searches SET name = ?, query = ?, sort = ? WHERE id = ?",
@@ -101,13 +111,27 @@ class SavedSearches:
 
 def _check(name: str, query: str, sort: str) -> None:
     if not name:
-        raise InvalidInputError("A saved search needs a name.")
+        raise InvalidInputError(Message(QT_TRANSLATE_NOOP("core", "A saved search needs a name.")))
     if len(name) > MAX_NAME_CHARS:
-        raise InvalidInputError(f"A saved search's name is limited to {MAX_NAME_CHARS} characters.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "A saved search's name is limited to {limit} characters."
+                ),
+                limit=MAX_NAME_CHARS,
+            )
+        )
     if not query:
-        raise InvalidInputError("A saved search needs a query.")
+        raise InvalidInputError(Message(QT_TRANSLATE_NOOP("core", "A saved search needs a query.")))
     if sort not in get_args(SortOrder):
-        raise InvalidInputError(f"A search is sorted by relevance or by date, not '{sort}'.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "A search is sorted by relevance or by date, not '{sort}'."
+                ),
+                sort=str(sort),
+            )
+        )
 
 
 def _saved(row: Any) -> SavedSearch:

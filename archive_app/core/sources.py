@@ -14,6 +14,8 @@ from archive_app.core.db import Database, now_iso
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index import queue_for_index
 from archive_app.core.journal import Journal, journaled
+from archive_app.core.language_names import language_code
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import (
     Annotation,
     Appearance,
@@ -131,15 +133,21 @@ def source_exists(database: Database, source_id: int) -> bool:
     return database.scalar("SELECT 1 FROM sources WHERE id = ?", (source_id,)) is not None
 
 
+def no_such_source(source_id: int) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP("core", "There is no source {id} in this archive."), id=str(source_id)
+    )
+
+
 def require_source(database: Database, source_id: int) -> None:
     if not source_exists(database, source_id):
-        raise NotFoundError(f"There is no source {source_id} in this archive.")
+        raise NotFoundError(no_such_source(source_id))
 
 
 def load_source(database: Database, source_id: int) -> Source:
     row = database.query_one("SELECT * FROM sources WHERE id = ?", (source_id,))
     if row is None:
-        raise NotFoundError(f"There is no source {source_id} in this archive.")
+        raise NotFoundError(no_such_source(source_id))
     return Source(
         id=source_id,
         kind=row["kind"],
@@ -242,7 +250,14 @@ def clean_field_value(name: str, value: Any) -> Any:
     """Check an edited field and put it in its stored form."""
     if name not in EDITABLE_FIELDS:
         raise InvalidInputError(
-            f"'{name}' cannot be edited. Editable: {', '.join(EDITABLE_FIELDS)}."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "'{name}' cannot be edited. Editable: {fields}.",
+                ),
+                name=name,
+                fields=", ".join(EDITABLE_FIELDS),
+            )
         )
     if name == "authors":
         names = [value] if isinstance(value, str) else list(value)
@@ -252,11 +267,20 @@ def clean_field_value(name: str, value: Any) -> Any:
         published = normalize_published(text)
         if not published:
             raise InvalidInputError(
-                f"'{text}' is not a date. Use 2023, 2023-09, 2023-09-19 or a full ISO date-time."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "'{text}' is not a date. Use 2023, 2023-09, 2023-09-19 or a full ISO "
+                        "date-time.",
+                    ),
+                    text=text,
+                )
             )
         return published
     if name == "title" and not text:
-        raise InvalidInputError("A source needs a title.")
+        raise InvalidInputError(Message(QT_TRANSLATE_NOOP("core", "A source needs a title.")))
+    if name == "language":
+        return language_code(text)
     return text
 
 

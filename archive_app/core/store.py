@@ -16,6 +16,7 @@ from pathlib import Path
 
 from archive_app.core.db import translate_error
 from archive_app.core.errors import ImportFailure
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 
 CHUNK = 1 << 20
 
@@ -65,7 +66,13 @@ class OriginalStore:
                 handle.flush()
                 os.fsync(handle.fileno())
                 if sha.hexdigest() != expected.sha256:
-                    raise ImportFailure("The file changed while it was being imported.")
+                    raise ImportFailure(
+                        Message(
+                            QT_TRANSLATE_NOOP(
+                                "core", "The file changed while it was being imported."
+                            )
+                        )
+                    )
                 handle.close()
                 temporary.chmod(0o444)
                 temporary.replace(target)

@@ -15,6 +15,7 @@ from archive_app.core.changes import Change
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.research import (
     Ref,
     check_unique_name,
@@ -82,8 +83,15 @@ class Tags:
             if other is not None and other != current.id:
                 existing = name_of(journal.connection, "tag", other)
                 raise InvalidInputError(
-                    f"There is already a tag named '{existing}'. Merge '{current.name}' into it "
-                    "instead."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "There is already a tag named '{existing}'. Merge '{tag}' into it "
+                            "instead.",
+                        ),
+                        existing=existing,
+                        tag=current.name,
+                    )
                 )
             journal.update("tags", current.id, {"name": clean})
 
@@ -94,7 +102,7 @@ class Tags:
         """Fold tags into one (``into`` is created if it is a new name): whatever carried
         any of them carries ``into``, and they are deleted."""
         if not refs:
-            raise InvalidInputError("Choose the tags to merge.")
+            raise InvalidInputError(Message(QT_TRANSLATE_NOOP("core", "Choose the tags to merge.")))
 
         def edit(journal: Journal) -> str:
             merged = [resolve(journal.connection, "tag", ref) for ref in refs]

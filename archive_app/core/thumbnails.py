@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archive_app.core.errors import ExtractionError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from archive_app.core.store import OriginalStore
@@ -32,10 +33,15 @@ def ensure_thumbnail(store: OriginalStore, derived: Path, sha256: str, original_
         data = original.read_bytes()
     except OSError as error:
         raise ExtractionError(
-            f"The original of this picture cannot be read ({error.strerror or error})."
+            Message(
+                QT_TRANSLATE_NOOP("core", "The original of this picture cannot be read ({value})."),
+                value=str(error.strerror or error),
+            )
         ) from error
     thumbnail = extract(data, name=original.name).thumbnail
     if thumbnail is None:
-        raise ExtractionError("No thumbnail could be made of this picture.")
+        raise ExtractionError(
+            Message(QT_TRANSLATE_NOOP("core", "No thumbnail could be made of this picture."))
+        )
     store.write_derived(target, thumbnail)
     return target

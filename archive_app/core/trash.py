@@ -32,7 +32,9 @@ from archive_app.core.journal import (
     row_changes_as_json,
     row_changes_from_json,
 )
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.research import counted
+from archive_app.core.sources import no_such_source
 from archive_app.core.store import OriginalStore
 from archive_app.core.thumbnails import thumbnail_path
 
@@ -84,7 +86,9 @@ class Trash:
         """Move sources to the trash; undoing the change restores them."""
         ids = sorted(set(source_ids))
         if not ids:
-            raise InvalidInputError("Choose the sources to delete.")
+            raise InvalidInputError(
+                Message(QT_TRANSLATE_NOOP("core", "Choose the sources to delete."))
+            )
         known = {
             int(row[0])
             for row in self.database.query(
@@ -94,7 +98,7 @@ class Trash:
         }
         missing = [source_id for source_id in ids if source_id not in known]
         if missing:
-            raise NotFoundError(f"There is no source {missing[0]} in this archive.")
+            raise NotFoundError(no_such_source(missing[0]))
 
         def edit(journal: Journal) -> None:
             summary: list[dict[str, object]] = []
@@ -141,14 +145,26 @@ class Trash:
         }
         for source_id in ids:
             if source_id not in rows:
-                raise NotFoundError(f"Source {source_id} is not in the trash.")
+                raise NotFoundError(
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "Source {id} is not in the trash."),
+                        id=str(source_id),
+                    )
+                )
             twin = self.database.scalar(
                 "SELECT id FROM sources WHERE sha256 = ?", (rows[source_id]["sha256"],)
             )
             if twin is not None:
                 raise InvalidInputError(
-                    f"Source {source_id} cannot be restored: source {twin} holds the same file "
-                    "now. Delete that one first to restore this one."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "Source {id} cannot be restored: source {twin} holds the same file "
+                            "now. Delete that one first to restore this one.",
+                        ),
+                        id=str(source_id),
+                        twin=str(twin),
+                    )
                 )
 
         def edit(journal: Journal) -> None:

@@ -17,6 +17,7 @@ from archive_app.core.changes import Change
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.journal import Journal, Notify, journaled
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.sources import require_source
 
 STATUSES = ("unverified", "in progress", "verified", "disputed", "false")
@@ -135,17 +136,29 @@ class Verification:
         """Set the status and grades given (None leaves one as it is, '' clears a grade)."""
         values: dict[str, object] = {}
         if status is not None:
-            values["status"] = _choice(status.strip().lower(), STATUSES, "status")
+            values["status"] = _choice(
+                status.strip().lower(), STATUSES, Message(QT_TRANSLATE_NOOP("core", "status"))
+            )
         if reliability is not None:
             values["reliability"] = _choice(
-                reliability.strip().upper(), ("", *RELIABILITY), "source reliability"
+                reliability.strip().upper(),
+                ("", *RELIABILITY),
+                Message(QT_TRANSLATE_NOOP("core", "source reliability")),
             )
         if credibility is not None:
             values["credibility"] = _choice(
-                credibility.strip(), ("", *CREDIBILITY), "information credibility"
+                credibility.strip(),
+                ("", *CREDIBILITY),
+                Message(QT_TRANSLATE_NOOP("core", "information credibility")),
             )
         if not values:
-            raise InvalidInputError("Give a status, a reliability (A–F) or a credibility (1–6).")
+            raise InvalidInputError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Give a status, a reliability (A–F) or a credibility (1–6)."
+                    )
+                )
+            )
         shown = ", ".join(f"{name} {value or 'cleared'}" for name, value in values.items())
         return write_evidence(
             self.database,
@@ -172,7 +185,11 @@ class Verification:
         }
         if not values:
             raise InvalidInputError(
-                "Say whether the image is graphic or shows identifiable people."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Say whether the image is graphic or shows identifiable people."
+                    )
+                )
             )
         shown = ", ".join(f"{'' if flag else 'not '}{name}" for name, flag in values.items())
         return write_evidence(
@@ -205,11 +222,18 @@ def _has_row(connection: sqlite3.Connection, source_id: int) -> bool:
     return found.fetchone() is not None
 
 
-def _choice(value: str, allowed: Iterable[str], what: str) -> str:
+def _choice(value: str, allowed: Iterable[str], what: Message) -> str:
     options = tuple(allowed)
     if value not in options:
         shown = ", ".join(option for option in options if option)
-        raise InvalidInputError(f"'{value}' is not a {what}. Use one of: {shown}.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "'{value}' is not a {what}. Use one of: {shown}."),
+                value=value,
+                what=what,
+                shown=shown,
+            )
+        )
     return value
 
 

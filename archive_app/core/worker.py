@@ -22,6 +22,8 @@ from archive_app.core.extraction import (
     ExtractionResult,
     ExtractionTask,
 )
+from archive_app.core.import_files import os_reason
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.reuse.fingerprints import TEXT_KINDS
 from archive_app.core.reuse.texts import signature
 from archive_app.importers.document import ExtractedDocument
@@ -50,10 +52,15 @@ def serve(tasks: Connection, results: Connection) -> None:
             result = ExtractionResult(task.key, error=failure.message)
         except MemoryError:
             result = ExtractionResult(
-                task.key, error="Reading the file needs more memory than the archive allows."
+                task.key,
+                error=Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "Reading the file needs more memory than the archive allows."
+                    )
+                ),
             )
         except OSError as error:
-            result = ExtractionResult(task.key, error=f"The file cannot be read: {error.strerror}.")
+            result = ExtractionResult(task.key, error=os_reason(error))
         except Exception:
             result = ExtractionResult(task.key, bug=traceback.format_exc())
         try:

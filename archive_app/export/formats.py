@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archive_app.core.audit import NOT_RECORDED
 from archive_app.core.errors import CancelledError, InvalidInputError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message, sentences
 from archive_app.core.model import Source
 from archive_app.core.progress import (
     CancelToken,
@@ -26,10 +28,8 @@ from archive_app.export.annotations import export_annotations
 from archive_app.export.bibtex import write_bibtex
 from archive_app.export.citeproc_text import DEFAULT_STYLE
 from archive_app.export.csl import csl_item, write_csl_json
-from archive_app.export.qdpx import write_qdpx
 from archive_app.export.report import build_report
 from archive_app.export.report_html import write_report_html
-from archive_app.export.report_pdf import write_report_pdf
 from archive_app.export.ris import write_ris
 from archive_app.export.selection import Selection, describe_selection, resolve_selection
 from archive_app.export.tables import annotations_path, write_csv
@@ -65,10 +65,33 @@ class ExportJob:
         sources = []
         for done, source_id in enumerate(ids, start=1):
             if is_cancelled(self.cancel):
-                raise CancelledError("The export was cancelled; no file was written.")
+                raise CancelledError(
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "The export was cancelled; no file was written.")
+                    )
+                )
             sources.append(self.archive.get(source_id))
-            report_progress(self.progress, done, len(ids), "Reading sources")
+            report_progress(
+                self.progress, done, len(ids), Message(QT_TRANSLATE_NOOP("core", "Reading sources"))
+            )
         return sources
+
+
+WROTE = {
+    "source": (
+        QT_TRANSLATE_NOOP("core", "Wrote 1 source to {files}."),
+        QT_TRANSLATE_NOOP("core", "Wrote {count} sources to {files}."),
+    ),
+    "annotation": (
+        QT_TRANSLATE_NOOP("core", "Wrote 1 annotation to {files}."),
+        QT_TRANSLATE_NOOP("core", "Wrote {count} annotations to {files}."),
+    ),
+    "page": (
+        QT_TRANSLATE_NOOP("core", "Wrote 1 page to {files}."),
+        QT_TRANSLATE_NOOP("core", "Wrote {count} pages to {files}."),
+    ),
+}
+"""What an export says it wrote, by the noun of what it counts: one, or more."""
 
 
 @dataclass(frozen=True)
@@ -81,12 +104,14 @@ class ExportResult:
     source_ids: tuple[int, ...] = ()
     recorded: bool = True
 
-    def summary(self) -> str:
-        written = ", ".join(str(path) for path in self.files)
-        text = f"Wrote {counted(self.count, self.noun)} to {written}."
-        if not self.recorded:
-            text += " (Not in the audit trail: another program has the archive open.)"
-        return text
+    def summary(self) -> Message:
+        one, many = WROTE[self.noun]
+        wrote = Message(
+            one if self.count == 1 else many,
+            count=self.count,
+            files=", ".join(str(path) for path in self.files),
+        )
+        return wrote if self.recorded else sentences(wrote, NOT_RECORDED)
 
 
 @dataclass(frozen=True)
@@ -124,6 +149,8 @@ def _csv(job: ExportJob) -> ExportResult:
 
 
 def _qdpx(job: ExportJob) -> ExportResult:
+    from archive_app.export.qdpx import write_qdpx  # pypdf: imported when first used
+
     sources = job.sources()
     count = write_qdpx(job.archive, sources, job.path, job.progress, job.cancel)
     return _sources_written(sources, count, job.path)
@@ -133,7 +160,14 @@ def _report(job: ExportJob) -> ExportResult:
     suffix = job.path.suffix.lower()
     if suffix not in {".html", ".htm", ".pdf"}:
         raise InvalidInputError(
-            f"A report is written as HTML or PDF: name the file .html or .pdf, not '{suffix}'."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "A report is written as HTML or PDF: name the file .html or .pdf, not "
+                    "'{suffix}'.",
+                ),
+                suffix=str(suffix),
+            )
         )
     sources = job.sources()
     report = build_report(
@@ -146,6 +180,8 @@ def _report(job: ExportJob) -> ExportResult:
         hidden=job.left_out(),
     )
     if suffix == ".pdf":
+        from archive_app.export.report_pdf import write_report_pdf  # fpdf: when first used
+
         write_report_pdf(report, job.path)
     else:
         write_report_html(report, job.path)
@@ -204,7 +240,13 @@ def export(name: str, job: ExportJob) -> ExportResult:
     chosen = FORMATS.get(name)
     if chosen is None:
         raise InvalidInputError(
-            f"'{name}' is not an export format. Choose one of: {', '.join(FORMATS)}."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "'{name}' is not an export format. Choose one of: {formats}."
+                ),
+                name=str(name),
+                formats=str(", ".join(FORMATS)),
+            )
         )
     result = chosen.run(job)
     files = [path for path in result.files if path.is_file()]

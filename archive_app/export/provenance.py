@@ -21,13 +21,13 @@ from archive_app import __version__
 from archive_app.core.audit import AuditEntry
 from archive_app.core.db import now_iso
 from archive_app.core.errors import InvalidInputError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import Source
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.research import counted
 from archive_app.core.store import digest_file
 from archive_app.core.verification import CREDIBILITY, RELIABILITY, SENSITIVE_KINDS, Evidence
 from archive_app.export import write_atomically
-from archive_app.export.pdf import PdfReport
 
 if TYPE_CHECKING:
     from archive_app.core.archive import Archive
@@ -139,7 +139,9 @@ def gather(
     """Read what the report says, re-hashing each original now."""
     ids = list(dict.fromkeys(source_ids))
     if not ids:
-        raise InvalidInputError("Choose the sources to report on.")
+        raise InvalidInputError(
+            Message(QT_TRANSLATE_NOOP("core", "Choose the sources to report on."))
+        )
     sensitive = archive.verification.sensitive_ids() if leave_out_sensitive else set()
     chosen = [source_id for source_id in ids if source_id not in sensitive]
     evidence = archive.verification.of_sources(chosen)
@@ -154,7 +156,9 @@ def gather(
                 source, evidence[source_id], archive.audit.entries(source_id), rehash, intact
             )
         )
-        report_progress(progress, done, len(chosen), "Re-hashing originals")
+        report_progress(
+            progress, done, len(chosen), Message(QT_TRANSLATE_NOOP("core", "Re-hashing originals"))
+        )
     return ProvenanceReport(
         sources=records,
         made_at=now_iso(),
@@ -179,7 +183,13 @@ def write_provenance(
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InvalidInputError(
-            f"'{path.name}' is neither .html nor .pdf; name the report file with one of them."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "'{name}' is neither .html nor .pdf; name the report file with one of them.",
+                ),
+                name=str(path.name),
+            )
         )
     report = gather(
         archive,
@@ -232,6 +242,8 @@ def to_html(report: ProvenanceReport) -> str:
 
 
 def to_pdf(report: ProvenanceReport) -> bytes:
+    from archive_app.export.pdf import PdfReport  # fpdf: imported when first used
+
     pdf = PdfReport(report.title)
     pdf.heading(report.title)
     pdf.facts(report.preamble())

@@ -35,6 +35,7 @@ from pypdf.errors import PyPdfError
 
 from archive_app import __version__
 from archive_app.core.errors import CancelledError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import Annotation, NamedRef, Source
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.export import open_atomically
@@ -65,9 +66,18 @@ def write_qdpx(
     with open_atomically(path) as handle, zipfile.ZipFile(handle, "w") as package:
         for done, source in enumerate(sources, start=1):
             if is_cancelled(cancel):
-                raise CancelledError("The export was cancelled; no file was written.")
+                raise CancelledError(
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "The export was cancelled; no file was written.")
+                    )
+                )
             builder.add_source(source, package)
-            report_progress(progress, done, len(sources), "Writing the project")
+            report_progress(
+                progress,
+                done,
+                len(sources),
+                Message(QT_TRANSLATE_NOOP("core", "Writing the project")),
+            )
         project = builder.project()
         package.writestr(
             "project.qde",

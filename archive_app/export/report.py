@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from archive_app.core.db import now_iso
 from archive_app.core.errors import CancelledError, ImportFailure
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import Source
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.thumbnails import ensure_thumbnail
@@ -150,9 +151,16 @@ def _citations(
     marked: list[str] = []
     for start in range(0, len(items), CITATION_BATCH):
         if is_cancelled(cancel):
-            raise CancelledError("The export was cancelled; no file was written.")
+            raise CancelledError(
+                Message(QT_TRANSLATE_NOOP("core", "The export was cancelled; no file was written."))
+            )
         marked += formatter.format(items[start : start + CITATION_BATCH], html=True)
-        report_progress(progress, len(marked), len(items), "Formatting citations")
+        report_progress(
+            progress,
+            len(marked),
+            len(items),
+            Message(QT_TRANSLATE_NOOP("core", "Formatting citations")),
+        )
     return marked
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from fpdf import FPDF
 
 from archive_app.core.errors import ArchiveError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.export import write_atomically
 from archive_app.export.report import EMPTY, Entry, Report, Section
 
@@ -44,9 +45,14 @@ def find_fonts() -> dict[str, Path]:
         if all(path.is_file() for path in found.values()):
             return found
     raise ArchiveError(
-        "A PDF report needs the DejaVu fonts (for Armenian, Cyrillic and Azerbaijani letters). "
-        "Install them (Debian/Ubuntu: apt install fonts-dejavu-core), or export the report as "
-        ".html instead."
+        Message(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "A PDF report needs the DejaVu fonts (for Armenian, Cyrillic and "
+                "Azerbaijani letters). Install them (Debian/Ubuntu: apt install "
+                "fonts-dejavu-core), or export the report as .html instead.",
+            )
+        )
     )
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import email
 import email.policy
-import errno
 import hashlib
 import io
 import json
@@ -32,10 +31,12 @@ from warcio.warcwriter import WARCWriter
 
 from archive_app import __version__
 from archive_app.core.archive import Archive
-from archive_app.core.errors import ArchiveError, CancelledError, DiskFullError
+from archive_app.core.errors import ArchiveError, CancelledError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import Source
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.store import CHUNK
+from archive_app.export import not_written
 
 WACZ_VERSION = "1.1.1"
 
@@ -64,10 +65,21 @@ def export_wacz(
     rows = archive.database.query("SELECT source_id FROM captures ORDER BY source_id")
     captured = [archive.get(int(row[0])) for row in rows if wanted is None or int(row[0]) in wanted]
     if not captured:
-        raise ArchiveError("None of the chosen sources was captured from the web; no WACZ made.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "None of the chosen sources was captured from the web; no WACZ made."
+                )
+            )
+        )
     target = path.expanduser()
     if not target.parent.is_dir():
-        raise ArchiveError(f"The folder {target.parent} does not exist.")
+        raise ArchiveError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The folder {parent} does not exist."),
+                parent=str(target.parent),
+            )
+        )
     parts, pages = _gather(archive, captured, progress, cancel)
     try:
         with _temporary_beside(target) as temporary:
@@ -75,9 +87,7 @@ def export_wacz(
                 _write(wacz, parts, pages)
             temporary.replace(target)
     except OSError as error:
-        if error.errno == errno.ENOSPC:
-            raise DiskFullError(f"The disk is full: {target} was not written.") from error
-        raise ArchiveError(f"{target} could not be written: {error.strerror or error}.") from error
+        raise not_written(target, error) from error
     return len(pages)
 
 
@@ -95,7 +105,9 @@ def _gather(
     writer = WARCWriter(saved_pages, gzip=True, warc_version="1.1")
     for done, source in enumerate(sources, start=1):
         if is_cancelled(cancel):
-            raise CancelledError("The export was cancelled; no file was written.")
+            raise CancelledError(
+                Message(QT_TRANSLATE_NOOP("core", "The export was cancelled; no file was written."))
+            )
         capture = source.capture
         assert capture is not None
         container = capture.get("container")

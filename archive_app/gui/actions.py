@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.gui.icons import icon
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 Key = QKeySequence.StandardKey
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))

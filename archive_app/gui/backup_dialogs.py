@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.progress import Progress
 from archive_app.export.backup import back_up_archive, restore
 from archive_app.export.backup_schedule import (
@@ -43,10 +44,10 @@ from archive_app.export.backup_schedule import (
     save_schedule,
     schedule_of,
 )
+from archive_app.gui.core_text import translated
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.errors import describe_error
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 CHECK_EVERY_MS = 60 * 60 * 1000
 FIRST_CHECK_MS = 60 * 1000
@@ -131,9 +132,8 @@ class TaskDialog(QDialog):
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)
         if progress.message:
-            self.progress.setFormat(
-                f"{progress.message} %v/%m" if progress.total else progress.message
-            )
+            message = translated(progress.message)
+            self.progress.setFormat(f"{message} %v/%m" if progress.total else message)
 
     def _succeeded(self, result: Any) -> None:
         self.outcome = result
@@ -214,7 +214,7 @@ class ScheduleDialog(QDialog):
                 self.archive, BackupSchedule(folder, self.days.value(), self.keep.value())
             )
         except ArchiveError as error:
-            self.error.show_error(error.message)
+            self.error.show_error(translated(error.message))
             return
         self.accept()
 
@@ -319,7 +319,7 @@ class BackupTools(QObject):
         done: Callable[[str], None],
     ) -> TaskDialog:
         """Run ``work`` in ``dialog``; ``done`` hears the summary of what it returned."""
-        dialog.accepted.connect(lambda: done(dialog.outcome.summary()))
+        dialog.accepted.connect(lambda: done(translated(dialog.outcome.summary())))
         dialog.run(self.tasks, work)
         self.dialog = dialog
         return dialog
@@ -345,7 +345,7 @@ class BackupTools(QObject):
                 self.archive, progress=context.progress, cancel=context.cancel_flag
             ),
             on_success=lambda report: self.show_message(
-                self.tr("Automatic backup: {summary}").format(summary=report.summary())
+                self.tr("Automatic backup: {summary}").format(summary=translated(report.summary()))
             ),
             label=self.tr("Automatic backup"),
         )

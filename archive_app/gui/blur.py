@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from archive_app.core.archive import Archive
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 
 BLUR_SIDE = 16
 BLURRED_FOLDER = "blurred"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from archive_app import APP_NAME, __version__
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 
 FILE_DIALOG = QSize(900, 560)
 IMPORT_FILTER = QT_TRANSLATE_NOOP(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from archive_app.core.errors import ArchiveError
+from archive_app.gui.core_text import translated
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ class ErrorReport:
 
 def describe_error(error: BaseException) -> ErrorReport:
     if isinstance(error, ArchiveError):
-        return ErrorReport(error.message, error.detail, is_bug=False)
+        return ErrorReport(translated(error.message), error.detail, is_bug=False)
     details = "".join(traceback.format_exception(error))
     log.error("internal error:\n%s", details)
     return ErrorReport(

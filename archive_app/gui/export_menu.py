@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.progress import Progress
 from archive_app.export.citeproc_text import (
     STYLES,
@@ -44,6 +45,7 @@ from archive_app.export.citeproc_text import (
 )
 from archive_app.export.formats import FORMATS, ExportFormat, ExportJob, ExportResult, export
 from archive_app.export.selection import Selection
+from archive_app.gui.core_text import translated
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.errors import describe_error
 from archive_app.gui.icons import icon
@@ -51,7 +53,6 @@ from archive_app.gui.search_bar import SearchBar
 from archive_app.gui.sidebar.view import Sidebar
 from archive_app.gui.sources.view import SourceListPane
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 FORMAT_NAMES = {
     "csl-json": QT_TRANSLATE_NOOP("export_menu", "Citations (CSL-JSON)"),
@@ -241,7 +242,8 @@ class ExportDialog(QDialog):
         if progress.total:
             self.progress.setRange(0, progress.total)
             self.progress.setValue(progress.done)
-        self.progress.setFormat(f"{progress.message} %v/%m" if progress.total else progress.message)
+        message = translated(progress.message)
+        self.progress.setFormat(f"{message} %v/%m" if progress.total else message)
 
     def _succeeded(self, result: ExportResult) -> None:
         self.outcome = result
@@ -318,7 +320,7 @@ class ExportTools(QObject):
 
     def _exported(self) -> None:
         if self.dialog is not None and self.dialog.outcome is not None:
-            self.show_message(self.dialog.outcome.summary())
+            self.show_message(translated(self.dialog.outcome.summary()))
 
     def _show_style(self) -> None:
         current = citation_style(self.archive)
@@ -333,7 +335,7 @@ class ExportTools(QObject):
         try:
             plain, html = formatted_citations(self.archive, ids, style)
         except ArchiveError as error:
-            self.show_message(error.message)
+            self.show_message(translated(error.message))
             return
         data = QMimeData()
         data.setText(plain)

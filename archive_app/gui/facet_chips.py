@@ -13,8 +13,8 @@ import re
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.gui.chips import FlowLayout
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 FACET_FIELDS = ("kind", "perspective", "event", "year", "site")
 QUERY_FIELDS = {"year": "published"}

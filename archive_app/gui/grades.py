@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 
 STATUS_NAMES = {
     "unverified": QT_TRANSLATE_NOOP("grades", "Unverified"),

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.audit import AuditEntry
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.export.provenance import write_provenance
 from archive_app.gui.sources.model import local_time
 from archive_app.gui.tasks import TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 ACTION_NAMES = {
     "import": QT_TRANSLATE_NOOP("history_tab", "Imported"),

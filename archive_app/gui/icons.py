@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.resources import APP_ICON_SIZES, app_icon_png, icon_svg
 
 KIND_ICONS = {

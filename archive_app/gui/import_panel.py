@@ -14,11 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
-from archive_app.capture.session import capture_pages
 from archive_app.core.archive import Archive
 from archive_app.core.import_report import ImportReport
 from archive_app.core.ocr import READING_TEXT
 from archive_app.core.progress import Progress
+from archive_app.gui.core_text import translated
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
 
 REDRAW_MS = 100
@@ -108,6 +108,8 @@ class ImportPanel(QWidget):
                 return archive.import_paths(
                     paths, progress=context.progress, cancel=context.cancel_flag
                 )
+            from archive_app.capture.session import capture_pages  # httpx, cryptography
+
             return capture_pages(
                 archive, urls, progress=context.progress, cancel=context.cancel_flag
             )
@@ -139,7 +141,7 @@ class ImportPanel(QWidget):
             return
         failed = self.tr(" · {failed} failed").format(failed=self._failed) if self._failed else ""
         if progress.message.startswith(READING_TEXT):  # scans read after they were imported
-            self.progress.setFormat(progress.message)
+            self.progress.setFormat(translated(progress.message))
         else:
             self.progress.setFormat(
                 self.tr("{verb} {done} of {total}{failed}").format(

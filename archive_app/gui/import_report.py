@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.import_report import FileOutcome, ImportReport
+from archive_app.core.messages import QT_TRANSLATE_NOOP
+from archive_app.gui.core_text import translated
 from archive_app.gui.icons import icon
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 STATUS_LABELS = {
     "imported": QT_TRANSLATE_NOOP("import_report", "Imported"),
@@ -89,7 +90,7 @@ def _status(outcome: FileOutcome) -> str:
 
 def _details(outcome: FileOutcome) -> str:
     if outcome.status == "failed":
-        return outcome.error
+        return translated(outcome.error)
     if outcome.status == "duplicate":
         return QCoreApplication.translate("import_report", "Same file as “{value}”").format(
             value=outcome.title or "untitled"
@@ -106,7 +107,7 @@ def _details(outcome: FileOutcome) -> str:
 
 
 def summary_text(report: ImportReport) -> str:
-    parts = [report.imported_summary()]
+    parts = [translated(report.imported_summary())]
     if report.duplicates:
         parts.append(
             QCoreApplication.translate("import_report", "{count:,} already in the archive").format(
@@ -120,13 +121,14 @@ def summary_text(report: ImportReport) -> str:
             )
         )
     text = " · ".join(parts)
+    text = text[:1].upper() + text[1:]  # a heading begins with a capital in any language
     if report.cancelled:
         text += QCoreApplication.translate(
             "import_report", "<br>Cancelled: {not_attempted:,} files were not imported."
         ).format(not_attempted=report.not_attempted)
     if report.stopped_by:
         text += QCoreApplication.translate("import_report", "<br>Stopped: {reason}").format(
-            reason=report.stopped_by
+            reason=translated(report.stopped_by)
         )
     return text
 

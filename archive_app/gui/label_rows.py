@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.research import Kind, Ref
 from archive_app.gui.chips import SPACING, Chip, FlowLayout
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 POPUP_PADDING = 24
 PLACEHOLDERS: dict[Kind, str] = {

@@ -44,6 +44,7 @@ from archive_app.gui.alias_editor import AliasEditor
 from archive_app.gui.annotations.panel import AnnotationPanel
 from archive_app.gui.backup_dialogs import BackupTools
 from archive_app.gui.capture_dialog import CaptureDialog, dropped_web_addresses
+from archive_app.gui.core_text import translated
 from archive_app.gui.detail_tabs import DetailTabs
 from archive_app.gui.editing import Edits
 from archive_app.gui.errors import describe_error
@@ -518,7 +519,7 @@ class MainWindow(QMainWindow):
         where = self.tr("edit them in Research ▸ {replace} ({keys})").format(
             replace=aliases.text().replace("&", ""), keys=keys
         )
-        return query_help_html(aliases=where)
+        return query_help_html(aliases=where, translate=translated)
 
     def _show_query_help(self) -> None:
         box = QMessageBox(

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QWidget
 from archive_app.core.archive import Archive
 from archive_app.core.errors import OcrUnavailableError
 from archive_app.core.import_report import ImportReport
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.ocr import OcrReport
+from archive_app.gui.core_text import translated
 from archive_app.gui.ocr_languages import OcrLanguagesDialog
 from archive_app.gui.tasks import Task, TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.importers.ocr_languages import REGION_LANGUAGES, install_command
 
 PICTURED_KINDS = ("pdf", "image")
@@ -103,7 +104,7 @@ class TextRecognition(QObject):
             work,
             on_success=self._read,
             on_failure=self.failed.emit,
-            on_progress=lambda progress: self.progressed.emit(progress.message),
+            on_progress=lambda progress: self.progressed.emit(translated(progress.message)),
             on_finished=self._ended,
             label=self.tr("Recognising text"),
         )

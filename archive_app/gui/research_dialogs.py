@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.events import checked_dates
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.perspectives import PALETTE
+from archive_app.gui.core_text import translated
 from archive_app.gui.counts import annotations_count, sources_count
 from archive_app.gui.dates import typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import color_dot
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 DESCRIPTION_LINES = 4
 MIN_DIALOG_WIDTH = 360
@@ -167,7 +168,7 @@ class EventDialog(QDialog):
         try:
             checked_dates(fields.start, fields.end)
         except InvalidInputError as error:
-            self.error.show_error(error.message)
+            self.error.show_error(translated(error.message))
             self.start.setFocus()
             return
         super().accept()

@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.progress import Progress
 from archive_app.core.reuse import PhotoGroup
+from archive_app.gui.core_text import translated
 from archive_app.gui.reader.showing_cards import ShowingCards
 from archive_app.gui.tasks import TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("reused_photos", "Photo"),
@@ -221,7 +222,7 @@ class ReusedPhotosView(QDialog):
         if progress.total:
             self.status.setText(
                 self.tr("{message}: {done} of {total}…").format(
-                    message=progress.message, done=progress.done, total=progress.total
+                    message=translated(progress.message), done=progress.done, total=progress.total
                 )
             )
 

@@ -22,6 +22,7 @@ from archive_app.core.index import IndexLag
 from archive_app.core.search.gazetteer import PlaceChoice
 from archive_app.core.search.help import query_help_html
 from archive_app.core.search.service import SearchResults
+from archive_app.gui.core_text import translated
 from archive_app.gui.icons import icon
 from archive_app.gui.place_choice import CHOICE_LINK, ask_place, choice_links
 from archive_app.gui.tasks import TaskContext, TaskRunner
@@ -71,7 +72,7 @@ class SearchBar(QWidget):
         self.field.setAccessibleName(self.tr("Search"))
         self.field.setPlaceholderText(self.tr("Search titles, text, captions and notes"))
         self.field.setClearButtonEnabled(True)
-        self.field.setToolTip(query_help_html())
+        self.field.setToolTip(query_help_html(translate=translated))
         self.field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.field.setMinimumWidth(320)
         self.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -197,7 +198,7 @@ class SearchBar(QWidget):
             parts.append(
                 self.tr("search is catching up ({pending:,} to go)").format(pending=lag.pending)
             )
-        self.status.setToolTip("\n".join([*results.notes, *_lag_notes(lag)]))
+        self.status.setToolTip("\n".join([*map(translated, results.notes), *_lag_notes(lag)]))
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
             parts.append(
@@ -241,7 +242,7 @@ def _lag_notes(lag: IndexLag) -> list[str]:
     waiting = QCoreApplication.translate(
         "search_bar", "{pending:,} changed sources are not searchable as they are yet."
     ).format(pending=lag.pending)
-    return [waiting, lag.problem] if lag.problem else [waiting]
+    return [waiting, translated(lag.problem)] if lag.problem else [waiting]
 
 
 def _hits(total: int) -> str:

@@ -37,13 +37,6 @@ class Language:
 LANGUAGES = (Language("en", "English"), Language("ru", "Русский"))
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for the catalogue under ``context`` without translating it yet: for
-    constants made at import time, translated where they are shown with
-    ``QCoreApplication.translate(context, text)``."""
-    return text
-
-
 def chosen_locale(settings: AppSettings) -> QLocale:
     """The locale the window speaks: the one chosen in the settings, else the system's."""
     return QLocale(settings.language) if settings.language else QLocale.system()

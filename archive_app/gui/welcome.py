@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app import APP_NAME
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.gui.icons import icon
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.gui.widgets import left_row
 
 WHAT_IT_DOES = QT_TRANSLATE_NOOP(

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from archive_app.core.errors import UnsupportedFormatError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -49,7 +50,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> DecodedText:
     if utf16 is not None:
         return utf16
     if _looks_binary(data[:65536]):
-        raise UnsupportedFormatError("The file holds binary data, not text.")
+        raise UnsupportedFormatError(
+            Message(QT_TRANSLATE_NOOP("core", "The file holds binary data, not text."))
+        )
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -225,5 +228,9 @@ def _detect(data: bytes) -> DecodedText:
 
     best = from_bytes(data).best()
     if best is None:
-        raise UnsupportedFormatError("The file is not text in any encoding the archive knows.")
+        raise UnsupportedFormatError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The file is not text in any encoding the archive knows.")
+            )
+        )
     return DecodedText(str(best), best.encoding)

@@ -17,6 +17,7 @@ from lxml.etree import ParserError
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from archive_app.core.errors import ExtractionError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import ExtractedDocument
 from archive_app.importers.encoding import decode_bytes
 from archive_app.importers.html_body import main_text_blocks
@@ -37,7 +38,9 @@ _SAVED_FROM = re.compile(
     r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.IGNORECASE
 )
 _SAVED_FROM_CHARS = 2048
-_NO_TEXT_NOTE = "The page has no readable text; only its title and metadata were imported."
+_NO_TEXT_NOTE = QT_TRANSLATE_NOOP(
+    "core", "The page has no readable text; only its title and metadata were imported."
+)
 
 
 def extract(
@@ -100,13 +103,18 @@ def _parse(text: str) -> HtmlElement:
     """Comments go at parse time: React pages put ``<!-- -->`` between the words of a sentence."""
     text = _XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
-        raise ExtractionError("The web page is empty.")
+        raise ExtractionError(Message(QT_TRANSLATE_NOOP("core", "The web page is empty.")))
     parser = HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
     try:
         return document_fromstring(text, parser=parser)
     except (ParserError, ValueError) as error:
         raise ExtractionError(
-            "The web page could not be read: its markup is too damaged.", detail=str(error)
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The web page could not be read: its markup is too damaged."
+                )
+            ),
+            detail=str(error),
         ) from error
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from archive_app.core.errors import ExtractionError, UnsupportedFormatError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.credits import split_credit
 from archive_app.importers.document import Caption, ExtractedDocument
 from archive_app.importers.image_facts import first_sentence, is_boilerplate, photo_facts
@@ -131,8 +132,13 @@ def _register_heif() -> None:
         import pillow_heif
     except ImportError as error:
         raise UnsupportedFormatError(
-            "HEIC photos cannot be read by this installation; "
-            "convert the photo to JPEG and import that.",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "HEIC photos cannot be read by this installation; "
+                    "convert the photo to JPEG and import that.",
+                )
+            ),
             detail=str(error),
         ) from error
     pillow_heif.register_heif_opener()
@@ -196,15 +202,19 @@ def _read_metadata(image: ImageFile.ImageFile, notes: list[str]) -> _MetadataBlo
     try:
         exif = read_exif(image)
     except DamagedMetadataError:
-        notes.append("The photo's EXIF data is damaged and was left out.")
+        notes.append(
+            QT_TRANSLATE_NOOP("core", "The photo's EXIF data is damaged and was left out.")
+        )
     try:
         iptc = read_iptc(image)
     except DamagedMetadataError:
-        notes.append("The photo's IPTC data is damaged and was left out.")
+        notes.append(
+            QT_TRANSLATE_NOOP("core", "The photo's IPTC data is damaged and was left out.")
+        )
     try:
         xmp = read_xmp(image)
     except DamagedMetadataError:
-        notes.append("The photo's XMP data is damaged and was left out.")
+        notes.append(QT_TRANSLATE_NOOP("core", "The photo's XMP data is damaged and was left out."))
     return exif, iptc, xmp
 
 
@@ -302,7 +312,11 @@ def _note_warnings(document: ExtractedDocument, messages: list[str]) -> None:
     if not messages:
         return
     document.metadata["warnings"] = sorted(set(messages))[:10]
-    document.notes.append("The file has small defects; everything that could be read was imported.")
+    document.notes.append(
+        QT_TRANSLATE_NOOP(
+            "core", "The file has small defects; everything that could be read was imported."
+        )
+    )
 
 
 def _signature_kind(data: bytes) -> str | None:
@@ -313,20 +327,38 @@ def _signature_kind(data: bytes) -> str | None:
     return next((kind for magic, kind in _SIGNATURES.items() if data.startswith(magic)), None)
 
 
-def _damaged_message(kind: str) -> str:
-    return f"The {kind} file is damaged and its picture cannot be read."
-
-
-def _not_an_image_message(name: str) -> str:
-    named = f" although its name is {name}" if name else ""
-    return (
-        f"This file is not a picture in a format the archive reads{named}; "
-        "JPEG, PNG, TIFF, WebP, GIF, BMP and HEIC photos can be imported."
+def _damaged_message(kind: str) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP("core", "The {kind} file is damaged and its picture cannot be read."),
+        kind=kind,
     )
 
 
-def _too_large_message(size: str = "") -> str:
-    return (
-        f"The picture is too large to open safely{size}; "
-        "the file may be damaged or made to exhaust memory."
+def _not_an_image_message(name: str) -> Message:
+    if name:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "This file is not a picture in a format the archive reads although its name is "
+                "{name}; JPEG, PNG, TIFF, WebP, GIF, BMP and HEIC photos can be imported.",
+            ),
+            name=name,
+        )
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "This file is not a picture in a format the archive reads; "
+            "JPEG, PNG, TIFF, WebP, GIF, BMP and HEIC photos can be imported.",
+        )
+    )
+
+
+def _too_large_message(size: str = "") -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "The picture is too large to open safely{size}; "
+            "the file may be damaged or made to exhaust memory.",
+        ),
+        size=size,
     )

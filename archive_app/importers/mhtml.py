@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from archive_app.core.errors import ExtractionError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import ExtractedDocument
 from archive_app.importers.web_page import (
     capture_record,
@@ -27,7 +28,12 @@ from archive_app.importers.web_page import (
 
 IMPORTER_VERSION = "mhtml/1"
 MAX_PART_BYTES = 20 << 20
-_BROKEN = "The MHTML file is damaged: its parts cannot be told apart (the MIME boundary is broken)."
+_BROKEN = Message(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The MHTML file is damaged: its parts cannot be told apart (the MIME boundary is broken).",
+    )
+)
 
 
 def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocument]:
@@ -41,7 +47,11 @@ def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocume
     parts = [part for part in message.walk() if not part.is_multipart()]
     page = next((part for part in parts if part.get_content_type() == "text/html"), None)
     if page is None:
-        raise ExtractionError(_BROKEN if message.defects else "The MHTML file holds no web page.")
+        raise ExtractionError(
+            _BROKEN
+            if message.defects
+            else Message(QT_TRANSLATE_NOOP("core", "The MHTML file holds no web page."))
+        )
     url = str(message.get("Snapshot-Content-Location") or page.get("Content-Location") or "")
     resources: dict[str, str] = {}
     notes: list[str] = []
@@ -76,7 +86,11 @@ def extract_pages(path: Path, *, name: str, spill: Path) -> list[ExtractedDocume
         resources=resources,
     )
     if message.defects:
-        notes.append("The MHTML file is slightly damaged; what could be read was imported.")
+        notes.append(
+            QT_TRANSLATE_NOOP(
+                "core", "The MHTML file is slightly damaged; what could be read was imported."
+            )
+        )
     document.notes.extend(notes)
     document.capture = capture_record(
         "mhtml",

@@ -27,6 +27,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from archive_app.core.errors import ExtractionError, OcrUnavailableError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.image import MAX_PIXELS
 from archive_app.importers.ocr_languages import install_command, package_name
 from archive_app.importers.ocr_page import PAGE_TIME_LIMIT, OcrPage, OcrRequest, OcrWord
@@ -74,15 +75,28 @@ def require_languages(languages: Iterable[str]) -> None:
     wanted = list(languages)
     if not tesseract_version():
         raise OcrUnavailableError(
-            "Text cannot be read from scans and photos because Tesseract OCR is not installed. "
-            f"Install it with: {install_command(wanted)}"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Text cannot be read from scans and photos because Tesseract OCR is not "
+                    "installed. Install it with: {command}",
+                ),
+                command=install_command(wanted),
+            )
         )
     missing = [language for language in wanted if language not in installed_languages()]
     if missing:
         packages = " ".join(package_name(language) for language in missing)
         raise OcrUnavailableError(
-            f"The OCR language pack for {', '.join(missing)} is not installed. "
-            f"Install it with: sudo apt-get install {packages}"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The OCR language pack for {languages} is not installed. "
+                    "Install it with: sudo apt-get install {packages}",
+                ),
+                languages=", ".join(missing),
+                packages=packages,
+            )
         )
 
 
@@ -103,8 +117,13 @@ def render_pdf_page(path: Path, number: int, time_limit: float = PAGE_TIME_LIMIT
     page is so large that it would exceed :data:`MAX_SIDE`."""
     if shutil.which("pdftoppm") is None:
         raise OcrUnavailableError(
-            "Scanned PDF pages cannot be rendered for OCR because poppler is not installed. "
-            "Install it with: sudo apt-get install poppler-utils"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Scanned PDF pages cannot be rendered for OCR because poppler is not "
+                    "installed. Install it with: sudo apt-get install poppler-utils",
+                )
+            )
         )
     pages = ["-f", str(number), "-l", str(number)]
     resolution = _resolution(path, pages, time_limit)
@@ -114,7 +133,12 @@ def render_pdf_page(path: Path, number: int, time_limit: float = PAGE_TIME_LIMIT
     try:
         return Image.open(io.BytesIO(output))
     except (UnidentifiedImageError, OSError) as error:
-        raise ExtractionError(f"Page {number} of the PDF could not be rendered.") from error
+        raise ExtractionError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "Page {number} of the PDF could not be rendered."),
+                number=str(number),
+            )
+        ) from error
 
 
 def _resolution(path: Path, pages: list[str], time_limit: float) -> float:
@@ -132,10 +156,18 @@ def _run(command: list[str], time_limit: float, what: str) -> bytes:
     try:
         finished = subprocess.run(command, capture_output=True, timeout=time_limit, check=False)
     except subprocess.TimeoutExpired as error:
-        raise ExtractionError(f"{what} took longer than {time_limit:g} seconds.") from error
+        raise ExtractionError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "{what} took longer than {time_limit} seconds."),
+                what=str(what),
+                time_limit=f"{time_limit:g}",
+            )
+        ) from error
     if finished.returncode != 0:
         raise ExtractionError(
-            f"{what} failed; the PDF may be damaged.",
+            Message(
+                QT_TRANSLATE_NOOP("core", "{what} failed; the PDF may be damaged."), what=str(what)
+            ),
             detail=finished.stderr.decode("utf-8", "replace")[-500:],
         )
     return finished.stdout
@@ -162,7 +194,11 @@ def load_picture(data: bytes) -> Image.Image:
         except Image.DecompressionBombError as error:
             raise ExtractionError(_too_large(_declared_pixels(error))) from error
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
-            raise ExtractionError("The picture is damaged and its text cannot be read.") from error
+            raise ExtractionError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "The picture is damaged and its text cannot be read.")
+                )
+            ) from error
     upright = ImageOps.exif_transpose(image).convert("L")
     upright.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     return upright
@@ -208,12 +244,23 @@ def recognise_image(
         )
     except RuntimeError as error:  # pytesseract's way of saying the time limit was reached
         raise ExtractionError(
-            f"Reading the text of page {number} took longer than {time_limit:g} seconds; "
-            "it was skipped."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Reading the text of page {number} took longer than {time_limit} "
+                    "seconds; it was skipped.",
+                ),
+                number=str(number),
+                time_limit=f"{time_limit:g}",
+            )
         ) from error
     except pytesseract.TesseractError as error:
         raise ExtractionError(
-            f"Tesseract could not read page {number}.", detail=str(error)
+            Message(
+                QT_TRANSLATE_NOOP("core", "Tesseract could not read page {number}."),
+                number=str(number),
+            ),
+            detail=str(error),
         ) from error
     return _page_from_data(data, number, image.width, image.height)
 

@@ -28,6 +28,7 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
 from archive_app.core.errors import ExtractionError, UnsupportedFormatError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import Block, ExtractedDocument
 from archive_app.importers.ocr_languages import REGION_LANGUAGES, install_command
 from archive_app.importers.pdf_metadata import document_title, pdf_date, split_authors
@@ -70,29 +71,42 @@ _MAX_WARNINGS = 10
 _OBJECT_HEADER = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+obj\b")
 _MAX_RECOVERED_OBJECTS = 10_000  # pypdf's own limit when it searches for the catalog
 
-_PASSWORD_MESSAGE = (
-    "The PDF is protected by a password; open it in a PDF reader, "
-    "save an unprotected copy and import that."
+_PASSWORD_MESSAGE = Message(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The PDF is protected by a password; open it in a PDF reader, "
+        "save an unprotected copy and import that.",
+    )
 )
-_CIPHER_MESSAGE = (
-    "The PDF is encrypted in a way this installation cannot read; open it in a PDF reader, "
-    "save an unprotected copy and import that."
+_CIPHER_MESSAGE = Message(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The PDF is encrypted in a way this installation cannot read; open it in a PDF reader, "
+        "save an unprotected copy and import that.",
+    )
 )
-_DAMAGED_MESSAGE = "The PDF is damaged and cannot be read."
-_HOSTILE_MESSAGE = (
-    "The PDF contains more data than can be read safely; it may be damaged or hostile."
+_DAMAGED_MESSAGE = Message(QT_TRANSLATE_NOOP("core", "The PDF is damaged and cannot be read."))
+_HOSTILE_MESSAGE = Message(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The PDF contains more data than can be read safely; it may be damaged or hostile.",
+    )
 )
-_CUT_OFF_NOTE = (
-    "The PDF file is incomplete (its end is missing); the pages that could be read were kept."
+_CUT_OFF_NOTE = QT_TRANSLATE_NOOP(
+    "core",
+    "The PDF file is incomplete (its end is missing); the pages that could be read were kept.",
 )
 _NO_TEXT_NOTE = "This PDF has no text layer (it may be a scan)"
 _NO_OCR_NOTE = (
     f"{_NO_TEXT_NOTE}; its pages are kept but cannot be searched. To read their text, install "
     f"Tesseract OCR ({install_command(REGION_LANGUAGES)}), then choose Recognise text."
 )
-_OCR_PENDING_NOTE = f"{_NO_TEXT_NOTE}; its text is read by OCR after the import."
-_REPAIRED_NOTE = (
-    "The PDF file has errors; it was read as far as possible, so some text may be missing."
+_OCR_PENDING_NOTE = QT_TRANSLATE_NOOP(
+    "core",
+    "This PDF has no text layer (it may be a scan); its text is read by OCR after the import.",
+)
+_REPAIRED_NOTE = QT_TRANSLATE_NOOP(
+    "core", "The PDF file has errors; it was read as far as possible, so some text may be missing."
 )
 
 
@@ -330,9 +344,13 @@ def _notes(contents: _PdfContents, pages: list[str]) -> list[str]:
             "page(s) were not read."
         )
     if contents.info_damaged:
-        notes.append("The PDF's document information is damaged and was left out.")
+        notes.append(
+            QT_TRANSLATE_NOOP("core", "The PDF's document information is damaged and was left out.")
+        )
     if contents.xmp_damaged:
-        notes.append("The PDF's XMP metadata is damaged and was left out.")
+        notes.append(
+            QT_TRANSLATE_NOOP("core", "The PDF's XMP metadata is damaged and was left out.")
+        )
     return notes
 
 
@@ -341,6 +359,16 @@ def is_no_text_note(note: str) -> bool:
     return note.startswith(_NO_TEXT_NOTE)
 
 
-def _not_a_pdf_message(name: str) -> str:
-    named = f" although its name is {name}" if name else ""
-    return f"This file is not a PDF{named}; its content is of another kind."
+def _not_a_pdf_message(name: str) -> Message:
+    if name:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "This file is not a PDF although its name is {name}; its content is of another "
+                "kind.",
+            ),
+            name=name,
+        )
+    return Message(
+        QT_TRANSLATE_NOOP("core", "This file is not a PDF; its content is of another kind.")
+    )

@@ -22,6 +22,7 @@ from bibtexparser.bparser import BibTexParser
 from bibtexparser.customization import convert_to_unicode
 
 from archive_app.core.errors import ImportFailure
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import Block, ExtractedDocument
 from archive_app.importers.reference_types import CSL_TYPE_OF_BIBTEX, CSL_TYPE_OF_RIS
 from archive_app.importers.text_normal import normalize_inline, normalize_text
@@ -110,11 +111,21 @@ def read_references(path: Path, file_format: ReferenceFormat) -> list[Reference]
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFailure(f"The reference file is not UTF-8 text ({error.reason}).") from error
+        raise ImportFailure(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The reference file is not UTF-8 text ({reason})."),
+                reason=error.reason,
+            )
+        ) from error
     readers = {"ris": _read_ris, "bibtex": _read_bibtex, "csl-json": _read_csl_json}
     references = readers[file_format](text)
     if not references:
-        raise ImportFailure(f"No references were found in this {file_format.upper()} file.")
+        raise ImportFailure(
+            Message(
+                QT_TRANSLATE_NOOP("core", "No references were found in this {format} file."),
+                format=file_format.upper(),
+            )
+        )
     return references
 
 
@@ -128,7 +139,12 @@ def _read_ris(text: str) -> list[Reference]:
         try:
             [entry] = rispy.loads(record)
         except (OSError, ValueError) as error:
-            raise ImportFailure(f"A RIS record cannot be read: {error}") from error
+            raise ImportFailure(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "A RIS record cannot be read: {error}"),
+                    error=str(error),
+                )
+            ) from error
         attachments = entry.get("file_attachments1") or entry.get("file_attachments2") or ""
         references.append(Reference("ris", _ris_item(entry), record.encode(), _first(attachments)))
     return references
@@ -192,7 +208,12 @@ def _read_bibtex(text: str) -> list[Reference]:
             parser.customization = convert_to_unicode
             entries = bibtexparser.loads(record, parser).entries
         if not entries:
-            raise ImportFailure(f"A BibTeX entry cannot be read: {record[:60]!r}…")
+            raise ImportFailure(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "A BibTeX entry cannot be read: {record}…"),
+                    record=repr(record[:60]),
+                )
+            )
         entry = entries[0]
         references.append(
             Reference("bibtex", _bibtex_item(entry), record.encode(), _bibtex_file(entry))
@@ -266,12 +287,21 @@ def _read_csl_json(text: str) -> list[Reference]:
     try:
         data = json.loads(text)
     except ValueError as error:
-        raise ImportFailure(f"The CSL-JSON file cannot be read: {error}") from error
+        raise ImportFailure(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The CSL-JSON file cannot be read: {error}"),
+                error=str(error),
+            )
+        ) from error
     items = data.get("items", []) if isinstance(data, dict) else data
     if not isinstance(items, list) or not all(
         isinstance(item, dict) and "type" in item for item in items
     ):
-        raise ImportFailure("This JSON file is not a CSL-JSON list of references.")
+        raise ImportFailure(
+            Message(
+                QT_TRANSLATE_NOOP("core", "This JSON file is not a CSL-JSON list of references.")
+            )
+        )
     references = []
     for item in items:
         record = json.dumps(item, ensure_ascii=False, sort_keys=True, indent=1) + "\n"

@@ -6,6 +6,8 @@ import re
 import zlib
 from typing import Literal
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
+
 FileType = Literal["html", "pdf", "image", "text", "mhtml", "singlefile", "warc", "wacz"]
 # Web archives that may hold many pages: read as a stream, however large.
 STREAMED_TYPES: frozenset[FileType] = frozenset({"warc", "wacz"})
@@ -30,10 +32,13 @@ _WARC_START = re.compile(rb"^WARC/1\.[01]\r?\n")
 
 SNIFF_BYTES = 8192
 
-READABLE_FORMATS = (
-    "web pages (.html, .mhtml, SingleFile), web archives (.warc, .warc.gz, .wacz), PDFs, "
-    "photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), text (.txt, .md) and reference lists "
-    "(.ris, .bib, CSL-JSON .json)"
+READABLE_FORMATS = Message(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "web pages (.html, .mhtml, SingleFile), web archives (.warc, .warc.gz, .wacz), PDFs, "
+        "photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), text (.txt, .md) and reference lists "
+        "(.ris, .bib, CSL-JSON .json)",
+    )
 )
 """What the archive reads, as the message about a file it cannot read names it."""
 

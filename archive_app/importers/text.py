@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.importers.document import Block, ExtractedDocument
 from archive_app.importers.encoding import decode_bytes
 from archive_app.importers.text_normal import normalize_inline, normalize_text
@@ -21,8 +22,9 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _NAME_SEPARATORS = re.compile(r"[;,]| and ")
 _COMMAS = re.compile(r",")
 _NAME_MAX = 200
-_BAD_FRONT_MATTER_NOTE = (
-    "The file's front matter (between its --- lines) is not valid YAML; it was kept as text."
+_BAD_FRONT_MATTER_NOTE = QT_TRANSLATE_NOOP(
+    "core",
+    "The file's front matter (between its --- lines) is not valid YAML; it was kept as text.",
 )
 _TITLE_MAX = 200
 

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archive_app.core.errors import ExtractionError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import ExtractedDocument
 from archive_app.importers.web_archive import CHUNK, WarcReading
 
@@ -30,14 +31,24 @@ def extract_pages(
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise ExtractionError(f"The WACZ file is damaged: {error}.") from error
+        raise ExtractionError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "The WACZ file is damaged: {error}."), error=str(error)
+            )
+        ) from error
     with archive:
         names = archive.namelist()
         unsafe = [entry for entry in names if not _safe(entry)]
         if unsafe:
             raise ExtractionError(
-                "The WACZ file holds entries with unsafe paths (such as "
-                f"'{unsafe[0]}'), so it was not read."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The WACZ file holds entries with unsafe paths (such as '{entry}'), so it "
+                        "was not read.",
+                    ),
+                    entry=unsafe[0],
+                )
             )
         reading = WarcReading(spill, heartbeat=heartbeat)
         package = _package(archive, names)
@@ -45,7 +56,11 @@ def extract_pages(
         signed = _signature(archive, names)
         warcs = sorted(n for n in names if n.startswith("archive/") and ".warc" in n)
         if not warcs:
-            raise ExtractionError("The WACZ file holds no WARC in its archive/ folder.")
+            raise ExtractionError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "The WACZ file holds no WARC in its archive/ folder.")
+                )
+            )
         for entry in warcs:
             with archive.open(entry) as stream:
                 reading.read(stream, f"{entry} in the WACZ")

@@ -22,6 +22,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from archive_app.core.errors import ExtractionError, ImportFailure
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import ExtractedDocument
 from archive_app.importers.web_page import (
     capture_record,
@@ -168,7 +169,11 @@ class WarcReading:
         try:
             self.live_captures.append(json.loads(record.content_stream().read(1 << 20)))
         except ValueError:
-            self.notes.append("The capture details written with the page could not be read.")
+            self.notes.append(
+                QT_TRANSLATE_NOOP(
+                    "core", "The capture details written with the page could not be read."
+                )
+            )
 
     def documents(
         self,
@@ -231,7 +236,11 @@ class WarcReading:
         if not documents:
             raise ExtractionError(
                 " ".join(reasons + self.notes)
-                or "The web archive holds no page (no HTML answer with status 200)."
+                or Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "The web archive holds no page (no HTML answer with status 200)."
+                    )
+                )
             )
         self.notes.extend(reasons)
         for document in documents:
@@ -254,17 +263,35 @@ class WarcReading:
             answers = by_url.get(address, [])
             timed = [r for r in answers if when and r.captured_at == when]
             if not answers:
-                raise ImportFailure(f"The page {address} is not in the web archive.")
+                raise ImportFailure(
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "The page {address} is not in the web archive."),
+                        address=address,
+                    )
+                )
             response = (timed or answers)[-1]
             if not 300 <= response.status < 400 or not response.location:
                 break
             address = _without_fragment(response.location)
         else:
-            raise ImportFailure(f"The page {url} redirects more than {MAX_REDIRECTS} times.")
+            raise ImportFailure(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "The page {url} redirects more than {limit} times."),
+                    url=url,
+                    limit=MAX_REDIRECTS,
+                )
+            )
         if response.status != 200 or response.payload is None:
             raise ImportFailure(
-                f"The page {address} was captured with status {response.status}, "
-                "or its content was not kept."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The page {address} was captured with status {status}, "
+                        "or its content was not kept.",
+                    ),
+                    address=address,
+                    status=str(response.status),
+                )
             )
         return response
 

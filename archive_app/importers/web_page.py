@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from archive_app.core.errors import UnsupportedFormatError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers import html, importer_module
 from archive_app.importers.document import ExtractedDocument
 from archive_app.importers.sniff import SNIFF_BYTES, sniff
@@ -64,8 +65,13 @@ def page_document(
         document = importer_module(file_type).extract(payload, name=name)
     else:
         raise UnsupportedFormatError(
-            f"The page at {page_url} is of a kind the archive does not read "
-            f"({media_type(content_type) or 'unknown type'})."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The page at {url} is of a kind the archive does not read ({type})."
+                ),
+                url=page_url,
+                type=media_type(content_type) or "unknown type",
+            )
         )
     if page_url:
         if document.source_url and document.source_url != page_url:

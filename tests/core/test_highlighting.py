@@ -164,3 +164,23 @@ def test_highlights_agree_with_search(
     for query in ("xankendi", "refugees", "stepan*", '"road to goris"'):
         assert [hit.id for hit in archive.search(query).hits] == [source_id]
         assert find_matches(archive.get(source_id).body, query), query
+
+
+RUSSIAN = "Тысячи беженцев ушли из Степанакерте по Лачинскому коридору."
+
+
+def test_a_source_is_highlighted_in_its_own_language() -> None:
+    assert matched_in(RUSSIAN, "беженцы", "ru") == ["беженцев"]
+    assert matched_in(RUSSIAN, "беженцы", "en") == []
+    assert matched_in(RUSSIAN, '"Лачинский коридор"', "ru") == ["Лачинскому коридору"]
+    assert matched_in(RUSSIAN, '"Лачинский коридор"', "en") == []
+
+
+def test_a_query_in_another_script_highlights_the_transliterated_word() -> None:
+    assert matched_in(RUSSIAN, "Stepanakert", "ru") == ["Степанакерте"]
+    assert matched_in(RUSSIAN, "Степанакерт", "ru") == ["Степанакерте"]
+    assert matched_in(RUSSIAN, "bezhentsy", "ru") == ["беженцев"]
+
+
+def matched_in(text: str, query: str, language: str) -> list[str]:
+    return [text[m.start : m.end] for m in find_matches(text, query, language=language)]

@@ -6,15 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.core.errors import ArchiveError
-from archive_app.core.import_report import ImportReport
 from archive_app.gui import dialogs
 from archive_app.gui.dialogs import AfterOpenFailure
 from archive_app.gui.main_window import MainWindow
@@ -24,6 +23,7 @@ from archive_app.gui.sources.model import TITLE_COLUMN
 from tests.gui.window_helpers import (
     click_title,
     counted,
+    import_by_drop,
     marked_texts,
     press,
     shown_titles,
@@ -55,28 +55,6 @@ def articles_window(
     """A window on the three :data:`ARTICLES`."""
     import_texts(ARTICLES)
     return make_window(archive)
-
-
-def drop(window: MainWindow, paths: list[Path]) -> None:
-    """Drag files from a file manager and drop them on the window."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    point = QPointF(window.width() / 2, window.height() / 2)
-    action = Qt.DropAction.CopyAction
-    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(point, action, mime, buttons, modifiers)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(window, QDropEvent(point, action, mime, buttons, modifiers))
-
-
-def import_by_drop(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> ImportReport:
-    with qtbot.waitSignal(window.import_panel.finished, timeout=60_000) as finished:
-        drop(window, paths)
-        assert window.import_panel.progress.isVisible()
-    qtbot.waitUntil(lambda: window.import_report is not None and window.import_report.isVisible())
-    report: ImportReport = finished.args[0]
-    return report
 
 
 def test_the_main_widgets_have_names_for_tests_and_assistive_technology(

@@ -4,9 +4,10 @@ click a row, pick from a context menu, drag onto the sidebar, press Ctrl+Z."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
+from archive_app.core.import_report import ImportReport
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.reader import ReaderPane
 from archive_app.gui.settings import AppSettings
@@ -67,6 +69,28 @@ def type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
     field.clear()
     with qtbot.waitSignal(window.search_bar.hitsFound, timeout=10_000):
         qtbot.keyClicks(field, text)
+
+
+def drop(window: MainWindow, paths: list[Path]) -> None:
+    """Drag files from a file manager and drop them on the window."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    point = QPointF(window.width() / 2, window.height() / 2)
+    action = Qt.DropAction.CopyAction
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, action, mime, buttons, modifiers)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(point, action, mime, buttons, modifiers))
+
+
+def import_by_drop(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> ImportReport:
+    with qtbot.waitSignal(window.import_panel.finished, timeout=60_000) as finished:
+        drop(window, paths)
+        assert window.import_panel.progress.isVisible()
+    qtbot.waitUntil(lambda: window.import_report is not None and window.import_report.isVisible())
+    report: ImportReport = finished.args[0]
+    return report
 
 
 def shown_titles(window: MainWindow) -> list[str]:

@@ -3,8 +3,10 @@
 A wire story republished elsewhere keeps most of its sentences; a new headline, a cut
 paragraph or a different boilerplate changes only a few of its five-word runs (shingles). The
 share of shingles two bodies have in common (Jaccard similarity) is estimated from their
-MinHash signatures (datasketch, 128 permutations), and LSH finds the candidates without
-comparing every pair. The similarity shown is then computed exactly from the two bodies.
+MinHash signatures (datasketch, 128 permutations), and LSH over bands of the signatures
+(:mod:`.story_index`) finds the candidates without comparing every pair. The similarity shown
+is then computed exactly from the two bodies. datasketch (which brings scipy) and numpy, some
+60 MB, are imported when a signature is first made, not when the program starts.
 
 Thresholds, measured with ``benchmarks/reuse_thresholds.py`` (Dec 2026): among the 61 real
 articles of ``corpus/articles-dev`` (1,830 pairs, several of one site) the most similar two share
@@ -17,13 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from archive_app.importers.document import BLOCK_SEPARATOR
 
@@ -53,6 +49,9 @@ def signature(body: str) -> bytes | None:
     runs = shingles(body)
     if not runs:
         return None
+    import numpy as np
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME)
     minhash.update_batch([run.encode("utf-8") for run in runs])
     return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
@@ -64,60 +63,6 @@ def similarity(first_body: str, second_body: str) -> float:
     if not first or not second:
         return 0.0
     return len(first & second) / len(first | second)
-
-
-class SignatureIndex:
-    """LSH over the signatures of an archive's bodies: the candidates for being one story."""
-
-    def __init__(self, signatures: Iterable[tuple[int, bytes]]) -> None:
-        self._lsh = MinHashLSH(threshold=MIN_SIMILARITY, num_perm=_PERMUTATIONS)
-        self._signatures: dict[int, MinHash] = {}
-        with self._lsh.insertion_session() as session:
-            for source_id, stored in signatures:
-                minhash = _minhash(stored)
-                self._signatures[source_id] = minhash
-                session.insert(source_id, minhash, check_duplication=False)
-
-    def __len__(self) -> int:
-        return len(self._signatures)
-
-    def candidates(self, source_id: int) -> list[int]:
-        """Other sources whose signatures suggest the same story (to be checked exactly)."""
-        minhash = self._signatures.get(source_id)
-        if minhash is None:
-            return []
-        return sorted(int(key) for key in self._lsh.query(minhash) if key != source_id)
-
-    def closest(self, source_id: int, limit: int) -> list[int]:
-        """At most ``limit`` candidates, those whose signatures agree most with this one's:
-        a story republished hundreds of times is compared word by word with its closest
-        copies only."""
-        candidates = self.candidates(source_id)
-        if len(candidates) <= limit:
-            return candidates
-        own = self._signatures[source_id]
-        ranked = sorted(candidates, key=lambda other: -own.jaccard(self._signatures[other]))
-        return sorted(ranked[:limit])
-
-    def source_ids(self) -> list[int]:
-        return sorted(self._signatures)
-
-
-def _minhash(stored: bytes) -> MinHash:
-    """A stored signature as a MinHash, sharing one set of permutations: making them anew for
-    each (a random draw in numpy) held the interpreter long enough to stall the window."""
-    values = np.frombuffer(stored, dtype=np.uint32).astype(np.uint64)
-    return MinHash(
-        num_perm=_PERMUTATIONS,
-        hashvalues=values,
-        permutations=_permutations(),
-        scheme=_SCHEME,
-    )
-
-
-@cache
-def _permutations() -> Any:
-    return MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME).permutations
 
 
 @dataclass(frozen=True)

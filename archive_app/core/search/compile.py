@@ -34,6 +34,7 @@ from whoosh.matching import AndNotMatcher
 from archive_app.core.aliases import AliasGroup, AliasMatch, AliasTable, Key, name_key
 from archive_app.core.dates import date_range
 from archive_app.core.errors import InvalidInputError
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.research import Kind
 from archive_app.core.search.analysis import fold, name_analyzer, query_forms
 from archive_app.core.search.gazetteer import MAX_NAME_WORDS, Gazetteer, PlaceChoice
@@ -506,7 +507,9 @@ def _last_moment(text: str) -> datetime:
 
 def _range(text: str) -> tuple[date, date]:
     if len(text) > 10:
-        raise InvalidInputError(f"'{text}' is not a date.")
+        raise InvalidInputError(
+            Message(QT_TRANSLATE_NOOP("core", "'{text}' is not a date."), text=str(text))
+        )
     return date_range(text)
 
 

@@ -1,8 +1,11 @@
 """Which character ranges of a text match a search query, so the reader can highlight them.
 
 The words of the text go through the same analysis as the index (:mod:`.analysis`:
-lower-cased, accent-folded, stemmed), so what is highlighted agrees with what search found:
-a search for ``xankendi`` highlights ``Xankəndi``, ``refugees`` highlights ``refugee``. The query
+lower-cased, accent-folded, stemmed in the source's language, with a cross-script term beside
+each word), and each query word is read as every form search gives it in that language, so what
+is highlighted agrees with what search found: a search for ``xankendi`` highlights ``Xankəndi``,
+``refugees`` highlights ``refugee``, and in a Russian source ``Степанакерт`` highlights
+``Степанакерте`` and ``Stepanakert`` highlights it too. The query
 is not read again here: the highlighter walks the tree that search parses
 (:func:`.syntax.parse`), so both read every query alike:
 
@@ -22,8 +25,18 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
-from archive_app.core.search.analysis import analyze, content_analyzer, fold
+from whoosh.analysis import RegexTokenizer
+
+from archive_app.core.search.analysis import (
+    WordShapeFilter,
+    analyze,
+    fold,
+    query_forms,
+    word_pattern,
+)
+from archive_app.core.search.languages import index_forms, primary_language
 from archive_app.core.search.syntax import And, Field, Node, Not, Or, Phrase, Word, parse
 
 AliasLookup = Callable[[str], Sequence[str]]
@@ -44,6 +57,8 @@ class SearchTerm:
 
     ``stems`` are the analysed terms (more than one: a phrase, matched as adjacent words; for
     a fuzzy word, its stem and its folded form, either of which may be ``max_distance`` away).
+    ``forms``: for each of those words, every term it is searched as in the source's language
+    (a text word matches when its own term or its cross-script term is among them).
     ``field`` limits the term to one field (None: every text field). ``alias_of`` names the
     query word an alias stands in for.
     """
@@ -51,6 +66,7 @@ class SearchTerm:
     text: str
     stems: tuple[str, ...] = ()
     field: str | None = None
+    forms: tuple[frozenset[str], ...] = ()
     pattern: re.Pattern[str] | None = None
     max_distance: int = 0
     alias_of: str | None = None
@@ -80,14 +96,18 @@ class _Words:
     ends: tuple[int, ...]
     folded: tuple[str, ...]
     stems: tuple[str, ...]
+    crosses: tuple[str, ...]
+    """Each word's cross-script term ('' when it has none)."""
     stopped: tuple[bool, ...]
 
 
 @dataclass(frozen=True)
 class QueryTerms:
-    """A query read for highlighting; :meth:`find` gives the matches in one text."""
+    """A query read for highlighting in a source of ``language``; :meth:`find` gives the
+    matches in one of its texts."""
 
     terms: tuple[SearchTerm, ...] = field(default_factory=tuple)
+    language: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -98,35 +118,40 @@ class QueryTerms:
         terms = [term for term in self.terms if term.applies_to(field_name)]
         if not terms or not text:
             return []
-        words = _words(text)
+        words = _words(text, self.language)
         found: list[Match] = []
         for term in terms:
             found.extend(_matches_of(term, words))
         return _without_overlaps(found)
 
 
-def compile_query(query: str, aliases: AliasLookup | None = None) -> QueryTerms:
-    """Read ``query`` for highlighting. Never raises: what cannot be read is left out."""
+def compile_query(query: str, aliases: AliasLookup | None = None, language: str = "") -> QueryTerms:
+    """Read ``query`` for highlighting in a source of ``language`` (an ISO 639 code; '' for
+    unknown). Never raises: what cannot be read is left out."""
     items = _positive_items(query)
     terms: list[SearchTerm] = []
     for item in items:
-        term = _term(item.text, item.kind, item.field)
+        term = _term(item.text, item.kind, item.field, language)
         if term is None:
             continue
         terms.append(term)
         if aliases is not None and item.kind == "phrase":
-            terms.extend(_alias_terms(item.text, item.field, aliases))
+            terms.extend(_alias_terms(item.text, item.field, aliases, language))
     if aliases is not None:
         for run in _word_runs(items):
-            terms.extend(_run_alias_terms(run, aliases))
-    return QueryTerms(tuple(terms))
+            terms.extend(_run_alias_terms(run, aliases, language))
+    return QueryTerms(tuple(terms), primary_language(language))
 
 
 def find_matches(
-    text: str, query: str, field_name: str = "body", aliases: AliasLookup | None = None
+    text: str,
+    query: str,
+    field_name: str = "body",
+    aliases: AliasLookup | None = None,
+    language: str = "",
 ) -> list[Match]:
     """The matches of ``query`` in ``text``: :func:`compile_query` then :meth:`QueryTerms.find`."""
-    return compile_query(query, aliases).find(text, field_name)
+    return compile_query(query, aliases, language).find(text, field_name)
 
 
 def aliases_matched(matches: Iterable[Match], text: str) -> dict[str, list[str]]:
@@ -198,12 +223,11 @@ def _collect(node: Node | None, field_name: str | None, items: list[_Item], runs
         runs.next()
 
 
-def _term(text: str, kind: str, field_name: str | None) -> SearchTerm | None:
+def _term(text: str, kind: str, field_name: str | None, language: str) -> SearchTerm | None:
     if field_name is not None and field_name not in TEXT_FIELDS:
         return None
     if kind == "phrase":
-        stems = tuple(analyze(text))
-        return SearchTerm(text, stems, field_name) if stems else None
+        return _words_term(text, field_name, language)
     word = _BOOST.sub("", text.lstrip("+"))
     fuzzy = _FUZZY.match(word)
     if fuzzy is not None:
@@ -215,8 +239,17 @@ def _term(text: str, kind: str, field_name: str | None) -> SearchTerm | None:
         return SearchTerm(word, (*stems, folded), field_name, max_distance=distance)
     if "*" in word or "?" in word:
         return _wildcard_term(word, field_name)
-    stems = tuple(analyze(word))
-    return SearchTerm(word, stems, field_name) if stems else None
+    return _words_term(word, field_name, language)
+
+
+def _words_term(
+    text: str, field_name: str | None, language: str, alias_of: str | None = None
+) -> SearchTerm | None:
+    """A word, or words that must stand together, with the forms search gives each."""
+    forms = tuple(query_forms(text, (primary_language(language),)))
+    if not forms:
+        return None
+    return SearchTerm(text, tuple(analyze(text)), field_name, forms=forms, alias_of=alias_of)
 
 
 def _wildcard_term(word: str, field_name: str | None) -> SearchTerm | None:
@@ -238,7 +271,7 @@ def _word_runs(items: list[_Item]) -> list[list[_Item]]:
     return list(runs.values())
 
 
-def _run_alias_terms(run: list[_Item], aliases: AliasLookup) -> list[SearchTerm]:
+def _run_alias_terms(run: list[_Item], aliases: AliasLookup, language: str) -> list[SearchTerm]:
     """Alias terms for names made of one or more neighbouring words of a run, the longest
     name first (``Lachin corridor`` before ``Lachin``)."""
     terms: list[SearchTerm] = []
@@ -246,7 +279,7 @@ def _run_alias_terms(run: list[_Item], aliases: AliasLookup) -> list[SearchTerm]
     while start < len(run):
         for length in range(min(MAX_NAME_WORDS, len(run) - start), 0, -1):
             name = " ".join(item.text for item in run[start : start + length])
-            found = _alias_terms(name, run[start].field, aliases)
+            found = _alias_terms(name, run[start].field, aliases, language)
             if found or length == 1:
                 terms.extend(found)
                 start += length
@@ -254,13 +287,15 @@ def _run_alias_terms(run: list[_Item], aliases: AliasLookup) -> list[SearchTerm]
     return terms
 
 
-def _alias_terms(text: str, field_name: str | None, aliases: AliasLookup) -> list[SearchTerm]:
+def _alias_terms(
+    text: str, field_name: str | None, aliases: AliasLookup, language: str
+) -> list[SearchTerm]:
     own = set(analyze(text))
     terms = []
     for name in aliases(text):
-        stems = tuple(analyze(name))
-        if stems and set(stems) != own:
-            terms.append(SearchTerm(name, stems, field_name, alias_of=text))
+        term = _words_term(name, field_name, language, alias_of=text)
+        if term is not None and term.stems and set(term.stems) != own:
+            terms.append(term)
     return terms
 
 
@@ -268,40 +303,52 @@ def _alias_terms(text: str, field_name: str | None, aliases: AliasLookup) -> lis
 
 
 @lru_cache(maxsize=8)
-def _words(text: str) -> _Words:
-    """The words of ``text`` as the index sees them, with where each stands. The last few
-    texts are remembered: finding as one types goes over the same body again and again."""
+def _words(text: str, language: str) -> _Words:
+    """The words of ``text`` as the index sees them in a source of ``language``, with where
+    each stands. The last few texts are remembered: finding as one types goes over the same
+    body again and again."""
     starts: list[int] = []
     ends: list[int] = []
     folded: list[str] = []
     stems: list[str] = []
+    crosses: list[str] = []
     stopped: list[bool] = []
-    for token in content_analyzer()(text, chars=True, removestops=False):
+    for token in _shaper()(text, chars=True, removestops=False):
+        primary, cross = ("", "") if token.stopped else index_forms(token.text, language)
         starts.append(token.startchar)
         ends.append(token.endchar)
         folded.append(fold(text[token.startchar : token.endchar].lower()))
-        stems.append(token.text)
+        stems.append(fold(primary))
+        crosses.append(cross)
         stopped.append(bool(token.stopped))
-    return _Words(tuple(starts), tuple(ends), tuple(folded), tuple(stems), tuple(stopped))
+    return _Words(
+        tuple(starts), tuple(ends), tuple(folded), tuple(stems), tuple(crosses), tuple(stopped)
+    )
+
+
+@lru_cache(maxsize=1)
+def _shaper() -> Any:
+    """Words as the index's analyzer shapes them, before the language's forms."""
+    return RegexTokenizer(word_pattern()) | WordShapeFilter()
 
 
 def _matches_of(term: SearchTerm, words: _Words) -> list[Match]:
     label = term.alias_of or term.text
     alias_of = term.alias_of
-    if len(term.stems) > 1 and not term.max_distance:
+    if len(term.forms) > 1:
         return [
-            Match(start, end, label, alias_of) for start, end in _phrase_spans(term.stems, words)
+            Match(start, end, label, alias_of) for start, end in _phrase_spans(term.forms, words)
         ]
     return [
         Match(words.starts[index], words.ends[index], label, alias_of)
-        for index, (folded, stem, stopped) in enumerate(
-            zip(words.folded, words.stems, words.stopped, strict=True)
+        for index, (folded, stem, cross, stopped) in enumerate(
+            zip(words.folded, words.stems, words.crosses, words.stopped, strict=True)
         )
-        if not stopped and _word_matches(term, folded, stem)
+        if not stopped and _word_matches(term, folded, stem, cross)
     ]
 
 
-def _word_matches(term: SearchTerm, folded: str, stem: str) -> bool:
+def _word_matches(term: SearchTerm, folded: str, stem: str, cross: str) -> bool:
     if term.pattern is not None:
         return bool(term.pattern.fullmatch(folded) or term.pattern.fullmatch(stem))
     if term.max_distance:
@@ -309,7 +356,12 @@ def _word_matches(term: SearchTerm, folded: str, stem: str) -> bool:
         return _near(stem, wanted_stem, term.max_distance) or _near(
             folded, wanted_folded, term.max_distance
         )
-    return stem == term.stems[0]
+    return _is_form(stem, cross, term.forms[0])
+
+
+def _is_form(stem: str, cross: str, forms: frozenset[str]) -> bool:
+    """Whether a text word, by its term or its cross-script term, is one of ``forms``."""
+    return stem in forms or (bool(cross) and cross in forms)
 
 
 def _near(word: str, wanted: str, limit: int) -> bool:
@@ -317,15 +369,22 @@ def _near(word: str, wanted: str, limit: int) -> bool:
     return word[:1] == wanted[:1] and _within_distance(word, wanted, limit)
 
 
-def _phrase_spans(stems: tuple[str, ...], words: _Words) -> list[tuple[int, int]]:
-    """Where the stems occur as adjacent words (stop words between them do not count, as in
-    the index, whose positions skip them)."""
+def _phrase_spans(forms: tuple[frozenset[str], ...], words: _Words) -> list[tuple[int, int]]:
+    """Where words of the given forms stand next to each other (stop words between them do
+    not count, as in the index, whose positions skip them)."""
     content = [index for index, stopped in enumerate(words.stopped) if not stopped]
-    size = len(stems)
+    size = len(forms)
     return [
         (words.starts[content[index]], words.ends[content[index + size - 1]])
         for index in range(len(content) - size + 1)
-        if all(words.stems[content[index + offset]] == stems[offset] for offset in range(size))
+        if all(
+            _is_form(
+                words.stems[content[index + offset]],
+                words.crosses[content[index + offset]],
+                forms[offset],
+            )
+            for offset in range(size)
+        )
     ]
 
 

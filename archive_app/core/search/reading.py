@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.search.compile import DATE_FIELDS, date_bounds
 from archive_app.core.search.syntax import And, Field, Node, Not, Or, Phrase, Word, read, written
 
@@ -35,9 +36,16 @@ def _date_notes(node: Node | None) -> list[str]:
         if node.name in DATE_FIELDS and isinstance(value, Word | Phrase):
             if date_bounds(value.text) is None:
                 return [
-                    f"“{value.text}” is not a date, so “{node.name}:{value.text}” is searched "
-                    "as words. Dates are a year (2019), a month (2019-11), a day (2019-11-19) "
-                    "or a range (2019-09..2019-11)."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "“{value}” is not a date, so “{field}:{value}” is searched as words. "
+                            "Dates are a year (2019), a month (2019-11), a day (2019-11-19) or a "
+                            "range (2019-09..2019-11).",
+                        ),
+                        value=value.text,
+                        field=node.name,
+                    )
                 ]
             return []
         return _date_notes(value)

@@ -29,6 +29,7 @@ from archive_app.core.aliases import Aliases
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.index import SearchIndex
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.research import Kind
 from archive_app.core.search.compile import (
     KINDS,
@@ -185,7 +186,12 @@ class SearchService:
         with self.index.searcher() as searcher:
             docnum = searcher.document_number(id=str(source_id))
             if docnum is None:
-                raise NotFoundError(f"There is no source with id {source_id}.")
+                raise NotFoundError(
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "There is no source with id {id}."),
+                        id=str(source_id),
+                    )
+                )
             stored = searcher.stored_fields(docnum)
             text = "\n".join(stored.get(f, "") for f in ("title", "body", "caption", "note"))
             key_terms = searcher.key_terms_from_text("body", text, numterms=SIMILAR_TERMS)
@@ -276,9 +282,22 @@ def _newest_first(searcher: Searcher, main: Any, limit: int, narrowing: Any) -> 
 
 def _check_options(limit: int, offset: int, sort: str) -> None:
     if limit < 0 or offset < 0:
-        raise InvalidInputError("The number of hits and the first hit cannot be negative.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "The number of hits and the first hit cannot be negative."
+                )
+            )
+        )
     if sort not in get_args(SortOrder):
-        raise InvalidInputError(f"Results can be sorted by relevance or by date, not '{sort}'.")
+        raise InvalidInputError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "Results can be sorted by relevance or by date, not '{sort}'."
+                ),
+                sort=str(sort),
+            )
+        )
 
 
 def _filter_query(filters: _Filters, labels: Labels) -> Any:

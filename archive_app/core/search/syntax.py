@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from types import UnionType
 from typing import Literal
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
+
 MAX_DEPTH = 12
 FIELD_NAMES = frozenset(
     {
@@ -166,9 +168,23 @@ def tokenize(text: str, notes: list[str] | None = None) -> list[Token]:
         if kind == "phrase":
             tokens.append(Token("phrase", match.group("phrase"), start, end))
             if not match.group(0).endswith('"') or end - start == 1:
-                said.append("A quote was not closed: the phrase runs to the end of the query.")
+                said.append(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "A quote was not closed: the phrase runs to the end of the query.",
+                        )
+                    )
+                )
         elif kind == "word" and match.group(0).endswith(":") and _is_field(match.group(0)[:-1]):
-            said.append(f"“{match.group(0)}” has nothing after it, so it is searched as a word.")
+            said.append(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "“{field}” has nothing after it, so it is searched as a word."
+                    ),
+                    field=match.group(0),
+                )
+            )
             tokens.append(Token("word", match.group(0), start, end))
         elif kind == "field" and match.group("field").lower() in FIELD_NAMES:
             tokens.append(Token("field", match.group("field").lower(), start, end))
@@ -198,7 +214,13 @@ def _merge_unknown_fields(tokens: list[Token], notes: list[str]) -> list[Token]:
         ):
             merged[-1] = Token("word", previous.text + token.text, previous.start, token.end)
             notes.append(
-                f"“{previous.text}” is not a field, so “{merged[-1].text}” is searched as words."
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "“{field}” is not a field, so “{words}” is searched as words."
+                    ),
+                    field=previous.text,
+                    words=merged[-1].text,
+                )
             )
         else:
             merged.append(token)
@@ -218,14 +240,22 @@ def _balanced(tokens: list[Token], notes: list[str]) -> list[Token]:
             depth += 1
         elif token.kind == "close":
             if not dropped:
-                notes.append("A “)” without its “(” was left out.")
+                notes.append(
+                    Message(QT_TRANSLATE_NOOP("core", "A “)” without its “(” was left out."))
+                )
                 continue
             if dropped.pop():
                 continue
             depth -= 1
         kept.append(token)
     if depth:
-        notes.append("A “(” was not closed: it is closed at the end of the query.")
+        notes.append(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "core", "A “(” was not closed: it is closed at the end of the query."
+                )
+            )
+        )
     return kept
 
 
@@ -253,7 +283,14 @@ class _Parser:
             if token.kind == "close":
                 break
             if token.kind in ("and", "or"):
-                self.notes.append(f"“{token.text}” has nothing before it to join: left out.")
+                self.notes.append(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "“{word}” has nothing before it to join: left out."
+                        ),
+                        word=token.text,
+                    )
+                )
                 self.position += 1
                 continue
             item = self._either()
@@ -266,7 +303,14 @@ class _Parser:
         options = [self._unary()]
         while (token := self._peek()) is not None and token.kind == "or":
             if not self._starts_operand(1):
-                self.notes.append(f"“{token.text}” has nothing after it to join: left out.")
+                self.notes.append(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "“{word}” has nothing after it to join: left out."
+                        ),
+                        word=token.text,
+                    )
+                )
                 self.position += 1
                 break
             self.position += 1
@@ -280,7 +324,13 @@ class _Parser:
             negations += 1
         if not self._starts_operand(0):
             if negations:
-                self.notes.append("“NOT” or “-” has nothing after it, so it is left out.")
+                self.notes.append(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "core", "“NOT” or “-” has nothing after it, so it is left out."
+                        )
+                    )
+                )
             return None
         node = self._atom()
         if node is None or negations % 2 == 0:

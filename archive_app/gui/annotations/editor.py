@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.research import Kind
 from archive_app.gui.label_rows import Label, LabelRow
 from archive_app.gui.labeling import Labeling
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 NOTE_LINES = 6
 ROWS: tuple[tuple[Kind, str], ...] = (

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from archive_app.core.archive import Archive
 from archive_app.core.compare import CARD_ORDERS, CardOrder, Comparison, compare_event
 from archive_app.core.events import EventNode
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.gui.background_view import BackgroundView
 from archive_app.gui.compare.cards import CARD_PICTURE
 from archive_app.gui.compare.column import CompareColumn
@@ -38,7 +39,6 @@ from archive_app.gui.icons import icon
 from archive_app.gui.image_grid import scaled_thumbnail, screen_scale
 from archive_app.gui.reader.colors import mix
 from archive_app.gui.tasks import TaskContext, TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 ORDER_LABELS: dict[CardOrder, str] = {
     "oldest": QT_TRANSLATE_NOOP("view", "Oldest first"),

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.gui.capture_dialog import HeadersDialog
 from archive_app.gui.inspector.facts import FactList, format_moment, short_hash
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.gui.widgets import left_row
 
 METHODS = {

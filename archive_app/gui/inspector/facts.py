@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.model import Source
 from archive_app.gui.chips import FlowLayout
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.image_details import format_position, format_taken
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.gui.widgets import left_row, selectable_label
 
 HASH_HEAD = 12

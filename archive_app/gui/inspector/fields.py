@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.model import Source
 from archive_app.gui.dates import format_published, typed_date
 from archive_app.gui.error_label import ErrorLabel
 from archive_app.gui.icons import icon
 from archive_app.gui.inspector.facts import form_label
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 NOTES_LINES = 5
 

@@ -14,7 +14,7 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError, NotFoundError
+from archive_app.core.language_names import language_code
 from archive_app.core.model import Source
 from archive_app.core.research import Kind
+from archive_app.gui.core_text import translated
 from archive_app.gui.inspector.capture import CaptureFacts
 from archive_app.gui.inspector.commands import ChangeCommand
 from archive_app.gui.inspector.evidence import EvidenceForm
@@ -266,9 +268,11 @@ class InspectorPane(QWidget):
             return
         source_id = self._source.id
         try:
+            if name == "language":  # a name in the window's language, as well as a code
+                value = language_code(str(value), QLocale.languageToCode(QLocale().language()))
             change = self.archive.update_source(source_id, **{name: value})
         except ArchiveError as error:
-            self.form.refuse(name, error.message)
+            self.form.refuse(name, translated(error.message))
             return
         self.form.accept(name)
         self.undo_stack.push(ChangeCommand(change, lambda: self._changed(source_id)))

@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.gui.icons import icon
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 FIND_DELAY_MS = 180
 NO_MATCHES = QT_TRANSLATE_NOOP("hits", "No matches")

@@ -36,6 +36,7 @@ from archive_app.core.errors import NotFoundError
 from archive_app.core.model import Annotation, Source
 from archive_app.core.search.highlighting import QueryTerms, compile_query
 from archive_app.gui.blur import BLURRED_FOLDER, Veil, blurred_copy
+from archive_app.gui.core_text import stored_text
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.annotating import (
     AnnotateActions,
@@ -299,7 +300,8 @@ class ReaderPane(QWidget):
         view = self._view_for(self._source)
         if self._source is None or view is None:
             return
-        self.notice.show_notes([*self._source.extraction_notes, *view.notices()])
+        notes = [stored_text(note) for note in self._source.extraction_notes]
+        self.notice.show_notes([*notes, *view.notices()])
         self._align_header()
 
     # Matches
@@ -308,7 +310,8 @@ class ReaderPane(QWidget):
         found = self.find_bar.text.strip()
         if found and '"' not in found and len(found.split()) > 1:
             found = f'"{found}"'  # words found in a source are found together, as typed
-        return compile_query(found or self._query, self._aliases_of)
+        language = self._source.language if self._source is not None else ""
+        return compile_query(found or self._query, self._aliases_of, language)
 
     def _apply_terms(self) -> None:
         view = self._view_for(self._source)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.model import Annotation, Source
 from archive_app.core.search.highlighting import QueryTerms
 from archive_app.gui.icons import icon
@@ -33,7 +34,6 @@ from archive_app.gui.reader.regions import ShownRegion, word_boxes
 from archive_app.gui.reader.text_reader import TextReader
 from archive_app.gui.reader.zoom import ZOOM_STEP, ZoomActions, clamp_zoom
 from archive_app.gui.tasks import TaskRunner
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 from archive_app.importers.ocr_page import OcrWords
 
 POINTS_PER_INCH = 72

@@ -35,6 +35,7 @@ from archive_app.core.reuse import (
     SameText,
     paragraph_changes,
 )
+from archive_app.gui.core_text import translated
 from archive_app.gui.reader.figure_copies import FigureCopies, FigureCopiesBar
 from archive_app.gui.reader.showing_cards import ShowingCards, heading, quiet
 from archive_app.gui.tasks import TaskRunner
@@ -226,7 +227,7 @@ class ReuseFinder(QObject):
         """How far fingerprinting an older archive has come (for the window's status bar)."""
         self.progress_label.setText(
             self.tr("{message}: {done} of {total}").format(
-                message=progress.message, done=progress.done, total=progress.total
+                message=translated(progress.message), done=progress.done, total=progress.total
             )
         )
         self.progress_label.setVisible(progress.total > 0 and progress.done < progress.total)

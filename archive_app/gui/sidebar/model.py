@@ -22,9 +22,9 @@ from archive_app.core.listing import (
     SidebarSummary,
     View,
 )
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.gui.icons import color_dot, icon, kind_icon
 from archive_app.gui.sidebar.delegate import ADD_ROLE, COUNT_ROLE, DETAIL_ROLE, ENTRY_ROLE
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 LIBRARY = (
     ("all", None, QT_TRANSLATE_NOOP("model", "All sources")),

@@ -25,10 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from archive_app.core.listing import Listing, ListRow, SortColumn
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.gui.badges import badge_icon, badge_text, badge_tooltip
 from archive_app.gui.icons import KIND_NAMES, kind_icon
 from archive_app.gui.mime import SOURCE_IDS, source_ids_mime
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 BLOCK_ROWS = 100
 MAX_CACHED_ROWS = 5000

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
+from archive_app.core.messages import QT_TRANSLATE_NOOP
 from archive_app.core.timeline import Timeline, build_timeline
 from archive_app.gui.background_view import BackgroundView
 from archive_app.gui.icons import icon
 from archive_app.gui.reader.colors import mix
 from archive_app.gui.tasks import TaskContext, TaskRunner
 from archive_app.gui.timeline.canvas import TimelineCanvas
-from archive_app.gui.translation import QT_TRANSLATE_NOOP
 
 HINT = QT_TRANSLATE_NOOP(
     "view",

@@ -339,7 +339,7 @@ Double-click to open it in the reader.</source>
 <context>
     <name>ColorSwatches</name>
     <message>
-        <location filename="../../gui/research_dialogs.py" line="+182"/>
+        <location filename="../../gui/research_dialogs.py" line="+183"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
@@ -611,7 +611,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_menu.py" line="+116"/>
+        <location filename="../../gui/export_menu.py" line="+117"/>
         <source>Export {label}</source>
         <translation>Экспорт: {label}</translation>
     </message>
@@ -669,7 +669,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ExportTools</name>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
@@ -1148,7 +1148,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
@@ -1171,7 +1171,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../gui/import_report.py" line="+142"/>
+        <location filename="../../gui/import_report.py" line="+144"/>
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
@@ -1184,7 +1184,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>InspectorPane</name>
     <message>
-        <location filename="../../gui/inspector/pane.py" line="+144"/>
+        <location filename="../../gui/inspector/pane.py" line="+146"/>
         <source>Inspector</source>
         <translation>Инспектор</translation>
     </message>
@@ -1278,7 +1278,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../gui/translation.py" line="+78"/>
+        <location filename="../../gui/translation.py" line="+71"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -1296,7 +1296,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+363"/>
+        <location filename="../../gui/main_window.py" line="+364"/>
         <source>Moving to the trash</source>
         <translation>Перемещение в корзину</translation>
     </message>
@@ -1577,7 +1577,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>PhotoCopiesPanel</name>
     <message>
-        <location filename="../../gui/reader/reuse_panel.py" line="+55"/>
+        <location filename="../../gui/reader/reuse_panel.py" line="+56"/>
         <source>Marked: names and places (yellow) and dates (blue) the other captions do not have.</source>
         <translation>Выделены имена и места (жёлтым) и даты (синим), которых нет в других подписях.</translation>
     </message>
@@ -1647,18 +1647,18 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../gui/reader/pane.py" line="+93"/>
+        <location filename="../../gui/reader/pane.py" line="+94"/>
         <source>Reader</source>
         <translation>Чтение</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+243"/>
+        <location line="+245"/>
         <source>Choose a source to read it here.</source>
         <translation>Выберите источник, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-240"/>
         <source>Find in this source</source>
         <translation>Найти в этом источнике</translation>
     </message>
@@ -1668,7 +1668,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Найти в этом источнике (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+244"/>
         <source>This source is no longer in the archive.</source>
         <translation>Этого источника больше нет в архиве.</translation>
     </message>
@@ -1720,7 +1720,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ReusedPhotosView</name>
     <message>
-        <location filename="../../gui/reused_photos.py" line="+150"/>
+        <location filename="../../gui/reused_photos.py" line="+151"/>
         <source>Reused photos</source>
         <translation>Повторно использованные фотографии</translation>
     </message>
@@ -1840,7 +1840,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../gui/search_bar.py" line="+68"/>
+        <location filename="../../gui/search_bar.py" line="+72"/>
         <source>Search</source>
         <translation>Поиск</translation>
     </message>
@@ -1850,12 +1850,12 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Поиск по названиям, тексту, подписям и заметкам</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Searching</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>searched as &lt;b&gt;{escape}&lt;/b&gt;</source>
         <translation>запрос понят как &lt;b&gt;{escape}&lt;/b&gt;</translation>
     </message>
@@ -2144,7 +2144,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>SourceListPane</name>
     <message>
-        <location filename="../../gui/sources/view.py" line="+361"/>
+        <location filename="../../gui/sources/view.py" line="+374"/>
         <source>Listing sources</source>
         <translation>Получение списка источников</translation>
     </message>
@@ -2157,12 +2157,12 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>SourceTable</name>
     <message>
-        <location line="-292"/>
+        <location line="-305"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+50"/>
         <source>Columns</source>
         <translation>Столбцы</translation>
     </message>
@@ -2204,7 +2204,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>TextRecognition</name>
     <message>
-        <location filename="../../gui/recognition.py" line="+57"/>
+        <location filename="../../gui/recognition.py" line="+58"/>
         <location line="+58"/>
         <source>Recognise &amp;text</source>
         <translation>Распознать &amp;текст</translation>
@@ -2850,7 +2850,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>backup_dialogs</name>
     <message>
-        <location filename="../../gui/backup_dialogs.py" line="-97"/>
+        <location filename="../../gui/backup_dialogs.py" line="-96"/>
         <source>Archive backups (*.tar *.tar.gz *.tgz)</source>
         <translation>Резервные копии архива (*.tar *.tar.gz *.tgz)</translation>
     </message>
@@ -3041,6 +3041,1450 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Источников с точкой зрения «{name}» о событии «{event_name}» пока нет.
 
 Этот пробел стоит восполнить: найдите такой источник и присвойте ему точку зрения «{name}» в инспекторе.</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../core/archive.py" line="+261"/>
+        <source>{folder} is a file, not an archive folder.</source>
+        <translation>{folder} — это файл, а не папка архива.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no archive at {folder}. Importing files (`archive-app import`) or opening the window there makes one.</source>
+        <translation>В папке {folder} нет архива. Он появится при импорте файлов (`archive-app import`) или при открытии там окна программы.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{folder} already holds other files and is not an archive. Choose an empty folder for a new archive, or an existing archive.</source>
+        <translation>В папке {folder} уже есть другие файлы, и это не архив. Выберите пустую папку для нового архива или существующий архив.</translation>
+    </message>
+    <message>
+        <location filename="../../core/dates.py" line="+31"/>
+        <source>&apos;{text}&apos; is not a date. Use a year (2020), a month (2020-09) or a day (2020-09-27).</source>
+        <translation>«{text}» — не дата. Укажите год (2020), месяц (2020-09) или день (2020-09-27).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;{text}&apos; is not a date: there is no month {month}.</source>
+        <translation>«{text}» — не дата: месяца {month} не бывает.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;{text}&apos; is not a date: {month_name} {year} has {days} days.</source>
+        <translation>«{text}» — не дата: в этом месяце всего {days} дн.</translation>
+    </message>
+    <message>
+        <location filename="../../core/db.py" line="+44"/>
+        <source>The disk holding the archive at {path} is full. Free some space and try again; nothing was half-written.</source>
+        <translation>Диск, на котором лежит архив {path}, заполнен. Освободите место и повторите; ничего не записано наполовину.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The archive at {path} is busy in another program. Close it there and try again.</source>
+        <translation>Архив {path} занят другой программой. Закройте его там и повторите.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The archive database at {path} is damaged ({error}). Restore it from a backup, or run `archive-app check --repair`.</source>
+        <translation>База данных архива {path} повреждена ({error}). Восстановите её из резервной копии или выполните `archive-app check --repair`.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The archive at {path} cannot be written to ({error}).</source>
+        <translation>В архив {path} нельзя записывать ({error}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The archive at {path} could not be read or written: {error}</source>
+        <translation>Архив {path} не удалось прочитать или записать: {error}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The archive has been closed.</source>
+        <translation>Архив закрыт.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The archive at {folder} was opened only for reading (another program has it open), so nothing was changed. Close it there and try again.</source>
+        <translation>Архив в папке {folder} открыт только для чтения (он открыт в другой программе), поэтому ничего не изменено. Закройте его там и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>The archive at {folder} was written by a newer version of this program (schema {version}, this version reads up to {newest}). Update the program to open it.</source>
+        <translation>Архив в папке {folder} записан более новой версией программы (схема {version}, эта версия читает схемы до {newest}). Обновите программу, чтобы открыть его.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The archive at {folder} was written by an older version of this program and must be upgraded before it can be read beside another program. Open it in the window (or run any command that changes it) to upgrade it.</source>
+        <translation>Архив в папке {folder} записан более старой версией программы, и его нужно обновить, прежде чем читать его одновременно с другой программой. Откройте его в окне программы (или выполните любую команду, которая его изменяет), чтобы обновить.</translation>
+    </message>
+    <message>
+        <location filename="../../core/events.py" line="+250"/>
+        <source>An event cannot end ({end}) before it starts ({start}).</source>
+        <translation>Событие не может закончиться ({end}) раньше, чем начаться ({start}).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The event &apos;{event}&apos; cannot be its own parent.</source>
+        <translation>Событие «{event}» не может быть родителем самого себя.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The event &apos;{event}&apos; cannot go under &apos;{parent}&apos;: &apos;{parent}&apos; is one of its own sub-events, so &apos;{event}&apos; would become its own ancestor.</source>
+        <translation>Событие «{event}» нельзя поместить в «{parent}»: «{parent}» — одно из его подсобытий, и «{event}» стало бы собственным предком.</translation>
+    </message>
+    <message>
+        <location filename="../../core/extraction.py" line="+195"/>
+        <source>Reading the file took longer than {seconds} seconds, so it was stopped (the file may be damaged or built to hang readers).</source>
+        <translation>Чтение файла длилось дольше {seconds} с и было остановлено (файл может быть повреждён или создан, чтобы вешать программы).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The importer crashed on this file (exit code {code}); it may be damaged.</source>
+        <translation>Импорт этого файла аварийно завершился (код выхода {code}); возможно, файл повреждён.</translation>
+    </message>
+    <message>
+        <location filename="../../core/import_files.py" line="+73"/>
+        <source>The file is named {suffix} but its content is not what that name says; the archive reads {formats}.</source>
+        <translation>У файла расширение {suffix}, но его содержимое не соответствует расширению; архив читает {formats}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The archive does not read &apos;{suffix}&apos; files. It reads {formats}.</source>
+        <translation>Архив не читает файлы «{suffix}». Он читает {formats}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The archive does not read files of this kind. It reads {formats}.</source>
+        <translation>Архив не читает файлы такого вида. Он читает {formats}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file cannot be read: permission denied.</source>
+        <translation>Файл не удаётся прочитать: нет доступа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be read: {reason}.</source>
+        <translation>Файл не удаётся прочитать: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/import_report.py" line="+78"/>
+        <source>{count} imported</source>
+        <translation>импортировано: {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} imported (1 photo saved with its page)</source>
+        <translation>импортировано: {count} (в том числе 1 фотография, сохранённая со страницей)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} imported ({photos} photos saved with their pages)</source>
+        <translation>импортировано: {count} (в том числе фотографий, сохранённых со страницами: {photos})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} already in the archive</source>
+        <translation>уже в архиве: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} failed</source>
+        <translation>с ошибкой: {count}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cancelled with {count} not imported</source>
+        <translation>отменено, не импортировано: {count}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} not attempted</source>
+        <translation>не обработано: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing.py" line="+132"/>
+        <source>Looking for files</source>
+        <translation>Поиск файлов</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The file is empty.</source>
+        <translation>Файл пуст.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>The importer failed with an internal error (a bug; the details are in the log).</source>
+        <translation>При импорте произошла внутренняя ошибка (ошибка программы; подробности в журнале).</translation>
+    </message>
+    <message>
+        <location filename="../../core/lock.py" line="+43"/>
+        <source>Cannot open the archive at {folder}: {error}</source>
+        <translation>Не удаётся открыть архив в папке {folder}: {error}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The archive at {folder} is already open in another program{holder}. Close it there first, or open another archive.</source>
+        <translation>Архив в папке {folder} уже открыт в другой программе{holder}. Сначала закройте его там или откройте другой архив.</translation>
+    </message>
+    <message>
+        <location filename="../../core/perspectives.py" line="+78"/>
+        <source>&apos;{text}&apos; is not a colour. Use #rrggbb, for example #1f77b4.</source>
+        <translation>«{text}» — не цвет. Укажите #rrggbb, например #1f77b4.</translation>
+    </message>
+    <message>
+        <location filename="../../core/saved_searches.py" line="+61"/>
+        <source>There is no saved search named &apos;{name}&apos;.</source>
+        <translation>Сохранённого поиска «{name}» нет.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is already a saved search named &apos;{name}&apos;.</source>
+        <translation>Сохранённый поиск «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>A saved search needs a name.</source>
+        <translation>У сохранённого поиска должно быть название.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A saved search&apos;s name is limited to {limit} characters.</source>
+        <translation>Название сохранённого поиска — не длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A saved search needs a query.</source>
+        <translation>У сохранённого поиска должен быть запрос.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A search is sorted by relevance or by date, not &apos;{sort}&apos;.</source>
+        <translation>Поиск сортируется по релевантности или по дате, а не «{sort}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/help.py" line="+17"/>
+        <source>Searching</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>refugees bridge</source>
+        <translation>беженцы мост</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sources with all the words, best first (words in titles and captions count most)</source>
+        <translation>источники со всеми словами, лучшие сначала (слова в заголовках и подписях весят больше)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the exact phrase</source>
+        <translation>точная фраза</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&quot;Hakari bridge&quot;</source>
+        <translation>&quot;мост Акари&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khankendi OR Stepanakert</source>
+        <translation>Ханкенди OR Степанакерт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>either word; OR binds tighter than the plain AND, use ( ) to group otherwise</source>
+        <translation>любое из слов; OR связывает сильнее, чем простое И, для другой группировки используйте ( )</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ceasefire -Russia</source>
+        <translation>перемирие -Россия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>without a word (also: NOT Russia)</source>
+        <translation>без слова (также: NOT Россия)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>evacuat*  Xank?ndi</source>
+        <translation>эвакуац*  Ханк?нди</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any ending; any one letter</source>
+        <translation>любое окончание; любая одна буква</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shusha~  Shusha~2</source>
+        <translation>Шуша~  Шуша~2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spellings one (or two) letters off</source>
+        <translation>написания, отличающиеся на одну (или две) буквы</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one field only: title:Stepanakert  author:&quot;de Waal&quot;  title:(truce OR ceasefire)</source>
+        <translation>только одно поле: title:Степанакерт  author:&quot;де Ваал&quot;  title:(перемирие OR прекращение)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>labels of the source or of its annotations: event:&quot;Second Karabakh War&quot; (with its sub-events)  perspective:Op-ed  tag:cease*</source>
+        <translation>метки источника или его аннотаций: event:&quot;Вторая карабахская война&quot; (с подсобытиями)  perspective:Мнение  tag:перемир*</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>kind: article, pdf, image or text; language (ISO 639-1 code: en, ru, hy, az …)</source>
+        <translation>вид: article (статья), pdf, image (изображение) или text (текст); язык (код ISO 639-1: en, ru, hy, az …)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>verification (unverified, in-progress, verified, disputed, false), source reliability A–F, credibility:1–6, sensitive:graphic or identifiable, place:Shusha</source>
+        <translation>проверка (unverified — не проверено, in-progress — проверяется, verified — проверено, disputed — оспаривается, false — ложно), надёжность источника A–F, credibility:1–6 (достоверность), sensitive:graphic или identifiable (деликатное), place:Шуша</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a year, month or day; published:2020-09..2020-11  published:&gt;2023-09-19 (also &lt; &gt;= &lt;=)</source>
+        <translation>год, месяц или день; published:2020-09..2020-11  published:&gt;2023-09-19 (также &lt; &gt;= &lt;=)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Case, accents and vowel marks do not matter: Xankəndi finds Xankendi, Ağdam finds Agdam, حبيبي finds حَبيبي; ş and ç read as sh and ch, so Şuşa finds Shusha, not Susa.</source>
+        <translation>Регистр, диакритика и огласовки не важны: Xankəndi находит Xankendi, ёлка находит елка, حبيبي — حَبيبي; ş и ç читаются как «ш» и «ч», поэтому Şuşa находит Шушу, а не Сузы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Word endings do not matter in the language of each source: refugee finds refugees, беженцы finds беженцев, Karabağ finds Karabağ&apos;da, Xankəndi finds Xankəndidə.</source>
+        <translation>Окончания слов не важны на языке каждого источника: беженцы находит беженцев, Karabağ — Karabağ&apos;da, Xankəndi — Xankəndidə.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scripts meet: Stepanakert finds Степанакерт and Ստեփանակերտ; Chinese and Japanese words are found inside longer runs (地震 in 巨大地震).</source>
+        <translation>Письменности встречаются: Степанакерт находит Stepanakert и Ստեփանակերտ; китайские и японские слова находятся внутри более длинных цепочек (地震 в 巨大地震).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Place names find their other names: your alias groups first ({aliases}), then the built-in gazetteer for a capitalised name of one place; a name of several places (Susa) is searched as typed until you choose which place you mean (the search offers the places). Each hit says which name or form it matched.</source>
+        <translation>Названия мест находят другие свои названия: сначала по вашим группам синонимов ({aliases}), затем по встроенному справочнику географических названий — для названия с заглавной буквы, принадлежащего одному месту; название нескольких мест (Сузы) ищется как написано, пока вы не выберете, какое место имеете в виду (поиск предложит места). Каждое совпадение сообщает, какое название или форма найдены.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Anything that cannot be read as above is searched as plain words.</source>
+        <translation>Всё, что нельзя прочитать так, как описано выше, ищется как обычные слова.</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/reading.py" line="+40"/>
+        <source>“{value}” is not a date, so “{field}:{value}” is searched as words. Dates are a year (2019), a month (2019-11), a day (2019-11-19) or a range (2019-09..2019-11).</source>
+        <translation>«{value}» — не дата, поэтому «{field}:{value}» ищется как слова. Дата — это год (2019), месяц (2019-11), день (2019-11-19) или диапазон (2019-09..2019-11).</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/syntax.py" line="+173"/>
+        <source>A quote was not closed: the phrase runs to the end of the query.</source>
+        <translation>Кавычка не закрыта: фраза продолжается до конца запроса.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{field}” has nothing after it, so it is searched as a word.</source>
+        <translation>После «{field}» ничего нет, поэтому это ищется как слово.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>“{field}” is not a field, so “{words}” is searched as words.</source>
+        <translation>«{field}» — не поле, поэтому «{words}» ищется как слова.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>A “)” without its “(” was left out.</source>
+        <translation>«)» без парной «(» пропущена.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A “(” was not closed: it is closed at the end of the query.</source>
+        <translation>«(» не закрыта: она закрывается в конце запроса.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>“{word}” has nothing before it to join: left out.</source>
+        <translation>Перед «{word}» нечего соединять: пропущено.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>“{word}” has nothing after it to join: left out.</source>
+        <translation>После «{word}» нечего соединять: пропущено.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>“NOT” or “-” has nothing after it, so it is left out.</source>
+        <translation>После «NOT» или «-» ничего нет, поэтому они пропущены.</translation>
+    </message>
+    <message>
+        <location filename="../../core/sources.py" line="+138"/>
+        <source>There is no source {id} in this archive.</source>
+        <translation>В этом архиве нет источника {id}.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>&apos;{name}&apos; cannot be edited. Editable: {fields}.</source>
+        <translation>«{name}» нельзя изменить. Можно изменить: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&apos;{text}&apos; is not a date. Use 2023, 2023-09, 2023-09-19 or a full ISO date-time.</source>
+        <translation>«{text}» — не дата. Укажите 2023, 2023-09, 2023-09-19 или полную дату и время ISO.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A source needs a title.</source>
+        <translation>У источника должен быть заголовок.</translation>
+    </message>
+    <message>
+        <location filename="../../core/tags.py" line="+87"/>
+        <source>There is already a tag named &apos;{existing}&apos;. Merge &apos;{tag}&apos; into it instead.</source>
+        <translation>Тег «{existing}» уже есть. Вместо этого объедините с ним «{tag}».</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose the tags to merge.</source>
+        <translation>Выберите теги для объединения.</translation>
+    </message>
+    <message>
+        <location filename="../../core/trash.py" line="+90"/>
+        <source>Choose the sources to delete.</source>
+        <translation>Выберите источники для удаления.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Source {id} is not in the trash.</source>
+        <translation>Источника {id} нет в корзине.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Source {id} cannot be restored: source {twin} holds the same file now. Delete that one first to restore this one.</source>
+        <translation>Источник {id} нельзя восстановить: тот же файл сейчас хранится в источнике {twin}. Сначала удалите тот, чтобы восстановить этот.</translation>
+    </message>
+    <message>
+        <location filename="../../core/verification.py" line="+140"/>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>source reliability</source>
+        <translation>надёжность источника</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>information credibility</source>
+        <translation>достоверность информации</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give a status, a reliability (A–F) or a credibility (1–6).</source>
+        <translation>Укажите статус, надёжность (A–F) или достоверность (1–6).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Say whether the image is graphic or shows identifiable people.</source>
+        <translation>Укажите, содержит ли изображение жестокие сцены или узнаваемых людей.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&apos;{value}&apos; is not a {what}. Use one of: {shown}.</source>
+        <translation>«{value}» — недопустимое значение ({what}). Возможные: {shown}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/worker.py" line="+57"/>
+        <source>Reading the file needs more memory than the archive allows.</source>
+        <translation>Для чтения файла нужно больше памяти, чем позволяет архив.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/encoding.py" line="+54"/>
+        <source>The file holds binary data, not text.</source>
+        <translation>В файле двоичные данные, а не текст.</translation>
+    </message>
+    <message>
+        <location line="+179"/>
+        <source>The file is not text in any encoding the archive knows.</source>
+        <translation>Файл не является текстом ни в одной известной архиву кодировке.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/html.py" line="+41"/>
+        <source>The page has no readable text; only its title and metadata were imported.</source>
+        <translation>На странице нет читаемого текста; импортированы только заголовок и метаданные.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The web page is empty.</source>
+        <translation>Веб-страница пуста.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The web page could not be read: its markup is too damaged.</source>
+        <translation>Веб-страницу не удалось прочитать: её разметка слишком повреждена.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/image.py" line="+136"/>
+        <source>HEIC photos cannot be read by this installation; convert the photo to JPEG and import that.</source>
+        <translation>Эта установка не читает фотографии HEIC; преобразуйте фотографию в JPEG и импортируйте её.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The photo&apos;s EXIF data is damaged and was left out.</source>
+        <translation>Данные EXIF фотографии повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The photo&apos;s IPTC data is damaged and was left out.</source>
+        <translation>Данные IPTC фотографии повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The photo&apos;s XMP data is damaged and was left out.</source>
+        <translation>Данные XMP фотографии повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>The file has small defects; everything that could be read was imported.</source>
+        <translation>В файле есть небольшие дефекты; импортировано всё, что удалось прочитать.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The {kind} file is damaged and its picture cannot be read.</source>
+        <translation>Файл {kind} повреждён, изображение не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This file is not a picture in a format the archive reads although its name is {name}; JPEG, PNG, TIFF, WebP, GIF, BMP and HEIC photos can be imported.</source>
+        <translation>Этот файл — не изображение в формате, который читает архив, хотя он называется {name}; импортировать можно фотографии JPEG, PNG, TIFF, WebP, GIF, BMP и HEIC.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This file is not a picture in a format the archive reads; JPEG, PNG, TIFF, WebP, GIF, BMP and HEIC photos can be imported.</source>
+        <translation>Этот файл — не изображение в формате, который читает архив; импортировать можно фотографии JPEG, PNG, TIFF, WebP, GIF, BMP и HEIC.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The picture is too large to open safely{size}; the file may be damaged or made to exhaust memory.</source>
+        <translation>Изображение слишком велико, чтобы безопасно его открыть{size}; файл может быть повреждён или создан, чтобы исчерпать память.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/mhtml.py" line="+32"/>
+        <source>The MHTML file is damaged: its parts cannot be told apart (the MIME boundary is broken).</source>
+        <translation>Файл MHTML повреждён: его части невозможно разделить (нарушена граница MIME).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The MHTML file holds no web page.</source>
+        <translation>В файле MHTML нет веб-страницы.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The MHTML file is slightly damaged; what could be read was imported.</source>
+        <translation>Файл MHTML немного повреждён; импортировано то, что удалось прочитать.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/ocr.py" line="+79"/>
+        <source>Text cannot be read from scans and photos because Tesseract OCR is not installed. Install it with: {command}</source>
+        <translation>Текст со сканов и фотографий не читается, потому что не установлен Tesseract OCR. Установите его командой: {command}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The OCR language pack for {languages} is not installed. Install it with: sudo apt-get install {packages}</source>
+        <translation>Языковой пакет OCR для {languages} не установлен. Установите его командой: sudo apt-get install {packages}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Scanned PDF pages cannot be rendered for OCR because poppler is not installed. Install it with: sudo apt-get install poppler-utils</source>
+        <translation>Отсканированные страницы PDF нельзя подготовить для OCR: не установлен poppler. Установите его командой: sudo apt-get install poppler-utils</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Page {number} of the PDF could not be rendered.</source>
+        <translation>Не удалось отрисовать страницу {number} PDF.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{what} took longer than {time_limit} seconds.</source>
+        <translation>{what}: дольше {time_limit} с.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what} failed; the PDF may be damaged.</source>
+        <translation>{what}: не удалось; возможно, PDF повреждён.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The picture is damaged and its text cannot be read.</source>
+        <translation>Изображение повреждено, его текст не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Reading the text of page {number} took longer than {time_limit} seconds; it was skipped.</source>
+        <translation>Чтение текста страницы {number} длилось дольше {time_limit} с; страница пропущена.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tesseract could not read page {number}.</source>
+        <translation>Tesseract не смог прочитать страницу {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/pdf.py" line="+75"/>
+        <source>The PDF is protected by a password; open it in a PDF reader, save an unprotected copy and import that.</source>
+        <translation>PDF защищён паролем; откройте его в программе просмотра PDF, сохраните незащищённую копию и импортируйте её.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PDF is encrypted in a way this installation cannot read; open it in a PDF reader, save an unprotected copy and import that.</source>
+        <translation>PDF зашифрован способом, который эта установка не читает; откройте его в программе просмотра PDF, сохраните незащищённую копию и импортируйте её.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The PDF is damaged and cannot be read.</source>
+        <translation>PDF повреждён, его не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PDF contains more data than can be read safely; it may be damaged or hostile.</source>
+        <translation>В PDF больше данных, чем можно безопасно прочитать; возможно, он повреждён или вредоносен.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The PDF file is incomplete (its end is missing); the pages that could be read were kept.</source>
+        <translation>Файл PDF неполон (нет его конца); сохранены страницы, которые удалось прочитать.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This PDF has no text layer (it may be a scan); its text is read by OCR after the import.</source>
+        <translation>В этом PDF нет текстового слоя (возможно, это скан); его текст распознаётся (OCR) после импорта.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF file has errors; it was read as far as possible, so some text may be missing.</source>
+        <translation>В файле PDF есть ошибки; он прочитан, насколько возможно, поэтому части текста может не хватать.</translation>
+    </message>
+    <message>
+        <location line="+240"/>
+        <source>The PDF&apos;s document information is damaged and was left out.</source>
+        <translation>Сведения о документе PDF повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF&apos;s XMP metadata is damaged and was left out.</source>
+        <translation>Метаданные XMP файла PDF повреждены и пропущены.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This file is not a PDF although its name is {name}; its content is of another kind.</source>
+        <translation>Этот файл — не PDF, хотя он называется {name}; его содержимое другого вида.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This file is not a PDF; its content is of another kind.</source>
+        <translation>Этот файл — не PDF; его содержимое другого вида.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/references.py" line="+116"/>
+        <source>The reference file is not UTF-8 text ({reason}).</source>
+        <translation>Файл ссылок — не текст в UTF-8 ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No references were found in this {format} file.</source>
+        <translation>В этом файле {format} не найдено ссылок.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A RIS record cannot be read: {error}</source>
+        <translation>Не удаётся прочитать запись RIS: {error}</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>A BibTeX entry cannot be read: {record}…</source>
+        <translation>Не удаётся прочитать запись BibTeX: {record}…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>The CSL-JSON file cannot be read: {error}</source>
+        <translation>Не удаётся прочитать файл CSL-JSON: {error}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This JSON file is not a CSL-JSON list of references.</source>
+        <translation>Этот файл JSON — не список ссылок CSL-JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/sniff.py" line="+36"/>
+        <source>web pages (.html, .mhtml, SingleFile), web archives (.warc, .warc.gz, .wacz), PDFs, photos (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), text (.txt, .md) and reference lists (.ris, .bib, CSL-JSON .json)</source>
+        <translation>веб-страницы (.html, .mhtml, SingleFile), веб-архивы (.warc, .warc.gz, .wacz), PDF, фотографии (JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC), текст (.txt, .md) и списки ссылок (.ris, .bib, CSL-JSON .json)</translation>
+    </message>
+    <message>
+        <location filename="../../importers/wacz.py" line="+36"/>
+        <source>The WACZ file is damaged: {error}.</source>
+        <translation>Файл WACZ повреждён: {error}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The WACZ file holds entries with unsafe paths (such as &apos;{entry}&apos;), so it was not read.</source>
+        <translation>В файле WACZ есть записи с небезопасными путями (например, «{entry}»), поэтому он не прочитан.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The WACZ file holds no WARC in its archive/ folder.</source>
+        <translation>В папке archive/ файла WACZ нет WARC.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/web_archive.py" line="+173"/>
+        <source>The capture details written with the page could not be read.</source>
+        <translation>Сведения о сохранении, записанные вместе со страницей, не удалось прочитать.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The web archive holds no page (no HTML answer with status 200).</source>
+        <translation>В веб-архиве нет страницы (нет HTML-ответа с кодом 200).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The page {address} is not in the web archive.</source>
+        <translation>Страницы {address} нет в веб-архиве.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The page {url} redirects more than {limit} times.</source>
+        <translation>Страница {url} перенаправляет больше {limit} раз.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The page {address} was captured with status {status}, or its content was not kept.</source>
+        <translation>Страница {address} сохранена с кодом {status}, или её содержимое не сохранилось.</translation>
+    </message>
+    <message>
+        <location filename="../../importers/web_page.py" line="+69"/>
+        <source>The page at {url} is of a kind the archive does not read ({type}).</source>
+        <translation>Страница по адресу {url} — такого вида, который архив не читает ({type}).</translation>
+    </message>
+    <message>
+        <location filename="../../core/language_names.py" line="+33"/>
+        <source>&apos;{text}&apos; is not a language the archive knows. Give its ISO 639-1 code (ru, hy, az, tr, en …) or its name.</source>
+        <translation>«{text}» — язык, которого архив не знает. Укажите его код ISO 639-1 (ru, hy, az, tr, en …) или название.</translation>
+    </message>
+    <message>
+        <location filename="../../capture/fetch.py" line="+61"/>
+        <source>The page from {url} is damaged ({error}).</source>
+        <translation>Страница с {url} повреждена ({error}).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{url} redirects more than {limit} times (a redirect loop?); nothing was captured.</source>
+        <translation>{url} перенаправляет больше {limit} раз (цикл перенаправлений?); ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The capture was cancelled.</source>
+        <translation>Сохранение страницы отменено.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The answer from {url} is larger than {size}, the limit for one resource; it was not captured.</source>
+        <translation>Ответ с {url} больше {size} — предела для одного ресурса; он не сохранён.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The capture of {url} grew past {size}, the limit for one capture; it was stopped.</source>
+        <translation>Сохранение {url} превысило {size} — предел для одного сохранения; оно остановлено.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The capture took longer than {seconds} seconds (the server at {url} sends too slowly), so it was stopped.</source>
+        <translation>Сохранение длилось дольше {seconds} с (сервер {url} отвечает слишком медленно) и было остановлено.</translation>
+    </message>
+    <message>
+        <location filename="../../capture/policy.py" line="+39"/>
+        <source>&apos;{url}&apos; is not a web address ({error}).</source>
+        <translation>«{url}» — не веб-адрес ({error}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only http:// and https:// pages can be captured, not {scheme} ({url}).</source>
+        <translation>Сохранять можно только страницы http:// и https://, а не {scheme} ({url}).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The address holds a user name or password; the archive does not send credentials and would keep them in its records. Remove them from the address.</source>
+        <translation>В адресе есть имя пользователя или пароль; архив не отправляет учётные данные и сохранил бы их в своих записях. Уберите их из адреса.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;{url}&apos; names no host to fetch from.</source>
+        <translation>В «{url}» не указан сервер, с которого загружать.</translation>
+    </message>
+    <message>
+        <location filename="../../capture/session.py" line="+57"/>
+        <source>Capturing {url}</source>
+        <translation>Сохранение {url}</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The server answered {status} {reason} for {url}; nothing was captured.</source>
+        <translation>Сервер ответил {status} {reason} на {url}; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../core/aliases.py" line="+135"/>
+        <source>There is no alias group {group_id}.</source>
+        <translation>Группы синонимов {group_id} нет.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+64"/>
+        <source>An alias group needs at least two different names.</source>
+        <translation>В группе синонимов должно быть хотя бы два разных названия.</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>&apos;{name}&apos; is not in any alias group.</source>
+        <translation>«{name}» нет ни в одной группе синонимов.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>&apos;{name}&apos; is not a name of this alias group.</source>
+        <translation>«{name}» — не название из этой группы синонимов.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&apos;{name}&apos; is already a name of this group.</source>
+        <translation>«{name}» уже есть в этой группе.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;{name}&apos; is already in another alias group ({names}); a name can belong to one group only.</source>
+        <translation>«{name}» уже есть в другой группе синонимов ({names}); название может входить только в одну группу.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>An alias cannot be empty.</source>
+        <translation>Синоним не может быть пустым.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An alias is limited to {limit} characters.</source>
+        <translation>Синоним — не длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;{text}&apos; has no words search can look for (only very common words).</source>
+        <translation>В «{text}» нет слов, которые может искать поиск (только очень частые слова).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&apos;{name}&apos; is already in another alias group ({id}: {names}); a name can belong to one group only.</source>
+        <translation>«{name}» уже есть в другой группе синонимов ({id}: {names}); название может входить только в одну группу.</translation>
+    </message>
+    <message>
+        <location filename="../../core/annotations.py" line="+85"/>
+        <source>There is no annotation {annotation_id} in this archive.</source>
+        <translation>В этом архиве нет аннотации {annotation_id}.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Characters {start} to {end} are not a passage of source {source_id}, whose text is {body} characters long.</source>
+        <translation>Символы с {start} по {end} — не фрагмент источника {source_id}: длина его текста — {body} символов.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select some text to annotate, not only spaces.</source>
+        <translation>Выделите текст для аннотации, а не только пробелы.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Choose at least one annotation to delete.</source>
+        <translation>Выберите хотя бы одну аннотацию для удаления.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Source {source_id} is an image; it has no pages.</source>
+        <translation>Источник {source_id} — изображение; у него нет страниц.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Source {source_id} is {value} {kind}; regions can be marked on images and PDF pages. Annotate a passage of its text instead.</source>
+        <translation>Источник {source_id} — не изображение и не PDF ({kind}); области отмечаются на изображениях и страницах PDF. Вместо этого аннотируйте фрагмент его текста.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Source {source_id} is a PDF: say which page the region is on.</source>
+        <translation>Источник {source_id} — PDF: укажите, на какой странице область.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pages count from 1; there is no page {page}.</source>
+        <translation>Страницы считаются с 1; страницы {page} нет.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source {source_id} has pages {min} to {max}; there is no page {page}.</source>
+        <translation>В источнике {source_id} страницы с {min} по {max}; страницы {page} нет.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Give the passage to annotate; the quote is empty.</source>
+        <translation>Укажите фрагмент для аннотации; цитата пуста.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The text of source {source_id} does not contain “{quote}”.</source>
+        <translation>В тексте источника {source_id} нет «{quote}».</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{quote}” appears {found} times in source {source_id}. Say which occurrence you mean (1 to {found}).</source>
+        <translation>«{quote}» встречается в источнике {source_id} {found} раз(а). Укажите, какое вхождение имеется в виду (от 1 до {found}).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“{quote}” appears {times} in source {source_id}; there is no occurrence {occurrence}.</source>
+        <translation>«{quote}» встречается в источнике {source_id}: {times}; вхождения {occurrence} нет.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A region needs four numbers: x, y, width and height.</source>
+        <translation>Для области нужны четыре числа: x, y, ширина и высота.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A region needs a width and a height above 0.</source>
+        <translation>Ширина и высота области должны быть больше 0.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The region x={x}, y={y}, width={width}, height={height} lies outside the image. Give it relative to the image: x and y from 0 to 1, with x + width and y + height at most 1.</source>
+        <translation>Область x={x}, y={y}, ширина={width}, высота={height} выходит за пределы изображения. Задайте её относительно изображения: x и y от 0 до 1, x + ширина и y + высота не больше 1.</translation>
+    </message>
+    <message>
+        <location filename="../../core/audit.py" line="+33"/>
+        <source>(Not in the audit trail: another program has the archive open.)</source>
+        <translation>(Не записано в журнал аудита: архив открыт в другой программе.)</translation>
+    </message>
+    <message>
+        <location filename="../../core/compare.py" line="+196"/>
+        <source>Cards are sorted oldest or newest first, or by title; not &apos;{order}&apos;.</source>
+        <translation>Карточки сортируются от старых к новым, от новых к старым или по заголовку, а не «{order}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/index.py" line="+166"/>
+        <source>Opening was cancelled while the search index was being rebuilt. Nothing was lost: the index is rebuilt when the archive is next opened.</source>
+        <translation>Открытие отменено во время перестройки поискового индекса. Ничего не потеряно: индекс перестроится при следующем открытии архива.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The search index of the archive at {parent} is being rebuilt or needs rebuilding, so it cannot be read beside the program that has the archive open. Try again when that program has opened it.</source>
+        <translation>Поисковый индекс архива в папке {parent} перестраивается или требует перестройки, поэтому его нельзя читать одновременно с программой, в которой открыт архив. Повторите, когда та программа его откроет.</translation>
+    </message>
+    <message>
+        <location line="+214"/>
+        <source>Indexing</source>
+        <translation>Индексирование</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Indexed</source>
+        <translation>Проиндексировано</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>The search index could not be updated: {message} The sources are safe in the database; the index catches up when the archive is next opened.</source>
+        <translation>Поисковый индекс не удалось обновить: {message} Источники в сохранности в базе данных; индекс догонит их при следующем открытии архива.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The search index could not be updated: {error}</source>
+        <translation>Поисковый индекс не удалось обновить: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../core/ocr.py" line="+43"/>
+        <source>Reading text</source>
+        <translation>Чтение текста</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every page has a text layer already; there is nothing to read by OCR.</source>
+        <translation>У каждой страницы уже есть текстовый слой; распознавать (OCR) нечего.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Source {source_id} is {value} {kind}; only PDFs and pictures have text to read by OCR.</source>
+        <translation>Источник {source_id} — не PDF и не изображение ({kind}); распознавать текст (OCR) можно только в PDF и изображениях.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Reading text: page {done} of {total}</source>
+        <translation>Чтение текста: страница {done} из {total}</translation>
+    </message>
+    <message>
+        <location filename="../../core/places.py" line="+51"/>
+        <source>A place needs a name or coordinates.</source>
+        <translation>У места должно быть название или координаты.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;{precision}&apos; is not a precision. Use one of: {precisions}.</source>
+        <translation>«{precision}» — недопустимая точность. Возможные: {precisions}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give both a latitude and a longitude, or neither.</source>
+        <translation>Укажите и широту, и долготу — или ни то, ни другое.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The gazetteer knows no town called &apos;{name}&apos;.</source>
+        <translation>В справочнике географических названий нет населённого пункта «{name}».</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Source {source_id} has no GPS position.</source>
+        <translation>У источника {source_id} нет координат GPS.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{latitude}, {longitude} is not a position: latitude runs from -90 to 90, longitude from -180 to 180.</source>
+        <translation>{latitude}, {longitude} — не координаты: широта — от -90 до 90, долгота — от -180 до 180.</translation>
+    </message>
+    <message>
+        <location filename="../../core/research.py" line="+113"/>
+        <source>event</source>
+        <translation>событие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>perspective</source>
+        <translation>точка зрения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tag</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>annotation</source>
+        <translation>аннотация</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1 source</source>
+        <translation>1 источник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} sources</source>
+        <translation>источников: {count}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 annotation</source>
+        <translation>1 аннотация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} annotations</source>
+        <translation>аннотаций: {count}</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>A {what} needs a name.</source>
+        <translation>Нужно название ({what}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The {what} name is {text} characters long; keep it under {limit}.</source>
+        <translation>Название ({what}) длиной {text} символов; оно должно быть короче {limit}.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>There is no {kind} with id {ref}.</source>
+        <translation>Нет объекта ({kind}) с номером {ref}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no {kind} named &apos;{ref}&apos;.</source>
+        <translation>Нет объекта ({kind}) с названием «{ref}».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>There is already {article} {kind} named &apos;{name}&apos;.</source>
+        <translation>Объект ({kind}) с названием «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The {kind} &apos;{name}&apos; is assigned to {sources} and {annotations}. Delete it anyway to remove it from them too.</source>
+        <translation>«{name}» ({kind}) назначено: {sources}; {annotations}. Удалите всё равно, чтобы снять и с них.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>The {kind} &apos;{name}&apos; is not in this archive yet.</source>
+        <translation>«{name}» ({kind}) в этом архиве пока нет.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Choose at least one {owner}.</source>
+        <translation>Выберите хотя бы один объект ({owner}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose at least one event, perspective or tag.</source>
+        <translation>Выберите хотя бы одно событие, точку зрения или метку.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>There is no {owner}{plural} {missing} in this archive.</source>
+        <translation>В этом архиве нет: {owner} {missing}.</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/compile.py" line="+511"/>
+        <source>&apos;{text}&apos; is not a date.</source>
+        <translation>«{text}» — не дата.</translation>
+    </message>
+    <message>
+        <location filename="../../core/search/service.py" line="+176"/>
+        <source>There is no source with id {id}.</source>
+        <translation>Источника с номером {id} нет.</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>The number of hits and the first hit cannot be negative.</source>
+        <translation>Число результатов и номер первого результата не могут быть отрицательными.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Results can be sorted by relevance or by date, not &apos;{sort}&apos;.</source>
+        <translation>Результаты сортируются по релевантности или по дате, а не «{sort}».</translation>
+    </message>
+    <message>
+        <location filename="../../core/store.py" line="+71"/>
+        <source>The file changed while it was being imported.</source>
+        <translation>Файл изменился во время импорта.</translation>
+    </message>
+    <message>
+        <location filename="../../core/thumbnails.py" line="+37"/>
+        <source>The original of this picture cannot be read ({value}).</source>
+        <translation>Оригинал этого изображения не удаётся прочитать ({value}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No thumbnail could be made of this picture.</source>
+        <translation>Не удалось сделать миниатюру этого изображения.</translation>
+    </message>
+    <message>
+        <location filename="../../export/__init__.py" line="+30"/>
+        <source>{target} is a folder; give a file name to export to.</source>
+        <translation>{target} — папка; укажите имя файла для экспорта.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../export/backup.py" line="+130"/>
+        <location filename="../../export/wacz.py" line="+79"/>
+        <source>The folder {parent} does not exist.</source>
+        <translation>Папки {parent} не существует.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The disk is full: {target} was not written. Free some space and try again.</source>
+        <translation>Диск заполнен: {target} не записан. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{target} could not be written: {value}.</source>
+        <translation>Не удалось записать {target}: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../export/backup.py" line="-65"/>
+        <source>Backed up the database and {originals} originals to {path} ({size} MB).</source>
+        <translation>Резервная копия базы данных и оригиналов ({originals}) записана в {path} ({size} МБ).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} originals were missing and are not in the backup: run `archive-app check`.</source>
+        <translation>Оригиналов не хватало, в копию они не вошли: {count}. Выполните `archive-app check`.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>There is no archive at {folder}.</source>
+        <translation>В папке {folder} нет архива.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The backup was cancelled; no backup file was written.</source>
+        <translation>Резервное копирование отменено; файл копии не записан.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backing up originals</source>
+        <translation>Копирование оригиналов</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The archive database could not be copied: {error}.</source>
+        <translation>Не удалось скопировать базу данных архива: {error}.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Restored {sources} sources and {originals} originals to {folder}; every checksum matched.</source>
+        <translation>В папку {folder} восстановлено источников: {sources}, оригиналов: {originals}; все контрольные суммы совпали.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{target} is not empty: restore into a new or empty folder.</source>
+        <translation>Папка {target} не пуста: восстанавливайте в новую или пустую папку.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>There is no backup file at {backup}.</source>
+        <translation>Файла резервной копии {backup} нет.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The restore was cancelled; nothing was restored.</source>
+        <translation>Восстановление отменено; ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Checking and unpacking</source>
+        <translation>Проверка и распаковка</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{backup} is not a whole backup (damaged or cut short: {error}). Nothing was restored.</source>
+        <translation>{backup} — неполная резервная копия (повреждена или обрезана: {error}). Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{backup} has no manifest: it is not a backup made by this program.</source>
+        <translation>В {backup} нет манифеста: это не резервная копия этой программы.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The backup holds an absolute path ({name}); it was refused.</source>
+        <translation>В резервной копии есть абсолютный путь ({name}); она отклонена.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The backup holds a path that leads out of its folder ({name}).</source>
+        <translation>В резервной копии есть путь, ведущий за пределы её папки ({name}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The backup holds a link ({name} → {linkname}); refused.</source>
+        <translation>В резервной копии есть ссылка ({name} → {linkname}); отклонено.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup holds a device or pipe ({name}); refused.</source>
+        <translation>В резервной копии есть устройство или канал ({name}); отклонено.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup holds something that is not a file ({name}); refused.</source>
+        <translation>В резервной копии есть то, что не является файлом ({name}); отклонено.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The backup holds an unexpected file ({name}); refused.</source>
+        <translation>В резервной копии есть неожиданный файл ({name}); отклонено.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The backup&apos;s manifest cannot be read ({error}).</source>
+        <translation>Манифест резервной копии не читается ({error}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup&apos;s manifest is not one this program writes.</source>
+        <translation>Манифест резервной копии записан не этой программой.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup&apos;s manifest lists no files.</source>
+        <translation>В манифесте резервной копии нет файлов.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{backup} holds no database. Nothing was restored.</source>
+        <translation>В {backup} нет базы данных. Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} in the backup is not in its manifest; refused.</source>
+        <translation>{name} в резервной копии нет в её манифесте; отклонено.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} in the backup does not match its checksum (damaged). Nothing was restored.</source>
+        <translation>{name} в резервной копии не совпадает со своей контрольной суммой (повреждён). Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} does not hold the file its name promises; refused.</source>
+        <translation>{name} содержит не тот файл, который обещает его имя; отклонено.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup lacks {missing} files its manifest lists ({missing2} …). Nothing was restored.</source>
+        <translation>В резервной копии не хватает файлов из манифеста: {missing} ({missing2} …). Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The disk is full: the restore into {target} stopped and what it had written was removed. Free some space and try again.</source>
+        <translation>Диск заполнен: восстановление в {target} остановлено, а записанное удалено. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup could not be restored into {target}: {error}.</source>
+        <translation>Резервную копию не удалось восстановить в {target}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../export/backup_schedule.py" line="+57"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Папки {folder} не существует.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back up at least every day… and keep at least one backup.</source>
+        <translation>Делайте копию не реже раза в день… и храните хотя бы одну копию.</translation>
+    </message>
+    <message>
+        <location filename="../../export/citeproc_text.py" line="+47"/>
+        <source>&apos;{style}&apos; is not a citation style this program has ({known}).</source>
+        <translation>«{style}» — не стиль цитирования этой программы ({known}).</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&apos;{style}&apos; is not a citation style this program has.</source>
+        <translation>«{style}» — не стиль цитирования этой программы.</translation>
+    </message>
+    <message>
+        <location filename="../../export/formats.py" line="+70"/>
+        <location filename="../../export/qdpx.py" line="+71"/>
+        <location filename="../../export/report.py" line="+155"/>
+        <location filename="../../export/wacz.py" line="+30"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Экспорт отменён; файл не записан.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading sources</source>
+        <translation>Чтение источников</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrote 1 source to {files}.</source>
+        <translation>1 источник записан в {files}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrote {count} sources to {files}.</source>
+        <translation>Записано источников: {count}, в {files}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote 1 annotation to {files}.</source>
+        <translation>1 аннотация записана в {files}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrote {count} annotations to {files}.</source>
+        <translation>Записано аннотаций: {count}, в {files}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote 1 page to {files}.</source>
+        <translation>1 страница записана в {files}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrote {count} pages to {files}.</source>
+        <translation>Записано страниц: {count}, в {files}.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>A report is written as HTML or PDF: name the file .html or .pdf, not &apos;{suffix}&apos;.</source>
+        <translation>Отчёт записывается в HTML или PDF: назовите файл .html или .pdf, а не «{suffix}».</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>&apos;{name}&apos; is not an export format. Choose one of: {formats}.</source>
+        <translation>«{name}» — не формат экспорта. Выберите один из: {formats}.</translation>
+    </message>
+    <message>
+        <location filename="../../export/provenance.py" line="+143"/>
+        <source>Choose the sources to report on.</source>
+        <translation>Выберите источники для отчёта.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Re-hashing originals</source>
+        <translation>Пересчёт контрольных сумм оригиналов</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&apos;{name}&apos; is neither .html nor .pdf; name the report file with one of them.</source>
+        <translation>«{name}» — ни .html, ни .pdf; назовите файл отчёта с одним из этих расширений.</translation>
+    </message>
+    <message>
+        <location filename="../../export/report_pdf.py" line="+49"/>
+        <source>A PDF report needs the DejaVu fonts (for Armenian, Cyrillic and Azerbaijani letters). Install them (Debian/Ubuntu: apt install fonts-dejavu-core), or export the report as .html instead.</source>
+        <translation>Для отчёта в PDF нужны шрифты DejaVu (для армянских, кириллических и азербайджанских букв). Установите их (Debian/Ubuntu: apt install fonts-dejavu-core) или экспортируйте отчёт в .html.</translation>
+    </message>
+    <message>
+        <location filename="../../export/wacz.py" line="-39"/>
+        <source>None of the chosen sources was captured from the web; no WACZ made.</source>
+        <translation>Ни один из выбранных источников не сохранён из интернета; WACZ не создан.</translation>
+    </message>
+    <message>
+        <location filename="../../core/check.py" line="+58"/>
+        <source>Checking originals</source>
+        <translation>Проверка оригиналов</translation>
+    </message>
+    <message>
+        <location filename="../../core/reuse/fingerprints.py" line="+75"/>
+        <source>Fingerprinting photos and texts</source>
+        <translation>Отпечатки фотографий и текстов</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fingerprinting photos</source>
+        <translation>Отпечатки фотографий</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fingerprinting texts</source>
+        <translation>Отпечатки текстов</translation>
+    </message>
+    <message>
+        <location filename="../../export/qdpx.py" line="+8"/>
+        <source>Writing the project</source>
+        <translation>Запись проекта</translation>
+    </message>
+    <message>
+        <location filename="../../export/report.py" line="+7"/>
+        <source>Formatting citations</source>
+        <translation>Оформление цитат</translation>
+    </message>
+    <message>
+        <location filename="../../importers/text.py" line="+25"/>
+        <source>The file&apos;s front matter (between its --- lines) is not valid YAML; it was kept as text.</source>
+        <translation>Вводный блок файла (между строками ---) — не корректный YAML; он сохранён как текст.</translation>
     </message>
 </context>
 <context>
@@ -3242,7 +4686,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="+34"/>
+        <location filename="../../gui/errors.py" line="+35"/>
         <source>Something went wrong inside the program (a bug): {name}: {error}. Your archive is safe; the details are in the log.</source>
         <translation>Внутренняя ошибка программы: {name}: {error}. Ваш архив в безопасности; подробности в журнале.</translation>
     </message>
@@ -3250,7 +4694,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
 <context>
     <name>export_menu</name>
     <message>
-        <location filename="../../gui/export_menu.py" line="-287"/>
+        <location filename="../../gui/export_menu.py" line="-288"/>
         <source>Citations (CSL-JSON)</source>
         <translation>Библиографические ссылки (CSL-JSON)</translation>
     </message>
@@ -3310,7 +4754,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Экспорт: {label}</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+263"/>
         <source>The selected source</source>
         <translation>Выбранный источник</translation>
     </message>
@@ -3813,7 +5257,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
 <context>
     <name>import_report</name>
     <message>
-        <location filename="../../gui/import_report.py" line="-132"/>
+        <location filename="../../gui/import_report.py" line="-133"/>
         <source>Imported</source>
         <translation>Импорт</translation>
     </message>
@@ -3872,7 +5316,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>с ошибкой: {count}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&lt;br&gt;Cancelled: {not_attempted:,} files were not imported.</source>
         <translation>&lt;br&gt;Отменено: не импортировано файлов — {not_attempted:,}.</translation>
     </message>
