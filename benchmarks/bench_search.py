@@ -1,6 +1,6 @@
 """Search latency of ``Archive.search`` on a large archive, beside raw Whoosh on the same index.
 
-    python benchmarks/bench_search.py [--n 20000] [--rounds 3] [--seed 11] [--rebuild]
+    python benchmarks/bench_search.py [--n 20000] [--rounds 3] [--seed 11] [--rebuild] [--ours-only]
 
 Builds (once; it is cached in the temp folder, keyed by n and seed) an archive of N generated
 articles of 600-900 words: place names with their aliases (Stepanakert / Khankendi / Xankəndi,
@@ -15,7 +15,9 @@ fuzzy words, OR/NOT) for the first page of 20 hits with snippets and facets:
 - raw: the same searcher running the same (already expanded) Whoosh query that our layer builds,
   with Whoosh's own facets (``groupedby``) over the same fields and the same highlighter settings,
   reading the same stored fields: what the bare engine does for the same answer.
-Prints p50/p95/p99 and the overhead ratio. Asserts nothing: shared machines are noisy.
+Prints p50/p95/p99 and the overhead ratio, ours the first time each query is searched (before
+its words' matches are kept), and ours before the match arrays. Asserts nothing: shared
+machines are noisy.
 """
 
 from __future__ import annotations
@@ -110,6 +112,12 @@ QUERIES = [
     "Khankendi hospital electricity",
 ]
 GENERATED_QUERIES = 100
+PREVIOUS = {
+    20_000: "p50 37.5 ms, p95 89.6 ms (24 queries, issue #16); p50 48.0, p95 179.5 (these "
+    "124 queries, before the match arrays of core/search/docsets.py)",
+    100_000: "p50 111.9 ms, p95 360.4 ms (24 queries, issue #16)",
+}
+"""Ours as measured on this kind of machine before searches counted and ranked from arrays."""
 
 
 SYLLABLES = words("ka ra bi zo lu me ta shi van dor el an ik ul ber gen os ter ma ni sur pol")
@@ -290,11 +298,14 @@ def raw_search(searcher: Any, compiled: Any, *, facets: bool) -> None:
 
 
 def time_workload(
-    archive: Archive, queries: list[str], rounds: int
+    archive: Archive, queries: list[str], rounds: int, *, raw: bool = True
 ) -> tuple[dict[str, list[float]], dict[str, float]]:
-    """Latencies (ms) of ours, of raw Whoosh with facets and of raw Whoosh without; and for
-    each query the median ratio of ours to raw with facets."""
-    times: dict[str, list[float]] = {"ours": [], "raw": [], "bare": []}
+    """Latencies (ms) of ours (wall clock, and the CPU time it took: on a shared machine the
+    difference is waiting for a core), of raw Whoosh with facets and of raw Whoosh without
+    (unless not ``raw``), and of ours the first time each query is searched (its words'
+    matches not yet kept: see ``core/search/docsets.py``); and for each query the median
+    ratio of ours to raw with facets."""
+    times: dict[str, list[float]] = {key: [] for key in (*KEYS, "first", "cpu")}
     ratios: dict[str, list[float]] = {query: [] for query in queries}
     with archive.index.searcher() as searcher:
         labels = Labels(archive.database)
@@ -305,15 +316,23 @@ def time_workload(
             "raw": lambda query: raw_search(searcher, compiled[query], facets=True),
             "bare": lambda query: raw_search(searcher, compiled[query], facets=False),
         }
+        if not raw:
+            runs = {"ours": runs["ours"]}
         for query in queries:  # warm every path: column caches, the OS file cache
-            for run in runs.values():
-                run(query)
+            for key, run in runs.items():
+                first, _ = _timed(run, query)
+                if key == "ours":
+                    times["first"].append(first)
         for _ in range(rounds):
             for query in queries:
                 for key, run in runs.items():
-                    times[key].append(_timed(run, query))
-                ratios[query].append(times["ours"][-1] / times["raw"][-1])
-    return times, {query: statistics.median(values) for query, values in ratios.items()}
+                    wall, cpu = _timed(run, query)
+                    times[key].append(wall)
+                    if key == "ours":
+                        times["cpu"].append(cpu)
+                if raw:
+                    ratios[query].append(times["ours"][-1] / times["raw"][-1])
+    return times, {query: statistics.median(values) for query, values in ratios.items() if values}
 
 
 def time_plain_words(
@@ -333,14 +352,15 @@ def time_plain_words(
     for _ in range(rounds):
         for query in queries:
             for key, run in runs.items():
-                times[key].append(_timed(run, query))
+                times[key].append(_timed(run, query)[0])
     return times
 
 
-def _timed(run: Callable[[str], object], query: str) -> float:
-    began = time.perf_counter()
+def _timed(run: Callable[[str], object], query: str) -> tuple[float, float]:
+    """Wall-clock and CPU milliseconds of one run."""
+    began, cpu = time.perf_counter(), time.process_time()
     run(query)
-    return (time.perf_counter() - began) * 1000
+    return (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -348,15 +368,28 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def report(times: dict[str, list[float]]) -> None:
-    print("ms       ours   raw whoosh   overhead   raw, no facets   overhead")
-    rows = [(label, [percentile(times[key], f) for key in KEYS]) for label, f in PERCENTILES]
-    rows.append(("mean", [statistics.mean(times[key]) for key in KEYS]))
-    for label, (ours, raw, bare) in rows:
-        print(
-            f"  {label:5}{ours:7.1f}   {raw:10.1f}   {(ours / raw - 1) * 100:+7.0f}%"
-            f"   {bare:14.1f}   {(ours / bare - 1) * 100:+7.0f}%"
-        )
+def report(times: dict[str, list[float]], n: int) -> None:
+    raw = bool(times["raw"])
+    print(
+        "ms       ours   (CPU)"
+        + ("   raw whoosh   overhead   raw, no facets   overhead" if raw else "")
+        + "   ours, first time"
+    )
+    keys = ("ours", "cpu", *(("raw", "bare") if raw else ()), "first")
+    rows = [(label, [percentile(times[key], f) for key in keys]) for label, f in PERCENTILES]
+    rows.append(("mean", [statistics.mean(times[key]) for key in keys]))
+    for label, values in rows:
+        ours, cpu, first = values[0], values[1], values[-1]
+        line = f"  {label:5}{ours:7.1f} {cpu:7.1f}"
+        if raw:
+            whoosh, bare = values[2], values[3]
+            line += (
+                f"   {whoosh:10.1f}   {(ours / whoosh - 1) * 100:+7.0f}%"
+                f"   {bare:14.1f}   {(ours / bare - 1) * 100:+7.0f}%"
+            )
+        print(f"{line}   {first:16.1f}")
+    if n in PREVIOUS:
+        print(f"  before: {PREVIOUS[n]}")
 
 
 def main() -> None:
@@ -368,6 +401,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached archive")
     parser.add_argument("--verbose", action="store_true", help="per-query overhead ratios")
+    parser.add_argument(
+        "--ours-only", action="store_true", help="leave raw Whoosh out (slow at 100,000)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir()) / (
         f"archive-bench-search-v2-n{args.n}-s{args.seed}-i{INDEX_SCHEMA_VERSION}"
@@ -381,12 +417,12 @@ def main() -> None:
     queries = QUERIES + generated_queries(TOPIC, PLACES, GENERATED_QUERIES, args.seed)
     plain = [query for query in queries if is_plain(query)]
     with Archive.open(folder, workers=1) as archive:
-        times, ratios = time_workload(archive, queries, args.rounds)
+        times, ratios = time_workload(archive, queries, args.rounds, raw=not args.ours_only)
         sample = archive.search("Stepanakert", limit=20)
         plain_times = time_plain_words(archive, plain, args.rounds, folder / "tantivy")
     print(f"\n{len(queries)} queries x {args.rounds} rounds, first page of 20 hits")
     print(f"with snippets and facets ('Stepanakert' finds {sample.total} through aliases)\n")
-    report(times)
+    report(times, args.n)
     if plain_times is not None:
         print(f"\nThe {len(plain)} plain-word queries (kind and year facets only for tantivy):")
         for label, fraction in PERCENTILES:

@@ -33,6 +33,11 @@ from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.search.analysis import analysis_language, content_analyzer, name_analyzer
 from archive_app.core.search.documents import documents_for
+from archive_app.core.search.segments import (
+    many_tiny_segments,
+    merge_small_segments,
+    merge_tiny_segments,
+)
 from archive_app.core.search.storage import open_index
 
 log = logging.getLogger(__name__)
@@ -44,6 +49,9 @@ INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
 GATHER_SECONDS = 0.5
 MERGE_AFTER_COMMITS = 12
+IDLE_MERGE_SECONDS = 1.0
+"""After small commits, the writer merges their segments once it has had this long with
+nothing to do."""
 
 
 def build_schema() -> Schema:
@@ -310,16 +318,23 @@ class SearchIndex:
         while True:
             with self._wake:
                 while self._done >= self._requested and not self._stopping:
-                    self._wake.wait()
+                    if not self._wake.wait(IDLE_MERGE_SECONDS if self._small_commits else None):
+                        break  # nothing to do for a moment: merge what small commits left
                 if self._stopping:
                     return
-                if not self._urgent:
+                idle = self._done >= self._requested
+                if not self._urgent and not idle:
                     self._wake.wait(GATHER_SECONDS)
                 target = self._requested
                 someone_waits = self._urgent > 0
                 self._writing = True
             try:
-                self._drain_queue(merge_allowed=not someone_waits)
+                if idle:
+                    self._merge_segments(merge_small_segments)
+                else:
+                    self._drain_queue(merge_allowed=not someone_waits)
+                    if self._done_after(target) and many_tiny_segments(self._ix):
+                        self._merge_segments(merge_tiny_segments)
             except Exception as error:  # given to whoever waits; the rows stay queued for a retry
                 if isinstance(error, OSError | ArchiveError):
                     log.info("index update failed: %s", error)
@@ -374,6 +389,24 @@ class SearchIndex:
             _abandon(writer)
             raise
         self._small_commits = 0 if merge else self._small_commits + 1
+
+    def _done_after(self, target: int) -> bool:
+        """Whether nothing was asked of the writer since ``target``."""
+        with self._wake:
+            return self._requested == target
+
+    def _merge_segments(self, policy: Any) -> None:
+        """Merge segments by a policy of :mod:`.search.segments` (every search reads every
+        segment): the small ones when idle, and at once the tiny ones that a round of small
+        commits (an import in small batches) left, before whoever waits for it searches."""
+        self._small_commits = 0
+        with self._write_lock:
+            writer = self._ix.writer(timeout=10.0)
+            try:
+                writer.commit(mergetype=policy)
+            except BaseException:
+                _abandon(writer)
+                raise
 
     def rebuild(
         self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None

@@ -148,7 +148,9 @@ class SearchBar(QWidget):
         def search(context: TaskContext) -> tuple[SearchResults, IndexLag] | None:
             if context.cancelled:
                 return None
-            results = archive.search(text, limit=limit, offset=offset, facets=offset == 0)
+            results = archive.search(
+                text, limit=limit, offset=offset, facets=offset == 0, snippets=False
+            )
             return results, archive.index_lag
 
         if offset == 0 and self._latest is not None:

@@ -4,16 +4,19 @@ status and source reliability.
 The values come from per-document columns of the index (see ``index.build_schema``). Reading a
 column costs a pass over a segment, so each segment's values are read once and kept by segment
 id: a segment never changes once written (deleted documents never match), and a commit adds new
-segments rather than changing old ones. Counting is then a lookup per matching document.
+segments rather than changing old ones. A column is kept as its distinct values and, per
+document, the number of its value, so counting the matches is one ``bincount`` per facet.
 """
 
 from __future__ import annotations
 
 import threading
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 FACET_COLUMNS = {
     "kind": "kind",
@@ -26,8 +29,17 @@ FACET_COLUMNS = {
 }
 MULTI_VALUED = frozenset({"event", "perspective"})
 
-SegmentValues = dict[str, list[Any]]
-"""Facet name → value per document of a segment (a tuple of ids for multi-valued facets)."""
+
+@dataclass(frozen=True)
+class _Column:
+    """A facet's values in one segment: the distinct ``values`` (a tuple of ids for
+    multi-valued facets), and for each document the index of its value."""
+
+    values: list[Any]
+    codes: np.ndarray
+
+
+SegmentValues = dict[str, _Column]
 
 
 class FacetCounter:
@@ -41,20 +53,22 @@ class FacetCounter:
         """For each facet, how many of ``docnums`` (the reader's document numbers) have each
         value; multi-valued facets count each document's tuple of ids as one value."""
         counts: dict[str, Counter[Any]] = {name: Counter() for name in FACET_COLUMNS}
-        ordered = sorted(docnums)
-        if not ordered:
+        ordered = np.unique(np.fromiter(docnums, dtype=np.int64))
+        if not len(ordered):
             return counts
         leaves = list(reader.leaf_readers())
         self._forget_all_but(leaves)
-        ends = [offset for _, offset in leaves[1:]] + [ordered[-1] + 1]
+        ends = [offset for _, offset in leaves[1:]] + [int(ordered[-1]) + 1]
         for (leaf, offset), end in zip(leaves, ends, strict=True):
-            low, high = bisect_left(ordered, offset), bisect_left(ordered, end)
+            low, high = np.searchsorted(ordered, [offset, end])
             if low == high:
                 continue
-            values = self._values(leaf)
-            local = [docnum - offset for docnum in ordered[low:high]]
-            for name, column in values.items():
-                counts[name].update(column[docnum] for docnum in local)
+            local = ordered[low:high] - offset
+            for name, column in self._values(leaf).items():
+                tally = np.bincount(column.codes[local], minlength=len(column.values))
+                counts[name].update(
+                    {column.values[code]: int(tally[code]) for code in np.flatnonzero(tally)}
+                )
         return counts
 
     def _values(self, leaf: Any) -> SegmentValues:
@@ -83,13 +97,16 @@ def _read_columns(leaf: Any) -> SegmentValues:
     values: SegmentValues = {}
     for name, column in FACET_COLUMNS.items():
         if not leaf.has_column(column):
-            values[name] = [() if name in MULTI_VALUED else ""] * count
+            values[name] = _Column([() if name in MULTI_VALUED else ""], np.zeros(count, np.intp))
             continue
-        raw = list(leaf.column_reader(column))
-        if name in MULTI_VALUED:
-            values[name] = [_ids(value) for value in raw]
-        else:
-            values[name] = [_text(value) for value in raw]
+        read = _ids if name in MULTI_VALUED else _text
+        numbered: dict[Any, int] = {}
+        codes = np.fromiter(
+            (numbered.setdefault(read(raw), len(numbered)) for raw in leaf.column_reader(column)),
+            dtype=np.intp,
+            count=count,
+        )
+        values[name] = _Column(list(numbered), codes)
     return values
 
 

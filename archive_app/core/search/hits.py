@@ -90,8 +90,15 @@ class HitMaker:
     """Makes the :class:`Hit` of each Whoosh hit of one search's results."""
 
     def __init__(
-        self, results: Any, alias_groups: Sequence[AliasGroup], typed: Sequence[str] = ()
+        self,
+        results: Any,
+        alias_groups: Sequence[AliasGroup],
+        typed: Sequence[str] = (),
+        *,
+        snippets: bool = True,
     ) -> None:
+        """``snippets=False``: hits without snippets or highlights (the costly part)."""
+        self._snippets = snippets
         results.highlighter = highlight.Highlighter(
             fragmenter=highlight.PinpointFragmenter(
                 maxchars=FRAGMENT_CHARS, surround=CONTEXT_CHARS, autotrim=True, charlimit=None
@@ -109,12 +116,14 @@ class HitMaker:
     def hit(self, found: Any) -> Hit:
         matched = _matched_terms(found)
         fields = found.fields()
-        snippet_field, snippet = self._snippet(found, fields, matched)
+        snippet_field, snippet = (
+            self._snippet(found, fields, matched) if self._snippets else ("", Marked("", [], None))
+        )
         page = None
         if snippet_field == "body" and snippet.first is not None:
             page = page_of(fields.get("page_starts") or [], snippet.first)
         with analysis_language(fields.get("lang", "")):
-            title_spans = self._title_spans(found, fields, matched)
+            title_spans = self._title_spans(found, fields, matched) if self._snippets else []
         forms = self._other_forms(
             [snippet.text[a:b] for a, b in snippet.spans]
             + [fields.get("title", "")[a:b] for a, b in title_spans]

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypedDict, get_args
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.collectors import (
     FilterCollector,
     SortingCollector,
     TermsCollector,
-    TopCollector,
     WrappingCollector,
 )
 from whoosh.searching import Searcher
@@ -42,6 +42,7 @@ from archive_app.core.search.compile import (
     ids_query,
     published_query,
 )
+from archive_app.core.search.docsets import DocSets, Matches
 from archive_app.core.search.facets import FacetCounter
 from archive_app.core.search.gazetteer import Gazetteer
 from archive_app.core.search.hits import HitMaker
@@ -71,6 +72,7 @@ class SearchOptions(TypedDict, total=False):
     tags: Sequence[int]
     years: Sequence[int]
     facets: bool
+    snippets: bool
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class SearchService:
         self._held: tuple[object, dict[tuple[str, str], bool]] = (None, {})
         """The reader last searched and which terms its fields hold, as far as asked."""
         self._facets = FacetCounter()
+        self._docsets = DocSets()
 
     def run(
         self,
@@ -130,12 +133,14 @@ class SearchService:
         tags: Sequence[int] = (),
         years: Sequence[int] = (),
         facets: bool = True,
+        snippets: bool = True,
     ) -> SearchResults:
         """Search for ``query`` (the query language of :mod:`.help`), narrowed by the
         structured filters; hits ``offset`` to ``offset + limit``, by relevance or newest first
         (undated last). An empty query with filters lists every source they allow; a query
         with nothing to rank by (only filters or exclusions) is listed newest first. Set
-        ``facets=False`` for a further page, to skip counting them."""
+        ``facets=False`` for a further page, to skip counting them, and ``snippets=False`` when
+        only the sources are wanted (no snippets or highlights are made)."""
         _check_options(limit, offset, sort)
         filters = _Filters(kinds, events, perspectives, tags, years)
         text = query.strip()[:MAX_QUERY_CHARS]
@@ -157,11 +162,21 @@ class SearchService:
             empty = replace(empty, place_choices=compiled.place_choices)
             if main is None or main is NOTHING or narrowing is NOTHING:
                 return self._with_suggestion(empty, searcher, request)
-            by_date = sort == "date" or not compiled.scored
-            results, docnums = _collect(searcher, main, offset + limit, by_date, narrowing)
-            maker = HitMaker(results, compiled.alias_groups, [w.text for w in compiled.words])
-            hits = [maker.hit(found) for found in results[offset : offset + limit]]
-            counts = self._facet_counts(searcher, docnums, labels) if facets and docnums else {}
+            if sort == "date" or not compiled.scored:
+                matches = _newest_first(searcher, main, offset + limit, narrowing)
+            else:
+                matches = self._docsets.ranked(searcher, main, narrowing, offset + limit)
+            docnums = matches.docnums
+            maker = HitMaker(
+                matches.results,
+                compiled.alias_groups,
+                [w.text for w in compiled.words],
+                snippets=snippets,
+            )
+            hits = [maker.hit(found) for found in matches.results[offset : offset + limit]]
+            counts = (
+                self._facet_counts(searcher, docnums, labels) if facets and len(docnums) else {}
+            )
             found = replace(empty, total=len(docnums), hits=hits, facets=counts)
             return self._with_suggestion(found, searcher, request)
 
@@ -208,7 +223,7 @@ class SearchService:
         main, narrowing = _combined(compiled.query, _filter_query(filters, labels))
         if main is None or main is NOTHING or narrowing is NOTHING:
             return 0
-        return len(_collect(searcher, main, 1, True, narrowing)[1])
+        return len(self._docsets.matching(searcher, main, narrowing))
 
     def _with_suggestion(
         self, results: SearchResults, searcher: Searcher, request: _Request
@@ -255,47 +270,14 @@ class _Recorder(WrappingCollector):  # type: ignore[misc]
         return self.child.collect(sub_docnum)
 
 
-class _TopTerms(TermsCollector):  # type: ignore[misc]
-    """Whoosh's terms collector, which notes the terms each matching document matched (for
-    highlighting), but only for documents that enter the top N as they are collected: the
-    others are never shown, and noting terms for every match was most of a search's time."""
-
-    def collect(self, sub_docnum: int) -> Any:
-        top = self.child.items  # the top collector's heap of (score, document)
-        size, lowest = len(top), top[0] if top else None
-        kept = self.child.collect(sub_docnum)
-        if len(top) != size or top[0] is not lowest:
-            self._note_terms(sub_docnum)
-        return kept
-
-    def _note_terms(self, sub_docnum: int) -> None:
-        docnum = self.child.offset + sub_docnum
-        for matcher in self.termmatchers:
-            if matcher.is_active() and matcher.id() == sub_docnum:
-                term = matcher.term()
-                self.termdocs[term].append(docnum)
-                self.docterms[docnum].append(term)
-
-
-def _collect(
-    searcher: Searcher, main: Any, limit: int, by_date: bool, narrowing: Any
-) -> tuple[Any, list[int]]:
-    """Run ``main`` (narrowed): the top ``limit`` results with their matched terms (for
-    highlights), and every matching document's number.
-
-    Whoosh's top-N collector, once it holds ``limit`` hits, swaps the query's matcher for one
-    that skips documents unable to beat the lowest of them (``replace``): the ranking stays
-    right but the skipped documents are never seen, so the total would depend on the page
-    size. Every match is counted here, so that swap is turned off.
-    """
-    if by_date:
-        terms = TermsCollector(SortingCollector(NEWEST_FIRST, limit=max(1, limit)))
-    else:
-        terms = _TopTerms(TopCollector(max(1, limit), usequality=False, replace=0))
+def _newest_first(searcher: Searcher, main: Any, limit: int, narrowing: Any) -> Matches:
+    """Run ``main`` (narrowed) newest first: every match, and the first ``limit`` with their
+    matched terms (for highlights)."""
+    terms = TermsCollector(SortingCollector(NEWEST_FIRST, limit=max(1, limit)))
     recorder = _Recorder(terms)
     outer = recorder if narrowing is None else FilterCollector(recorder, allow=narrowing)
     searcher.search_with_collector(main, outer)
-    return outer.results(), recorder.docnums
+    return Matches(np.array(sorted(recorder.docnums), dtype=np.int64), outer.results())
 
 
 def _check_options(limit: int, offset: int, sort: str) -> None:

@@ -1,0 +1,170 @@
+"""The fast path of search (matches and scores as arrays, see ``core/search/docsets.py``) finds
+what the plain path finds: Whoosh's top-N collector walking every match. Same total, same hits
+in the same order with the same scores (to the last bits of their sums), snippets, highlights
+and matched names, same facet counts, for every query of ``bench_search``'s workload on a
+small archive of its generated sources."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from whoosh.collectors import TermsCollector, TopCollector
+from whoosh.sorting import FieldFacet
+
+from archive_app.core.archive import Archive
+from archive_app.core.search.compile import NOTHING, QueryCompiler
+from archive_app.core.search.hits import HitMaker
+from archive_app.core.search.labels import Labels
+from archive_app.core.search.reading import read_query
+from archive_app.core.search.results import Hit
+from tests.helpers import PROJECT_ROOT
+
+SOURCES = 300
+SEED = 11
+PAGE = 20
+PLAIN_FACETS = {"kind": "kind", "year": "year_facet", "site": "site_facet"}
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    """``benchmarks/bench_search.py``, whose generator and workload these tests use."""
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    try:
+        import bench_search
+    finally:
+        sys.path.remove(str(PROJECT_ROOT / "benchmarks"))
+    return bench_search
+
+
+@pytest.fixture(scope="module")
+def generated(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("generated") / "archive"
+    bench.build(folder, SOURCES, SEED)
+    return folder
+
+
+@pytest.fixture
+def archive_of_generated(
+    generated: Path, places_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> Any:
+    """The generated archive, with the whole gazetteer (its place names expand)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(places_cache))
+    with Archive.open(generated, workers=1) as archive:
+        yield archive
+
+
+def plain_search(
+    archive: Archive, text: str, limit: int = PAGE
+) -> tuple[int, list[Hit], dict[str, Counter[str]]]:
+    """The total, the first ``limit`` hits and the kind, year and site counts, as Whoosh's own
+    collectors give them for the query the search compiles."""
+    with archive.index.searcher() as searcher:
+        compiler = QueryCompiler(
+            searcher.reader(), archive.aliases.table(), Labels(archive.database), archive.gazetteer
+        )
+        compiled = compiler.compile(read_query(text).tree)
+        if compiled.query is None or compiled.query is NOTHING:
+            return 0, [], {}
+        collector = TermsCollector(TopCollector(limit, usequality=False, replace=0))
+        searcher.search_with_collector(compiled.query, collector)
+        results = collector.results()
+        maker = HitMaker(results, compiled.alias_groups, [word.text for word in compiled.words])
+        hits = [maker.hit(found) for found in results]
+        grouped = searcher.search(
+            compiled.query,
+            limit=None,
+            groupedby={name: FieldFacet(column) for name, column in PLAIN_FACETS.items()},
+        )
+        facets = {name: _counts(grouped.groups(name)) for name in PLAIN_FACETS}
+        return len(grouped), hits, facets
+
+
+def _unscored(hits: list[Hit]) -> list[Hit]:
+    """Hits with their scores left out: a score is the sum of its words' scores, which the two
+    paths add in another order (so they may differ in the last bits)."""
+    return [replace(hit, score=0.0) for hit in hits]
+
+
+def _counts(groups: dict[Any, list[int]]) -> Counter[str]:
+    named = (
+        (key.decode() if isinstance(key, bytes) else str(key), len(docs))
+        for key, docs in groups.items()
+    )
+    return Counter({key: count for key, count in named if key})
+
+
+def workload(bench: ModuleType) -> list[str]:
+    return list(
+        bench.QUERIES
+        + bench.generated_queries(bench.TOPIC, bench.PLACES, bench.GENERATED_QUERIES, SEED)
+    )
+
+
+def test_the_same_sources_in_the_same_order_and_the_same_facets(
+    bench: ModuleType, archive_of_generated: Archive
+) -> None:
+    differing = []
+    compared = 0
+    for query in workload(bench):
+        total, hits, facets = plain_search(archive_of_generated, query)
+        found = archive_of_generated.search(query, limit=PAGE)
+        ours = {name: Counter(found.facets.get(name, {})) for name in facets}
+        ranked = [(hit.id, pytest.approx(hit.score, rel=1e-12)) for hit in hits]
+        if (found.total, [(hit.id, hit.score) for hit in found.hits], ours) != (
+            total,
+            ranked,
+            facets,
+        ):
+            differing.append(query)
+        compared += total > 0
+    assert differing == []
+    assert compared >= 100
+
+
+def test_the_same_snippets_highlights_and_matched_names(
+    bench: ModuleType, archive_of_generated: Archive
+) -> None:
+    """Every query but phrases: after a phrase's last match in a field, Whoosh's walk leaves
+    the matchers of its words where they stopped, and a later hit that has one of the words
+    there has it highlighted alone (``sovereignty`` in the title, for a search for "cemetery
+    sovereignty" that the hit has in its body); the fast path highlights what matched."""
+    differing = []
+    for query in workload(bench):
+        if '"' not in query:
+            _, hits, _ = plain_search(archive_of_generated, query)
+            found = archive_of_generated.search(query, limit=PAGE)
+            if _unscored(found.hits) != _unscored(hits):
+                differing.append(query)
+    assert differing == []
+
+
+def test_a_page_further_on_is_the_plain_paths_page_too(
+    bench: ModuleType, archive_of_generated: Archive
+) -> None:
+    """The second page of 20 is hits 21 to 40 of the plain path's ranking."""
+    compared = 0
+    for query in workload(bench):
+        total, hits, _ = plain_search(archive_of_generated, query, limit=2 * PAGE)
+        if total > 2 * PAGE:
+            found = archive_of_generated.search(query, limit=PAGE, offset=PAGE)
+            assert _unscored(found.hits) == _unscored(hits[PAGE:]), query
+            compared += 1
+    assert compared >= 5
+
+
+def test_hits_without_snippets_are_the_same_sources(
+    bench: ModuleType, archive_of_generated: Archive
+) -> None:
+    """What the window asks for: the sources of a page, no snippets or highlights made."""
+    for query in bench.QUERIES:
+        full = archive_of_generated.search(query, limit=PAGE)
+        bare = archive_of_generated.search(query, limit=PAGE, snippets=False)
+        assert [hit.id for hit in bare.hits] == [hit.id for hit in full.hits]
+        assert (bare.total, bare.facets) == (full.total, full.facets)
+        assert all(not (hit.snippet or hit.highlights or hit.title_highlights) for hit in bare.hits)
