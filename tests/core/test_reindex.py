@@ -13,7 +13,7 @@ from pathlib import Path
 
 from archive_app.core.archive import Archive
 from archive_app.core.progress import Progress
-from archive_app.core.search.rebuild import COMMIT_EVERY
+from archive_app.core.search.rebuild import MIN_COMMIT_EVERY
 from tests.helpers import add_sources
 
 PLACES = ["Lachin", "Hakari", "Stepanakert", "Shusha", "Aghdam", "Goris", "Kornidzor"]
@@ -47,12 +47,12 @@ def _hits(archive: Archive) -> dict[str, tuple[int, list[int]]]:
     return found
 
 
-def _scores(archive: Archive) -> dict[str, dict[int, float]]:
-    """Every query's hits and their scores (an edited source is written again, so among hits
-    that score the same it may come in another place)."""
+def _found(archive: Archive) -> dict[str, set[int]]:
+    """Every query's hits, in no order: Whoosh's length statistics keep a trace of documents
+    written again, so after edits the scores, and the order of hits, differ in the last
+    digits from those of an index written once."""
     return {
-        query: {hit.id: round(hit.score, 6) for hit in archive.search(query, limit=10_000).hits}
-        for query in QUERIES
+        query: {hit.id for hit in archive.search(query, limit=10_000).hits} for query in QUERIES
     }
 
 
@@ -103,16 +103,16 @@ def test_edits_made_while_a_reindex_waits_are_in_the_index_it_ends_with(
     archive.delete_sources([trashed])
     archive.reindex()
 
-    continued = _scores(archive)
-    assert sorted(continued["checkpoint"]) == [renamed, later]
+    continued = _found(archive)
+    assert continued["checkpoint"] == {renamed, later}
     assert trashed not in continued["dispatch"]
     assert len(continued["dispatch"]) == count - 1
     archive.reindex()  # from the start, uninterrupted
-    assert _scores(archive) == continued
+    assert _found(archive) == continued
 
 
 def test_a_killed_reindex_continues_where_it_stopped(archive_path: Path) -> None:
-    count = COMMIT_EVERY * 3
+    count = MIN_COMMIT_EVERY * 3
     with Archive.open(archive_path, workers=1) as archive:
         add_sources(archive, _titles(count))
         archive.reindex()
@@ -129,7 +129,7 @@ def test_a_killed_reindex_continues_where_it_stopped(archive_path: Path) -> None
     with Archive.open(archive_path, workers=1) as archive:
         assert _hits(archive) == uninterrupted
         archive.reindex(progress=lambda step: steps.append(step.done))
-        assert COMMIT_EVERY <= steps[0] < count
+        assert MIN_COMMIT_EVERY <= steps[0] < count
         assert _hits(archive) == uninterrupted
 
 

@@ -1,10 +1,10 @@
 """Building the index anew from the database, so that a stopped rebuild continues later.
 
 A rebuild fills a new index beside the one in use (``index.new``) with every source in id
-order, reading them in batches (never all texts at once), and commits it every
-:data:`COMMIT_EVERY` sources and when it is cancelled. A rebuild that was cancelled, or whose
-program was killed, keeps what it committed: the next one opens it and goes on after the
-highest source id it holds. Only a finished rebuild replaces the index in use.
+order, reading them in batches (never all texts at once). It commits about ten times (every
+:data:`MIN_COMMIT_EVERY` sources at least), and when it is cancelled. A rebuild that was
+cancelled, or whose program was killed, keeps what it committed: the next one opens it and goes
+on after the highest source id it holds. Only a finished rebuild replaces the index in use.
 
 While a rebuild waits to be continued, the archive may be open and edited: the index writer
 then also brings the sources the new index already holds up to date
@@ -31,10 +31,13 @@ from archive_app.core.search.documents import documents_for
 
 log = logging.getLogger(__name__)
 
-COMMIT_EVERY = 2_000
-"""Sources added to a rebuilding index between commits: what a killed rebuild does again."""
+COMMITS_PER_REBUILD = 10
+MIN_COMMIT_EVERY = 2_000
+"""Sources added to a rebuilding index between commits, at least: what a killed rebuild does
+again. Each commit writes a segment, and the segments are merged into one at the end, which
+costs about as much as writing them: so few commits, but enough that a kill loses little."""
 READ_BATCH = 200
-WRITER_MEMORY_MB = 128
+WRITER_MEMORY_MB = 256
 SCHEMA_MARK = "archive-app-index-schema"
 """A file in the rebuilding index naming the index schema it is built with."""
 
@@ -81,8 +84,8 @@ def fill(
     cancel: CancelToken | None = None,
 ) -> bool:
     """Add every source after the highest id ``ix`` holds, in id order, committing as it goes;
-    then merge the index into one segment. False if ``cancel`` stopped it (what was added so
-    far is committed, to be continued)."""
+    then merge the index into one segment if it has several. False if ``cancel`` stopped it
+    (what was added so far is committed, to be continued)."""
     return _Filling(ix, database, progress, cancel).run()
 
 
@@ -103,6 +106,7 @@ class _Filling:
         self.done = int(
             str(database.scalar("SELECT count(*) FROM sources WHERE id <= ?", (self.after,)))
         )
+        self.commit_every = max(MIN_COMMIT_EVERY, self.total // COMMITS_PER_REBUILD)
 
     def run(self) -> bool:
         if self.after:
@@ -119,18 +123,21 @@ class _Filling:
                 raise
             if is_cancelled(self.cancel):
                 return False
-            if added < COMMIT_EVERY:
+            if added < self.commit_every:
                 break
-        self.ix.optimize()
+        with self.ix.reader() as reader:
+            merged = reader.is_atomic()
+        if not merged:
+            self.ix.optimize()
         return True
 
     def _add_until_commit(self, writer: Any) -> int:
-        """Add up to :data:`COMMIT_EVERY` sources; how many were added."""
+        """Add the sources of one commit; how many were added."""
         added = 0
-        while added < COMMIT_EVERY and not is_cancelled(self.cancel):
+        while added < self.commit_every and not is_cancelled(self.cancel):
             rows = self.database.query(
                 "SELECT id FROM sources WHERE id > ? ORDER BY id LIMIT ?",
-                (self.after, min(READ_BATCH, COMMIT_EVERY - added)),
+                (self.after, min(READ_BATCH, self.commit_every - added)),
             )
             if not rows:
                 break
