@@ -16,16 +16,19 @@ its own 0.77. :data:`MIN_SIMILARITY` (0.5) lies far from both; LSH is set to the
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from archive_app.importers.document import BLOCK_SEPARATOR
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SIGNATURE_VERSION = 1
 """Raised whenever shingling or hashing changes: stored signatures of another are remade."""
@@ -37,6 +40,9 @@ MIN_WORDS = 40
 
 _PERMUTATIONS = 128
 _SCHEME = "affine32"
+_SEED = 1
+_FMIX32 = tuple(np.uint32(n) for n in (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16))
+"""MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme mixes each hash with."""
 _WORD = re.compile(r"\w+")
 
 
@@ -49,13 +55,26 @@ def shingles(body: str) -> set[str]:
 
 
 def signature(body: str) -> bytes | None:
-    """The MinHash signature of a body, as stored; None for a body too short to compare."""
+    """The MinHash signature of a body, as stored; None for a body too short to compare.
+
+    Computed as datasketch's ``MinHash(num_perm=128, scheme="affine32")`` computes it (SHA-1's
+    first four bytes, mixed, then 128 affine permutations), in numpy alone: importing
+    datasketch loads SciPy, which cost each import worker more time than its pages did.
+    """
     runs = shingles(body)
     if not runs:
         return None
-    minhash = MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME)
-    minhash.update_batch([run.encode("utf-8") for run in runs])
-    return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.sha1(run.encode("utf-8")).digest()[:4], "little") for run in runs),
+        dtype=np.uint32,
+        count=len(runs),
+    )
+    shift1, multiply1, shift2, multiply2, shift3 = _FMIX32
+    hashes = (hashes ^ (hashes >> shift1)) * multiply1
+    hashes = (hashes ^ (hashes >> shift2)) * multiply2
+    hashes = hashes ^ (hashes >> shift3)
+    a, b = _permutations()
+    return bytes((hashes.reshape(-1, 1) * a + b).min(axis=0).astype(np.uint32).tobytes())
 
 
 def similarity(first_body: str, second_body: str) -> float:
@@ -70,6 +89,8 @@ class SignatureIndex:
     """LSH over the signatures of an archive's bodies: the candidates for being one story."""
 
     def __init__(self, signatures: Iterable[tuple[int, bytes]]) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=MIN_SIMILARITY, num_perm=_PERMUTATIONS)
         self._signatures: dict[int, MinHash] = {}
         with self._lsh.insertion_session() as session:
@@ -106,6 +127,8 @@ class SignatureIndex:
 def _minhash(stored: bytes) -> MinHash:
     """A stored signature as a MinHash, sharing one set of permutations: making them anew for
     each (a random draw in numpy) held the interpreter long enough to stall the window."""
+    from datasketch import MinHash
+
     values = np.frombuffer(stored, dtype=np.uint32).astype(np.uint64)
     return MinHash(
         num_perm=_PERMUTATIONS,
@@ -117,7 +140,12 @@ def _minhash(stored: bytes) -> MinHash:
 
 @cache
 def _permutations() -> Any:
-    return MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME).permutations
+    """datasketch's affine32 permutations for its default seed: odd multipliers ``a`` and
+    offsets ``b``, drawn as ``MinHash._init_permutations`` draws them."""
+    draw = np.random.RandomState(_SEED)
+    a = draw.randint(0, 1 << 31, _PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, _PERMUTATIONS, dtype=np.uint32)
+    return np.array([a, b])
 
 
 @dataclass(frozen=True)
