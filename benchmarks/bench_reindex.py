@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from bench_search import Writer
 from generate import store_generated
@@ -56,8 +57,10 @@ for attempt in ("first", "continued"):
         break
     cancel.clear()
     stop_at = 0.0
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"parts": parts, "peak_mb": peak_mb}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime
+figures = {"parts": parts, "peak_mb": usage.ru_maxrss / 1024, "cpu": cpu}
+print(json.dumps(figures))
 """
 
 
@@ -76,18 +79,25 @@ def build(folder: Path, n: int, seed: int) -> None:
     (folder / "bench-complete").write_text(str(n))
 
 
-def rebuild(code: Path, folder: Path, stop_at: float) -> dict[str, object]:
-    """Rebuild the index of the archive in ``folder`` from nothing with the program in ``code``,
-    in a process of its own; its seconds (per part, when stopped and continued) and peak MB."""
-    for derived in ("index", "index.new", "index.old"):
-        shutil.rmtree(folder / derived, ignore_errors=True)
-    result = subprocess.run(
+def start_rebuild(code: Path, archive: Path, folder: Path, stop_at: float) -> subprocess.Popen[str]:
+    """Rebuild the index of a copy of ``archive``'s database in ``folder`` from nothing, with
+    the program in ``code``, in a process of its own."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    shutil.copyfile(archive / "archive.db", folder / "archive.db")
+    return subprocess.Popen(
         [sys.executable, "-c", CHILD, str(code), str(folder), str(stop_at)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
-        check=True,
     )
-    figures: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def figures_of(process: subprocess.Popen[str]) -> dict[str, Any]:
+    """A rebuild's seconds (per part, when stopped and continued), CPU seconds and peak MB."""
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"a rebuild failed ({process.returncode})")
+    figures: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
     return figures
 
 
@@ -99,6 +109,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--baseline", type=Path, help="folder holding the program before")
     parser.add_argument("--stop-at", type=float, default=0.0, help="cancel this far in, go on")
+    parser.add_argument(
+        "--together", action="store_true", help="run both rebuilds at once (each on one core)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir()) / f"archive-bench-reindex-n{args.n}-s{args.seed}"
     if not (folder / "bench-complete").exists():
@@ -109,15 +122,23 @@ def main() -> None:
     if args.baseline is not None:
         programs = {"before": args.baseline, **programs}
     print(f"\nRebuilding the index of {args.n} sources from nothing")
-    print(f"  {'':<14} {'seconds':>9} {'sources/s':>10} {'peak MB':>8}")
+    running: dict[str, subprocess.Popen[str]] = {}
+    figures: dict[str, dict[str, Any]] = {}
     for label, code in programs.items():
-        figures = rebuild(code, folder, args.stop_at if label == "this program" else 0.0)
-        parts = [float(part) for part in figures["parts"]]  # type: ignore[attr-defined]
-        seconds = sum(parts)
+        stop_at = args.stop_at if label == "this program" else 0.0
+        work = folder.with_name(f"{folder.name}-{label.replace(' ', '-')}")
+        running[label] = start_rebuild(code, folder, work, stop_at)
+        if not args.together:
+            figures[label] = figures_of(running[label])
+    for label, process in running.items():
+        figures[label] = figures.get(label) or figures_of(process)
+    print(f"  {'':<14} {'seconds':>9} {'CPU s':>9} {'sources/CPU s':>14} {'peak MB':>8}")
+    for label, result in figures.items():
+        parts = [float(part) for part in result["parts"]]
         split = " + ".join(f"{part:.0f}" for part in parts) if len(parts) > 1 else ""
         print(
-            f"  {label:<14} {seconds:9.1f} {args.n / seconds:10.1f} "
-            f"{float(str(figures['peak_mb'])):8.0f}  {split}"
+            f"  {label:<14} {sum(parts):9.1f} {result['cpu']:9.1f} "
+            f"{args.n / result['cpu']:14.1f} {result['peak_mb']:8.0f}  {split}"
         )
 
 
