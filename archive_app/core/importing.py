@@ -236,11 +236,12 @@ class ImportSession:
 
     def _keep_batch(self, batch: list[ExtractionResult], tasks: deque[ExtractionTask]) -> None:
         """Keep a batch of extracted files: their originals stored and flushed to disk at once,
-        then their sources recorded in a few transactions. When the disk cannot take the whole
-        batch's originals, as many files as fit are kept one by one before the import stops."""
+        then their sources recorded in a few transactions. When the batch's originals cannot
+        all be stored (a full disk, say), its files are kept one by one: each that cannot be
+        fails with its own reason, and a full disk stops the import after those that fit."""
         try:
             self.store.add_all(self._originals_of(batch))
-        except DiskFullError:
+        except ArchiveError:
             for result in batch:
                 self._finish(result, tasks)
             self.index.notify()

@@ -156,7 +156,8 @@ def keep_paused_rebuild_current(
     folder: Path, schema_version: str, database: Database, source_ids: list[int]
 ) -> None:
     """Bring the sources a stopped rebuild in ``folder`` already holds up to date with the
-    database (nothing to do when no rebuild is waiting)."""
+    database (nothing to do when no rebuild is waiting). A stopped rebuild that cannot take
+    them is given up (the next rebuild starts again), never the change to the index in use."""
     stopped = _open_stopped(folder, schema_version)
     if stopped is None:
         return
@@ -172,8 +173,12 @@ def keep_paused_rebuild_current(
                 with contextlib.suppress(Exception):
                     writer.cancel()
                 raise
-    finally:
+    except Exception as error:
+        log.warning("the stopped rebuild in %s is given up: %s", folder, error)
         stopped.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    stopped.close()
 
 
 def _open_stopped(folder: Path, schema_version: str) -> Any | None:
