@@ -33,9 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive_app.core.archive import Archive  # noqa: E402
-from archive_app.core.reuse.images import signed  # noqa: E402
 from archive_app.importers import image  # noqa: E402
-from archive_app.importers.image_fingerprint import fingerprint, split_fingerprint  # noqa: E402
+from archive_app.importers.image_fingerprint import (  # noqa: E402
+    fingerprint,
+    signed,
+    split_fingerprint,
+)
 from tests.fixtures.make_copies import grey, photo_file, resized, scene  # noqa: E402
 
 GENERATED = 2000

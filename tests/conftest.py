@@ -49,6 +49,12 @@ def places_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture
+def whole_gazetteer(places_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Archives opened after this fixture read the whole gazetteer (ask for it before them)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(places_cache))
+
+
 @pytest.fixture(autouse=True)
 def _cache_in_session_folder(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -270,4 +272,15 @@ def namespaces_work() -> bool:
         return False
     return (
         subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False).returncode == 0
+    )
+
+
+def run_python(script: str) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` in a fresh interpreter (Qt offscreen), its output kept as text."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
     )

@@ -91,7 +91,7 @@ class Archive:
         self.audit = AuditTrail(database)
         self.trash = Trash(database, self._index_now, self.store, self.derived)
         self.verification = Verification(database, self._index_now)
-        self.places = Places(database, self._index_now)
+        self.places = Places(database, self._index_now, self.gazetteer)
 
     @classmethod
     def open(

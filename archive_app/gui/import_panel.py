@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
-from archive_app.capture.session import capture_pages
 from archive_app.core.archive import Archive
 from archive_app.core.import_report import ImportReport
 from archive_app.core.ocr import READING_TEXT
@@ -108,6 +107,8 @@ class ImportPanel(QWidget):
                 return archive.import_paths(
                     paths, progress=context.progress, cancel=context.cancel_flag
                 )
+            from archive_app.capture.session import capture_pages  # httpx, cryptography
+
             return capture_pages(
                 archive, urls, progress=context.progress, cancel=context.cancel_flag
             )

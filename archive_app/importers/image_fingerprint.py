@@ -9,11 +9,13 @@ scene apart; :mod:`archive_app.core.reuse.images` has the thresholds and the fig
 
 A picture with almost no detail (a blank frame, a flat colour) has no meaningful fingerprint:
 any two of them would match, so it gets none.
+
+imagehash (with numpy and scipy) is imported by the first fingerprint, not when the program
+starts.
 """
 
 from __future__ import annotations
 
-import imagehash
 from PIL import Image, ImageStat
 
 FINGERPRINT_VERSION = 1
@@ -30,6 +32,8 @@ def fingerprint(upright: Image.Image) -> str:
     grey = upright.convert("L")
     if ImageStat.Stat(grey.resize((_PLAIN_SIDE, _PLAIN_SIDE))).stddev[0] < _PLAIN_DEVIATION:
         return ""
+    import imagehash
+
     return f"{imagehash.phash(grey)}{imagehash.dhash(grey)}"
 
 
@@ -38,3 +42,8 @@ def split_fingerprint(text: str) -> tuple[int, int] | None:
     if len(text) != 32:
         return None
     return int(text[:16], 16), int(text[16:], 16)
+
+
+def signed(value: int) -> int:
+    """An unsigned 64-bit hash as SQLite stores it (a signed 64-bit integer)."""
+    return value - (1 << 64) if value >= 1 << 63 else value

@@ -15,7 +15,7 @@ TEXT = "Azerbaijani forces entered Shusha on 8 November 2020, the op-ed says."
 
 
 @pytest.fixture
-def cli(run_cli: Cli, tmp_path: Path) -> Cli:
+def cli(whole_gazetteer: None, run_cli: Cli, tmp_path: Path) -> Cli:
     path = write_file(tmp_path / "incoming", "shusha.txt", TEXT)
     assert run_cli("import", str(path))[0] == 0
     return run_cli

@@ -13,8 +13,7 @@ OPED = PROJECT_ROOT / "resources" / "sample" / "articles" / "oped-2023-10-10.htm
 
 
 @pytest.fixture
-def cli(run_cli: Cli, places_cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(places_cache))
+def cli(whole_gazetteer: None, run_cli: Cli, tmp_path: Path) -> Cli:
     russian = write_file(tmp_path, "ru.txt", "В Степанакерте люди ждали автобусы у здания.")
     armenian = write_file(tmp_path, "hy.txt", "Ստեփանակերտում մարդիկ սպասում էին ավտոբուսներին։")
     assert run_cli("import", str(OPED), str(russian), str(armenian))[0] == 0

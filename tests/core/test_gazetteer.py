@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from archive_app.core.archive import Archive
-from archive_app.core.search.gazetteer import NO_PLACE, gazetteer_path, place_key
+from archive_app.core.search.gazetteer import NO_PLACE, build_table, gazetteer_path, place_key
 from archive_app.importers.document import Block, ExtractedDocument
 from tests.helpers import PROJECT_ROOT, StoreDocument
 
@@ -22,9 +22,8 @@ ARMENIAN = "Լուրեր Ստեփանակերտից\n\nՍտեփանակերտո�
 
 
 @pytest.fixture(autouse=True)
-def table(places_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def table(whole_gazetteer: None) -> Path:
     """The whole gazetteer for the archives of these tests."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(places_cache))
     return gazetteer_path()
 
 
@@ -142,3 +141,31 @@ def test_lower_case_words_are_not_looked_up(
 def test_names_compare_without_case_or_accents() -> None:
     assert place_key("Xankəndi") == place_key("XANKENDI") == "xankendi"
     assert place_key("Nagorno-Karabakh") == "nagorno karabakh"
+
+
+@pytest.mark.parametrize(
+    ("position", "town"),
+    [
+        ((39.7585, 46.7489), "Shusha"),  # the cathedral
+        ((40.1792, 44.4991), "Yerevan"),
+        ((-13.9, -171.0), "Apia"),  # at sea: the search widens until a town is in reach
+    ],
+)
+def test_the_nearest_town_of_a_position(
+    archive: Archive, position: tuple[float, float], town: str
+) -> None:
+    nearest = archive.gazetteer.nearest(*position, population=15_000)
+    assert nearest is not None
+    assert nearest.name == town
+    assert nearest.population >= 15_000
+
+
+def test_building_the_table_removes_the_table_of_an_earlier_version(tmp_path: Path) -> None:
+    earlier = tmp_path / "gazetteer-1.sqlite"
+    earlier.write_bytes(b"an earlier version's table")
+    no_places = tmp_path / "none.json"
+    no_places.write_text("{}", encoding="utf-8")
+
+    build_table(tmp_path / "gazetteer-2.sqlite", no_places)
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["gazetteer-2.sqlite", "none.json"]

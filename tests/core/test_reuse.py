@@ -14,6 +14,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.progress import Progress
 from archive_app.core.reuse import caption_differences, paragraph_changes
 from archive_app.core.reuse.images import Fingerprinted, FingerprintIndex, is_same_photo
+from archive_app.importers.image_fingerprint import signed
 from tests.fixtures.make_copies import (
     COPIES,
     DRONE,
@@ -223,3 +224,15 @@ def test_the_index_finds_what_comparing_every_pair_finds() -> None:
         if is_same_photo((a.phash ^ b.phash).bit_count(), (a.dhash ^ b.dhash).bit_count())
     ]
     assert sorted(index.pairs()) == every_pair == [(1, 2), (1, 3), (3, 4)]
+
+
+def test_an_index_read_from_the_database_matches_one_built_from_fingerprints() -> None:
+    high = 0xF0F0_0000_0000_0001  # above 2⁶³: SQLite stores it as a negative integer
+    entries = [Fingerprinted(7, high, high ^ 0b11), Fingerprinted(3, high ^ 0b1, high)]
+    stored = [(e.source_id, signed(e.phash), signed(e.dhash)) for e in entries]
+
+    read = FingerprintIndex.from_stored(stored)
+
+    assert read.ids.tolist() == [3, 7]
+    assert read.copies_of(high, high) == [(3, 1), (7, 2)]
+    assert read.hashes_of([7, 3]) == {7: (high, high ^ 0b11), 3: (high ^ 0b1, high)}

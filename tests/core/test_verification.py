@@ -92,7 +92,7 @@ def test_sensitive_images_are_marked_and_searchable(
 
 
 def test_a_place_by_hand_by_gazetteer_and_from_gps(
-    archive: Archive, sources: list[int], store_document: StoreDocument
+    whole_gazetteer: None, archive: Archive, sources: list[int], store_document: StoreDocument
 ) -> None:
     wire, oped, _ = sources
     archive.places.set_place(wire, "Stepanakert", precision="town", reason="dateline")

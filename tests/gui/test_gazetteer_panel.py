@@ -5,7 +5,6 @@ one's own, switch the gazetteer off."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,10 +15,7 @@ from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
 from tests.gui.test_alias_editor import open_editor
 
-
-@pytest.fixture(autouse=True)
-def _whole_gazetteer(places_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(places_cache))
+pytestmark = pytest.mark.usefixtures("whole_gazetteer")
 
 
 @pytest.fixture

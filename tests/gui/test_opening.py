@@ -3,7 +3,6 @@ the GUI thread, with a progress dialog that can cancel it."""
 
 from __future__ import annotations
 
-import gc
 import time
 from pathlib import Path
 
@@ -39,6 +38,7 @@ def _opening_dialog() -> QProgressDialog | None:
     return None
 
 
+@pytest.mark.usefixtures("settled_heap")
 def test_a_rebuild_while_opening_shows_progress_and_the_window_keeps_running(
     qtbot: QtBot, app_settings: AppSettings, stale_archive: Path, tmp_path: Path
 ) -> None:
@@ -54,7 +54,6 @@ def test_a_rebuild_while_opening_shows_progress_and_the_window_keeps_running(
         if dialog is not None:
             labels.append(dialog.labelText())
 
-    gc.collect()  # what the tests before this one left for the collector is not this one's pause
     timer = QTimer(interval=20)
     timer.timeout.connect(tick)
     timer.start()
@@ -64,10 +63,8 @@ def test_a_rebuild_while_opening_shows_progress_and_the_window_keeps_running(
     assert session.archive is not None
     assert session.archive.search("corridor").total == SOURCES
     assert any(label.startswith("Rebuilding the search index") for label in labels)
-    # The gap is printed, not asserted: it is a timing, and timings belong to the benchmarks
-    # (alone it is 51-63 ms here; after the whole suite, up to 176 ms).
     print(f"worst gap while opening: {max(gaps) * 1000:.0f} ms")
-    assert gaps and len(gaps) > 1  # the window kept ticking while the index was rebuilt
+    assert max(gaps) < 0.15
     session.close()
 
 

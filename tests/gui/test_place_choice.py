@@ -16,10 +16,7 @@ from archive_app.gui.main_window import MainWindow
 from archive_app.gui.search_bar import SearchBar
 from tests.gui.window_helpers import shown_titles, type_search
 
-
-@pytest.fixture(autouse=True)
-def whole_gazetteer(places_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(places_cache))
+pytestmark = pytest.mark.usefixtures("whole_gazetteer")
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ alive through millions of Qt calls (without it, this script aborts with none_dea
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from tests.helpers import run_python
 
 SCRIPT = """
 from archive_app.gui.qt_start import prepare_qt
@@ -27,11 +25,5 @@ print("survived")
 
 
 def test_a_long_run_of_qt_calls_does_not_abort_the_interpreter() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
+    result = run_python(SCRIPT)
     assert (result.returncode, result.stdout.strip()) == (0, "survived"), result.stderr[-500:]

@@ -8,7 +8,6 @@ could not react to a key or a click.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +53,7 @@ class TickRecorder:
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("settled_heap")
 def test_the_window_answers_within_150_ms_while_importing_300_files(
     qtbot: QtBot, archive: Archive, app_settings: AppSettings, tmp_path: Path
 ) -> None:
@@ -69,7 +69,6 @@ def test_the_window_answers_within_150_ms_while_importing_300_files(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    gc.collect()  # what the tests before this one left for the collector is not this one's pause
     recorder = TickRecorder()
     with qtbot.waitSignal(window.import_panel.finished, timeout=300_000) as finished:
         recorder.start()
@@ -120,13 +119,13 @@ def searched_window(
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("settled_heap")
 def test_a_long_source_shows_at_once_and_its_matches_arrive_a_moment_later(
     qtbot: QtBot, archive: Archive, searched_window: MainWindow
 ) -> None:
     window = searched_window
     reader = window.reader
     recorder = TickRecorder(interval_ms=20)
-    gc.collect()  # what the tests before this one left for the collector is not this one's pause
     with qtbot.waitSignal(reader.text_reader.hitsFound, timeout=60_000) as found:
         recorder.start()
         source_id = click_title(qtbot, window, "A long report")

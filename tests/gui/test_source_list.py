@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from archive_app.core.archive import Archive
 from archive_app.core.listing import ALL_SOURCES, View
 from archive_app.gui.sources.model import THUMBNAIL_ROLE, TITLE_COLUMN, SourceTableModel
 from archive_app.gui.sources.view import SourceListPane
+from tests.gui.window_helpers import press
 from tests.helpers import add_sources, write_photo
 
 
@@ -95,6 +97,73 @@ def test_a_large_list_opens_with_every_row_and_reads_rows_as_they_are_shown(
     pane.table.scrollToBottom()
     last = pane.model.index(2999, TITLE_COLUMN)
     assert last.data() == "Report 00000"
+
+
+def current_title(pane: SourceListPane) -> str:
+    return str(pane.model.index(pane.table.currentIndex().row(), TITLE_COLUMN).data())
+
+
+def row_is_on_screen(pane: SourceListPane, row: int) -> bool:
+    rect = pane.table.visualRect(pane.model.index(row, TITLE_COLUMN))
+    return pane.table.viewport().rect().contains(rect)
+
+
+def open_large_list(
+    qtbot: QtBot, pane: SourceListPane, archive: Archive, numbers: Sequence[int] = range(3000)
+) -> list[int]:
+    """3,000 sources ("Report 00000" and on, added in the order of ``numbers``), listed with
+    the first row clicked; their ids."""
+    ids = add_sources(archive, [f"Report {number:05}" for number in numbers])
+    show_and_wait(qtbot, pane)
+    click_row(qtbot, pane, 0)
+    return ids
+
+
+def test_end_and_home_go_to_the_last_and_the_first_source_of_a_large_list(
+    qtbot: QtBot, pane: SourceListPane, archive: Archive
+) -> None:
+    ids = open_large_list(qtbot, pane, archive)
+    assert current_title(pane) == "Report 02999"
+    press(qtbot, pane.table, "End")
+    assert pane.selected_ids() == [ids[0]]
+    assert current_title(pane) == "Report 00000"
+    assert row_is_on_screen(pane, 2999)
+    assert not row_is_on_screen(pane, 0)
+    press(qtbot, pane.table, "Up")
+    assert pane.selected_ids() == [ids[1]]
+    press(qtbot, pane.table, "Home")
+    assert pane.selected_ids() == [ids[-1]]
+    assert row_is_on_screen(pane, 0)
+    press(qtbot, pane.table, "Shift+End")
+    assert sorted(pane.selected_ids()) == ids
+
+
+def test_sorting_a_large_list_orders_the_rows_not_read_yet(
+    qtbot: QtBot, pane: SourceListPane, archive: Archive
+) -> None:
+    numbers = list(range(3000))
+    random.Random(16).shuffle(numbers)
+    open_large_list(qtbot, pane, archive, numbers)
+    click_header(qtbot, pane, TITLE_COLUMN)
+    click_row(qtbot, pane, 0)
+    assert current_title(pane) == "Report 00000"
+    press(qtbot, pane.table, "End")
+    assert current_title(pane) == "Report 02999"
+    assert shown_titles(pane) == [f"Report {number:05}" for number in range(3000)]
+
+
+def test_a_selection_far_down_a_large_list_survives_a_refresh(
+    qtbot: QtBot, pane: SourceListPane, archive: Archive
+) -> None:
+    ids = open_large_list(qtbot, pane, archive)
+    press(qtbot, pane.table, "End")
+    press(qtbot, pane.table, "Shift+Up")
+    assert sorted(pane.selected_ids()) == ids[:2]
+    archive.update_source(ids[1], title="Renamed report")
+    pane.refresh_sources()
+    assert sorted(pane.selected_ids()) == ids[:2]
+    assert current_title(pane) == "Renamed report"
+    assert row_is_on_screen(pane, 2998)
 
 
 def test_rows_can_be_selected_with_ctrl_and_shift(

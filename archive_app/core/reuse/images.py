@@ -73,6 +73,18 @@ class FingerprintIndex:
             (e.dhash for e in entries), dtype=np.uint64, count=len(entries)
         )
 
+    @classmethod
+    def from_stored(cls, rows: Sequence[tuple[int, int, int]]) -> FingerprintIndex:
+        """The index of ``(source id, phash, dhash)`` rows as SQLite stores them (signed
+        64-bit hashes), in any order: packed by numpy, without a Python object per row."""
+        index = cls([])
+        stored = np.array(rows, dtype=np.int64).reshape(-1, 3)
+        stored = stored[np.argsort(stored[:, 0], kind="stable")]
+        index.ids = np.ascontiguousarray(stored[:, 0])
+        index.phashes = np.ascontiguousarray(stored[:, 1]).view(np.uint64)
+        index.dhashes = np.ascontiguousarray(stored[:, 2]).view(np.uint64)
+        return index
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -140,12 +152,3 @@ def _same(phash_bits: Bits, dhash_bits: Bits) -> npt.NDArray[np.bool_]:
     total = phash_bits.astype(np.uint16) + dhash_bits
     close = (phash_bits <= MAX_PHASH_BITS) & (dhash_bits <= MAX_DHASH_BITS)
     return close & (total <= MAX_TOTAL_BITS)
-
-
-def signed(value: int) -> int:
-    """An unsigned 64-bit hash as SQLite stores it (a signed 64-bit integer)."""
-    return value - (1 << 64) if value >= 1 << 63 else value
-
-
-def unsigned(value: int) -> int:
-    return value + (1 << 64) if value < 0 else value

@@ -9,24 +9,22 @@ showing. The earliest dated showing is marked first seen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.core.db import Database
 from archive_app.core.progress import CancelToken, ProgressCallback
 from archive_app.core.reuse.fingerprints import backfill, pending
-from archive_app.core.reuse.images import Fingerprinted, FingerprintIndex, unsigned
 from archive_app.core.reuse.showings import Showing, showings_of
-from archive_app.core.reuse.texts import (
-    MIN_SIMILARITY,
-    SIGNATURE_VERSION,
-    SignatureIndex,
-    similarity,
-)
+from archive_app.core.reuse.story_index import SignatureIndex
+from archive_app.core.reuse.texts import MIN_SIMILARITY, SIGNATURE_VERSION, similarity
 from archive_app.core.store import OriginalStore
 from archive_app.importers.image_fingerprint import FINGERPRINT_VERSION
+
+if TYPE_CHECKING:
+    from archive_app.core.reuse.images import FingerprintIndex
 
 
 @dataclass(frozen=True)
@@ -100,6 +98,7 @@ class TextGroup:
         }
 
 
+SIGNATURE_PAGE = 5000
 SAME_TEXT_COMPARED = 25
 """How many of a story's likeliest copies are compared word by word for the reader."""
 
@@ -209,27 +208,36 @@ class Reuse:
     # Reading the database
 
     def _image_index(self) -> FingerprintIndex:
+        from archive_app.core.reuse.images import FingerprintIndex  # numpy: at the first lookup
+
         generation = self._generation("image")
         if self._images is None or self._images[0] != generation:
-            rows = self._database.query(
+            rows = self._database.query_tuples(
                 "SELECT source_id, phash, dhash FROM image_fingerprints "
-                "WHERE phash IS NOT NULL AND version = ? ORDER BY source_id",
+                "WHERE phash IS NOT NULL AND version = ?",
                 (FINGERPRINT_VERSION,),
             )
-            entries = [Fingerprinted(row[0], unsigned(row[1]), unsigned(row[2])) for row in rows]
-            self._images = (generation, FingerprintIndex(entries))
+            self._images = (generation, FingerprintIndex.from_stored(rows))
         return self._images[1]
 
     def _text_index(self) -> SignatureIndex:
         generation = self._generation("text")
         if self._texts is None or self._texts[0] != generation:
-            rows = self._database.query(
-                "SELECT source_id, signature FROM text_fingerprints "
-                "WHERE signature IS NOT NULL AND version = ? ORDER BY source_id",
-                (SIGNATURE_VERSION,),
-            )
-            self._texts = (generation, SignatureIndex((int(r[0]), bytes(r[1])) for r in rows))
+            self._texts = (generation, SignatureIndex(self._signatures()))
         return self._texts[1]
+
+    def _signatures(self) -> Iterator[tuple[int, bytes]]:
+        """The stored text signatures in order of source id, read a page at a time (all of
+        100,000 at once would take some 60 MB more while the index is built)."""
+        after = 0
+        while rows := self._database.query_tuples(
+            "SELECT source_id, signature FROM text_fingerprints "
+            "WHERE signature IS NOT NULL AND version = ? AND source_id > ? "
+            "ORDER BY source_id LIMIT ?",
+            (SIGNATURE_VERSION, after, SIGNATURE_PAGE),
+        ):
+            yield from ((int(row[0]), bytes(row[1])) for row in rows)
+            after = int(rows[-1][0])
 
     def _generation(self, kind: str) -> int:
         """Raised by every change to the fingerprints of ``kind`` (a trigger does it)."""

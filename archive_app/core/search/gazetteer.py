@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -45,7 +46,7 @@ log = logging.getLogger(__name__)
 _building: dict[Path, threading.Thread] = {}
 _building_lock = threading.Lock()
 
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "2"
 DATASET = "cities500.json"
 SETTING_ENABLED = "gazetteer"
 SETTING_CHOICES = "gazetteer_choices"
@@ -54,6 +55,10 @@ NO_PLACE = 0
 """A remembered choice of "none of these places": the name is searched as typed."""
 MAX_NAME_WORDS = 4
 READ_CHUNK = 1 << 20
+EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE = 111.0
+"""Along a meridian; a degree of longitude is shorter, so a box of latitudes reaches at least
+this far in every direction."""
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -87,6 +92,8 @@ class Place:
     name: str
     country: str
     population: int
+    latitude: float
+    longitude: float
 
     @property
     def label(self) -> str:
@@ -124,17 +131,19 @@ def build_table(target: Path, source: Path | None = None) -> None:
         connection.executescript(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
             "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-            "country TEXT NOT NULL, population INTEGER NOT NULL);"
+            "country TEXT NOT NULL, population INTEGER NOT NULL, "
+            "latitude REAL NOT NULL, longitude REAL NOT NULL);"
             "CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NULL);"
         )
         for place, names in _read_cities(source):
-            connection.execute("INSERT INTO places VALUES (?, ?, ?, ?)", place)
+            connection.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", place)
             connection.executemany(
                 "INSERT INTO names VALUES (?, ?, ?)", [(key, place[0], n) for key, n in names]
             )
         connection.executescript(
             "CREATE INDEX names_by_key ON names (key);"
             "CREATE INDEX names_by_place ON names (place);"
+            "CREATE INDEX places_by_latitude ON places (latitude);"
             "CREATE TABLE shared AS SELECT key FROM names GROUP BY key "
             "HAVING count(DISTINCT place) > 1;"
             "CREATE UNIQUE INDEX shared_key ON shared (key);"
@@ -143,6 +152,9 @@ def build_table(target: Path, source: Path | None = None) -> None:
     finally:
         connection.close()
     partial.replace(target)
+    for older in target.parent.glob("gazetteer-*.sqlite"):
+        if older != target:
+            older.unlink(missing_ok=True)  # of an earlier version of the program
 
 
 def _build_logged(target: Path) -> None:
@@ -160,7 +172,7 @@ def _dataset_path() -> Path:
 
 def _read_cities(
     path: Path,
-) -> Iterator[tuple[tuple[int, str, str, int], list[tuple[str, str]]]]:
+) -> Iterator[tuple[tuple[int, str, str, int, float, float], list[tuple[str, str]]]]:
     """Each place and its names (key, name), read as a stream: the file is one JSON object
     of city objects, which are decoded one at a time."""
     for city in _json_objects(path):
@@ -174,6 +186,8 @@ def _read_cities(
             str(city["name"]),
             str(city["countrycode"]),
             int(city["population"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
         )
         yield place, list(names.items())
 
@@ -250,6 +264,27 @@ class Gazetteer:
         self.prepare()
         return list(_places(self.path, place_key(name)))
 
+    def nearest(self, latitude: float, longitude: float, *, population: int) -> Place | None:
+        """The place of at least ``population`` people nearest to a position: looked for in
+        boxes that double in size (a degree of latitude is about 111 km) until one holds some,
+        then the nearest of those within the box's reach."""
+        self.prepare()
+        span = 0.25
+        while span <= 180:
+            rows = _query(
+                self.path,
+                f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.latitude BETWEEN ? AND ? "
+                "AND p.population >= ?",
+                (latitude - span, latitude + span, population),
+            )
+            near = [_place(row) for row in rows]
+            if near:
+                best = min(near, key=lambda p: distance_km(latitude, longitude, p))
+                if distance_km(latitude, longitude, best) <= span * KM_PER_DEGREE:
+                    return best
+            span *= 2
+        return None
+
     def names(self, place_id: int, *, hidden: bool = False) -> list[str]:
         """The names of a place that belong to it alone, in every script (and are not
         switched off, unless ``hidden``), its main name first."""
@@ -308,11 +343,18 @@ def _places(path: Path, key: str) -> tuple[Place, ...]:
     """The places with a name (read from the table once, then remembered: it never changes)."""
     rows = _query(
         path,
-        "SELECT DISTINCT p.id, p.name, p.country, p.population FROM names n "
+        f"SELECT DISTINCT {_PLACE_COLUMNS} FROM names n "
         "JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY p.population DESC",
         (key,),
     )
-    return tuple(Place(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows)
+    return tuple(_place(row) for row in rows)
+
+
+_PLACE_COLUMNS = "p.id, p.name, p.country, p.population, p.latitude, p.longitude"
+
+
+def _place(row: Sequence[Any]) -> Place:
+    return Place(int(row[0]), str(row[1]), str(row[2]), int(row[3]), row[4], row[5])
 
 
 @lru_cache(maxsize=1024)
@@ -335,6 +377,14 @@ def _own_names(path: Path, place_id: int) -> tuple[str, ...]:
         for row in _query(path, f"SELECT key FROM shared WHERE key IN ({marks})", tuple(spelt))
     }
     return tuple(name for name in names if latin[name] not in shared)
+
+
+def distance_km(latitude: float, longitude: float, place: Place) -> float:
+    """The great-circle distance from a position to a place."""
+    phi1, phi2 = math.radians(latitude), math.radians(place.latitude)
+    dphi, dlambda = phi2 - phi1, math.radians(place.longitude - longitude)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def _query(path: Path, sql: str, parameters: tuple[Any, ...]) -> list[Any]:

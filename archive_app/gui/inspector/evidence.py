@@ -117,7 +117,10 @@ class EvidenceForm(QWidget):
         self._source = source
         evidence = self.archive.verification.get(source.id)
         self._fill(evidence)
-        self.from_gps.setVisible(isinstance(source.metadata.get("gps"), dict))
+        has_gps = isinstance(source.metadata.get("gps"), dict)
+        self.from_gps.setVisible(has_gps)
+        if has_gps:
+            self.archive.gazetteer.available()  # its table, built now in the background if new
 
     def _fill(self, evidence: Evidence) -> None:
         for combo, value in (

@@ -129,6 +129,19 @@ class SourceTable(QTableView):
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
         start_source_drag(self, supportedActions)
 
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home and End go to the first and the last source, as in a list, and select it. (A
+        table's own go to the first and the last column; Ctrl+Home and Ctrl+End still go to
+        the first and the last row without moving the selection, as Qt has them.)"""
+        if cursorAction in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(cursorAction, modifiers)
+
     def setSelectionModel(self, selectionModel: QItemSelectionModel) -> None:
         """The header gets a selection of its own, which stays empty. Shown with the table's,
         it asks of every row whether its cell in each column is selected, to draw the column
