@@ -147,7 +147,10 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write. Nested calls in the same thread join the outer transaction."""
+        """One atomic write. A nested call in the same thread is a savepoint of the outer
+        transaction: if it fails, its own changes are undone and the outer one goes on (an
+        import records a batch of sources in one transaction, and one bad source must not
+        leave half of itself in it)."""
         if self.read_only:
             raise ReadOnlyError(
                 Message(
@@ -162,7 +165,8 @@ class Database:
         with self._write_lock:
             connection = self.connection
             if connection.in_transaction:
-                yield connection
+                with self._savepoint(connection):
+                    yield connection
                 return
             try:
                 connection.execute("BEGIN IMMEDIATE")
@@ -176,6 +180,20 @@ class Database:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
                 raise
+
+    @contextmanager
+    def _savepoint(self, connection: sqlite3.Connection) -> Iterator[None]:
+        connection.execute("SAVEPOINT nested")
+        try:
+            yield
+        except BaseException as error:
+            if connection.in_transaction:  # SQLite ends the whole transaction on some errors
+                connection.execute("ROLLBACK TO nested")
+                connection.execute("RELEASE nested")
+            if isinstance(error, sqlite3.Error):
+                raise translate_error(error, self.path) from error
+            raise
+        connection.execute("RELEASE nested")
 
     def query(
         self, sql: str, parameters: tuple[object, ...] | dict[str, object] = ()

@@ -31,6 +31,7 @@ DEFAULT_TIMEOUT = 120.0
 STARTUP_TIMEOUT = 60.0
 WORKER_MEMORY_LIMIT = 3 << 30
 POLL_SECONDS = 0.1
+BATCH_SECONDS = 1.0
 WORKER_READY = "ready"
 WORKER_ALIVE = "alive"
 """Sent while a web archive is read, page by page: its time limit starts again."""
@@ -141,14 +142,37 @@ class ExtractionPool:
     ) -> Iterator[ExtractionResult]:
         """Extract every task, yielding results as they finish. The caller may add to
         ``tasks`` between results (an article's local images); they are taken up in turn."""
+        for batch in self.run_in_batches(tasks, cancel, most=1):
+            yield from batch
+
+    def run_in_batches(
+        self, tasks: deque[ExtractionTask], cancel: CancelToken | None = None, most: int = 32
+    ) -> Iterator[list[ExtractionResult]]:
+        """Extract every task, yielding the results in batches: at most ``most`` at once, and
+        no result held back once no other is about to finish or it has waited for
+        :data:`BATCH_SECONDS`. The caller may add to ``tasks`` between batches."""
         busy: list[_Worker] = []
+        batch: list[ExtractionResult] = []
+        first_finished = 0.0
         try:
             while (tasks or busy) and not is_cancelled(cancel):
                 self._hand_out(tasks, busy)
-                for result in list(self._collect(busy)):
-                    # Workers read the next files while the caller stores this one.
-                    self._hand_out(tasks, busy)
-                    yield result
+                finished = list(self._collect(busy))
+                # Workers read the next files while the caller stores these.
+                self._hand_out(tasks, busy)
+                if finished and not batch:
+                    first_finished = time.monotonic()
+                batch += finished
+                if batch and (
+                    not finished
+                    or len(batch) >= most
+                    or time.monotonic() - first_finished >= BATCH_SECONDS
+                    or not (tasks or busy)
+                ):
+                    yield batch
+                    batch = []
+            if batch:  # finished before a cancel: kept like any other
+                yield batch
         finally:
             for worker in busy:  # cancelled, or the caller stopped: abandon what is in flight
                 self._retire(worker)

@@ -10,18 +10,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import sqlite3
 import tempfile
+import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive_app.core.audit import import_facts, record
 from archive_app.core.captures import (
     Container,
     container_ext,
-    insert_capture,
     source_of_container,
 )
 from archive_app.core.db import Database
@@ -29,15 +27,13 @@ from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
 from archive_app.core.import_files import collect_files, os_reason, too_large, unsupported_reason
 from archive_app.core.import_report import FileOutcome, ImportReport
-from archive_app.core.index import SearchIndex, queue_for_index
+from archive_app.core.index import SearchIndex
+from archive_app.core.keeping import KeptFile, keep_source, link_figure, record_source
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.page_photos import PagePhoto
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.references import import_references
-from archive_app.core.reuse.fingerprints import store_fingerprints
-from archive_app.core.sources import insert_captions, insert_source
 from archive_app.core.store import FileDigest, OriginalStore, digest_file, normalized_suffix
-from archive_app.core.thumbnails import thumbnail_path
 from archive_app.importers import importer_version
 from archive_app.importers.document import ExtractedDocument, SourceKind
 from archive_app.importers.references import ReferenceFormat, reference_format
@@ -50,12 +46,15 @@ from archive_app.importers.sniff import (
 
 log = logging.getLogger(__name__)
 
-__all__ = [
+__all__ = [  # keeping one file moved to core/keeping.py; its names are still found here
     "DEFAULT_MAX_EXTRACT_BYTES",
     "KIND_OF_TYPE",
     "FileOutcome",
     "ImportReport",
     "ImportSession",
+    "KeptFile",
+    "keep_source",
+    "record_source",
 ]
 
 KIND_OF_TYPE: dict[FileType, SourceKind] = {
@@ -69,6 +68,12 @@ KIND_OF_TYPE: dict[FileType, SourceKind] = {
     "wacz": "article",
 }
 DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
+WRITE_BATCH = 32
+"""Extracted files kept at once: their originals flushed to disk together (waiting for the
+disk once per file cost more than extracting it), their sources recorded in few transactions."""
+TRANSACTION_SECONDS = 0.03
+"""The longest an import holds the database at a time: an edit made meanwhile waits no
+longer."""
 
 
 @dataclass
@@ -117,6 +122,7 @@ class ImportSession:
         self._article_images: dict[int, list[int]] = {}
         self._pending_articles: dict[int, FileOutcome] = {}
         self._spill: Path | None = None
+        self._held: list[FileOutcome] | None = None  # a batch's outcomes, until it commits
         # picture SHA-256 → the further figures (article id, position) waiting for it
         self._shared_images: dict[str, list[tuple[int, int]]] = {}
 
@@ -141,8 +147,8 @@ class ImportSession:
                 break
             self._prepare(path, tasks)
         try:
-            for result in self.pool.run(tasks, self.cancel):
-                self._finish(result, tasks)
+            for batch in self.pool.run_in_batches(tasks, self.cancel, WRITE_BATCH):
+                self._keep_batch(batch, tasks)
         except DiskFullError as error:
             self.report.stopped_by = error.message
         finally:
@@ -230,6 +236,54 @@ class ImportSession:
             self._prepare(attachment, tasks)
 
     # After extraction
+
+    def _keep_batch(self, batch: list[ExtractionResult], tasks: deque[ExtractionTask]) -> None:
+        """Keep a batch of extracted files: their originals stored and flushed to disk at once,
+        then their sources recorded in a few transactions. When the batch's originals cannot
+        all be stored (a full disk, say), its files are kept one by one: each that cannot be
+        fails with its own reason, and a full disk stops the import after those that fit."""
+        try:
+            self.store.add_all(self._originals_of(batch))
+        except ArchiveError:
+            for result in batch:
+                self._finish(result, tasks)
+            self.index.notify()
+            return
+        remaining = deque(batch)
+        while remaining:
+            self._record_in_one_transaction(remaining, tasks)
+        self.index.notify()
+
+    def _record_in_one_transaction(
+        self, remaining: deque[ExtractionResult], tasks: deque[ExtractionTask]
+    ) -> None:
+        """Record sources of a batch in one transaction, until it has taken
+        :data:`TRANSACTION_SECONDS`. Their outcomes are reported once it has committed; if it
+        fails, none of them is kept or reported."""
+        pending_before = set(self._pending_articles)
+        self._held = []
+        started = time.monotonic()
+        try:
+            with self.database.transaction():
+                while remaining and time.monotonic() - started < TRANSACTION_SECONDS:
+                    self._finish(remaining.popleft(), tasks)
+        except BaseException:
+            for article_id in set(self._pending_articles) - pending_before:
+                del self._pending_articles[article_id]
+            raise
+        finally:
+            held, self._held = self._held or [], None
+        for outcome in held:
+            self._record(outcome)
+
+    def _originals_of(
+        self, batch: list[ExtractionResult]
+    ) -> Iterator[tuple[Path, FileDigest, str]]:
+        """The files a batch keeps as they are (a web archive's pages are kept one by one)."""
+        for result in batch:
+            if result.document is not None and not result.bug:
+                candidate = self._candidates[result.key]
+                yield candidate.path, candidate.digest, normalized_suffix(candidate.path.name)
 
     def _finish(self, result: ExtractionResult, tasks: deque[ExtractionTask]) -> None:
         candidate = self._candidates[result.key]
@@ -355,7 +409,6 @@ class ImportSession:
             return FileOutcome(str(candidate.path), "failed", error=error.message)
         except OSError as error:
             return FileOutcome(str(candidate.path), "failed", error=os_reason(error))
-        self.index.notify()
         if document.kind == "article":
             self._queue_page_images(source_id, document, tasks)
         return FileOutcome(
@@ -384,7 +437,7 @@ class ImportSession:
             existing = self._source_with(digest)
             if existing is not None:
                 with self.database.transaction() as connection:
-                    _link_figure(connection, article_id, position, existing[0])
+                    link_figure(connection, article_id, position, existing[0])
                 continue
             if digest.sha256 in self._shared_images:  # another page of the file shows it too
                 self._shared_images[digest.sha256].append((article_id, position))
@@ -409,7 +462,7 @@ class ImportSession:
             assert outcome.source_id is not None
             with self.database.transaction() as connection:
                 for other_article, position in shared:
-                    _link_figure(connection, other_article, position, outcome.source_id)
+                    link_figure(connection, other_article, position, outcome.source_id)
             article = self._pending_articles.get(article_id)
             if article is not None:
                 self._pending_articles[article_id] = dataclasses.replace(
@@ -447,6 +500,9 @@ class ImportSession:
         self._record(FileOutcome(path, "failed", error=reason))
 
     def _record(self, outcome: FileOutcome) -> None:
+        if self._held is not None:
+            self._held.append(outcome)
+            return
         self.report.outcomes.append(outcome)
         report_progress(
             self.progress,
@@ -469,85 +525,3 @@ class ImportSession:
 
 def _web_address(src: str) -> str:
     return src if src.startswith(("http://", "https://")) else ""
-
-
-@dataclass(frozen=True)
-class KeptFile:
-    """A file read by its importer, to keep in the archive."""
-
-    path: Path
-    digest: FileDigest
-    document: ExtractedDocument
-    importer_version: str
-    original_name: str = ""
-    """The name the file had (a web archive's page has the name of its address); else the
-    path's."""
-    container: Container | None = None
-    """The web archive a page was read from, stored once beside its pages."""
-
-
-def keep_source(
-    database: Database,
-    store: OriginalStore,
-    derived: Path,
-    kept: KeptFile,
-    *,
-    figure_images: dict[int, int] | None = None,
-    figure_of: tuple[int, int] | None = None,
-) -> int:
-    """Keep one file: its original (and thumbnail) stored, then its source recorded in one
-    transaction; its new id. Every import keeps its files through here, and so do the tests'
-    fixtures."""
-    document = kept.document
-    store.add(kept.path, kept.digest, normalized_suffix(kept.path.name))
-    if document.thumbnail:
-        store.write_derived(thumbnail_path(derived, kept.digest.sha256), document.thumbnail)
-    with database.transaction() as connection:
-        return record_source(connection, kept, figure_images=figure_images, figure_of=figure_of)
-
-
-def record_source(
-    connection: sqlite3.Connection,
-    kept: KeptFile,
-    *,
-    figure_images: dict[int, int] | None = None,
-    figure_of: tuple[int, int] | None = None,
-) -> int:
-    """Record a kept file's source and captions inside the caller's transaction, queued for
-    the index; its new id. ``figure_images``: figure index → the image source holding that
-    figure's picture; ``figure_of``: (article id, figure index) this image is the picture of."""
-    document = kept.document
-    source_id = insert_source(
-        connection,
-        document,
-        digest=kept.digest,
-        original_name=kept.original_name or kept.path.name,
-        original_ext=normalized_suffix(kept.path.name),
-        importer_version=kept.importer_version,
-        has_thumbnail=bool(document.thumbnail),
-    )
-    insert_captions(connection, source_id, document, figure_images or {})
-    store_fingerprints(connection, source_id, document)
-    if document.capture is not None:
-        insert_capture(connection, source_id, document.capture, kept.container)
-    record(
-        connection,
-        action="import",
-        description=f"Imported {kept.original_name or kept.path.name}",
-        source_ids=[source_id],
-        changes=[import_facts(kept.path, kept.digest, kept.importer_version)],
-    )
-    if figure_of is not None:
-        _link_figure(connection, *figure_of, source_id)
-    return source_id
-
-
-def _link_figure(
-    connection: sqlite3.Connection, article_id: int, position: int, image_id: int
-) -> None:
-    """Point an article's figure at the image source of its saved file."""
-    connection.execute(
-        "UPDATE captions SET image_source_id = ? WHERE source_id = ? AND position = ?",
-        (image_id, article_id, position),
-    )
-    queue_for_index(connection, [image_id])

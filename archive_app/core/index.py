@@ -30,9 +30,15 @@ from whoosh.searching import Searcher
 from archive_app.core.db import Database, translate_error
 from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
-from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
-from archive_app.core.search.analysis import analysis_language, content_analyzer, name_analyzer
-from archive_app.core.search.documents import documents_for
+from archive_app.core.progress import CancelToken, ProgressCallback, report_progress
+from archive_app.core.search.analysis import content_analyzer, name_analyzer
+from archive_app.core.search.rebuild import (
+    fill,
+    highest_id,
+    keep_paused_rebuild_current,
+    open_rebuilding,
+    put_documents,
+)
 from archive_app.core.search.segments import (
     many_tiny_segments,
     merge_small_segments,
@@ -165,7 +171,6 @@ class SearchIndex:
         if self.read_only:
             self._open_as_it_stands(schema_matches)
             return
-        shutil.rmtree(self._staging_folder(), ignore_errors=True)
         if not (schema_matches and self._open_existing()):
             self.rebuild(progress, cancel)
             if self._ix is None:
@@ -373,22 +378,18 @@ class SearchIndex:
                     )
 
     def _write(self, source_ids: list[int], *, merge_allowed: bool) -> None:
-        documents = documents_for(self.database, source_ids)
         writer = self._ix.writer(timeout=10.0)
         merge = merge_allowed and self._small_commits + 1 >= MERGE_AFTER_COMMITS
         try:
-            for source_id in source_ids:
-                document = documents.get(source_id)
-                if document is None:
-                    writer.delete_by_term("id", str(source_id))
-                else:
-                    with analysis_language(document.get("lang", "")):
-                        writer.update_document(**document)
+            put_documents(writer, self.database, source_ids)
             writer.commit(merge=merge)
         except BaseException:
             _abandon(writer)
             raise
         self._small_commits = 0 if merge else self._small_commits + 1
+        keep_paused_rebuild_current(
+            self._staging_folder(), INDEX_SCHEMA_VERSION, self.database, source_ids
+        )
 
     def _done_after(self, target: int) -> bool:
         """Whether nothing was asked of the writer since ``target``."""
@@ -411,39 +412,24 @@ class SearchIndex:
     def rebuild(
         self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
     ) -> None:
-        """Build a new index from the database beside the old one, then swap it in."""
+        """Build a new index from the database beside the old one, then swap it in. A rebuild
+        that is cancelled, or killed, is continued where it stopped by the next one (see
+        :mod:`archive_app.core.search.rebuild`); until then the old index stays in use."""
         with self._write_lock:
-            queued = self.database.query("SELECT source_id, ticket FROM index_queue")
             staging = self._staging_folder()
-            shutil.rmtree(staging, ignore_errors=True)
-            staging.mkdir(parents=True)
-            new_ix = whoosh_index.create_in(staging, build_schema())
-            ids = [int(row[0]) for row in self.database.query("SELECT id FROM sources ORDER BY id")]
-            writer = new_ix.writer(limitmb=256)
+            new_ix = open_rebuilding(staging, INDEX_SCHEMA_VERSION, build_schema)
             try:
-                for start in range(0, len(ids), BATCH_SIZE):
-                    if is_cancelled(cancel):
-                        writer.cancel()
-                        new_ix.close()
-                        shutil.rmtree(staging, ignore_errors=True)
-                        return
-                    batch = ids[start : start + BATCH_SIZE]
-                    for document in documents_for(self.database, batch).values():
-                        with analysis_language(document.get("lang", "")):
-                            writer.add_document(**document)
-                    report_progress(
-                        progress,
-                        start + len(batch),
-                        len(ids),
-                        Message(QT_TRANSLATE_NOOP("core", "Indexing")),
-                    )
-                writer.commit(optimize=True)
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    writer.cancel()
+                # Rows of sources the new index does not hold yet are read after this, so
+                # they are indexed as they are now; the others stay queued for the writer.
+                queued = self.database.query(
+                    "SELECT source_id, ticket FROM index_queue WHERE source_id > ?",
+                    (highest_id(new_ix),),
+                )
+                finished = fill(new_ix, self.database, progress, cancel)
+            finally:
                 new_ix.close()
-                raise
-            new_ix.close()
+            if not finished:
+                return
             self._swap_in(staging)
             self.database.set_setting(INDEX_SCHEMA_SETTING, INDEX_SCHEMA_VERSION)
             with self.database.transaction() as connection:
@@ -451,8 +437,10 @@ class SearchIndex:
                     "DELETE FROM index_queue WHERE source_id = ? AND ticket = ?",
                     [(row[0], row[1]) for row in queued],
                 )
+            count = self.database.scalar("SELECT count(*) FROM sources")
+            indexed = int(str(count))
             report_progress(
-                progress, len(ids), len(ids), Message(QT_TRANSLATE_NOOP("core", "Indexed"))
+                progress, indexed, indexed, Message(QT_TRANSLATE_NOOP("core", "Indexed"))
             )
 
     def _swap_in(self, staging: Path) -> None:

@@ -2,6 +2,9 @@
 
 ``originals/ab/<sha256>.<ext>``. Files land under a temporary name, are flushed to disk and
 renamed into place, so a crash leaves either the whole file or nothing under its real name.
+An import stores a batch of files at once (:meth:`OriginalStore.add_all`): every file is
+written, then all are flushed, renamed and their folders flushed, before the batch's sources are
+recorded in the database.
 """
 
 from __future__ import annotations
@@ -10,12 +13,12 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from archive_app.core.db import translate_error
-from archive_app.core.errors import ImportFailure
+from archive_app.core.errors import ArchiveError, DiskFullError, ImportFailure
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 
 CHUNK = 1 << 20
@@ -53,33 +56,82 @@ class OriginalStore:
     def add(self, source: Path, expected: FileDigest, suffix: str) -> Path:
         """Copy ``source`` in; fail if its bytes are not the ones ``expected`` describes."""
         target = self.path_for(expected.sha256, suffix)
-        if target.exists() and target.stat().st_size == expected.size:
-            return target
+        if not self._holds(target, expected):
+            self._settle({target: self._write_temporary(source, expected, target)})
+        return target
+
+    def add_all(self, files: Iterable[tuple[Path, FileDigest, str]]) -> None:
+        """Copy in several files (source, expected digest, suffix), waiting for the disk once
+        for all of them rather than once per file. A file that cannot be stored is left out
+        (storing it alone with :meth:`add` then gives its reason); a full disk stops it all."""
+        written: dict[Path, Path] = {}
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with _temporary_beside(target) as (handle, temporary):
-                sha = hashlib.sha256()
-                with source.open("rb") as reader:
-                    for chunk in iter(lambda: reader.read(CHUNK), b""):
-                        sha.update(chunk)
-                        handle.write(chunk)
-                handle.flush()
-                os.fsync(handle.fileno())
-                if sha.hexdigest() != expected.sha256:
-                    raise ImportFailure(
-                        Message(
-                            QT_TRANSLATE_NOOP(
-                                "core", "The file changed while it was being imported."
-                            )
-                        )
-                    )
-                handle.close()
-                temporary.chmod(0o444)
+            for source, expected, suffix in files:
+                target = self.path_for(expected.sha256, suffix)
+                if target in written or self._holds(target, expected):
+                    continue
+                try:
+                    written[target] = self._write_temporary(source, expected, target)
+                except DiskFullError:
+                    raise
+                except ArchiveError:
+                    continue
+        except BaseException:
+            for temporary in written.values():
+                temporary.unlink(missing_ok=True)
+            raise
+        self._settle(written)
+
+    def _settle(self, written: dict[Path, Path]) -> None:
+        """Flush the written temporary files to disk, rename each to its target, then flush
+        their folders: only then is a file under its real name, whole."""
+        try:
+            for temporary in written.values():
+                _fsync_file(temporary)
+            for target, temporary in written.items():
                 temporary.replace(target)
+            for folder in {target.parent for target in written}:
+                _fsync_folder(folder)
         except OSError as error:
             raise translate_error(error, self.root.parent) from error
-        _fsync_folder(target.parent)
-        return target
+        finally:
+            for temporary in written.values():
+                temporary.unlink(missing_ok=True)
+
+    def _holds(self, target: Path, expected: FileDigest) -> bool:
+        return target.exists() and target.stat().st_size == expected.size
+
+    def _write_temporary(self, source: Path, expected: FileDigest, target: Path) -> Path:
+        """Copy ``source`` beside ``target`` under a temporary name, read-only and not yet
+        flushed to disk; fail if its bytes are not the ones ``expected`` describes."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed by the caller
+                dir=target.parent, prefix=".incoming-", delete=False
+            )
+        except OSError as error:
+            raise translate_error(error, self.root.parent) from error
+        temporary = Path(handle.name)
+        try:
+            sha = hashlib.sha256()
+            with handle, source.open("rb") as reader:
+                for chunk in iter(lambda: reader.read(CHUNK), b""):
+                    sha.update(chunk)
+                    handle.write(chunk)
+            if sha.hexdigest() != expected.sha256:
+                raise ImportFailure(
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "The file changed while it was being imported.")
+                    )
+                )
+            temporary.chmod(0o444)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise translate_error(error, self.root.parent) from error
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        return temporary
 
     def write_derived(self, target: Path, data: bytes) -> None:
         """Write a derived file (a thumbnail) atomically; derived files can always be rebuilt."""
@@ -129,6 +181,14 @@ def _temporary_beside(target: Path) -> Iterator[tuple[tempfile._TemporaryFileWra
         handle.close()
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+def _fsync_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _fsync_folder(folder: Path) -> None:

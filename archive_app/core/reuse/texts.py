@@ -5,8 +5,8 @@ paragraph or a different boilerplate changes only a few of its five-word runs (s
 share of shingles two bodies have in common (Jaccard similarity) is estimated from their
 MinHash signatures (datasketch, 128 permutations), and LSH over bands of the signatures
 (:mod:`.story_index`) finds the candidates without comparing every pair. The similarity shown
-is then computed exactly from the two bodies. datasketch (which brings scipy) and numpy, some
-60 MB, are imported when a signature is first made, not when the program starts.
+is then computed exactly from the two bodies. numpy is imported when a signature is first made,
+not when the program starts; a signature is made as datasketch makes it, without datasketch.
 
 Thresholds, measured with ``benchmarks/reuse_thresholds.py`` (Dec 2026): among the 61 real
 articles of ``corpus/articles-dev`` (1,830 pairs, several of one site) the most similar two share
@@ -18,8 +18,11 @@ its own 0.77. :data:`MIN_SIMILARITY` (0.5) lies far from both; LSH is set to the
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from archive_app.importers.document import BLOCK_SEPARATOR
 
@@ -32,7 +35,9 @@ MIN_WORDS = 40
 """Shorter bodies (a caption, a note) are not compared: a few shared phrases would match."""
 
 _PERMUTATIONS = 128
-_SCHEME = "affine32"
+_SEED = 1
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+"""MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme mixes each hash with."""
 _WORD = re.compile(r"\w+")
 
 
@@ -45,16 +50,40 @@ def shingles(body: str) -> set[str]:
 
 
 def signature(body: str) -> bytes | None:
-    """The MinHash signature of a body, as stored; None for a body too short to compare."""
+    """The MinHash signature of a body, as stored; None for a body too short to compare.
+
+    Computed as datasketch's ``MinHash(num_perm=128, scheme="affine32")`` computes it (SHA-1's
+    first four bytes, mixed, then 128 affine permutations), in numpy alone: importing
+    datasketch loads SciPy, which cost each import worker more time than its pages did.
+    """
     runs = shingles(body)
     if not runs:
         return None
     import numpy as np
-    from datasketch import MinHash
 
-    minhash = MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME)
-    minhash.update_batch([run.encode("utf-8") for run in runs])
-    return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.sha1(run.encode("utf-8")).digest()[:4], "little") for run in runs),
+        dtype=np.uint32,
+        count=len(runs),
+    )
+    shift1, multiply1, shift2, multiply2, shift3 = (np.uint32(n) for n in _FMIX32)
+    hashes = (hashes ^ (hashes >> shift1)) * multiply1
+    hashes = (hashes ^ (hashes >> shift2)) * multiply2
+    hashes = hashes ^ (hashes >> shift3)
+    a, b = _permutations()
+    return bytes((hashes.reshape(-1, 1) * a + b).min(axis=0).astype(np.uint32).tobytes())
+
+
+@cache
+def _permutations() -> Any:
+    """datasketch's affine32 permutations for its default seed: odd multipliers ``a`` and
+    offsets ``b``, drawn as ``MinHash._init_permutations`` draws them."""
+    import numpy as np
+
+    draw = np.random.RandomState(_SEED)
+    a = draw.randint(0, 1 << 31, _PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, _PERMUTATIONS, dtype=np.uint32)
+    return a, b
 
 
 def similarity(first_body: str, second_body: str) -> float:
