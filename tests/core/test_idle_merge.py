@@ -6,9 +6,18 @@ Search finds what it found before."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.fields import TEXT, Schema
 
 from archive_app.core.archive import Archive
-from archive_app.core.search.segments import MANY_TINY
+from archive_app.core.search.segments import (
+    MANY_TINY,
+    TINY_SEGMENT_DOCUMENTS,
+    TINY_TOTAL,
+    merge_tiny_segments,
+)
 from archive_app.importers.document import Block, ExtractedDocument
 from tests.helpers import StoreDocument
 
@@ -50,3 +59,25 @@ def test_many_tiny_segments_are_merged_at_once(
     store_dispatches(store_document, MANY_TINY + 2)
     assert segments(archive) < MANY_TINY
     assert len(archive.search("convoy checkpoint").hits) == MANY_TINY + 2
+
+
+def test_a_merge_takes_the_smallest_segments_up_to_its_limit(tmp_path: Path) -> None:
+    """A merge's memory grows with what it merges: the segments a rebuild leaves are merged a
+    few at a time, never all at once."""
+    index = whoosh_index.create_in(tmp_path, Schema(body=TEXT))
+    sizes = [TINY_SEGMENT_DOCUMENTS - 1] * (TINY_TOTAL // (TINY_SEGMENT_DOCUMENTS - 1) + 1)
+    sizes.append(TINY_SEGMENT_DOCUMENTS)  # not tiny: never merged by this policy
+    for size in sizes:
+        writer = index.writer()
+        for _ in range(size):
+            writer.add_document(body="convoy")
+        writer.commit(merge=False)
+
+    writer = index.writer()
+    writer.commit(mergetype=merge_tiny_segments)
+
+    with index.reader() as reader:
+        after = sorted(leaf.doc_count_all() for leaf, _ in reader.leaf_readers())
+        assert reader.doc_count() == sum(sizes)
+    merged = (TINY_TOTAL // (TINY_SEGMENT_DOCUMENTS - 1)) * (TINY_SEGMENT_DOCUMENTS - 1)
+    assert after == sorted([TINY_SEGMENT_DOCUMENTS - 1, TINY_SEGMENT_DOCUMENTS, merged])

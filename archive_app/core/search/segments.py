@@ -22,14 +22,14 @@ TINY_TOTAL = 5_000
 
 
 def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
-    """A Whoosh merge policy: the small segments are merged into the writer's new one; the
-    segments it returns stay."""
-    return _merged(writer, segments, BIG_SEGMENT_DOCUMENTS)
+    """A Whoosh merge policy: small segments are merged into the writer's new one, as many as
+    make a segment of at most :data:`BIG_SEGMENT_DOCUMENTS`; the segments it returns stay."""
+    return _merged(writer, segments, below=BIG_SEGMENT_DOCUMENTS, at_most=BIG_SEGMENT_DOCUMENTS)
 
 
 def merge_tiny_segments(writer: Any, segments: list[Any]) -> list[Any]:
     """A Whoosh merge policy: the tiny segments are merged, the others stay."""
-    return _merged(writer, segments, TINY_SEGMENT_DOCUMENTS)
+    return _merged(writer, segments, below=TINY_SEGMENT_DOCUMENTS, at_most=TINY_TOTAL)
 
 
 def many_tiny_segments(index: Any) -> bool:
@@ -43,12 +43,22 @@ def _sizes(index: Any) -> list[int]:
         return [leaf.doc_count_all() for leaf, _ in reader.leaf_readers()]
 
 
-def _merged(writer: Any, segments: list[Any], below: int) -> list[Any]:
-    small = [segment for segment in segments if segment.doc_count_all() < below]
-    if len(small) < 2:
+def _merged(writer: Any, segments: list[Any], *, below: int, at_most: int) -> list[Any]:
+    """Merge the smallest segments of fewer than ``below`` documents, as many as hold at most
+    ``at_most`` together: a merge's memory grows with what it merges (Whoosh took 2 GB to
+    merge the ten segments a rebuild of 100,000 sources leaves), so an idle merge stays small
+    and a later one takes the next few."""
+    chosen, total = [], 0
+    for segment in sorted(segments, key=lambda s: s.doc_count_all()):
+        count = segment.doc_count_all()
+        if count >= below or total + count > at_most:
+            break
+        chosen.append(segment)
+        total += count
+    if len(chosen) < 2:
         return segments
-    for segment in small:
+    for segment in chosen:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return [segment for segment in segments if segment not in small]
+    return [segment for segment in segments if segment not in chosen]
