@@ -134,7 +134,7 @@ def test_bibtex_with_duplicates_by_doi_and_address(
     filled = archive.get(article)
     assert filled.title == "Azerbaijan: Ethnic Armenians Flee"  # not overwritten
     assert filled.authors == ["Human Rights Watch"]  # was empty: filled
-    assert (filled.published, filled.language) == ("2023-09-29", "english")
+    assert (filled.published, filled.language) == ("2023-09-29", "en")  # "english", as a code
 
 
 def test_bibtex_fields_and_escapes(archive: Archive, tmp_path: Path) -> None:
