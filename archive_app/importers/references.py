@@ -16,11 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import bibtexparser
-import rispy
-from bibtexparser.bparser import BibTexParser
-from bibtexparser.customization import convert_to_unicode
-
 from archive_app.core.errors import ImportFailure
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import Block, ExtractedDocument
@@ -133,6 +128,8 @@ def read_references(path: Path, file_format: ReferenceFormat) -> list[Reference]
 
 
 def _read_ris(text: str) -> list[Reference]:
+    import rispy  # here, not at the top: the window imports this module and rarely reads RIS
+
     references = []
     for match in _RIS_RECORD.finditer(text.replace("\r\n", "\n")):
         record = match.group(0)
@@ -204,6 +201,11 @@ def _read_bibtex(text: str) -> list[Reference]:
         with warnings.catch_warnings():
             # bibtexparser 1.4 calls pyparsing names that pyparsing 3.3 deprecates
             warnings.simplefilter("ignore", DeprecationWarning)
+            # imported here: with pyparsing it costs the window's start 55 ms it rarely needs
+            import bibtexparser
+            from bibtexparser.bparser import BibTexParser
+            from bibtexparser.customization import convert_to_unicode
+
             parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
             parser.customization = convert_to_unicode
             entries = bibtexparser.loads(record, parser).entries

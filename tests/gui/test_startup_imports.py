@@ -9,6 +9,7 @@ from tests.helpers import run_python
 
 LOADED_LATER = (
     "scipy",
+    "bibtexparser",
     "datasketch",
     "imagehash",
     "fpdf",
