@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from archive_app.core.archive import Archive
-from archive_app.core.importing import KeptFile, keep_source
+from archive_app.core.keeping import KeptFile, keep_source
 from archive_app.core.search.gazetteer import build_table, gazetteer_path
 from archive_app.core.store import digest_file
 from archive_app.gui.qt_start import make_application, prepare_qt

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from archive_app.cli import main
 from archive_app.core.archive import Archive
-from archive_app.core.importing import KeptFile, record_source
+from archive_app.core.keeping import KeptFile, record_source
 from archive_app.core.store import FileDigest
 from archive_app.importers.document import Block, ExtractedDocument, SourceKind
 

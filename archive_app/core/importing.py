@@ -28,7 +28,7 @@ from archive_app.core.extraction import ExtractionPool, ExtractionResult, Extrac
 from archive_app.core.import_files import collect_files, os_reason, too_large, unsupported_reason
 from archive_app.core.import_report import FileOutcome, ImportReport
 from archive_app.core.index import SearchIndex
-from archive_app.core.keeping import KeptFile, keep_source, link_figure, record_source
+from archive_app.core.keeping import KeptFile, keep_source, link_figure
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.page_photos import PagePhoto
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
@@ -46,15 +46,12 @@ from archive_app.importers.sniff import (
 
 log = logging.getLogger(__name__)
 
-__all__ = [  # keeping one file moved to core/keeping.py; its names are still found here
+__all__ = [
     "DEFAULT_MAX_EXTRACT_BYTES",
     "KIND_OF_TYPE",
     "FileOutcome",
     "ImportReport",
     "ImportSession",
-    "KeptFile",
-    "keep_source",
-    "record_source",
 ]
 
 KIND_OF_TYPE: dict[FileType, SourceKind] = {

@@ -10,7 +10,7 @@ import pytest
 
 from archive_app.cli import main
 from archive_app.core.archive import Archive
-from archive_app.core.importing import KeptFile, keep_source
+from archive_app.core.keeping import KeptFile, keep_source
 from archive_app.core.store import digest_file
 from archive_app.importers.document import Block, ExtractedDocument
 from tests.helpers import write_file
