@@ -13,7 +13,7 @@ from PIL import Image
 from archive_app.core.archive import Archive
 from archive_app.core.progress import Progress
 from archive_app.core.reuse import caption_differences, paragraph_changes
-from archive_app.core.reuse.images import Fingerprinted, FingerprintIndex, is_same_photo
+from archive_app.core.reuse.images import FingerprintIndex, is_same_photo
 from archive_app.importers.image_fingerprint import signed
 from tests.fixtures.make_copies import (
     COPIES,
@@ -208,31 +208,34 @@ def test_a_cancelled_backfill_keeps_what_it_did(
 
 def test_the_index_finds_what_comparing_every_pair_finds() -> None:
     base = 0x0F0F_F0F0_1234_ABCD
-    entries = [
-        Fingerprinted(1, base, base),
-        Fingerprinted(2, base ^ 0b111, base ^ 0b1),  # 3 + 1 bits away: the same photo
-        Fingerprinted(3, base ^ 0xFFFF_0000, base),  # 16 + 0: the same photo
-        Fingerprinted(4, base ^ 0x1_FFFF_0000, base),  # 17 + 0: too far
-        Fingerprinted(5, ~base & (2**64 - 1), base),
+    fingerprints = [  # (source id, phash, dhash)
+        (1, base, base),
+        (2, base ^ 0b111, base ^ 0b1),  # 3 + 1 bits away: the same photo
+        (3, base ^ 0xFFFF_0000, base),  # 16 + 0: the same photo
+        (4, base ^ 0x1_FFFF_0000, base),  # 17 + 0: too far
+        (5, ~base & (2**64 - 1), base),
     ]
-    index = FingerprintIndex(entries)
+    index = FingerprintIndex(stored(fingerprints))
 
     assert index.copies_of(base, base) == [(1, 0), (2, 4), (3, 16)]
     every_pair = [
-        (a.source_id, b.source_id)
-        for a, b in itertools.combinations(entries, 2)
-        if is_same_photo((a.phash ^ b.phash).bit_count(), (a.dhash ^ b.dhash).bit_count())
+        (a[0], b[0])
+        for a, b in itertools.combinations(fingerprints, 2)
+        if is_same_photo((a[1] ^ b[1]).bit_count(), (a[2] ^ b[2]).bit_count())
     ]
     assert sorted(index.pairs()) == every_pair == [(1, 2), (1, 3), (3, 4)]
 
 
 def test_an_index_read_from_the_database_matches_one_built_from_fingerprints() -> None:
     high = 0xF0F0_0000_0000_0001  # above 2⁶³: SQLite stores it as a negative integer
-    entries = [Fingerprinted(7, high, high ^ 0b11), Fingerprinted(3, high ^ 0b1, high)]
-    stored = [(e.source_id, signed(e.phash), signed(e.dhash)) for e in entries]
 
-    read = FingerprintIndex.from_stored(stored)
+    read = FingerprintIndex(stored([(7, high, high ^ 0b11), (3, high ^ 0b1, high)]))
 
     assert read.ids.tolist() == [3, 7]
     assert read.copies_of(high, high) == [(3, 1), (7, 2)]
     assert read.hashes_of([7, 3]) == {7: (high, high ^ 0b11), 3: (high ^ 0b1, high)}
+
+
+def stored(fingerprints: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Fingerprints with unsigned hashes as SQLite stores them (signed 64-bit)."""
+    return [(source_id, signed(p), signed(d)) for source_id, p, d in fingerprints]

@@ -30,7 +30,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -44,15 +43,6 @@ _TILE = 512
 Hashes = npt.NDArray[np.uint64]
 
 
-@dataclass(frozen=True)
-class Fingerprinted:
-    """An image source and its two hashes (unsigned 64-bit)."""
-
-    source_id: int
-    phash: int
-    dhash: int
-
-
 def is_same_photo(phash_bits: int, dhash_bits: int) -> bool:
     return (
         phash_bits <= MAX_PHASH_BITS
@@ -64,26 +54,14 @@ def is_same_photo(phash_bits: int, dhash_bits: int) -> bool:
 class FingerprintIndex:
     """Every fingerprint of an archive, packed for Hamming-distance lookups."""
 
-    def __init__(self, entries: Sequence[Fingerprinted]) -> None:
-        self.ids = np.fromiter((e.source_id for e in entries), dtype=np.int64, count=len(entries))
-        self.phashes: Hashes = np.fromiter(
-            (e.phash for e in entries), dtype=np.uint64, count=len(entries)
-        )
-        self.dhashes: Hashes = np.fromiter(
-            (e.dhash for e in entries), dtype=np.uint64, count=len(entries)
-        )
-
-    @classmethod
-    def from_stored(cls, rows: Sequence[tuple[int, int, int]]) -> FingerprintIndex:
+    def __init__(self, rows: Sequence[tuple[int, int, int]]) -> None:
         """The index of ``(source id, phash, dhash)`` rows as SQLite stores them (signed
         64-bit hashes), in any order: packed by numpy, without a Python object per row."""
-        index = cls([])
         stored = np.array(rows, dtype=np.int64).reshape(-1, 3)
         stored = stored[np.argsort(stored[:, 0], kind="stable")]
-        index.ids = np.ascontiguousarray(stored[:, 0])
-        index.phashes = np.ascontiguousarray(stored[:, 1]).view(np.uint64)
-        index.dhashes = np.ascontiguousarray(stored[:, 2]).view(np.uint64)
-        return index
+        self.ids = np.ascontiguousarray(stored[:, 0])
+        self.phashes: Hashes = np.ascontiguousarray(stored[:, 1]).view(np.uint64)
+        self.dhashes: Hashes = np.ascontiguousarray(stored[:, 2]).view(np.uint64)
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -217,7 +217,7 @@ class Reuse:
                 "WHERE phash IS NOT NULL AND version = ?",
                 (FINGERPRINT_VERSION,),
             )
-            self._images = (generation, FingerprintIndex.from_stored(rows))
+            self._images = (generation, FingerprintIndex(rows))
         return self._images[1]
 
     def _text_index(self) -> SignatureIndex:
