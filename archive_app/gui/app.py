@@ -78,8 +78,9 @@ def run(archive_path: Path | None = None, files: Sequence[Path] = ()) -> int:
 def _freeze_start_up_heap() -> None:
     """Keep what start-up made (modules, widgets, models: about 160,000 objects) out of the
     garbage collector's full passes: they live as long as the window, and each full pass over
-    them stopped the GUI thread for about 200 ms, measured here, in the middle of imports."""
-    gc.collect()
+    them stopped the GUI thread for about 200 ms, measured here, in the middle of imports.
+    No collection first: that would be one such pause before the window's first paint, to
+    free the little garbage start-up leaves."""
     gc.freeze()
 
 
