@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -92,15 +91,3 @@ def story(archive: Archive, import_texts: Callable[..., list[int]]) -> Story:
     )
     add(story.sources["notes.md"], "Nobody here says Khankendi", note="Usage on the ground")
     return story
-
-
-@pytest.fixture
-def settled_heap() -> Iterator[None]:
-    """For timed tests: what earlier tests left is collected, and what survives is frozen out
-    of the collector's reach. Measured: with three million objects left alive, one full
-    collection stops the GUI thread for over a second; frozen, the same test ticks within
-    60 ms. The program freezes its own start-up heap the same way (``gui/app.py``)."""
-    gc.collect()
-    gc.freeze()
-    yield
-    gc.unfreeze()

@@ -1,9 +1,9 @@
-"""An edit made while a large import runs answers at once: it does not wait for the index to
-take the import's backlog, and search catches up with it afterwards."""
+"""An edit made while a large import runs is stored at once, while the import goes on, and search
+catches up with it afterwards. How long the key press holds the window is measured by
+``benchmarks/bench_responsiveness.py``."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,11 +18,10 @@ from tests.gui.window_helpers import click_title
 from tests.helpers import add_sources, write_file
 
 FILES = 1_000
-EDIT_MAY_BLOCK = 0.100
 
 
 @pytest.mark.slow
-def test_a_tag_added_during_an_import_of_1000_files_blocks_the_window_under_100_ms(
+def test_a_tag_added_during_an_import_of_1000_files_is_stored_while_the_import_runs(
     qtbot: QtBot,
     archive: Archive,
     make_window: Callable[[Archive], MainWindow],
@@ -49,14 +48,10 @@ def test_a_tag_added_during_an_import_of_1000_files_blocks_the_window_under_100_
         entry = tags.findChild(QLineEdit, "tagEntry")
         assert entry is not None
         qtbot.keyClicks(entry, "checked")
-        started = time.perf_counter()
         qtbot.keyClick(entry, Qt.Key.Key_Return)
-        blocked = time.perf_counter() - started
         assert archive.count_sources() < FILES + 1, "the import ended before the edit"
         assert tags.names() == ["checked"]
         assert [tag.name for tag in archive.get(notes).tags] == ["checked"]
-    print(f"\nthe edit blocked the window for {blocked * 1000:.0f} ms during the import")
-    assert blocked < EDIT_MAY_BLOCK
     assert len(finished.args[0].imported) == FILES
     qtbot.waitUntil(lambda: not archive.index_lag.behind, timeout=60_000)
     assert [hit.id for hit in archive.search("tag:checked").hits] == [notes]

@@ -3,7 +3,6 @@ the GUI thread, with a progress dialog that can cancel it."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -38,18 +37,14 @@ def _opening_dialog() -> QProgressDialog | None:
     return None
 
 
-@pytest.mark.usefixtures("settled_heap")
 def test_a_rebuild_while_opening_shows_progress_and_the_window_keeps_running(
     qtbot: QtBot, app_settings: AppSettings, stale_archive: Path, tmp_path: Path
 ) -> None:
+    """A timer on the GUI thread sees the dialog's count go up while the rebuild runs: the GUI
+    thread keeps running under it (how long its gaps are is for bench_responsiveness)."""
     labels: list[str] = []
-    gaps: list[float] = []
-    last = [time.perf_counter()]
 
     def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
         dialog = _opening_dialog()
         if dialog is not None:
             labels.append(dialog.labelText())
@@ -62,9 +57,8 @@ def test_a_rebuild_while_opening_shows_progress_and_the_window_keeps_running(
     timer.stop()
     assert session.archive is not None
     assert session.archive.search("corridor").total == SOURCES
-    assert any(label.startswith("Rebuilding the search index") for label in labels)
-    print(f"worst gap while opening: {max(gaps) * 1000:.0f} ms")
-    assert max(gaps) < 0.15
+    rebuilding = {label for label in labels if label.startswith("Rebuilding the search index")}
+    assert len(rebuilding) >= 3
     session.close()
 
 
