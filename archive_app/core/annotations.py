@@ -37,6 +37,7 @@ from archive_app.core.research import (
     unlink_labels,
 )
 from archive_app.core.sources import (
+    a_kind,
     annotation_from_row,
     load_annotations,
     no_such_source,
@@ -326,12 +327,11 @@ class Annotations:
                 Message(
                     QT_TRANSLATE_NOOP(
                         "core",
-                        "Source {source_id} is {value} {kind}; regions can be marked on images "
+                        "Source {source_id} is {kind}; regions can be marked on images "
                         "and PDF pages. Annotate a passage of its text instead.",
                     ),
                     source_id=str(source_id),
-                    value=str("an" if kind == "article" else "a"),
-                    kind=str(kind),
+                    kind=a_kind(kind),
                 )
             )
         pages = [int(block[1]) for block in json.loads(row["blocks"]) if block[0] == "page"]
@@ -411,16 +411,23 @@ def _find_quote(body: str, quote: str, occurrence: int | None, source_id: int) -
             )
         return found[0]
     if not 1 <= occurrence <= len(found):
-        times = "once" if len(found) == 1 else f"{len(found)} times"
+        if len(found) == 1:
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "“{quote}” appears once in source {source_id}; there is no occurrence "
+                "{occurrence}.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "“{quote}” appears {found} times in source {source_id}; there is no occurrence "
+                "{occurrence}.",
+            )
         raise InvalidInputError(
             Message(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "“{quote}” appears {times} in source {source_id}; there is no "
-                    "occurrence {occurrence}.",
-                ),
+                template,
                 quote=str(quote),
-                times=str(times),
+                found=str(len(found)),
                 source_id=str(source_id),
                 occurrence=str(occurrence),
             )

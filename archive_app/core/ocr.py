@@ -28,7 +28,7 @@ from archive_app.core.extraction import ExtractionPool, ExtractionTask
 from archive_app.core.index import SearchIndex, queue_for_index
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
-from archive_app.core.sources import load_source
+from archive_app.core.sources import a_kind, load_source
 from archive_app.core.store import OriginalStore
 from archive_app.importers.document import Block, ExtractedDocument
 from archive_app.importers.ocr_languages import choose_languages, guess_language, parse_languages
@@ -143,12 +143,11 @@ class TextRecognition:
             Message(
                 QT_TRANSLATE_NOOP(
                     "core",
-                    "Source {source_id} is {value} {kind}; only PDFs and pictures have "
+                    "Source {source_id} is {kind}; only PDFs and pictures have "
                     "text to read by OCR.",
                 ),
                 source_id=str(source_id),
-                value=str("an" if source.kind == "article" else "a"),
-                kind=str(source.kind),
+                kind=a_kind(source.kind),
             )
         )
 

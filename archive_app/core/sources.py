@@ -129,6 +129,20 @@ def insert_captions(
     queue_for_index(connection, linked_images)
 
 
+_A_KIND = {
+    "article": QT_TRANSLATE_NOOP("core", "an article"),
+    "pdf": QT_TRANSLATE_NOOP("core", "a PDF"),
+    "image": QT_TRANSLATE_NOOP("core", "an image"),
+    "text": QT_TRANSLATE_NOOP("core", "a text"),
+    "reference": QT_TRANSLATE_NOOP("core", "a reference"),
+}
+
+
+def a_kind(kind: str) -> Message:
+    """ "an article", "a PDF": a source's kind as a sentence names it."""
+    return Message(_A_KIND.get(kind, kind))
+
+
 def source_exists(database: Database, source_id: int) -> bool:
     return database.scalar("SELECT 1 FROM sources WHERE id = ?", (source_id,)) is not None
 

@@ -129,7 +129,8 @@ def render_pdf_page(path: Path, number: int, time_limit: float = PAGE_TIME_LIMIT
     resolution = _resolution(path, pages, time_limit)
     # Greyscale PGM: encoding a noisy scan as PNG takes many times longer than reading it.
     command = ["pdftoppm", *pages, "-r", f"{resolution:g}", "-gray", "-singlefile"]
-    output = _run([*command, str(path)], time_limit, f"Rendering page {number}")
+    rendering = Message(QT_TRANSLATE_NOOP("core", "Rendering page {number}"), number=str(number))
+    output = _run([*command, str(path)], time_limit, rendering)
     try:
         return Image.open(io.BytesIO(output))
     except (UnidentifiedImageError, OSError) as error:
@@ -142,9 +143,8 @@ def render_pdf_page(path: Path, number: int, time_limit: float = PAGE_TIME_LIMIT
 
 
 def _resolution(path: Path, pages: list[str], time_limit: float) -> float:
-    info = _run(["pdfinfo", *pages, str(path)], time_limit, "Measuring the page").decode(
-        "utf-8", "replace"
-    )
+    measuring = Message(QT_TRANSLATE_NOOP("core", "Measuring the page"))
+    info = _run(["pdfinfo", *pages, str(path)], time_limit, measuring).decode("utf-8", "replace")
     size = _PAGE_SIZE.search(info)
     if size is None:
         return PAGE_DPI
@@ -152,22 +152,20 @@ def _resolution(path: Path, pages: list[str], time_limit: float) -> float:
     return min(PAGE_DPI, MAX_SIDE / max(longest_inches, 0.01))
 
 
-def _run(command: list[str], time_limit: float, what: str) -> bytes:
+def _run(command: list[str], time_limit: float, what: Message) -> bytes:
     try:
         finished = subprocess.run(command, capture_output=True, timeout=time_limit, check=False)
     except subprocess.TimeoutExpired as error:
         raise ExtractionError(
             Message(
                 QT_TRANSLATE_NOOP("core", "{what} took longer than {time_limit} seconds."),
-                what=str(what),
+                what=what,
                 time_limit=f"{time_limit:g}",
             )
         ) from error
     if finished.returncode != 0:
         raise ExtractionError(
-            Message(
-                QT_TRANSLATE_NOOP("core", "{what} failed; the PDF may be damaged."), what=str(what)
-            ),
+            Message(QT_TRANSLATE_NOOP("core", "{what} failed; the PDF may be damaged."), what=what),
             detail=finished.stderr.decode("utf-8", "replace")[-500:],
         )
     return finished.stdout

@@ -39,6 +39,8 @@ from pytestqt.qtbot import QtBot
 import archive_app.gui
 from archive_app import APP_NAME
 from archive_app.core.archive import Archive
+from archive_app.core.errors import InvalidInputError
+from archive_app.gui.core_text import translated
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import AppSettings
 from archive_app.gui.translation import CATALOGUE, chosen_locale, install_translation
@@ -51,7 +53,7 @@ from tests.gui.window_helpers import (
     shown_titles,
     type_search,
 )
-from tests.helpers import write_file
+from tests.helpers import add_sources, write_file
 
 PACKAGE = Path(archive_app.__file__).parent
 RUSSIAN_TS = Path(str(resource("translations", f"{CATALOGUE}_ru.ts")))
@@ -408,3 +410,18 @@ def test_view_language_saves_the_choice_for_the_next_start(
     assert app_settings.language == "ru"
     assert "next starts" in window.statusBar().currentMessage()
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+@pytest.mark.usefixtures("qapp", "in_russian")
+def test_a_core_message_naming_a_kind_of_source_is_russian_through_and_through(
+    archive: Archive,
+) -> None:
+    """A sentence the core makes of parts (the kind of a source inside an error) is translated
+    part by part: no English word is left inside the Russian sentence."""
+    [source_id] = add_sources(archive, ["Заметки с блокпоста"], kind="article")
+    with pytest.raises(InvalidInputError) as refused:
+        archive.ocr.pages_to_read(source_id)
+    assert translated(refused.value.message) == (
+        f"Источник {source_id} — статья; распознавать текст (OCR) можно только в PDF и "
+        "изображениях."
+    )

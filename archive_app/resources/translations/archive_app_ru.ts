@@ -611,7 +611,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_menu.py" line="+117"/>
+        <location filename="../../gui/export_menu.py" line="+118"/>
         <source>Export {label}</source>
         <translation>Экспорт: {label}</translation>
     </message>
@@ -689,7 +689,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Скопировать библиографические ссылки на выбранные источники в буфер обмена</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>1 citation</source>
         <translation>1 ссылку</translation>
     </message>
@@ -1850,7 +1850,7 @@ Add one in the sidebar, tag sources with it, and compare here how each perspecti
         <translation>Поиск по названиям, тексту, подписям и заметкам</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>Searching</source>
         <translation>Поиск</translation>
     </message>
@@ -3106,12 +3106,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Архив закрыт.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>The archive at {folder} was opened only for reading (another program has it open), so nothing was changed. Close it there and try again.</source>
         <translation>Архив в папке {folder} открыт только для чтения (он открыт в другой программе), поэтому ничего не изменено. Закройте его там и попробуйте снова.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+108"/>
         <source>The archive at {folder} was written by a newer version of this program (schema {version}, this version reads up to {newest}). Update the program to open it.</source>
         <translation>Архив в папке {folder} записан более новой версией программы (схема {version}, эта версия читает схемы до {newest}). Обновите программу, чтобы открыть его.</translation>
     </message>
@@ -3136,7 +3136,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Событие «{event}» нельзя поместить в «{parent}»: «{parent}» — одно из его подсобытий, и «{event}» стало бы собственным предком.</translation>
     </message>
     <message>
-        <location filename="../../core/extraction.py" line="+195"/>
+        <location filename="../../core/extraction.py" line="+219"/>
         <source>Reading the file took longer than {seconds} seconds, so it was stopped (the file may be damaged or built to hang readers).</source>
         <translation>Чтение файла длилось дольше {seconds} с и было остановлено (файл может быть повреждён или создан, чтобы вешать программы).</translation>
     </message>
@@ -3206,7 +3206,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>не обработано: {count}</translation>
     </message>
     <message>
-        <location filename="../../core/importing.py" line="+132"/>
+        <location filename="../../core/importing.py" line="+135"/>
         <source>Looking for files</source>
         <translation>Поиск файлов</translation>
     </message>
@@ -3216,7 +3216,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Файл пуст.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+123"/>
         <source>The importer failed with an internal error (a bug; the details are in the log).</source>
         <translation>При импорте произошла внутренняя ошибка (ошибка программы; подробности в журнале).</translation>
     </message>
@@ -3426,7 +3426,32 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>После «NOT» или «-» ничего нет, поэтому они пропущены.</translation>
     </message>
     <message>
-        <location filename="../../core/sources.py" line="+138"/>
+        <location filename="../../core/sources.py" line="+133"/>
+        <source>an article</source>
+        <translation>статья</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a PDF</source>
+        <translation>PDF-документ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an image</source>
+        <translation>изображение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a reference</source>
+        <translation>библиографическая ссылка</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>There is no source {id} in this archive.</source>
         <translation>В этом архиве нет источника {id}.</translation>
     </message>
@@ -3606,22 +3631,32 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Отсканированные страницы PDF нельзя подготовить для OCR: не установлен poppler. Установите его командой: sudo apt-get install poppler-utils</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>Rendering page {number}</source>
+        <translation>Отрисовка страницы {number}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Page {number} of the PDF could not be rendered.</source>
         <translation>Не удалось отрисовать страницу {number} PDF.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+7"/>
+        <source>Measuring the page</source>
+        <translation>Измерение страницы</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{what} took longer than {time_limit} seconds.</source>
         <translation>{what}: дольше {time_limit} с.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>{what} failed; the PDF may be damaged.</source>
         <translation>{what}: не удалось; возможно, PDF повреждён.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>The picture is damaged and its text cannot be read.</source>
         <translation>Изображение повреждено, его текст не удаётся прочитать.</translation>
     </message>
@@ -3691,7 +3726,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Этот файл — не PDF; его содержимое другого вида.</translation>
     </message>
     <message>
-        <location filename="../../importers/references.py" line="+116"/>
+        <location filename="../../importers/references.py" line="+111"/>
         <source>The reference file is not UTF-8 text ({reason}).</source>
         <translation>Файл ссылок — не текст в UTF-8 ({reason}).</translation>
     </message>
@@ -3701,12 +3736,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>В этом файле {format} не найдено ссылок.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>A RIS record cannot be read: {error}</source>
         <translation>Не удаётся прочитать запись RIS: {error}</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>A BibTeX entry cannot be read: {record}…</source>
         <translation>Не удаётся прочитать запись BibTeX: {record}…</translation>
     </message>
@@ -3771,7 +3806,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Страница по адресу {url} — такого вида, который архив не читает ({type}).</translation>
     </message>
     <message>
-        <location filename="../../core/language_names.py" line="+33"/>
+        <location filename="../../core/language_names.py" line="+31"/>
         <source>&apos;{text}&apos; is not a language the archive knows. Give its ISO 639-1 code (ru, hy, az, tr, en …) or its name.</source>
         <translation>«{text}» — язык, которого архив не знает. Укажите его код ISO 639-1 (ru, hy, az, tr, en …) или название.</translation>
     </message>
@@ -3887,7 +3922,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>«{name}» уже есть в другой группе синонимов ({id}: {names}); название может входить только в одну группу.</translation>
     </message>
     <message>
-        <location filename="../../core/annotations.py" line="+85"/>
+        <location filename="../../core/annotations.py" line="+86"/>
         <source>There is no annotation {annotation_id} in this archive.</source>
         <translation>В этом архиве нет аннотации {annotation_id}.</translation>
     </message>
@@ -3913,11 +3948,11 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     </message>
     <message>
         <location line="+10"/>
-        <source>Source {source_id} is {value} {kind}; regions can be marked on images and PDF pages. Annotate a passage of its text instead.</source>
-        <translation>Источник {source_id} — не изображение и не PDF ({kind}); области отмечаются на изображениях и страницах PDF. Вместо этого аннотируйте фрагмент его текста.</translation>
+        <source>Source {source_id} is {kind}; regions can be marked on images and PDF pages. Annotate a passage of its text instead.</source>
+        <translation>Источник {source_id} — {kind}; области отмечаются на изображениях и страницах PDF. Вместо этого аннотируйте фрагмент его текста.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Source {source_id} is a PDF: say which page the region is on.</source>
         <translation>Источник {source_id} — PDF: укажите, на какой странице область.</translation>
     </message>
@@ -3947,12 +3982,17 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>«{quote}» встречается в источнике {source_id} {found} раз(а). Укажите, какое вхождение имеется в виду (от 1 до {found}).</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>“{quote}” appears {times} in source {source_id}; there is no occurrence {occurrence}.</source>
-        <translation>«{quote}» встречается в источнике {source_id}: {times}; вхождения {occurrence} нет.</translation>
+        <location line="+13"/>
+        <source>“{quote}” appears once in source {source_id}; there is no occurrence {occurrence}.</source>
+        <translation>«{quote}» встречается в источнике {source_id} один раз; вхождения {occurrence} нет.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>“{quote}” appears {found} times in source {source_id}; there is no occurrence {occurrence}.</source>
+        <translation>«{quote}» встречается в источнике {source_id} {found} раз(а); вхождения {occurrence} нет.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>A region needs four numbers: x, y, width and height.</source>
         <translation>Для области нужны четыре числа: x, y, ширина и высота.</translation>
     </message>
@@ -3977,7 +4017,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Карточки сортируются от старых к новым, от новых к старым или по заголовку, а не «{order}».</translation>
     </message>
     <message>
-        <location filename="../../core/index.py" line="+166"/>
+        <location filename="../../core/index.py" line="+179"/>
         <source>Opening was cancelled while the search index was being rebuilt. Nothing was lost: the index is rebuilt when the archive is next opened.</source>
         <translation>Открытие отменено во время перестройки поискового индекса. Ничего не потеряно: индекс перестроится при следующем открытии архива.</translation>
     </message>
@@ -3987,12 +4027,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Поисковый индекс архива в папке {parent} перестраивается или требует перестройки, поэтому его нельзя читать одновременно с программой, в которой открыт архив. Повторите, когда та программа его откроет.</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location filename="../../core/search/rebuild.py" line="+45"/>
         <source>Indexing</source>
         <translation>Индексирование</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../core/index.py" line="+239"/>
         <source>Indexed</source>
         <translation>Проиндексировано</translation>
     </message>
@@ -4018,11 +4058,11 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
     </message>
     <message>
         <location line="+97"/>
-        <source>Source {source_id} is {value} {kind}; only PDFs and pictures have text to read by OCR.</source>
-        <translation>Источник {source_id} — не PDF и не изображение ({kind}); распознавать текст (OCR) можно только в PDF и изображениях.</translation>
+        <source>Source {source_id} is {kind}; only PDFs and pictures have text to read by OCR.</source>
+        <translation>Источник {source_id} — {kind}; распознавать текст (OCR) можно только в PDF и изображениях.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+88"/>
         <source>Reading text: page {done} of {total}</source>
         <translation>Чтение текста: страница {done} из {total}</translation>
     </message>
@@ -4157,12 +4197,12 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>«{text}» — не дата.</translation>
     </message>
     <message>
-        <location filename="../../core/search/service.py" line="+176"/>
+        <location filename="../../core/search/service.py" line="+191"/>
         <source>There is no source with id {id}.</source>
         <translation>Источника с номером {id} нет.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+96"/>
         <source>The number of hits and the first hit cannot be negative.</source>
         <translation>Число результатов и номер первого результата не могут быть отрицательными.</translation>
     </message>
@@ -4172,7 +4212,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Результаты сортируются по релевантности или по дате, а не «{sort}».</translation>
     </message>
     <message>
-        <location filename="../../core/store.py" line="+71"/>
+        <location filename="../../core/store.py" line="+124"/>
         <source>The file changed while it was being imported.</source>
         <translation>Файл изменился во время импорта.</translation>
     </message>
@@ -4694,7 +4734,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
 <context>
     <name>export_menu</name>
     <message>
-        <location filename="../../gui/export_menu.py" line="-288"/>
+        <location filename="../../gui/export_menu.py" line="-285"/>
         <source>Citations (CSL-JSON)</source>
         <translation>Библиографические ссылки (CSL-JSON)</translation>
     </message>
@@ -4754,7 +4794,7 @@ A gap worth filling: find one and give it the perspective “{name}” in the in
         <translation>Экспорт: {label}</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+260"/>
         <source>The selected source</source>
         <translation>Выбранный источник</translation>
     </message>
