@@ -31,9 +31,15 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.scoring import BM25F
 from whoosh.searching import Results
 
-from archive_app.core.search.postings import field_lengths, is_plain_term, term_scores
+from archive_app.core.search.postings import (
+    field_lengths,
+    term_postings,
+    term_scores,
+    union_terms,
+)
 
 MAX_KEPT_POSTINGS = 2_500_000
 """Documents kept over all leaves (12 bytes each: 30 MB); least recently used leaves go first."""
@@ -196,11 +202,13 @@ class DocSets:
             if kept is not None:
                 self._kept.move_to_end(key)
                 return kept
-        if context is not None and is_plain_term(query, context):
-            lengths = self._field_lengths(leaf, query.fieldname)
-            found = _Leaf(*term_scores(leaf, query, context.weighting, lengths))
-        else:
+        terms = None
+        if context is None or type(context.weighting) is BM25F:
+            terms = union_terms(query, leaf.reader())
+        if terms is None:
             found = _leaf_matches(leaf, query, context)
+        else:
+            found = self._union(leaf, terms, context)
         with self._lock:
             self._kept[key] = found
             self._size += len(found.ids)
@@ -208,6 +216,26 @@ class DocSets:
                 _, dropped = self._kept.popitem(last=False)
                 self._size -= len(dropped.ids)
         return found
+
+    def _union(self, leaf: Any, terms: list[tuple[str, Any]], context: Any) -> _Leaf:
+        """The documents holding any of ``terms``, each scored (with a scoring context) as the
+        sum of the scores of the terms it holds, as Whoosh's union matcher adds them."""
+        if context is None:
+            parts = [term_postings(leaf.reader(), field, text) for field, text in terms]
+        else:
+            parts = [
+                term_scores(leaf, field, text, context.weighting, self._field_lengths(leaf, field))
+                for field, text in terms
+            ]
+        if len(parts) == 1:
+            ids, scores = parts[0]
+        else:
+            held = np.concatenate([ids for ids, _ in parts]) if parts else np.zeros(0)
+            ids, inverse = np.unique(held, return_inverse=True)
+            scores = np.zeros(0)
+            if context is not None and parts:
+                scores = np.bincount(inverse, np.concatenate([s for _, s in parts]), len(ids))
+        return _Leaf(ids.astype(np.int32), scores if context is not None else np.zeros(0))
 
     def _field_lengths(self, leaf: Any, fieldname: str) -> np.ndarray | None:
         key = (_segment_key(leaf), fieldname)

@@ -14,35 +14,57 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from archive_app.core.search.blocks import posting_arrays
 
-_LENGTH_OF_CLASS = np.array([0] + [byte_to_length(byte) for byte in range(1, 256)], dtype=np.float64)
+_LENGTH_OF_CLASS = np.array([0.0] + [byte_to_length(byte) for byte in range(1, 256)])
 """The length each of Whoosh's length bytes stands for (0: the field is empty)."""
+_EXPANDING = (wq.Prefix, wq.Wildcard, wq.FuzzyTerm, wq.TermRange)
+"""Queries Whoosh matches as the union of the terms they expand to in a segment."""
 
 
-def is_plain_term(query: Any, context: Any) -> bool:
-    """Whether :func:`term_scores` scores ``query`` as Whoosh would in ``context``: a term
-    without a boost, under Whoosh's BM25F weighting."""
-    return type(query) is wq.Term and query.boost == 1.0 and type(context.weighting) is BM25F
+def union_terms(query: Any, reader: Any) -> list[tuple[str, Any]] | None:
+    """The terms whose documents a leaf query matches in the segment of ``reader``, scoring each
+    document as the sum of the scores of the terms it holds (a term, a wildcard, a fuzzy word,
+    a date range, all without a boost, under BM25F): None for any other query (a phrase)."""
+    if type(query) is ConstantScoreQuery:  # scored as what it wraps when each match counts
+        return union_terms(query.child, reader)
+    if query is wq.NullQuery:
+        return []
+    if query.boost != 1.0:
+        return None
+    if type(query) is wq.Term:
+        return [(query.fieldname, query.text)]
+    if type(query) in _EXPANDING:
+        return [(fieldname, text) for fieldname, text in query.expanded_terms(reader) if text]
+    if isinstance(query, wq.NumericRange):  # a date range is terms at several resolutions
+        return union_terms(query._compile_query(reader), reader)
+    if type(query) is wq.Or:
+        parts = [union_terms(part, reader) for part in query.subqueries]
+        return None if None in parts else [term for part in parts if part for term in part]
+    return None
+
+
+def term_postings(reader: Any, fieldname: str, text: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The documents of the segment that hold the term, and the term's weight in each."""
+    if (fieldname, text) not in reader:
+        return np.zeros(0, dtype=np.int32), np.zeros(0)
+    return _postings(reader.postings(fieldname, text))
 
 
 def term_scores(
-    leaf: Any, query: Any, weighting: BM25F, lengths: np.ndarray | None
+    leaf: Any, fieldname: str, text: Any, weighting: BM25F, lengths: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """The documents of the leaf searcher's segment that hold the term, and their scores.
     ``lengths``: the field's length in each document (None for a field that is not scored)."""
-    reader = leaf.reader()
-    fieldname = query.fieldname
-    if (fieldname, query.text) not in reader:
-        return np.zeros(0, dtype=np.int32), np.zeros(0)
-    ids, weights = _postings(reader.postings(fieldname, query.text))
-    if lengths is None:  # Whoosh scores a term of an unscored field by its weight
+    ids, weights = term_postings(leaf.reader(), fieldname, text)
+    if lengths is None or not len(ids):  # Whoosh scores a term of an unscored field by its weight
         return ids, weights
     top = leaf.get_parent()
-    idf = top.idf(fieldname, query.text)
+    idf = top.idf(fieldname, text)
     average = top.avg_field_length(fieldname) or 1
     b = weighting._field_B.get(fieldname, weighting.B)
     k1 = weighting.K1
