@@ -20,6 +20,8 @@ from __future__ import annotations
 import pickle
 import struct
 import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -39,15 +41,57 @@ weight), so that decompressing this much per posting (and a little more) holds b
 def posting_arrays(postfile: Any, offset: int, length: int) -> tuple[np.ndarray, np.ndarray]:
     """The document numbers (int32) and weights (float64) of the posting list at ``offset``
     (``length`` bytes) of a segment's postings file, as Whoosh's matcher reads them."""
-    raw = memoryview(postfile.get(offset, length))
-    if raw[:4] != _HEADER:
-        raise ValueError("not a whoosh3 posting list")
-    position = 4
     firsts: list[int] = []
     last_ids: list[int] = []
     counts: list[int] = []
     gaps: list[np.ndarray] = []
     weights: list[np.ndarray] = []
+    for block in _blocks(postfile, offset, length):
+        first, block_gaps, block_weights = _block(block)
+        firsts.append(first)
+        last_ids.append(block.last_id)
+        counts.append(block.count)
+        gaps.append(block_gaps)
+        weights.append(block_weights)
+    return _ids(firsts, last_ids, counts, gaps), np.concatenate(weights).astype(np.float64)
+
+
+def posting_values(postfile: Any, offset: int, length: int, wanted: np.ndarray) -> list[bytes]:
+    """The values (positions, characters) of the posting list at ``offset`` for the documents
+    ``wanted`` (sorted, each of them in the list), in their order: only the blocks that hold
+    them are unpickled."""
+    values: list[bytes] = []
+    start = 0
+    for block in _blocks(postfile, offset, length):
+        end = int(np.searchsorted(wanted, block.last_id, side="right"))
+        if end > start:
+            ids, _, block_values = pickle.loads(
+                zlib.decompress(block.data) if block.compression else block.data
+            )
+            numbers = np.cumsum(np.array(ids, dtype=np.int64))
+            at = np.searchsorted(numbers, wanted[start:end])
+            values += [block_values[i] for i in at.tolist()]
+            start = end
+        if start == len(wanted):
+            break
+    if start < len(wanted):
+        raise ValueError("a document is not in the posting list")
+    return values
+
+
+@dataclass(frozen=True)
+class _Block:
+    count: int
+    last_id: int
+    compression: int
+    data: memoryview
+
+
+def _blocks(postfile: Any, offset: int, length: int) -> Iterator[_Block]:
+    raw = memoryview(postfile.get(offset, length))
+    if raw[:4] != _HEADER:
+        raise ValueError("not a whoosh3 posting list")
+    position = 4
     while position < len(raw):
         (size,) = _LENGTH.unpack_from(raw, position)
         position += _LENGTH.size
@@ -56,31 +100,24 @@ def posting_arrays(postfile: Any, offset: int, length: int) -> tuple[np.ndarray,
         pickled_info = pickle.dumps(info, 2)
         if raw[position : position + len(pickled_info)] != pickled_info:
             raise ValueError("a posting block's facts are not pickled as expected")
-        count, last_id, compression = info[0], info[1], info[3]
-        data = raw[position + len(pickled_info) : end]
-        first, block_gaps, block_weights = _block(data, count, compression)
-        firsts.append(first)
-        last_ids.append(last_id)
-        counts.append(count)
-        gaps.append(block_gaps)
-        weights.append(block_weights)
+        yield _Block(info[0], info[1], info[3], raw[position + len(pickled_info) : end])
         position = end
         if size < 0:
             break
-    return _ids(firsts, last_ids, counts, gaps), np.concatenate(weights).astype(np.float64)
 
 
-def _block(data: memoryview, count: int, compression: int) -> tuple[int, np.ndarray, np.ndarray]:
+def _block(block: _Block) -> tuple[int, np.ndarray, np.ndarray]:
     """A block's first document number, the differences after it and its weights."""
+    data, count = block.data, block.count
     head = (
         zlib.decompressobj().decompress(data, _BIGGEST_POSTING * count + 16)
-        if compression
+        if block.compression
         else bytes(data)
     )
     quick = _quick_block(head, count)
     if quick is not None:
         return quick
-    ids, block_weights, _ = pickle.loads(zlib.decompress(data) if compression else data)
+    ids, block_weights, _ = pickle.loads(zlib.decompress(data) if block.compression else data)
     numbers = np.cumsum(np.array(ids, dtype=np.int64))
     return int(numbers[0]), np.diff(numbers), _weights(block_weights, count)
 

@@ -34,6 +34,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.searching import Results
 
+from archive_app.core.search.phrases import in_a_row, is_plain_phrase, tree_sum
 from archive_app.core.search.postings import (
     field_lengths,
     term_postings,
@@ -205,10 +206,12 @@ class DocSets:
         terms = None
         if context is None or type(context.weighting) is BM25F:
             terms = union_terms(query, leaf.reader())
-        if terms is None:
-            found = _leaf_matches(leaf, query, context)
-        else:
+        if terms is not None:
             found = self._union(leaf, terms, context)
+        elif is_plain_phrase(query, leaf.reader()):
+            found = self._phrase(leaf, query, context)
+        else:
+            found = _leaf_matches(leaf, query, context)
         with self._lock:
             self._kept[key] = found
             self._size += len(found.ids)
@@ -236,6 +239,18 @@ class DocSets:
             if context is not None and parts:
                 scores = np.bincount(inverse, np.concatenate([s for _, s in parts]), len(ids))
         return _Leaf(ids.astype(np.int32), scores if context is not None else np.zeros(0))
+
+    def _phrase(self, leaf: Any, query: Any, context: Any) -> _Leaf:
+        """A phrase's documents: those holding every word (from the words' own leaves), with
+        the words in a row; scored as the sum of the words' scores."""
+        words = [self._leaf(leaf, wq.Term(query.fieldname, word), context) for word in query.words]
+        candidates = words[0].ids
+        for word in words[1:]:
+            candidates = np.intersect1d(candidates, word.ids, assume_unique=True)
+        ids = candidates[in_a_row(leaf.reader(), query.fieldname, query.words, candidates)]
+        if context is None:
+            return _Leaf(ids, np.zeros(0))
+        return _Leaf(ids, tree_sum([w.scores[np.searchsorted(w.ids, ids)] for w in words]))
 
     def _field_lengths(self, leaf: Any, fieldname: str) -> np.ndarray | None:
         key = (_segment_key(leaf), fieldname)

@@ -93,10 +93,9 @@ def _postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
     """Document numbers and weights of a posting list: straight from the blocks of Whoosh's own
     matcher, one at a time from any other (a segment with deletions filters its postings, a
     short list is kept in the term's entry) or from blocks not shaped as expected."""
-    if type(matcher) is W3LeafMatcher:
-        from_blocks = _from_blocks(matcher)
-        if from_blocks is not None:
-            return from_blocks
+    from_blocks = _from_blocks(matcher)
+    if from_blocks is not None:
+        return from_blocks
     ids, weights = [], []
     while matcher.is_active():
         ids.append(matcher.id())
@@ -105,13 +104,24 @@ def _postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float64)
 
 
-def _from_blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray] | None:
+def posting_extent(matcher: Any) -> tuple[Any, int, int] | None:
+    """Where the blocks of a posting list are (the postings file, offset and length) for
+    :mod:`.blocks` to read, when ``matcher`` is Whoosh's own matcher over them."""
+    if type(matcher) is not W3LeafMatcher:
+        return None
     length = matcher._length  # Whoosh reads a posting list's length as a 1-tuple
+    return (
+        matcher._postfile,
+        matcher._startoffset,
+        length[0] if isinstance(length, tuple) else length,
+    )
+
+
+def _from_blocks(matcher: Any) -> tuple[np.ndarray, np.ndarray] | None:
+    extent = posting_extent(matcher)
+    if extent is None:
+        return None
     try:
-        return posting_arrays(
-            matcher._postfile,
-            matcher._startoffset,
-            length[0] if isinstance(length, tuple) else length,
-        )
+        return posting_arrays(*extent)
     except ValueError:
         return None
