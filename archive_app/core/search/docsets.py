@@ -48,8 +48,15 @@ MAX_KEPT_POSTINGS = 2_500_000
 
 @dataclass
 class _Leaf:
+    """A leaf's documents and (scored) their scores; for a leaf matched from its terms' arrays,
+    each term (as Whoosh's matchers name it) and the documents where it counts as matched."""
+
     ids: np.ndarray
     scores: np.ndarray
+    terms: list[tuple[Any, np.ndarray]] | None = None
+
+    def size(self) -> int:
+        return len(self.ids) + sum(len(ids) for _, ids in self.terms or ())
 
 
 @dataclass
@@ -151,13 +158,18 @@ class DocSets:
             ]
         if query is wq.NullQuery:
             return [None] * len(docnums)
-        ids = self._leaf(leaf, query, context).ids
-        held = [_holds(ids, docnum) for docnum in docnums]
+        matched = self._leaf(leaf, query, context)
+        held = [_holds(matched.ids, docnum) for docnum in docnums]
         if isinstance(query, wq.Term):
             term = (query.fieldname, leaf.schema[query.fieldname].to_bytes(query.text))
             return [[term] if holds else None for holds in held]
         if not any(held):
             return [None] * len(docnums)
+        if matched.terms is not None:
+            return [
+                [term for term, ids in matched.terms if _holds(ids, docnum)] if holds else None
+                for docnum, holds in zip(docnums, held, strict=True)
+            ]
         matcher = query.matcher(leaf, context)
         term_matchers = list(matcher.term_matchers())
         found: list[list[Any] | None] = []
@@ -214,10 +226,10 @@ class DocSets:
             found = _leaf_matches(leaf, query, context)
         with self._lock:
             self._kept[key] = found
-            self._size += len(found.ids)
+            self._size += found.size()
             while self._size > MAX_KEPT_POSTINGS and len(self._kept) > 1:
                 _, dropped = self._kept.popitem(last=False)
-                self._size -= len(dropped.ids)
+                self._size -= dropped.size()
         return found
 
     def _union(self, leaf: Any, terms: list[tuple[str, Any]], context: Any) -> _Leaf:
@@ -238,7 +250,12 @@ class DocSets:
             scores = np.zeros(0)
             if context is not None and parts:
                 scores = np.bincount(inverse, np.concatenate([s for _, s in parts]), len(ids))
-        return _Leaf(ids.astype(np.int32), scores if context is not None else np.zeros(0))
+        named = [
+            ((field, _as_bytes(leaf, field, text)), part[0])
+            for (field, text), part in zip(terms, parts, strict=True)
+            if len(part[0])
+        ]
+        return _Leaf(ids.astype(np.int32), scores if context is not None else np.zeros(0), named)
 
     def _phrase(self, leaf: Any, query: Any, context: Any) -> _Leaf:
         """A phrase's documents: those holding every word (from the words' own leaves), with
@@ -248,9 +265,11 @@ class DocSets:
         for word in words[1:]:
             candidates = np.intersect1d(candidates, word.ids, assume_unique=True)
         ids = candidates[in_a_row(leaf.reader(), query.fieldname, query.words, candidates)]
+        named = [((query.fieldname, _as_bytes(leaf, query.fieldname, w)), ids) for w in query.words]
         if context is None:
-            return _Leaf(ids, np.zeros(0))
-        return _Leaf(ids, tree_sum([w.scores[np.searchsorted(w.ids, ids)] for w in words]))
+            return _Leaf(ids, np.zeros(0), named)
+        scores = tree_sum([word.scores[np.searchsorted(word.ids, ids)] for word in words])
+        return _Leaf(ids, scores, named)
 
     def _field_lengths(self, leaf: Any, fieldname: str) -> np.ndarray | None:
         key = (_segment_key(leaf), fieldname)
@@ -294,6 +313,11 @@ def _leaf_matches(leaf: Any, query: Any, context: Any) -> _Leaf:
         scores_found.append(matcher.score())
         matcher.next()
     return _Leaf(np.array(ids_found, dtype=np.int32), np.array(scores_found, dtype=np.float64))
+
+
+def _as_bytes(leaf: Any, fieldname: str, text: Any) -> bytes:
+    """A term's text as Whoosh's matchers name it."""
+    return text if isinstance(text, bytes) else leaf.schema[fieldname].to_bytes(text)
 
 
 def _joined(parts: list[list[Any] | None], every: bool) -> list[Any] | None:
