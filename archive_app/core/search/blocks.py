@@ -57,9 +57,9 @@ def posting_arrays(postfile: Any, offset: int, length: int) -> tuple[np.ndarray,
 
 
 def posting_values(postfile: Any, offset: int, length: int, wanted: np.ndarray) -> list[bytes]:
-    """The values (positions, characters) of the posting list at ``offset`` for the documents
-    ``wanted`` (sorted, each of them in the list), in their order: only the blocks that hold
-    them are unpickled."""
+    """The values (positions, characters: a field whose values vary in size) of the posting
+    list at ``offset`` for the documents ``wanted`` (sorted, each of them in the list), in their
+    order: only the blocks that hold them are unpickled."""
     values: list[bytes] = []
     start = 0
     for block in _blocks(postfile, offset, length):
@@ -68,6 +68,8 @@ def posting_values(postfile: Any, offset: int, length: int, wanted: np.ndarray) 
             ids, _, block_values = pickle.loads(
                 zlib.decompress(block.data) if block.compression else block.data
             )
+            if not isinstance(block_values, tuple):
+                raise ValueError("the postings' values are not kept one by one")
             numbers = np.cumsum(np.array(ids, dtype=np.int64))
             at = np.searchsorted(numbers, wanted[start:end])
             values += [block_values[i] for i in at.tolist()]
