@@ -87,6 +87,13 @@ class DocSets:
         self._lengths: dict[tuple[str, str], np.ndarray | None] = {}
         self._lock = threading.Lock()
 
+    def forget(self) -> None:
+        """Forget the leaves' matches kept (a segment's field lengths stay): the next search
+        reads every term afresh, as the first search of new words does."""
+        with self._lock:
+            self._kept.clear()
+            self._size = 0
+
     def matching(self, searcher: Any, query: Any, narrowing: Any = None) -> np.ndarray:
         """The document numbers that ``query`` and ``narrowing`` (None: none) both match."""
         return self._run(searcher, query, narrowing, limit=0).docnums
