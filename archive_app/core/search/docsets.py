@@ -48,15 +48,14 @@ MAX_KEPT_POSTINGS = 2_500_000
 
 @dataclass
 class _Leaf:
-    """A leaf's documents and (scored) their scores; for a leaf matched from its terms' arrays,
-    each term (as Whoosh's matchers name it) and the documents where it counts as matched."""
+    """A leaf's documents and (scored) their scores; for a term or a phrase, each term (as
+    Whoosh's matchers name it) and the documents where it counts as matched. (For a union of
+    terms, which terms a hit holds is asked of Whoosh's matcher for the hits alone: keeping
+    each term's documents as well would take as much memory again.)"""
 
     ids: np.ndarray
     scores: np.ndarray
     terms: list[tuple[Any, np.ndarray]] | None = None
-
-    def size(self) -> int:
-        return len(self.ids) + sum(len(ids) for _, ids in self.terms or ())
 
 
 @dataclass
@@ -233,10 +232,10 @@ class DocSets:
             found = _leaf_matches(leaf, query, context)
         with self._lock:
             self._kept[key] = found
-            self._size += found.size()
+            self._size += len(found.ids)
             while self._size > MAX_KEPT_POSTINGS and len(self._kept) > 1:
                 _, dropped = self._kept.popitem(last=False)
-                self._size -= dropped.size()
+                self._size -= len(dropped.ids)
         return found
 
     def _union(self, leaf: Any, terms: list[tuple[str, Any]], context: Any) -> _Leaf:
@@ -249,20 +248,17 @@ class DocSets:
                 term_scores(leaf, field, text, context.weighting, self._field_lengths(leaf, field))
                 for field, text in terms
             ]
-        if len(parts) == 1:
+        if len(parts) == 1:  # its documents are the term's: the hits it matched are known
             ids, scores = parts[0]
-        else:
-            held = np.concatenate([ids for ids, _ in parts]) if parts else np.zeros(0)
-            ids, inverse = np.unique(held, return_inverse=True)
-            scores = np.zeros(0)
-            if context is not None and parts:
-                scores = np.bincount(inverse, np.concatenate([s for _, s in parts]), len(ids))
-        named = [
-            ((field, _as_bytes(leaf, field, text)), part[0])
-            for (field, text), part in zip(terms, parts, strict=True)
-            if len(part[0])
-        ]
-        return _Leaf(ids.astype(np.int32), scores if context is not None else np.zeros(0), named)
+            (field, text), kept = terms[0], ids.astype(np.int32, copy=False)
+            named = [((field, _as_bytes(leaf, field, text)), kept)]
+            return _Leaf(kept, scores if context is not None else np.zeros(0), named)
+        held = np.concatenate([ids for ids, _ in parts]) if parts else np.zeros(0)
+        ids, inverse = np.unique(held, return_inverse=True)
+        scores = np.zeros(0)
+        if context is not None and parts:
+            scores = np.bincount(inverse, np.concatenate([s for _, s in parts]), len(ids))
+        return _Leaf(ids.astype(np.int32), scores)
 
     def _phrase(self, leaf: Any, query: Any, context: Any) -> _Leaf:
         """A phrase's documents: those holding every word (from the words' own leaves), with
