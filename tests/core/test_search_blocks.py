@@ -68,5 +68,6 @@ def test_a_document_the_list_does_not_hold_is_refused(indexed: Archive) -> None:
         extent = posting_extent(reader.postings("title", "ceasefir"))
         assert extent is not None
         held = posting_arrays(*extent)[0]
-        with pytest.raises(ValueError, match="not in the posting list"):
-            posting_values(*extent, np.array([held[-1] + 1]))
+        for missing in (held[0] + 1, held[-1] + 1):
+            with pytest.raises(ValueError, match="not in the posting list"):
+                posting_values(*extent, np.array([held[0], missing]))

@@ -71,7 +71,9 @@ def posting_values(postfile: Any, offset: int, length: int, wanted: np.ndarray) 
             if not isinstance(block_values, tuple):
                 raise ValueError("the postings' values are not kept one by one")
             numbers = np.cumsum(np.array(ids, dtype=np.int64))
-            at = np.searchsorted(numbers, wanted[start:end])
+            at = np.minimum(np.searchsorted(numbers, wanted[start:end]), len(numbers) - 1)
+            if (numbers[at] != wanted[start:end]).any():
+                raise ValueError("a document is not in the posting list")
             values += [block_values[i] for i in at.tolist()]
             start = end
         if start == len(wanted):

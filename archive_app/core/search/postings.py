@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
@@ -91,8 +92,8 @@ def field_lengths(leaf: Any, fieldname: str) -> np.ndarray | None:
 
 def _postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
     """Document numbers and weights of a posting list: straight from the blocks of Whoosh's own
-    matcher, one at a time from any other (a segment with deletions filters its postings, a
-    short list is kept in the term's entry) or from blocks not shaped as expected."""
+    matcher (its deleted documents left out), one at a time from any other (a short list is
+    kept in the term's entry) or from blocks not shaped as expected."""
     from_blocks = _from_blocks(matcher)
     if from_blocks is not None:
         return from_blocks
@@ -106,15 +107,22 @@ def _postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
 
 def posting_extent(matcher: Any) -> tuple[Any, int, int] | None:
     """Where the blocks of a posting list are (the postings file, offset and length) for
-    :mod:`.blocks` to read, when ``matcher`` is Whoosh's own matcher over them."""
+    :mod:`.blocks` to read, when ``matcher`` is Whoosh's own matcher over them (or that matcher
+    leaving out a segment's deleted documents)."""
+    matcher = _unfiltered(matcher)[0]
     if type(matcher) is not W3LeafMatcher:
         return None
     length = matcher._length  # Whoosh reads a posting list's length as a 1-tuple
-    return (
-        matcher._postfile,
-        matcher._startoffset,
-        length[0] if isinstance(length, tuple) else length,
-    )
+    length = length[0] if isinstance(length, tuple) else length
+    return matcher._postfile, matcher._startoffset, length
+
+
+def _unfiltered(matcher: Any) -> tuple[Any, Any]:
+    """The matcher under the filter by which a segment's reader leaves out its deleted
+    documents, and those documents (None: no filter)."""
+    if type(matcher) is FilterMatcher and matcher._exclude and matcher.boost == 1.0:
+        return matcher.child, matcher._ids
+    return matcher, None
 
 
 def _from_blocks(matcher: Any) -> tuple[np.ndarray, np.ndarray] | None:
@@ -122,6 +130,11 @@ def _from_blocks(matcher: Any) -> tuple[np.ndarray, np.ndarray] | None:
     if extent is None:
         return None
     try:
-        return posting_arrays(*extent)
+        ids, weights = posting_arrays(*extent)
     except ValueError:
         return None
+    deleted = _unfiltered(matcher)[1]
+    if deleted:
+        kept = ~np.isin(ids, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
+        return ids[kept], weights[kept]
+    return ids, weights
