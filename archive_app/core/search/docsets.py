@@ -5,9 +5,12 @@ ranked. Whoosh's collectors walk the query's tree of matchers one document at a 
 in Python: most of a search's time at 20,000 sources. Here:
 
 - each leaf of the query (a term, a phrase, a date range: whatever is not ``AND``, ``OR`` or
-  ``NOT``) is matched once by Whoosh itself, and its documents and their scores are kept as
-  arrays while the index stays the same (scores use index-wide statistics, so a new
-  generation of the index starts afresh);
+  ``NOT``) is matched once, and its documents and their scores are kept as arrays while the
+  index stays the same (scores use index-wide statistics, so a new generation of the index
+  starts afresh). A term is read from its posting blocks as arrays and scored with numpy
+  (:mod:`.postings`, :mod:`.blocks`); a wildcard, a fuzzy word or a date range is the union
+  of the terms it expands to; a phrase is the intersection of its words' arrays, where their
+  positions are in a row (:mod:`.phrases`); any other leaf is walked by Whoosh's matcher;
 - ``OR``, ``AND`` and ``NOT`` become operations on those arrays, and a document's score the
   sum of the scores of its leaves in the parts that match it, as Whoosh's union and
   intersection matchers add them (in another order, so a sum may differ in its last bits);
@@ -19,7 +22,9 @@ One difference from a full walk, on purpose: after a phrase's last match in a fi
 leaves the matchers of its words where they stopped, and a later hit that has one of the words
 there got that word highlighted alone; here only what matched is.
 
-A word typed again costs array operations only: a few milliseconds at 100,000 sources.
+A word typed again costs array operations only: a few milliseconds at 100,000 sources. A word
+typed the first time costs reading its postings: about 13 ms for a word in nine documents of
+ten at 100,000 sources; a phrase of common words, reading their positions, about 100 ms.
 """
 
 from __future__ import annotations
