@@ -110,7 +110,7 @@ def posting_extent(matcher: Any) -> tuple[Any, int, int] | None:
     :mod:`.blocks` to read, when ``matcher`` is Whoosh's own matcher over them (or that matcher
     leaving out a segment's deleted documents)."""
     matcher = _unfiltered(matcher)[0]
-    if type(matcher) is not W3LeafMatcher:
+    if type(matcher) is not W3LeafMatcher or matcher._byteids:  # (byte ids: a term vector's)
         return None
     length = matcher._length  # Whoosh reads a posting list's length as a 1-tuple
     length = length[0] if isinstance(length, tuple) else length
