@@ -18,13 +18,21 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from whoosh import highlight
 from whoosh.collectors import TermsCollector, TopCollector
 from whoosh.sorting import FieldFacet
 
 from archive_app.core.archive import Archive
 from archive_app.core.search.compile import NOTHING, QueryCompiler
-from archive_app.core.search.hits import HitMaker
+from archive_app.core.search.hits import (
+    CONTEXT_CHARS,
+    FRAGMENT_CHARS,
+    FRAGMENTS,
+    SNIPPET_FIELDS,
+    HitMaker,
+)
 from archive_app.core.search.labels import Labels
+from archive_app.core.search.pinpoint import PinpointHighlighter
 from archive_app.core.search.reading import read_query
 from archive_app.core.search.results import Hit
 from archive_app.core.search.service import SearchResults, SearchService
@@ -108,6 +116,31 @@ def plain_search(
         return len(grouped), hits, facets
 
 
+def highlighted(archive: Archive, text: str, highlighter: type[highlight.Highlighter]) -> list[str]:
+    """The highlighted fragments of each snippet field of the first page of hits, marked by
+    a highlighter of Whoosh's kind."""
+    with archive.index.searcher() as searcher:
+        compiler = QueryCompiler(
+            searcher.reader(), archive.aliases.table(), Labels(archive.database), archive.gazetteer
+        )
+        compiled = compiler.compile(read_query(text).tree)
+        if compiled.query is None or compiled.query is NOTHING:
+            return []
+        results = searcher.search(compiled.query, limit=PAGE, terms=True)
+        results.highlighter = highlighter(
+            fragmenter=highlight.PinpointFragmenter(
+                maxchars=FRAGMENT_CHARS, surround=CONTEXT_CHARS, autotrim=True, charlimit=None
+            ),
+            formatter=highlight.UppercaseFormatter(),
+        )
+        return [
+            str(hit.highlights(name, top=FRAGMENTS))
+            for hit in results
+            for name in SNIPPET_FIELDS
+            if hit.get(name)
+        ]
+
+
 def _unscored(hits: list[Hit]) -> list[Hit]:
     """Hits with their scores left out: a score is the sum of its words' scores, which the two
     paths add in another order (so they may differ in the last bits)."""
@@ -173,6 +206,18 @@ def test_the_same_snippets_highlights_and_matched_names(
     assert differing == []
 
 
+def test_words_read_from_blocks_are_highlighted_where_whooshs_highlighter_has_them(
+    bench: ModuleType, archive_of_generated: Archive, edited: Archive
+) -> None:
+    compared = 0
+    for archive, queries in [(archive_of_generated, workload(bench)), (edited, EDITED_QUERIES)]:
+        for query in queries:
+            ours = highlighted(archive, query, PinpointHighlighter)
+            assert ours == highlighted(archive, query, highlight.Highlighter), query
+            compared += any(ours)
+    assert compared >= 100
+
+
 def test_a_page_further_on_is_the_plain_paths_page_too(
     bench: ModuleType, archive_of_generated: Archive, search: Search
 ) -> None:
@@ -233,8 +278,13 @@ def edited(archive: Archive) -> Archive:
     return archive
 
 
-def test_an_edited_archive_finds_what_the_plain_path_finds(edited: Archive, search: Search) -> None:
+def test_an_edited_archive_finds_what_the_plain_path_finds_with_the_same_snippets(
+    edited: Archive, search: Search
+) -> None:
     with edited.index.searcher() as searcher:
         assert any(leaf.reader().has_deletions() for leaf, _ in searcher.leaf_searchers())
     assert _differing(edited, EDITED_QUERIES, search) == []
+    for query in [query for query in EDITED_QUERIES if '"' not in query]:
+        plain_hits = plain_search(edited, query)[1]
+        assert _unscored(search(edited, query, limit=PAGE).hits) == _unscored(plain_hits), query
     assert edited.search("convoy").total == 1500 - len(range(0, 1500, 37)) + 10

@@ -18,8 +18,7 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 
-from archive_app.core.search.blocks import posting_values
-from archive_app.core.search.postings import posting_extent
+from archive_app.core.search.postings import term_values
 
 
 def is_plain_phrase(query: Any, reader: Any) -> bool:
@@ -63,22 +62,5 @@ def tree_sum(parts: list[np.ndarray]) -> np.ndarray:
 
 def _positions(reader: Any, fieldname: str, text: bytes, documents: np.ndarray) -> list[Any]:
     """The word's positions in each of ``documents`` (each of which holds it)."""
-    matcher = reader.postings(fieldname, text)
     decode = reader.schema[fieldname].format.decoder("positions")
-    values = _values_from_blocks(matcher, documents)
-    if values is None:
-        values = []
-        for docnum in documents.tolist():
-            matcher.skip_to(docnum)
-            values.append(matcher.value())
-    return [decode(value) for value in values]
-
-
-def _values_from_blocks(matcher: Any, documents: np.ndarray) -> list[bytes] | None:
-    extent = posting_extent(matcher)
-    if extent is None:
-        return None
-    try:
-        return posting_values(*extent, documents)
-    except ValueError:
-        return None
+    return [decode(value) for value in term_values(reader, fieldname, text, documents)]

@@ -19,7 +19,7 @@ from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from archive_app.core.search.blocks import posting_arrays
+from archive_app.core.search.blocks import posting_arrays, posting_values
 
 _LENGTH_OF_CLASS = np.array([0.0] + [byte_to_length(byte) for byte in range(1, 256)])
 """The length each of Whoosh's length bytes stands for (0: the field is empty)."""
@@ -54,6 +54,24 @@ def term_postings(reader: Any, fieldname: str, text: Any) -> tuple[np.ndarray, n
     if (fieldname, text) not in reader:
         return np.zeros(0, dtype=np.int32), np.zeros(0)
     return _postings(reader.postings(fieldname, text))
+
+
+def term_values(reader: Any, fieldname: str, text: Any, documents: np.ndarray) -> list[bytes]:
+    """The term's values (positions, characters) in each of ``documents`` of the segment
+    (sorted, each of which holds the term): from the blocks that hold them, or walking
+    Whoosh's matcher to each where its list is not in blocks."""
+    matcher = reader.postings(fieldname, text)
+    extent = posting_extent(matcher)
+    if extent is not None:
+        try:
+            return posting_values(*extent, documents)
+        except ValueError:
+            pass
+    values = []
+    for docnum in documents.tolist():
+        matcher.skip_to(docnum)
+        values.append(matcher.value())
+    return values
 
 
 def term_scores(
