@@ -5,9 +5,12 @@ ranked. Whoosh's collectors walk the query's tree of matchers one document at a 
 in Python: most of a search's time at 20,000 sources. Here:
 
 - each leaf of the query (a term, a phrase, a date range: whatever is not ``AND``, ``OR`` or
-  ``NOT``) is matched once by Whoosh itself, and its documents and their scores are kept as
-  arrays while the index stays the same (scores use index-wide statistics, so a new
-  generation of the index starts afresh);
+  ``NOT``) is matched once, and its documents and their scores are kept as arrays while the
+  index stays the same (scores use index-wide statistics, so a new generation of the index
+  starts afresh). A term is read from its posting blocks as arrays and scored with numpy
+  (:mod:`.postings`, :mod:`.blocks`); a wildcard, a fuzzy word or a date range is the union
+  of the terms it expands to; a phrase is the intersection of its words' arrays, where their
+  positions are in a row (:mod:`.phrases`); any other leaf is walked by Whoosh's matcher;
 - ``OR``, ``AND`` and ``NOT`` become operations on those arrays, and a document's score the
   sum of the scores of its leaves in the parts that match it, as Whoosh's union and
   intersection matchers add them (in another order, so a sum may differ in its last bits);
@@ -19,7 +22,9 @@ One difference from a full walk, on purpose: after a phrase's last match in a fi
 leaves the matchers of its words where they stopped, and a later hit that has one of the words
 there got that word highlighted alone; here only what matched is.
 
-A word typed again costs array operations only: a few milliseconds at 100,000 sources.
+A word typed again costs array operations only: a few milliseconds at 100,000 sources. A word
+typed the first time costs reading its postings: about 13 ms for a word in nine documents of
+ten at 100,000 sources; a phrase of common words, reading their positions, about 100 ms.
 """
 
 from __future__ import annotations
@@ -31,9 +36,16 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.scoring import BM25F
 from whoosh.searching import Results
 
-from archive_app.core.search.postings import field_lengths, is_plain_term, term_scores
+from archive_app.core.search.phrases import in_a_row, is_plain_phrase, tree_sum
+from archive_app.core.search.postings import (
+    field_lengths,
+    term_postings,
+    term_scores,
+    union_terms,
+)
 
 MAX_KEPT_POSTINGS = 2_500_000
 """Documents kept over all leaves (12 bytes each: 30 MB); least recently used leaves go first."""
@@ -41,8 +53,14 @@ MAX_KEPT_POSTINGS = 2_500_000
 
 @dataclass
 class _Leaf:
+    """A leaf's documents and (scored) their scores; for a term or a phrase, each term (as
+    Whoosh's matchers name it) and the documents where it counts as matched. (For a union of
+    terms, which terms a hit holds is asked of Whoosh's matcher for the hits alone: keeping
+    each term's documents as well would take as much memory again.)"""
+
     ids: np.ndarray
     scores: np.ndarray
+    terms: list[tuple[Any, np.ndarray]] | None = None
 
 
 @dataclass
@@ -72,6 +90,13 @@ class DocSets:
         self._size = 0
         self._lengths: dict[tuple[str, str], np.ndarray | None] = {}
         self._lock = threading.Lock()
+
+    def forget(self) -> None:
+        """Forget the leaves' matches kept (a segment's field lengths stay): the next search
+        reads every term afresh, as the first search of new words does."""
+        with self._lock:
+            self._kept.clear()
+            self._size = 0
 
     def matching(self, searcher: Any, query: Any, narrowing: Any = None) -> np.ndarray:
         """The document numbers that ``query`` and ``narrowing`` (None: none) both match."""
@@ -144,13 +169,18 @@ class DocSets:
             ]
         if query is wq.NullQuery:
             return [None] * len(docnums)
-        ids = self._leaf(leaf, query, context).ids
-        held = [_holds(ids, docnum) for docnum in docnums]
+        matched = self._leaf(leaf, query, context)
+        held = [_holds(matched.ids, docnum) for docnum in docnums]
         if isinstance(query, wq.Term):
             term = (query.fieldname, leaf.schema[query.fieldname].to_bytes(query.text))
             return [[term] if holds else None for holds in held]
         if not any(held):
             return [None] * len(docnums)
+        if matched.terms is not None:
+            return [
+                [term for term, ids in matched.terms if _holds(ids, docnum)] if holds else None
+                for docnum, holds in zip(docnums, held, strict=True)
+            ]
         matcher = query.matcher(leaf, context)
         term_matchers = list(matcher.term_matchers())
         found: list[list[Any] | None] = []
@@ -196,9 +226,13 @@ class DocSets:
             if kept is not None:
                 self._kept.move_to_end(key)
                 return kept
-        if context is not None and is_plain_term(query, context):
-            lengths = self._field_lengths(leaf, query.fieldname)
-            found = _Leaf(*term_scores(leaf, query, context.weighting, lengths))
+        terms = None
+        if context is None or type(context.weighting) is BM25F:
+            terms = union_terms(query, leaf.reader())
+        if terms is not None:
+            found = self._union(leaf, terms, context)
+        elif is_plain_phrase(query, leaf.reader()):
+            found = self._phrase(leaf, query, context)
         else:
             found = _leaf_matches(leaf, query, context)
         with self._lock:
@@ -208,6 +242,42 @@ class DocSets:
                 _, dropped = self._kept.popitem(last=False)
                 self._size -= len(dropped.ids)
         return found
+
+    def _union(self, leaf: Any, terms: list[tuple[str, Any]], context: Any) -> _Leaf:
+        """The documents holding any of ``terms``, each scored (with a scoring context) as the
+        sum of the scores of the terms it holds, as Whoosh's union matcher adds them."""
+        if context is None:
+            parts = [term_postings(leaf.reader(), field, text) for field, text in terms]
+        else:
+            parts = [
+                term_scores(leaf, field, text, context.weighting, self._field_lengths(leaf, field))
+                for field, text in terms
+            ]
+        if len(parts) == 1:  # its documents are the term's: the hits it matched are known
+            ids, scores = parts[0]
+            (field, text), kept = terms[0], ids.astype(np.int32, copy=False)
+            named = [((field, _as_bytes(leaf, field, text)), kept)]
+            return _Leaf(kept, scores if context is not None else np.zeros(0), named)
+        held = np.concatenate([ids for ids, _ in parts]) if parts else np.zeros(0)
+        ids, inverse = np.unique(held, return_inverse=True)
+        scores = np.zeros(0)
+        if context is not None and parts:
+            scores = np.bincount(inverse, np.concatenate([s for _, s in parts]), len(ids))
+        return _Leaf(ids.astype(np.int32), scores)
+
+    def _phrase(self, leaf: Any, query: Any, context: Any) -> _Leaf:
+        """A phrase's documents: those holding every word (from the words' own leaves), with
+        the words in a row; scored as the sum of the words' scores."""
+        words = [self._leaf(leaf, wq.Term(query.fieldname, word), context) for word in query.words]
+        candidates = words[0].ids
+        for word in words[1:]:
+            candidates = np.intersect1d(candidates, word.ids, assume_unique=True)
+        ids = candidates[in_a_row(leaf.reader(), query.fieldname, query.words, candidates)]
+        named = [((query.fieldname, _as_bytes(leaf, query.fieldname, w)), ids) for w in query.words]
+        if context is None:
+            return _Leaf(ids, np.zeros(0), named)
+        scores = tree_sum([word.scores[np.searchsorted(word.ids, ids)] for word in words])
+        return _Leaf(ids, scores, named)
 
     def _field_lengths(self, leaf: Any, fieldname: str) -> np.ndarray | None:
         key = (_segment_key(leaf), fieldname)
@@ -251,6 +321,11 @@ def _leaf_matches(leaf: Any, query: Any, context: Any) -> _Leaf:
         scores_found.append(matcher.score())
         matcher.next()
     return _Leaf(np.array(ids_found, dtype=np.int32), np.array(scores_found, dtype=np.float64))
+
+
+def _as_bytes(leaf: Any, fieldname: str, text: Any) -> bytes:
+    """A term's text as Whoosh's matchers name it."""
+    return text if isinstance(text, bytes) else leaf.schema[fieldname].to_bytes(text)
 
 
 def _joined(parts: list[list[Any] | None], every: bool) -> list[Any] | None:

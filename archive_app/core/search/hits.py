@@ -20,6 +20,7 @@ from whoosh import highlight
 from archive_app.core.aliases import AliasGroup, name_key
 from archive_app.core.search.analysis import analysis_language, analyze_word, fold
 from archive_app.core.search.compile import CONTENT_FIELDS, NAME_FIELDS, name_terms
+from archive_app.core.search.pinpoint import PinpointHighlighter
 from archive_app.core.search.results import Hit, Span
 
 SNIPPET_FIELDS = ("body", "caption", "note")
@@ -99,7 +100,7 @@ class HitMaker:
     ) -> None:
         """``snippets=False``: hits without snippets or highlights (the costly part)."""
         self._snippets = snippets
-        results.highlighter = highlight.Highlighter(
+        results.highlighter = PinpointHighlighter(
             fragmenter=highlight.PinpointFragmenter(
                 maxchars=FRAGMENT_CHARS, surround=CONTEXT_CHARS, autotrim=True, charlimit=None
             ),

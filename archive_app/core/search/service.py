@@ -180,6 +180,11 @@ class SearchService:
             found = replace(empty, total=len(docnums), hits=hits, facets=counts)
             return self._with_suggestion(found, searcher, request)
 
+    def forget_matches(self) -> None:
+        """Forget the matches of the words searched so far (``bench_search`` times the first
+        search of each query after this)."""
+        self._docsets.forget()
+
     def similar(self, source_id: int, *, limit: int = 10) -> list[Hit]:
         """The sources closest to ``source_id`` in content: those sharing most of its most
         telling words (Whoosh's "more like this"), best first, the source itself left out."""
