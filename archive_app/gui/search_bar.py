@@ -28,6 +28,9 @@ from archive_app.gui.place_choice import CHOICE_LINK, ask_place, choice_links
 from archive_app.gui.tasks import TaskContext, TaskRunner
 
 DEBOUNCE_MS = 250
+WARM_UP_MS = 1_000
+"""How long after the window is made the index's facet values are read in the background, so
+that the first search typed does not wait for them (after the first paint, not during it)."""
 FIRST_PAGE = 100
 NEXT_PAGE = 200
 
@@ -91,6 +94,7 @@ class SearchBar(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
         self.field.textChanged.connect(self._typed)
+        QTimer.singleShot(WARM_UP_MS, self, self._warm_up)
 
     # What the window asks of it
 
@@ -138,6 +142,12 @@ class SearchBar(QWidget):
         self._run(text, 0, FIRST_PAGE, self._sequence)
 
     # Running searches
+
+    def _warm_up(self) -> None:
+        archive = self._archive
+        if archive.is_open:
+            # A failure here is met again, and shown, by the first search that needs it.
+            self._tasks.run(lambda _: archive.searching.warm_up(), on_failure=lambda _: None)
 
     def _typed(self) -> None:
         self._timer.start()

@@ -157,6 +157,32 @@ def test_facets_count_every_matching_source_and_add_up(
     assert narrowed.total == facets["event"]["Karabakh conflict"]
 
 
+def test_facet_values_read_ahead_of_a_search_count_as_those_read_by_it(
+    archive: Archive, library: dict[str, int], store_document: StoreDocument
+) -> None:
+    """The window reads the index's facet values before the first search (``warm_up``); what
+    a search counts from them, in the segments read ahead and in a segment written after, is
+    what it counts reading them itself."""
+    archive.searching.warm_up()
+    facets = archive.search("blockade").facets
+    assert facets["kind"] == {"article": 4, "pdf": 1, "text": 1}
+    assert facets["site"] == {"Trend": 3, "Eurasianet": 1, "OC Media": 1}
+    store_document(
+        ExtractedDocument(
+            kind="pdf",
+            title="golf blockade",
+            blocks=[Block("paragraph", "The blockade, seen by golf.")],
+            published="2021-05-02",
+            site_name="OC Media",
+        )
+    )
+    archive.searching.warm_up()
+    facets = archive.search("blockade").facets
+    assert facets["kind"] == {"article": 4, "pdf": 2, "text": 1}
+    assert facets["year"] == {"2023": 3, "2020": 1, "2021": 1, "2022": 1}
+    assert facets["site"] == {"Trend": 3, "Eurasianet": 1, "OC Media": 2}
+
+
 def test_facets_follow_label_renames_and_moves(archive: Archive, library: dict[str, int]) -> None:
     event = archive.events.get("Blockade of the corridor")
     archive.events.edit(event.id, name="Lachin blockade")

@@ -71,6 +71,13 @@ class FacetCounter:
                 )
         return counts
 
+    def read(self, reader: Any) -> None:
+        """Read the facet values of every segment of ``reader`` that are not read yet."""
+        leaves = list(reader.leaf_readers())
+        self._forget_all_but(leaves)
+        for leaf, _ in leaves:
+            self._values(leaf)
+
     def _values(self, leaf: Any) -> SegmentValues:
         key = _segment_key(leaf)
         with self._lock:

@@ -180,6 +180,13 @@ class SearchService:
             found = replace(empty, total=len(docnums), hits=hits, facets=counts)
             return self._with_suggestion(found, searcher, request)
 
+    def warm_up(self) -> None:
+        """Read what the first search with hits would otherwise stop to read: each segment's
+        facet values (0.45 s at 100,000 sources). The window does it in the background once it
+        is up."""
+        with self.index.searcher() as searcher:
+            self._facets.read(searcher.reader())
+
     def forget_matches(self) -> None:
         """Forget the matches of the words searched so far (``bench_search`` times the first
         search of each query after this)."""
