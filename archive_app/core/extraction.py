@@ -126,7 +126,8 @@ class _Worker:
 
 
 class ExtractionPool:
-    """Worker processes, started on first use and kept until :meth:`close`."""
+    """Worker processes, started on first use (or :meth:`warm_up`) and kept until
+    :meth:`close`, after which the pool starts them again when next used."""
 
     def __init__(
         self,
@@ -179,6 +180,20 @@ class ExtractionPool:
         finally:
             for worker in busy:  # cancelled, or the caller stopped: abandon what is in flight
                 self._retire(worker)
+
+    @property
+    def warm(self) -> bool:
+        """Whether workers, or the fork server that starts them at once, are running."""
+        return bool(self._workers) or (
+            self._server is not None and self._server.process.poll() is None
+        )
+
+    def warm_up(self) -> None:
+        """Start the fork server, so that the next import's workers are ready at once (where
+        workers cannot be forked, they start with the import). Call it between imports;
+        :meth:`close` lets the processes go again."""
+        if forking_supported():
+            self._fork_server()
 
     def start(self, files: int) -> None:
         """Start the workers ``files`` files need now, so that they load their importers while
@@ -259,11 +274,15 @@ class ExtractionPool:
         a fresh interpreter where workers cannot be forked."""
         if not forking_supported():
             return _Worker(self.memory_limit, None)
+        return _Worker(self.memory_limit, self._fork_server())
+
+    def _fork_server(self) -> ForkServer:
+        """The running fork server, started (or restarted) if need be."""
         if self._server is None or self._server.process.poll() is not None:
             if self._server is not None:
                 self._server.close()
             self._server = ForkServer(worker_command(), self.memory_limit)
-        return _Worker(self.memory_limit, self._server)
+        return self._server
 
     def _retire(self, worker: _Worker) -> None:
         worker.stop()
