@@ -238,7 +238,7 @@ def time_archive_import(folder: Path, workspace: Path) -> Timing | None:
     return timing
 
 
-CLI_ENTRY = "import sys; from archive_app.cli import main; sys.exit(main())"
+CLI_ENTRY = "import sys; from archive_app.entry import main; sys.exit(main())"
 """What the ``archive-app`` script runs, here with this tree's package first on the path."""
 
 

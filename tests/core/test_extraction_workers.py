@@ -14,7 +14,7 @@ import pytest
 
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
 from archive_app.core.fork_server import forking_supported
-from tests.helpers import write_file
+from tests.helpers import descendants, write_file
 
 SLOW_TEXT = "Şuşa ﬂight Xankəndi road\n" * 1_000_000
 """Takes a worker seconds to read."""
@@ -28,38 +28,15 @@ def _results(pool: ExtractionPool, paths: list[Path]) -> dict[str, ExtractionRes
         pool.close()
 
 
-def _descendants(pid: int) -> dict[int, int]:
-    """Every process below ``pid``, with its parent."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found: dict[int, int] = {}
-    frontier = [pid]
-    while frontier:
-        parent = frontier.pop()
-        for child, its_parent in parents.items():
-            if its_parent == parent:
-                found[child] = parent
-                frontier.append(child)
-    return found
-
-
 def _kill_the_first_worker() -> threading.Thread:
     """Kill the first worker process to appear below this one (a new process with no
     children: a fork server has its workers), as a crash in a C library would end it."""
-    before = set(_descendants(os.getpid()))
+    before = set(descendants(os.getpid()))
 
     def kill() -> None:
         for _ in range(2000):
             below = {
-                pid: parent
-                for pid, parent in _descendants(os.getpid()).items()
-                if pid not in before
+                pid: parent for pid, parent in descendants(os.getpid()).items() if pid not in before
             }
             workers = [pid for pid in below if pid not in below.values()]
             server_ready = not forking_supported() or any(p != os.getpid() for p in below.values())
@@ -119,17 +96,17 @@ def test_workers_are_forked_from_one_server_where_they_can_be(tmp_path: Path) ->
     and closing the pool ends them all."""
     if not forking_supported():
         pytest.skip("workers are fresh interpreters here")
-    before = set(_descendants(os.getpid()))
+    before = set(descendants(os.getpid()))
     pool = ExtractionPool(workers=2)
     paths = [write_file(tmp_path, f"{n}.txt", f"Note {n}\n\nshort") for n in range(2)]
     tasks = deque(ExtractionTask(key, path, "text") for key, path in enumerate(paths))
     try:
         assert len(list(pool.run(tasks))) == 2
         ours = {
-            pid: parent for pid, parent in _descendants(os.getpid()).items() if pid not in before
+            pid: parent for pid, parent in descendants(os.getpid()).items() if pid not in before
         }
     finally:
         pool.close()
     [server] = [pid for pid, parent in ours.items() if parent == os.getpid()]
     assert sorted(parent for parent in ours.values() if parent != os.getpid()) == [server] * 2
-    assert not set(ours) & set(_descendants(os.getpid()))
+    assert not set(ours) & set(descendants(os.getpid()))
