@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
@@ -33,6 +32,7 @@ from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, report_progress
 from archive_app.core.search.analysis import content_analyzer, name_analyzer
+from archive_app.core.search.committing import CommitWriter
 from archive_app.core.search.rebuild import (
     fill,
     highest_id,
@@ -59,10 +59,6 @@ MERGE_AFTER_COMMITS = 12
 IDLE_MERGE_SECONDS = 1.0
 """After small commits, the writer merges their segments once it has had this long with
 nothing to do."""
-COMMIT_COMPRESSION = 0
-"""The writer's commits leave postings uncompressed: most terms of a commit have a posting or
-two, which compression does not shrink, and compressing them took a quarter of an import's
-commits. Its segments are a tenth larger until a merge in idle time rewrites them compressed."""
 
 
 def build_schema() -> Schema:
@@ -383,7 +379,7 @@ class SearchIndex:
                     )
 
     def _write(self, source_ids: list[int], *, merge_allowed: bool) -> None:
-        writer = self._ix.writer(timeout=10.0, codec=W3Codec(compression=COMMIT_COMPRESSION))
+        writer = CommitWriter(self._ix, timeout=10.0)
         merge = merge_allowed and self._small_commits + 1 >= MERGE_AFTER_COMMITS
         try:
             put_documents(writer, self.database, source_ids)

@@ -1,4 +1,4 @@
-"""An import's commits write the index fast (postings left uncompressed until a merge): a
+"""An import's commits write the index fast (:mod:`archive_app.core.search.committing`): a
 search finds in it exactly what it finds in the same index rebuilt in one go, with the same
 facet counts. (Fuzzy words are left out: ``presidnet~`` finds nothing in a rebuilt index,
 with or without this, which is a matter for the rebuild.)"""
