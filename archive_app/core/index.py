@@ -54,7 +54,10 @@ INDEX_SCHEMA_VERSION = "4"
 verification, sensitivity and place fields."""
 INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
-GATHER_SECONDS = 0.5
+GATHER_SECONDS = 0.1
+"""How long the writer waits for more changes before it indexes what is queued (unless someone
+waits for it). Short: an import's first files are indexed while the next are read, rather
+than all at the end."""
 MERGE_AFTER_COMMITS = 12
 IDLE_MERGE_SECONDS = 1.0
 """After small commits, the writer merges their segments once it has had this long with
