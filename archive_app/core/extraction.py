@@ -10,6 +10,7 @@ first or replacement, is ready at once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import subprocess
@@ -109,10 +110,13 @@ class _Worker:
 
     def give(self, task: ExtractionTask) -> None:
         """Hand over a file. Its time limit runs from when the worker is ready to read it, so
-        starting a worker does not count against the file."""
+        starting a worker does not count against the file. A worker that has died (or never
+        started: its fork server died) takes the file all the same: its results then read as
+        ended, and the file fails as on any crash."""
         self.task = task
         self.started = time.monotonic()
-        self.tasks.send(task)
+        with contextlib.suppress(BrokenPipeError):
+            self.tasks.send(task)
 
     def time_limit(self, timeout: float) -> float:
         return timeout if self.ready else max(timeout, STARTUP_TIMEOUT)

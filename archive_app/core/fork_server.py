@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import IO
 
 FORK_SERVER_FLAG = "--fork-server"
@@ -33,8 +34,8 @@ _REPLY = struct.Struct("!q")
 _FORK, _POLL, _WAIT = b"f", b"p", b"w"
 _RUNNING = -(1 << 62)
 """The ``poll`` reply for a worker that is still running."""
-_GONE = -(1 << 61)
-"""An exit code for a worker whose server is gone, so that its exit code is unknown."""
+_GONE = -1
+"""The exit code of a worker whose server is gone, so that its real one is unknown."""
 
 
 def forking_supported() -> bool:
@@ -124,7 +125,11 @@ class ForkedWorker:
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
-        if self.returncode is None:
+        """None while the worker runs. That is read from ``/proc`` while it can be: the pool
+        asks before every file it hands out, and asking the server each time cost more than
+        reading a small file (a worker that has exited stays there, a zombie, until the server
+        reaps it when asked for its exit code)."""
+        if self.returncode is None and not _running(self.pid):
             answer = self._server.ask(_POLL, self)
             if answer != _RUNNING:
                 self.returncode = answer
@@ -141,6 +146,17 @@ class ForkedWorker:
         if self.returncode is None:
             self.returncode = self._server.ask(_WAIT, self)
         return self.returncode
+
+
+def _running(pid: int | None) -> bool:
+    """Whether the process ``pid`` runs (is neither a zombie nor gone), as ``/proc`` says."""
+    if pid is None:
+        return False
+    try:
+        state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in (b"Z", b"X")
 
 
 def serve_forks(

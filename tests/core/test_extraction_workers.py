@@ -110,3 +110,28 @@ def test_workers_are_forked_from_one_server_where_they_can_be(tmp_path: Path) ->
     [server] = [pid for pid, parent in ours.items() if parent == os.getpid()]
     assert sorted(parent for parent in ours.values() if parent != os.getpid()) == [server] * 2
     assert not set(ours) & set(descendants(os.getpid()))
+
+
+@pytest.mark.skipif(not forking_supported(), reason="workers are fresh interpreters here")
+def test_a_fork_server_that_dies_is_replaced(tmp_path: Path) -> None:
+    """The server and its workers killed after the first file: the file in hand fails (if
+    any), and the files after it are read by workers of a new server."""
+    before = set(descendants(os.getpid()))
+    paths = [write_file(tmp_path, f"{n}.txt", f"Note {n}\n\nshort") for n in range(6)]
+    tasks = deque(ExtractionTask(key, path, "text") for key, path in enumerate(paths))
+    pool = ExtractionPool(workers=1)
+    results = []
+    try:
+        for result in pool.run(tasks):
+            results.append(result)
+            if len(results) == 1:
+                for pid in set(descendants(os.getpid())) - before:
+                    os.kill(pid, signal.SIGKILL)
+    finally:
+        pool.close()
+    failed = [result for result in results if result.document is None]
+    assert len(results) == 6 and len(failed) <= 1
+    assert all(result.error.startswith("The importer crashed on this file") for result in failed)
+    titles = {result.document.title for result in results if result.document is not None}
+    assert titles == {f"Note {n}" for n in range(6)} - {f"Note {r.key}" for r in failed}
+    assert "Note 5" in titles  # read after the server died
