@@ -285,7 +285,7 @@ class ExtractionPool:
         if self._server is None or self._server.process.poll() is not None:
             if self._server is not None:
                 self._server.close()
-            self._server = ForkServer(worker_command(), self.memory_limit)
+            self._server = ForkServer(worker_command(), self.memory_limit, STARTUP_TIMEOUT)
         return self._server
 
     def _retire(self, worker: _Worker) -> None:

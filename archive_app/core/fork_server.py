@@ -47,9 +47,11 @@ def forking_supported() -> bool:
 class ForkServer:
     """The pool's side: starts the server and asks it for workers. Requests and replies are
     matched in order; a fork's reply (the worker's pid) is read only when it is needed, so
-    asking for workers never waits for the server to finish loading."""
+    asking for workers never waits for the server to finish loading. A server that does not
+    answer within ``answer_timeout`` seconds (one that hangs while it loads) is killed: its
+    workers then read as ended, and the pool starts another server."""
 
-    def __init__(self, command: list[str], memory_limit: int) -> None:
+    def __init__(self, command: list[str], memory_limit: int, answer_timeout: float) -> None:
         ours, theirs = socket.socketpair()
         try:
             self.process = subprocess.Popen(
@@ -60,6 +62,7 @@ class ForkServer:
             )
         finally:
             theirs.close()
+        ours.settimeout(answer_timeout)
         self._socket = ours
         self._lock = threading.Lock()
         self._unanswered: list[ForkedWorker] = []
@@ -72,6 +75,7 @@ class ForkServer:
             try:
                 socket.send_fds(self._socket, [_REQUEST.pack(_FORK, 0)], [task_read, result_write])
             except OSError:
+                self._give_up()
                 worker.returncode = _GONE
             else:
                 self._unanswered.append(worker)
@@ -87,6 +91,7 @@ class ForkServer:
                 self._socket.sendall(_REQUEST.pack(request, worker.pid))
                 return self._read_number()
             except OSError:
+                self._give_up()
                 return _GONE
 
     def _read_pids(self) -> None:
@@ -96,6 +101,7 @@ class ForkServer:
             try:
                 worker.pid = self._read_number()
             except OSError:
+                self._give_up()
                 worker.returncode = _GONE
 
     def _read_number(self) -> int:
@@ -104,6 +110,12 @@ class ForkServer:
             raise ConnectionResetError("the fork server has gone")
         (number,) = _REPLY.unpack(reply)
         return int(number)
+
+    def _give_up(self) -> None:
+        """The server did not answer (it hangs, or it has gone): kill it, so that no answer of
+        its comes late, out of turn."""
+        if self.process.poll() is None:
+            self.process.kill()
 
     def close(self) -> None:
         """Stop the server (its workers stop when the pool closes their pipes)."""

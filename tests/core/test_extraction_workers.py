@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from archive_app.core.extraction import ExtractionPool, ExtractionResult, ExtractionTask
-from archive_app.core.fork_server import forking_supported
+from archive_app.core.fork_server import ForkServer, forking_supported
 from tests.helpers import descendants, write_file
 
 SLOW_TEXT = "Şuşa ﬂight Xankəndi road\n" * 1_000_000
@@ -135,3 +136,19 @@ def test_a_fork_server_that_dies_is_replaced(tmp_path: Path) -> None:
     titles = {result.document.title for result in results if result.document is not None}
     assert titles == {f"Note {n}" for n in range(6)} - {f"Note {r.key}" for r in failed}
     assert "Note 5" in titles  # read after the server died
+
+
+@pytest.mark.skipif(not forking_supported(), reason="workers are fresh interpreters here")
+def test_a_fork_server_that_hangs_is_killed_and_its_worker_reads_as_ended() -> None:
+    hanging = [sys.executable, "-c", "import time; time.sleep(60)"]
+    server = ForkServer(hanging, 1 << 30, answer_timeout=0.5)
+    task_read, task_write = os.pipe()
+    result_read, result_write = os.pipe()
+    try:
+        worker = server.fork(task_read, result_write)
+        assert worker.poll() == -1
+        assert server.process.wait(timeout=10) != 0
+    finally:
+        for fd in (task_read, task_write, result_read, result_write):
+            os.close(fd)
+        server.close()
