@@ -2,7 +2,7 @@
 
 import sys
 
-from archive_app.cli import main
+from archive_app.entry import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,7 +10,9 @@ Three measurements on the shared corpus of saved news pages (``articles-dev``):
    the same run, as the baseline.
 2. Speed of the importer alone, in pages per second.
 3. A whole import of the folder into a fresh archive, timed beside Recoll indexing the same
-   folder (``recollindex`` from Debian's ``recollcmd``), where Recoll is installed.
+   folder (``recollindex`` from Debian's ``recollcmd``), where Recoll is installed: once through
+   ``Archive.import_paths`` in this process, and once as a person runs it,
+   ``archive-app import FOLDER --archive PATH`` in a process of its own (its start-up included).
 
 Run from the repository root: ``.venv/bin/python benchmarks/bench_extraction.py``.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import shutil
@@ -235,6 +238,29 @@ def time_archive_import(folder: Path, workspace: Path) -> Timing | None:
     return timing
 
 
+CLI_ENTRY = "import sys; from archive_app.entry import main; sys.exit(main())"
+"""What the ``archive-app`` script runs, here with this tree's package first on the path."""
+
+
+def time_cli_import(folder: Path, workspace: Path) -> Timing | None:
+    """``archive-app import FOLDER --archive PATH`` into a fresh archive, as a process of its
+    own: the interpreter's start-up and the command line's imports are part of the time."""
+    command = [sys.executable, "-c", CLI_ENTRY, "import", "--json", str(folder)]
+    command += ["--archive", str(workspace / "cli-archive")]
+    environment = os.environ | {"PYTHONPATH": str(REPO)}
+    started, cpu = time.perf_counter(), CpuClock()
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    seconds, cpu_seconds = time.perf_counter() - started, cpu.elapsed()
+    if result.returncode not in (0, 1):
+        print(f"archive-app import failed ({result.returncode}): {result.stderr.strip()[-500:]}")
+        return None
+    outcomes = json.loads(result.stdout)
+    timing = Timing(len(outcomes), seconds, cpu_seconds)
+    imported = sum(1 for outcome in outcomes if outcome["status"] == "imported")
+    print(f"archive-app import (a process of its own): {timing} ({imported} imported)")
+    return timing
+
+
 def time_recoll(folder: Path, workspace: Path) -> Timing | None:
     """Seconds for ``recollindex`` to index ``folder`` with a fresh configuration."""
     recollindex = shutil.which("recollindex")
@@ -261,12 +287,16 @@ def measure_import(folder: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-extraction-") as temporary:
         workspace = Path(temporary)
         ours = time_archive_import(folder, workspace)
+        command_line = time_cli_import(folder, workspace)
         recoll = time_recoll(folder, workspace)
-    if ours is not None and recoll is not None:
-        print(
-            f"Archive import / Recoll index: {ours.seconds / recoll.seconds:.2f} in time, "
-            f"{recoll.per_core / ours.per_core:.2f} in pages per CPU second"
-        )
+    if recoll is None:
+        return
+    for label, timing in (("Archive import", ours), ("archive-app import", command_line)):
+        if timing is not None:
+            print(
+                f"{label} / Recoll index: {timing.seconds / recoll.seconds:.2f} in time, "
+                f"{recoll.per_core / timing.per_core:.2f} in pages per CPU second"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,6 @@ if len(sys.argv) > 1 and sys.argv[1] == FROZEN_WORKER_FLAG:
     worker_main(sys.argv[1:])
     sys.exit(0)
 
-from archive_app.cli import main
+from archive_app.entry import main
 
 sys.exit(main())

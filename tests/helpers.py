@@ -284,3 +284,24 @@ def run_python(script: str) -> subprocess.CompletedProcess[str]:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         check=False,
     )
+
+
+def descendants(pid: int) -> dict[int, int]:
+    """Every process below ``pid``, with its parent."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: dict[int, int] = {}
+    frontier = [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, its_parent in parents.items():
+            if its_parent == parent:
+                found[child] = parent
+                frontier.append(child)
+    return found

@@ -33,6 +33,7 @@ from archive_app.cli import (
 from archive_app.cli.common import add_archive_option, add_command
 from archive_app.cli.pipe import quiet_on_closed_pipe
 from archive_app.core.errors import ArchiveError
+from archive_app.core.extraction import ExtractionPool
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -81,10 +82,13 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(getattr(args, "archive", None), getattr(args, "files", []))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, import_pool: ExtractionPool | None = None) -> int:
+    """Run a command. ``import_pool``: the extraction workers for the archive it opens, when
+    the caller has started them already (:mod:`archive_app.entry`)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(arguments or ["gui"])
+    args.import_pool = import_pool
     with contextlib.suppress(locale.Error):  # dates in the person's locale, where it exists
         locale.setlocale(locale.LC_TIME, "")
     logging.basicConfig(

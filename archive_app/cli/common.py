@@ -88,7 +88,8 @@ def archive_path(args: argparse.Namespace) -> Path:
 def open_archive(args: argparse.Namespace, *, create: bool = False) -> Iterator[Archive]:
     """The archive, to change it. Only commands that bring sources in ``create`` one."""
     bar = progress_printer(args, "Opening")
-    with Archive.open(archive_path(args), create=create, progress=bar) as archive:
+    pool = getattr(args, "import_pool", None)  # started before the command line was loaded
+    with Archive.open(archive_path(args), create=create, progress=bar, pool=pool) as archive:
         if bar is not None:
             bar.clear()
         yield archive

@@ -105,6 +105,7 @@ class Archive:
         cancel: CancelToken | None = None,
         extraction_timeout: float = DEFAULT_TIMEOUT,
         workers: int | None = None,
+        pool: ExtractionPool | None = None,
     ) -> Archive:
         """Open the archive at ``path``, creating it if the folder is new or empty.
 
@@ -116,6 +117,9 @@ class Archive:
         ``read_only`` opens an existing archive beside the program that has it open (the
         window): the database and the index are read as they stand, and every write is refused
         with :class:`ReadOnlyError`. It never creates an archive (:class:`NoArchiveError`).
+
+        ``pool``: extraction workers started already (the archive closes them), instead of a
+        pool of ``workers`` with ``extraction_timeout``.
         """
         folder = Path(path).expanduser().resolve()
         _check_folder(folder, create and not read_only)
@@ -137,7 +141,8 @@ class Archive:
             if isinstance(error, OSError):
                 raise translate_error(error, folder) from error
             raise
-        pool = ExtractionPool(workers=workers, timeout=extraction_timeout)
+        if pool is None:
+            pool = ExtractionPool(workers=workers, timeout=extraction_timeout)
         return cls(folder, lock, database, index, pool)
 
     @property

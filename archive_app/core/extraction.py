@@ -3,11 +3,14 @@ hostile file cannot hang or crash the program.
 
 Each worker takes one file at a time over its own pipe. A worker that takes longer than the
 time limit is killed and replaced, and so is one that dies (a crash in a C library): the file
-fails with a reason and the import goes on.
+fails with a reason and the import goes on. Where it can, the pool forks its workers from one
+process that has loaded the importers (:mod:`archive_app.core.fork_server`), so a worker,
+first or replacement, is ready at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import subprocess
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from archive_app.core.fork_server import ForkedWorker, ForkServer, forking_supported
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, is_cancelled
 from archive_app.importers.document import ExtractedDocument
@@ -78,24 +82,23 @@ def worker_command() -> list[str]:
 
 
 class _Worker:
-    """One worker process and the two pipes to it."""
+    """One worker process, forked by ``server`` or else a fresh interpreter, and the two pipes
+    to it."""
 
-    def __init__(self, memory_limit: int) -> None:
+    def __init__(self, memory_limit: int, server: ForkServer | None) -> None:
         task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
-        command = [
-            *worker_command(),
-            str(task_read),
-            str(result_write),
-            str(memory_limit),
-        ]
+        self.process: subprocess.Popen[bytes] | ForkedWorker
         try:
-            self.process = subprocess.Popen(
-                command,
-                pass_fds=(task_read, result_write),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-            )
+            if server is not None:
+                self.process = server.fork(task_read, result_write)
+            else:
+                self.process = subprocess.Popen(
+                    [*worker_command(), str(task_read), str(result_write), str(memory_limit)],
+                    pass_fds=(task_read, result_write),
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                )
         finally:
             os.close(task_read)
             os.close(result_write)
@@ -107,10 +110,13 @@ class _Worker:
 
     def give(self, task: ExtractionTask) -> None:
         """Hand over a file. Its time limit runs from when the worker is ready to read it, so
-        starting a fresh interpreter does not count against the file."""
+        starting a worker does not count against the file. A worker that has died (or never
+        started: its fork server died) takes the file all the same: its results then read as
+        ended, and the file fails as on any crash."""
         self.task = task
         self.started = time.monotonic()
-        self.tasks.send(task)
+        with contextlib.suppress(BrokenPipeError):
+            self.tasks.send(task)
 
     def time_limit(self, timeout: float) -> float:
         return timeout if self.ready else max(timeout, STARTUP_TIMEOUT)
@@ -124,7 +130,8 @@ class _Worker:
 
 
 class ExtractionPool:
-    """Worker processes, started on first use and kept until :meth:`close`."""
+    """Worker processes, started on first use (or :meth:`warm_up`) and kept until
+    :meth:`close`, after which the pool starts them again when next used."""
 
     def __init__(
         self,
@@ -136,6 +143,7 @@ class ExtractionPool:
         self.timeout = timeout
         self.memory_limit = memory_limit
         self._workers: list[_Worker] = []
+        self._server: ForkServer | None = None
 
     def run(
         self, tasks: deque[ExtractionTask], cancel: CancelToken | None = None
@@ -177,11 +185,25 @@ class ExtractionPool:
             for worker in busy:  # cancelled, or the caller stopped: abandon what is in flight
                 self._retire(worker)
 
+    @property
+    def warm(self) -> bool:
+        """Whether workers, or the fork server that starts them at once, are running."""
+        return bool(self._workers) or (
+            self._server is not None and self._server.process.poll() is None
+        )
+
+    def warm_up(self) -> None:
+        """Start the fork server, so that the next import's workers are ready at once (where
+        workers cannot be forked, they start with the import). Call it between imports;
+        :meth:`close` lets the processes go again."""
+        if forking_supported():
+            self._fork_server()
+
     def start(self, files: int) -> None:
         """Start the workers ``files`` files need now, so that they load their importers while
         the files are hashed."""
         while len(self._workers) < min(self.size, files):
-            self._workers.append(_Worker(self.memory_limit))
+            self._workers.append(self._new_worker())
 
     def _hand_out(self, tasks: deque[ExtractionTask], busy: list[_Worker]) -> None:
         while tasks and len(busy) < self.size:
@@ -247,9 +269,24 @@ class ExtractionPool:
             if worker.process.poll() is None:
                 return worker
             self._retire(worker)
-        worker = _Worker(self.memory_limit)
+        worker = self._new_worker()
         self._workers.append(worker)
         return worker
+
+    def _new_worker(self) -> _Worker:
+        """A worker forked by the pool's fork server (started, or restarted, if need be), or
+        a fresh interpreter where workers cannot be forked."""
+        if not forking_supported():
+            return _Worker(self.memory_limit, None)
+        return _Worker(self.memory_limit, self._fork_server())
+
+    def _fork_server(self) -> ForkServer:
+        """The running fork server, started (or restarted) if need be."""
+        if self._server is None or self._server.process.poll() is not None:
+            if self._server is not None:
+                self._server.close()
+            self._server = ForkServer(worker_command(), self.memory_limit, STARTUP_TIMEOUT)
+        return self._server
 
     def _retire(self, worker: _Worker) -> None:
         worker.stop()
@@ -260,3 +297,6 @@ class ExtractionPool:
         for worker in self._workers:
             worker.stop()
         self._workers.clear()
+        if self._server is not None:
+            self._server.close()
+            self._server = None

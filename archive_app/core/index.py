@@ -32,6 +32,7 @@ from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, report_progress
 from archive_app.core.search.analysis import content_analyzer, name_analyzer
+from archive_app.core.search.committing import CommitWriter
 from archive_app.core.search.rebuild import (
     fill,
     highest_id,
@@ -53,7 +54,10 @@ INDEX_SCHEMA_VERSION = "4"
 verification, sensitivity and place fields."""
 INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
-GATHER_SECONDS = 0.5
+GATHER_SECONDS = 0.1
+"""How long the writer waits for more changes before it indexes what is queued (unless someone
+waits for it). Short: an import's first files are indexed while the next are read, rather
+than all at the end."""
 MERGE_AFTER_COMMITS = 12
 IDLE_MERGE_SECONDS = 1.0
 """After small commits, the writer merges their segments once it has had this long with
@@ -378,7 +382,7 @@ class SearchIndex:
                     )
 
     def _write(self, source_ids: list[int], *, merge_allowed: bool) -> None:
-        writer = self._ix.writer(timeout=10.0)
+        writer = CommitWriter(self._ix, timeout=10.0)
         merge = merge_allowed and self._small_commits + 1 >= MERGE_AFTER_COMMITS
         try:
             put_documents(writer, self.database, source_ids)

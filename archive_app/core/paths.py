@@ -25,3 +25,17 @@ def user_data_dir(env: os._Environ[str] | dict[str, str]) -> Path:
     if sys.platform == "win32":
         return Path(env.get("APPDATA") or home / "AppData" / "Roaming") / "archive-app"
     return Path(env.get("XDG_DATA_HOME") or home / ".local" / "share") / "archive-app"
+
+
+def user_cache_dir(env: os._Environ[str] | dict[str, str] | None = None) -> Path:
+    """The program's folder in the user's cache folder (``$XDG_CACHE_HOME/archive-app``):
+    what it keeps there can be deleted and is made again."""
+    env = os.environ if env is None else env
+    home = Path(env.get("HOME") or Path.home())
+    if sys.platform == "darwin":
+        cache = home / "Library" / "Caches"
+    elif sys.platform == "win32":
+        cache = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    else:
+        cache = Path(env.get("XDG_CACHE_HOME") or home / ".cache")
+    return cache / "archive-app"

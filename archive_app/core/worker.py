@@ -1,4 +1,6 @@
-"""The program a worker process runs: ``python -m archive_app.core.worker TASK_FD RESULT_FD``.
+"""The program a worker process runs: ``python -m archive_app.core.worker TASK_FD RESULT_FD``,
+or, to fork workers (:mod:`archive_app.core.fork_server`),
+``python -m archive_app.core.worker --fork-server SOCKET_FD``.
 
 Workers are started as fresh interpreters rather than with ``multiprocessing``, which would
 re-run the main script of whatever program uses the archive (a researcher's own script
@@ -9,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import socket
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -22,6 +26,7 @@ from archive_app.core.extraction import (
     ExtractionResult,
     ExtractionTask,
 )
+from archive_app.core.fork_server import FORK_SERVER_FLAG, serve_forks
 from archive_app.core.import_files import os_reason
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.reuse.fingerprints import TEXT_KINDS
@@ -32,14 +37,22 @@ MEMORY_LIMIT = 3 << 30
 HEARTBEAT_SECONDS = 0.25
 
 
-def serve(tasks: Connection, results: Connection) -> None:
-    """Read files until the task pipe closes (the archive closed, or its program died). The web
-    page importer, the slowest to load and the most used, and the language detector's model are
-    loaded before "ready": loading them is no file's time."""
+def preload() -> None:
+    """Load the web page importer, the slowest to load and the most used, and the language
+    detector's model, so that loading them is no file's time. The model is read on a thread
+    meanwhile: most of its time is decompressing, which leaves the interpreter free."""
     from archive_app.importers.language import load_detector
 
+    detector = threading.Thread(target=load_detector, name="load-language-detector")
+    detector.start()
     importlib.import_module("archive_app.importers.html")
-    load_detector()
+    detector.join()
+    load_detector()  # the thread's result, or its error raised here
+
+
+def serve(tasks: Connection, results: Connection) -> None:
+    """Read files until the task pipe closes (the archive closed, or its program died)."""
+    preload()
     results.send(WORKER_READY)
     while True:
         try:
@@ -121,6 +134,17 @@ def limit_memory(limit: int) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if argv[1] == FORK_SERVER_FLAG:
+        memory_limit = int(argv[3])
+        limit_memory(memory_limit)
+        preload()
+
+        def run_worker(task_fd: int, result_fd: int) -> None:
+            serve(Connection(task_fd, writable=False), Connection(result_fd, readable=False))
+
+        with socket.socket(fileno=int(argv[2])) as control:
+            serve_forks(control, run_worker, sys.stderr)
+        return
     task_fd, result_fd = int(argv[1]), int(argv[2])
     limit_memory(int(argv[3]) if len(argv) > 3 else MEMORY_LIMIT)
     serve(Connection(task_fd, writable=False), Connection(result_fd, readable=False))

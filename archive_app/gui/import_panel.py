@@ -4,6 +4,10 @@ Captures of web pages run through it too ("Capturing 1 of 3"), with the same rep
 An import runs in the background through the TaskRunner; the window stays usable. Files
 dropped while an import runs wait their turn and are imported next. Cancelling keeps every
 source imported so far (each is one finished transaction in the archive).
+
+The worker processes that read files are kept warm: started a moment after the window is up,
+so that even the first import's workers are ready at once, and let go after a long while
+without imports (they hold the importers' memory).
 """
 
 from __future__ import annotations
@@ -23,6 +27,11 @@ from archive_app.gui.tasks import Task, TaskContext, TaskRunner
 
 REDRAW_MS = 100
 """The bar is redrawn at most this often: a fast import finishes files far quicker than that."""
+WARM_UP_MS = 5_000
+"""How long after the window is up the import workers are started (not during its first
+paint and first search)."""
+REST_AFTER_MS = 15 * 60 * 1000
+"""How long after the last import the import workers are let go."""
 
 
 class ImportPanel(QWidget):
@@ -35,7 +44,15 @@ class ImportPanel(QWidget):
     finished = Signal(object)
     """An import ended, completed or cancelled (its :class:`ImportReport`)."""
 
-    def __init__(self, archive: Archive, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        warm_up_ms: int = WARM_UP_MS,
+        rest_after_ms: int = REST_AFTER_MS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importPanel")
         self._archive = archive
@@ -49,6 +66,9 @@ class ImportPanel(QWidget):
         self._report: ImportReport | None = None
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
         self._redraw.timeout.connect(self._show_progress)
+        self._rest = QTimer(self, singleShot=True, interval=rest_after_ms)
+        self._rest.timeout.connect(self._let_workers_go)
+        QTimer.singleShot(warm_up_ms, self, self._warm_up_workers)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("importProgress")
         self.progress.setAccessibleName(self.tr("Import progress"))
@@ -157,12 +177,22 @@ class ImportPanel(QWidget):
     def _succeeded(self, report: ImportReport) -> None:
         self._report = report
 
+    def _warm_up_workers(self) -> None:
+        if self._task is None and self._archive.is_open:
+            self._archive.pool.warm_up()
+            self._rest.start()
+
+    def _let_workers_go(self) -> None:
+        if self._task is None and self._archive.is_open:
+            self._archive.pool.close()
+
     def _ended(self) -> None:
         """The import is over (its report kept, or its error shown by the window)."""
         report, self._report = self._report, None
         self._task = None
         self._latest = None
         self._redraw.stop()
+        self._rest.start()
         self.hide()
         if report is not None:
             self.finished.emit(report)

@@ -91,7 +91,9 @@ def settle_language(document: ExtractedDocument) -> str:
 
 @lru_cache(maxsize=1)
 def load_detector() -> Any:
-    """The language identifier, loaded once per process (half a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The language identifier, loaded once per process, from its model unpacked in the
+    user's cache folder (:mod:`.language_model`)."""
+    from archive_app.core.paths import user_cache_dir
+    from archive_app.importers.language_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(user_cache_dir())

@@ -1,6 +1,6 @@
 """An import keeps its files in batches (originals flushed to disk together, sources recorded
-in few transactions): it must give what importing the files one by one gives, and what the
-importer reads from each page."""
+in few transactions), read by workers forked from one fork server: it must give what importing
+the files one by one gives, and what the importer reads from each page in this process."""
 
 from __future__ import annotations
 
@@ -86,3 +86,10 @@ def test_a_batched_import_keeps_each_pages_body_and_metadata_as_read(
         assert (source.source_url, source.language) == (read.source_url, read.language)
         assert source.published == normalize_published(read.published)
         assert source.metadata == json.loads(json.dumps(read.metadata, default=str))
+        assert [(c.text, c.credit) for c in source.captions] == [
+            *((c.text, c.credit) for c in read.captions),
+            *((image.caption, image.credit) for image in read.images),
+        ]
+        assert [(c.alt, c.src, c.after_block) for c in source.captions[len(read.captions) :]] == [
+            (image.alt, image.src, image.after_block) for image in read.images
+        ]

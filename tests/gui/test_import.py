@@ -177,3 +177,21 @@ def test_show_imported_sources_asks_for_the_new_ids(
     with qtbot.waitSignal(dialog.showSources) as shown:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert sorted(shown.args[0]) == sorted(report.new_source_ids)
+
+
+def test_the_import_workers_are_warm_before_the_first_import_and_let_go_when_idle(
+    qtbot: QtBot, archive: Archive, task_runner: TaskRunner, tmp_path: Path
+) -> None:
+    panel = ImportPanel(archive, task_runner, warm_up_ms=0, rest_after_ms=1_000)
+    try:
+        assert not archive.pool.warm
+        qtbot.waitUntil(lambda: archive.pool.warm)
+        report = run_import(qtbot, panel, texts(tmp_path, 3))
+        assert len(report.imported) == 3
+        assert archive.pool.warm
+        qtbot.waitUntil(lambda: not archive.pool.warm, timeout=10_000)
+        assert len(run_import(qtbot, panel, texts(tmp_path, 2, "later")).imported) == 2
+    finally:
+        qtbot.waitUntil(lambda: not task_runner.running)
+        panel.close()
+        panel.deleteLater()

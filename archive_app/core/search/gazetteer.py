@@ -31,7 +31,6 @@ import math
 import os
 import re
 import sqlite3
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from archive_app.core.paths import user_cache_dir
 from archive_app.core.search.folding import fold_text
 from archive_app.core.search.languages import transliterate
 
@@ -75,15 +75,7 @@ def _latin(name: str) -> str:
 
 def gazetteer_path(environ: dict[str, str] | None = None) -> Path:
     """The table's file in the user's cache folder (``$XDG_CACHE_HOME/archive-app``)."""
-    env = dict(os.environ if environ is None else environ)
-    home = Path(env.get("HOME") or Path.home())
-    if sys.platform == "darwin":
-        cache = home / "Library" / "Caches"
-    elif sys.platform == "win32":
-        cache = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
-    else:
-        cache = Path(env.get("XDG_CACHE_HOME") or home / ".cache")
-    return cache / "archive-app" / f"gazetteer-{GAZETTEER_VERSION}.sqlite"
+    return user_cache_dir(environ) / f"gazetteer-{GAZETTEER_VERSION}.sqlite"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,64 @@
+"""``archive-app``'s entry point starts an import's workers before it loads the command line,
+and lets them go however the command ends."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from archive_app.core.archive import Archive
+from archive_app.entry import command_of, main
+from tests.helpers import descendants, write_file
+
+needs_proc = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="finds worker processes in /proc"
+)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "command"),
+    [
+        (["import", "notes.txt"], "import"),
+        (["--archive", "import", "search", "import"], "search"),
+        (["-v", "--archive=/tmp/a", "import", "x"], "import"),
+        (["--version"], ""),
+        ([], ""),
+    ],
+)
+def test_the_command_is_the_first_word_that_is_no_option(
+    arguments: list[str], command: str
+) -> None:
+    assert command_of(arguments) == command
+
+
+@needs_proc
+def test_an_import_through_the_entry_point_imports_and_leaves_no_process_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = write_file(tmp_path, "note.txt", "Lachin corridor\n\nA note on the road.")
+    before = set(descendants(os.getpid()))
+
+    code = main(["--archive", str(tmp_path / "archive"), "import", str(note)])
+
+    assert code == 0
+    assert "imported" in capsys.readouterr().out
+    assert set(descendants(os.getpid())) <= before
+    with Archive.open(tmp_path / "archive") as archive:
+        assert [archive.get(i).title for i in archive.source_ids()] == ["Lachin corridor"]
+
+
+@needs_proc
+def test_the_workers_started_early_are_let_go_when_the_archive_cannot_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = write_file(tmp_path, "note.txt", "Lachin corridor\n\nA note on the road.")
+    with Archive.open(tmp_path / "archive"):
+        before = set(descendants(os.getpid()))
+
+        code = main(["import", "--archive", str(tmp_path / "archive"), str(note)])
+
+        assert code == 1
+        assert "already open in another program" in capsys.readouterr().err
+        assert set(descendants(os.getpid())) <= before
