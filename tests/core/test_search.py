@@ -120,6 +120,19 @@ def test_fuzzy_words_find_spellings_one_or_two_letters_off(
     assert found(archive, "Hokary~2") == {sources["bridge"], sources["ceasefire"]}
 
 
+def test_two_letters_swapped_are_one_edit_off_before_and_after_a_rebuild(
+    archive: Archive, sources: dict[str, int]
+) -> None:
+    """A rebuilt index is one segment, where Whoosh's own lookup counted a swap as two edits:
+    ``Hakrai~`` found Hakari only while the index had several segments."""
+    expected = {sources["bridge"], sources["ceasefire"]}
+    assert found(archive, "Hakrai~") == expected
+    archive.reindex()
+    with archive.index.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) == 1
+    assert found(archive, "Hakrai~") == expected
+
+
 def test_text_fields(archive: Archive, sources: dict[str, int]) -> None:
     assert found(archive, "title:bridge") == {sources["bridge"]}
     assert found(archive, "body:bridge") == {sources["bridge"], sources["ceasefire"]}

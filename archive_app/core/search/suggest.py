@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any
 
 from archive_app.core.search.analysis import fold, stem
-from archive_app.core.search.compile import CONTENT_FIELDS
+from archive_app.core.search.compile import CONTENT_FIELDS, words_within
 from archive_app.core.search.syntax import Word
 
 SUGGEST_BELOW = 3
@@ -79,7 +79,7 @@ def _words_within(reader: Any, word: str, distance: int) -> set[str]:
     found: set[str] = set()
     for f in CONTENT_FIELDS:
         spelling = reader.schema[f].spelling_fieldname(f)
-        found.update(islice(reader.terms_within(spelling, word, distance, 1), CANDIDATES))
+        found.update(islice(words_within(reader, spelling, word, distance), CANDIDATES))
     found.discard(word)
     return found
 
