@@ -23,7 +23,6 @@ import time
 PROCESS_START = time.perf_counter()
 
 import argparse  # noqa: E402 - the clock starts before anything is imported
-import compileall  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
@@ -34,6 +33,8 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
+
+from installed import compile_like_an_install  # noqa: E402
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -197,14 +198,6 @@ def measure(path: Path) -> dict[str, float]:
     window.close()
     archive.close()
     return figures
-
-
-def compile_like_an_install() -> None:
-    """Compile the program's modules to bytecode, as pip and pipx do when they install it, so
-    that no start compiles them (a work tree run with PYTHONDONTWRITEBYTECODE would, each time)."""
-    import archive_app
-
-    compileall.compile_dir(Path(archive_app.__file__).parent, quiet=1)
 
 
 def start_and_measure(path: Path, environment: dict[str, str]) -> dict[str, float]:
