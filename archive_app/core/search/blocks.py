@@ -65,12 +65,9 @@ def posting_values(postfile: Any, offset: int, length: int, wanted: np.ndarray) 
     for block in _blocks(postfile, offset, length):
         end = int(np.searchsorted(wanted, block.last_id, side="right"))
         if end > start:
-            ids, _, block_values = pickle.loads(
-                zlib.decompress(block.data) if block.compression else block.data
-            )
+            numbers, _, block_values = _whole(block)
             if not isinstance(block_values, tuple):
                 raise ValueError("the postings' values are not kept one by one")
-            numbers = np.cumsum(np.array(ids, dtype=np.int64))
             at = np.minimum(np.searchsorted(numbers, wanted[start:end]), len(numbers) - 1)
             if (numbers[at] != wanted[start:end]).any():
                 raise ValueError("a document is not in the posting list")
@@ -121,9 +118,17 @@ def _block(block: _Block) -> tuple[int, np.ndarray, np.ndarray]:
     quick = _quick_block(head, count)
     if quick is not None:
         return quick
-    ids, block_weights, _ = pickle.loads(zlib.decompress(data) if block.compression else data)
-    numbers = np.cumsum(np.array(ids, dtype=np.int64))
+    numbers, block_weights, _ = _whole(block)
     return int(numbers[0]), np.diff(numbers), _weights(block_weights, count)
+
+
+def _whole(block: _Block) -> tuple[np.ndarray, Any, Any]:
+    """The block unpickled whole, as Whoosh's matcher reads it: its document numbers, and its
+    weights and values as pickled."""
+    ids, block_weights, values = pickle.loads(
+        zlib.decompress(block.data) if block.compression else block.data
+    )
+    return np.cumsum(np.array(ids, dtype=np.int64)), block_weights, values
 
 
 def _quick_block(head: bytes, count: int) -> tuple[int, np.ndarray, np.ndarray] | None:
