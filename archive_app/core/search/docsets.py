@@ -42,6 +42,7 @@ from whoosh.searching import Results
 from archive_app.core.search.phrases import in_a_row, is_plain_phrase, tree_sum
 from archive_app.core.search.postings import (
     field_lengths,
+    in_segments,
     term_postings,
     term_scores,
     union_terms,
@@ -143,12 +144,10 @@ class DocSets:
         """The terms each of ``docnums`` (in order) matched, as Whoosh's terms collector notes
         them: those of the leaves that match it, in parts of the query that match it."""
         terms: dict[int, list[Any]] = {}
-        ends = [offset for _, offset in leaves[1:]] + [docnums[-1] + 1 if docnums else 0]
-        for (leaf, offset), end in zip(leaves, ends, strict=True):
-            local = [docnum - offset for docnum in docnums if offset <= docnum < end]
-            if local:
-                found = self._terms_at(leaf, query, context, local)
-                terms.update({offset + d: t or [] for d, t in zip(local, found, strict=True)})
+        for leaf, offset, in_leaf in in_segments(leaves, np.array(docnums, dtype=np.int64)):
+            local = in_leaf.tolist()
+            found = self._terms_at(leaf, query, context, local)
+            terms.update({offset + d: t or [] for d, t in zip(local, found, strict=True)})
         return terms
 
     def _terms_at(

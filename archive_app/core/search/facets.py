@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from archive_app.core.search.postings import in_segments
+
 FACET_COLUMNS = {
     "kind": "kind",
     "year": "year_facet",
@@ -58,12 +60,7 @@ class FacetCounter:
             return counts
         leaves = list(reader.leaf_readers())
         self._forget_all_but(leaves)
-        ends = [offset for _, offset in leaves[1:]] + [int(ordered[-1]) + 1]
-        for (leaf, offset), end in zip(leaves, ends, strict=True):
-            low, high = np.searchsorted(ordered, [offset, end])
-            if low == high:
-                continue
-            local = ordered[low:high] - offset
+        for leaf, _, local in in_segments(leaves, ordered):
             for name, column in self._values(leaf).items():
                 tally = np.bincount(column.codes[local], minlength=len(column.values))
                 counts[name].update(

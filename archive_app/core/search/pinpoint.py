@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from whoosh import highlight
 
-from archive_app.core.search.postings import term_values
+from archive_app.core.search.postings import in_segments, term_values
 
 
 class PinpointHighlighter(highlight.Highlighter):  # type: ignore[misc]
@@ -38,14 +38,10 @@ class PinpointHighlighter(highlight.Highlighter):  # type: ignore[misc]
 
 def _values(searcher: Any, term: tuple[str, bytes], documents: list[int]) -> list[tuple[int, Any]]:
     """Each document's value of the term, from the segment that holds the document."""
-    leaves = searcher.leaf_searchers()
-    ends = [offset for _, offset in leaves[1:]] + [searcher.doc_count_all()]
     found: list[tuple[int, Any]] = []
-    for (leaf, offset), end in zip(leaves, ends, strict=True):
-        local = np.array([docnum - offset for docnum in documents if offset <= docnum < end])
-        if len(local):
-            values = term_values(leaf.reader(), *term, local)
-            found += [
-                (int(docnum) + offset, value) for docnum, value in zip(local, values, strict=True)
-            ]
+    for leaf, offset, local in in_segments(searcher.leaf_searchers(), np.array(documents)):
+        values = term_values(leaf.reader(), *term, local)
+        found += [
+            (int(docnum) + offset, value) for docnum, value in zip(local, values, strict=True)
+        ]
     return found

@@ -9,6 +9,7 @@ one piece and kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -47,6 +48,18 @@ def union_terms(query: Any, reader: Any) -> list[tuple[str, Any]] | None:
         parts = [union_terms(part, reader) for part in query.subqueries]
         return None if None in parts else [term for part in parts if part for term in part]
     return None
+
+
+def in_segments(
+    leaves: Sequence[tuple[Any, int]], docnums: np.ndarray
+) -> Iterator[tuple[Any, int, np.ndarray]]:
+    """Each segment ``(leaf, offset)`` that holds some of ``docnums`` (sorted document numbers
+    of the whole index), its offset, and those documents' numbers within it."""
+    bounds = np.searchsorted(docnums, [offset for _, offset in leaves[1:]]).tolist()
+    lows, highs = [0, *bounds], [*bounds, len(docnums)]
+    for (leaf, offset), low, high in zip(leaves, lows, highs, strict=True):
+        if high > low:
+            yield leaf, offset, docnums[low:high] - offset
 
 
 def term_postings(reader: Any, fieldname: str, text: Any) -> tuple[np.ndarray, np.ndarray]:
