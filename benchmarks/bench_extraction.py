@@ -13,6 +13,9 @@ Three measurements on the shared corpus of saved news pages (``articles-dev``):
    folder (``recollindex`` from Debian's ``recollcmd``), where Recoll is installed: once through
    ``Archive.import_paths`` in this process, and once as a person runs it,
    ``archive-app import FOLDER --archive PATH`` in a process of its own (its start-up included).
+   With ``--baseline TREE`` (a checkout of an earlier commit, e.g. ``git worktree add --detach
+   /tmp/base COMMIT``), that tree's ``archive-app import`` is timed too, turn about with ours,
+   ``--runs`` times each: the speed-up in one run on one machine.
 
 Run from the repository root: ``.venv/bin/python benchmarks/bench_extraction.py``.
 """
@@ -25,6 +28,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -240,18 +244,27 @@ def time_archive_import(folder: Path, workspace: Path) -> Timing | None:
     return timing
 
 
-CLI_ENTRY = "import sys; from archive_app.entry import main; sys.exit(main())"
-"""What the ``archive-app`` script runs, here with this tree's package first on the path."""
+CLI_ENTRY = (
+    "import sys\n"
+    "try:\n    from archive_app.entry import main\n"
+    "except ImportError:\n    from archive_app.cli import main\n"
+    "sys.exit(main())"
+)
+"""What the ``archive-app`` script runs, here with a tree's package first on the path (a
+baseline tree from before ``archive_app.entry`` starts at ``archive_app.cli``)."""
 
 
-def time_cli_import(folder: Path, workspace: Path) -> Timing | None:
+def time_cli_import(
+    folder: Path, workspace: Path, tree: Path = REPO, label: str = "archive-app import"
+) -> Timing | None:
     """``archive-app import FOLDER --archive PATH`` into a fresh archive, as a process of its
-    own: the interpreter's start-up and the command line's imports are part of the time (its
-    modules compiled to bytecode first, as an install leaves them)."""
-    compile_like_an_install()
+    own, with ``tree``'s package: the interpreter's start-up and the command line's imports are
+    part of the time (its modules compiled to bytecode first, as an install leaves them)."""
+    compile_like_an_install(tree / "archive_app")
+    archive = Path(tempfile.mkdtemp(prefix="cli-archive-", dir=workspace))
     command = [sys.executable, "-c", CLI_ENTRY, "import", "--json", str(folder)]
-    command += ["--archive", str(workspace / "cli-archive")]
-    environment = os.environ | {"PYTHONPATH": str(REPO)}
+    command += ["--archive", str(archive)]
+    environment = os.environ | {"PYTHONPATH": str(tree)}
     started, cpu = time.perf_counter(), CpuClock()
     result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     seconds, cpu_seconds = time.perf_counter() - started, cpu.elapsed()
@@ -261,7 +274,7 @@ def time_cli_import(folder: Path, workspace: Path) -> Timing | None:
     outcomes = json.loads(result.stdout)
     timing = Timing(len(outcomes), seconds, cpu_seconds)
     imported = sum(1 for outcome in outcomes if outcome["status"] == "imported")
-    print(f"archive-app import (a process of its own): {timing} ({imported} imported)")
+    print(f"{label} (a process of its own): {timing} ({imported} imported)")
     return timing
 
 
@@ -287,11 +300,13 @@ def time_recoll(folder: Path, workspace: Path) -> Timing | None:
     return timing
 
 
-def measure_import(folder: Path) -> None:
+def measure_import(folder: Path, baseline: Path | None, runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-extraction-") as temporary:
         workspace = Path(temporary)
         ours = time_archive_import(folder, workspace)
         command_line = time_cli_import(folder, workspace)
+        if baseline is not None:
+            compare_with_baseline(folder, workspace, baseline, runs)
         recoll = time_recoll(folder, workspace)
     if recoll is None:
         return
@@ -303,6 +318,32 @@ def measure_import(folder: Path) -> None:
             )
 
 
+def compare_with_baseline(folder: Path, workspace: Path, baseline: Path, runs: int) -> None:
+    """Time ``archive-app import`` of the baseline tree and of ours, turn about, and print the
+    medians and how many times faster ours is."""
+    timings: dict[str, list[Timing]] = {"baseline": [], "ours": []}
+    for _ in range(runs):
+        for label, tree in (("baseline", baseline), ("ours", REPO)):
+            timing = time_cli_import(folder, workspace, tree, f"{label} archive-app import")
+            if timing is None:
+                return
+            timings[label].append(timing)
+    medians = {
+        label: (
+            statistics.median(timing.seconds for timing in found),
+            statistics.median(timing.cpu_seconds for timing in found),
+        )
+        for label, found in timings.items()
+    }
+    (base_seconds, base_cpu), (our_seconds, our_cpu) = medians["baseline"], medians["ours"]
+    print(
+        f"Medians of {runs}: baseline ({baseline}) {base_seconds:.2f} s, {base_cpu:.2f} CPU s; "
+        f"ours {our_seconds:.2f} s, {our_cpu:.2f} CPU s: "
+        f"{base_seconds / our_seconds:.2f} times as fast in time, "
+        f"{base_cpu / our_cpu:.2f} in CPU seconds"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument(
@@ -310,6 +351,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--no-import", action="store_true", help="skip the archive and Recoll timing"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="a checkout of an earlier commit whose archive-app import is timed beside ours",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="imports of each tree with --baseline; medians shown"
     )
     arguments = parser.parse_args(argv)
     corpus: Path = arguments.corpus
@@ -326,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = sorted(page for page in (corpus / "html").glob("*.html") if page.stem in truth)
     measure_quality(pages, truth)
     if not arguments.no_import:
-        measure_import(corpus / "html")
+        measure_import(corpus / "html", arguments.baseline, arguments.runs)
     return 0
 
 
