@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.cli.common import (
     add_command,
@@ -21,7 +21,9 @@ from archive_app.core.dates import readable_date
 from archive_app.core.research import counted
 from archive_app.core.saved_searches import SavedSearch
 from archive_app.core.search.help import query_help_text
-from archive_app.core.search.service import Hit, SearchResults
+
+if TYPE_CHECKING:
+    from archive_app.core.search.service import Hit, SearchResults
 
 FACET_TITLES = {
     "kind": "Kinds",

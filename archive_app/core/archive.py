@@ -8,10 +8,11 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from archive_app.core.aliases import Aliases
 from archive_app.core.annotations import Annotations
@@ -36,13 +37,15 @@ from archive_app.core.research import Assignments
 from archive_app.core.reuse import Reuse
 from archive_app.core.saved_searches import SavedSearches
 from archive_app.core.search.gazetteer import Gazetteer, gazetteer_path
-from archive_app.core.search.service import Hit, SearchOptions, SearchResults, SearchService
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
 from archive_app.core.tags import Tags
 from archive_app.core.thumbnails import thumbnail_path
 from archive_app.core.trash import Trash
 from archive_app.core.verification import Verification
+
+if TYPE_CHECKING:
+    from archive_app.core.search.service import Hit, SearchOptions, SearchResults, SearchService
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +84,8 @@ class Archive:
         # Search. Aliases and saved searches are read when a query runs: no reindex needed.
         self.aliases = Aliases(database)
         self.gazetteer = Gazetteer(gazetteer_path(), database)
-        self.searching = SearchService(database, index, self.aliases, self.gazetteer)
+        self._searching: SearchService | None = None
+        self._searching_made = threading.Lock()
         self.listing = Listing(database)
         self.saved_searches = SavedSearches(database, self.search)
         # OCR: scans and photographed documents, read in the worker pool.
@@ -223,6 +227,19 @@ class Archive:
         return path if path.exists() else None
 
     # Search
+
+    @property
+    def searching(self) -> SearchService:
+        """The search service, made when first used: ``archive-app import`` never searches, and
+        does not load it (nor numpy with it) before its workers can start."""
+        with self._searching_made:
+            if self._searching is None:
+                from archive_app.core.search.service import SearchService
+
+                self._searching = SearchService(
+                    self.database, self.index, self.aliases, self.gazetteer
+                )
+            return self._searching
 
     def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResults:
         """Search the archive: hits ``offset`` to ``offset + limit`` of ``query`` narrowed by

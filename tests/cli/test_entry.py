@@ -10,7 +10,7 @@ import pytest
 
 from archive_app.core.archive import Archive
 from archive_app.entry import command_of, main
-from tests.helpers import descendants, write_file
+from tests.helpers import descendants, run_python, write_file
 
 needs_proc = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="finds worker processes in /proc"
@@ -62,3 +62,29 @@ def test_the_workers_started_early_are_let_go_when_the_archive_cannot_open(
         assert code == 1
         assert "already open in another program" in capsys.readouterr().err
         assert set(descendants(os.getpid())) <= before
+
+
+LOADED_BY_SEARCH = ("numpy", "archive_app.core.search.service")
+IMPORT_THEN_LIST_MODULES = """
+import sys
+from archive_app.entry import main
+code = main(["--archive", {archive!r}, "import", {file!r}])
+print(code, *(name for name in {loaded!r} if name in sys.modules))
+"""
+
+
+def test_an_import_from_the_command_line_loads_neither_search_nor_numpy(tmp_path: Path) -> None:
+    """What ``archive-app import`` loads before its workers can start delays the first file;
+    search (and numpy with it) is loaded by the first search instead."""
+    note = write_file(tmp_path, "note.txt", "Lachin corridor\n\nA note on the road.")
+    archive_folder = str(tmp_path / "archive")
+    script = IMPORT_THEN_LIST_MODULES.format(
+        archive=archive_folder, file=str(note), loaded=LOADED_BY_SEARCH
+    )
+
+    result = run_python(script)
+
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.splitlines()[-1].split() == ["0"]
+    with Archive.open(archive_folder) as archive:
+        assert archive.search("corridor").total == 1
