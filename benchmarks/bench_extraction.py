@@ -244,14 +244,17 @@ def time_archive_import(folder: Path, workspace: Path) -> Timing | None:
     return timing
 
 
-CLI_ENTRY = (
-    "import sys\n"
-    "try:\n    from archive_app.entry import main\n"
-    "except ImportError:\n    from archive_app.cli import main\n"
-    "sys.exit(main())"
-)
-"""What the ``archive-app`` script runs, here with a tree's package first on the path (a
-baseline tree from before ``archive_app.entry`` starts at ``archive_app.cli``)."""
+CLI_ENTRY = "import sys; from {module} import main; sys.exit(main())"
+"""What the ``archive-app`` script runs, here with a tree's package first on the path."""
+
+
+def entry_module(tree: Path) -> str:
+    """The module ``archive-app`` starts at in ``tree``: a baseline tree from before
+    ``archive_app.entry`` starts at ``archive_app.cli``. (Asked of the tree, not of Python: an
+    editable install of this tree would lend the baseline its ``entry`` module.)"""
+    return (
+        "archive_app.entry" if (tree / "archive_app" / "entry.py").is_file() else "archive_app.cli"
+    )
 
 
 def time_cli_import(
@@ -262,7 +265,8 @@ def time_cli_import(
     part of the time (its modules compiled to bytecode first, as an install leaves them)."""
     compile_like_an_install(tree / "archive_app")
     archive = Path(tempfile.mkdtemp(prefix="cli-archive-", dir=workspace))
-    command = [sys.executable, "-c", CLI_ENTRY, "import", "--json", str(folder)]
+    entry = CLI_ENTRY.format(module=entry_module(tree))
+    command = [sys.executable, "-c", entry, "import", "--json", str(folder)]
     command += ["--archive", str(archive)]
     environment = os.environ | {"PYTHONPATH": str(tree)}
     started, cpu = time.perf_counter(), CpuClock()
