@@ -197,9 +197,12 @@ class FoldingFilter(Filter):  # type: ignore[misc]
 
     def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
         for token in tokens:
-            if not token.text.isascii():
-                token.text = fold(token.text)
+            token.text = _folded(token.text)
             yield token
+
+
+def _folded(text: str) -> str:
+    return text if text.isascii() else fold(text)
 
 
 class EnglishStemFilter(Filter):  # type: ignore[misc]
@@ -223,6 +226,28 @@ def content_analyzer() -> Any:
 def name_analyzer() -> Any:
     """For names (authors, sites): folded but not stemmed, every word kept."""
     return RegexTokenizer(word_pattern()) | LowercaseFilter() | FoldingFilter()
+
+
+def shaped_tokens(text: str, *, chars: bool) -> Iterator[Any]:
+    """The words of ``text`` as :func:`content_analyzer` shapes them before their terms are
+    made (each with its position, and its characters when ``chars``), as it does when indexing.
+    The one token object is reused: read it before taking the next."""
+    tokens: Iterator[Any] = _shaper()(text, positions=True, chars=chars, boosts=True, mode="index")
+    return tokens
+
+
+@lru_cache(maxsize=400_000)
+def word_terms(word: str, language: str) -> tuple[str, str, str]:
+    """What :func:`content_analyzer` makes of one shaped word of a source in ``language``:
+    its primary term, its cross-script term ('' when none), and its spelling word (the word
+    folded but not stemmed, as Whoosh's ``spell_`` fields hold it)."""
+    primary, cross = index_forms(word, language)
+    return _folded(primary), _folded(cross), _folded(word)
+
+
+def current_language() -> str:
+    """The language :func:`analysis_language` set ('' outside it)."""
+    return _language.get()
 
 
 def analyze(text: str) -> list[str]:

@@ -14,13 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
-from whoosh.writing import SegmentWriter
+
+from archive_app.core.search.writing import OnePassWriter
 
 COMMIT_COMPRESSION = 0
 
 
-class CommitWriter(SegmentWriter):  # type: ignore[misc]
-    """A writer for one commit of the index writer."""
+class CommitWriter(OnePassWriter):
+    """A writer for one commit of the index writer (texts analysed once: see
+    :mod:`.search.writing`)."""
 
     def __init__(self, index: Any, *, timeout: float) -> None:
         super().__init__(index, timeout=timeout, codec=W3Codec(compression=COMMIT_COMPRESSION))

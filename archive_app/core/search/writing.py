@@ -1,0 +1,130 @@
+"""Adding documents to the index with each text analysed once.
+
+Whoosh analyses a text field with ``spelling=True`` twice: once for its terms, and once more
+(without the stemming filter) for the words of its ``spell_`` field, so each title, body,
+caption and note was tokenised, shaped and folded twice. :class:`OnePassWriter` shapes the
+words of such a field once and takes both from each word (:func:`.analysis.word_terms`, cached
+per word). The postings it gives Whoosh's pool are the very tuples Whoosh's own
+``add_document`` gives, so the index is the same, byte for byte
+(``tests/core/test_one_pass_writing.py`` builds one both ways and compares them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh.formats import Characters, Positions
+from whoosh.writing import SegmentWriter
+
+from archive_app.core.search.analysis import (
+    content_analyzer,
+    current_language,
+    shaped_tokens,
+    word_terms,
+)
+
+Posting = tuple[bytes, int, float, bytes]
+"""A term's posting in one document: the term, its frequency, weight and encoded value."""
+
+
+class OnePassWriter(SegmentWriter):  # type: ignore[misc]
+    """Whoosh's segment writer, analysing the texts of :func:`.analysis.content_analyzer`
+    once. Fields of other analyzers are indexed as Whoosh indexes them."""
+
+    def __init__(self, index: Any, **options: Any) -> None:
+        super().__init__(index, **options)
+        if any(field.vector for _, field in self.schema.items()):
+            raise ValueError("term vectors are not written by this writer")
+        content = content_analyzer()
+        self._one_pass = {
+            name: field.analyzer == content and type(field.format) in (Positions, Characters)
+            for name, field in self.schema.items()
+        }
+
+    def add_document(self, **fields: Any) -> None:
+        """What Whoosh's ``SegmentWriter.add_document`` does (boosts, ``_stored_`` values,
+        lengths, columns), with one analysis for a content field and its spelling field."""
+        self._check_state()
+        schema = self.schema
+        docnum = self.docnum
+        add_post = self.pool.add
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter = self.perdocwriter
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields[fieldname]
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    if self._one_pass[fieldname] and isinstance(value, str):
+                        postings, spelling = content_postings(value, field.format)
+                    else:
+                        postings = list(field.index(value))
+                        spelling = _spellable(field, value)
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    for term, frequency, weight, value_bytes in postings:
+                        if field.scorable:
+                            length += frequency
+                        add_post((fieldname, term, docnum, weight * fieldboost, value_bytes))
+                    if spelling:
+                        # Whoosh gives each spelling posting document 0, weight 1 and the
+                        # value of the field's last posting: kept, so the index is the same.
+                        spell_field = field.spelling_fieldname(fieldname)
+                        last_value = postings[-1][3]
+                        for word in spelling:
+                            add_post((spell_field, word, 0, 1, last_value))
+                stored_value = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(
+                    fieldname, field, stored_value if field.stored else None, length
+                )
+                if field.column_type and stored_value is not None:
+                    column_value = field.to_column_value(stored_value)
+                    perdocwriter.add_column_value(fieldname, field.column_type, column_value)
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+
+def content_postings(text: str, field_format: Any) -> tuple[list[Posting], list[bytes]]:
+    """The postings of ``text`` in a field of :func:`.analysis.content_analyzer` (in the order
+    Whoosh's format gives them: by each term's first occurrence), and its spelling words,
+    sorted; analysed in the language :func:`.analysis.analysis_language` set."""
+    language = current_language()
+    characters = isinstance(field_format, Characters)
+    places: dict[str, list[Any]] = {}
+    spelling: set[str] = set()
+    for token in shaped_tokens(text, chars=characters):
+        primary, cross, spelled = word_terms(token.text, language)
+        spelling.add(spelled)
+        place = (token.pos, token.startchar, token.endchar) if characters else token.pos
+        if primary in places:
+            places[primary].append(place)
+        else:
+            places[primary] = [place]
+        if cross:
+            if cross in places:
+                places[cross].append(place)
+            else:
+                places[cross] = [place]
+    boost = field_format.field_boost
+    encode = field_format.encode
+    postings = [
+        (term.encode("utf-8"), len(found), float(len(found)) * boost, encode(found))
+        for term, found in places.items()
+    ]
+    return postings, [word.encode("utf-8") for word in sorted(spelling)]
+
+
+def _spellable(field: Any, value: Any) -> list[bytes]:
+    """The spelling words Whoosh adds for a field analysed its own way ([] if it keeps none)."""
+    if not field.separate_spelling():
+        return []
+    return [word.encode("utf-8") for word in field.spellable_words(value)]
