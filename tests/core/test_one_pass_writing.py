@@ -6,20 +6,29 @@ sources in other languages and scripts, with captions, notes and edge cases of w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import SegmentWriter
 
 from archive_app.core.archive import Archive
 from archive_app.core.index import build_schema
+from archive_app.core.keeping import KeptFile, record_source
 from archive_app.core.search.analysis import analysis_language
+from archive_app.core.search.committing import COMMIT_COMPRESSION
 from archive_app.core.search.documents import documents_for
+from archive_app.core.search.term_writing import OneLoopCodec
 from archive_app.core.search.writing import OnePassWriter
+from archive_app.core.store import FileDigest
 from archive_app.importers.document import Block, Caption, ExtractedDocument
-from tests.helpers import StoreDocument
+from tests.helpers import CORPUS
+
+BLOCK_LIMIT = 128
+"""Postings in a block of Whoosh's codec (W3Codec's default)."""
 
 SOURCES_IN_OTHER_SCRIPTS = [
     ("ru", "Бои под Степанакертом", "Жители Степанакерта ушли из города. Ёлка у дома."),
@@ -33,31 +42,43 @@ SOURCES_IN_OTHER_SCRIPTS = [
 ]
 
 
-@pytest.fixture
-def archive_of_pages(corpus: Path, archive: Archive, store_document: StoreDocument) -> Archive:
-    archive.import_paths(sorted((corpus / "articles-dev" / "html").glob("*.html")))
-    for language, title, body in SOURCES_IN_OTHER_SCRIPTS:
-        store_document(
-            ExtractedDocument(
-                kind="article",
-                title=title,
-                language=language,
-                blocks=[Block("heading", title), Block("paragraph", body)],
-                captions=[Caption(text=body[:40], credit="Photo: Ağdam Press")],
-                notes=[f"{body} — {title}"],
-            )
-        )
-    return archive
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """The index documents of the corpus's pages and of the sources in other scripts."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    with Archive.open(tmp_path_factory.mktemp("pages") / "archive") as archive:
+        archive.import_paths(sorted((CORPUS / "articles-dev" / "html").glob("*.html")))
+        with archive.database.transaction() as connection:
+            for number, (language, title, body) in enumerate(SOURCES_IN_OTHER_SCRIPTS):
+                document = ExtractedDocument(
+                    kind="article",
+                    title=title,
+                    language=language,
+                    blocks=[Block("heading", title), Block("paragraph", body)],
+                    captions=[Caption(text=body[:40], credit="Photo: Ağdam Press")],
+                    notes=[f"{body} — {title}"],
+                )
+                digest = FileDigest(f"{number:064x}", 10)
+                record_source(connection, KeptFile(Path(f"{number}.txt"), digest, document, "t"))
+        ids = [int(row[0]) for row in archive.database.query("SELECT id FROM sources")]
+        found = list(documents_for(archive.database, ids).values())
+    assert {document.get("lang", "") for document in found} >= {"en", "ru", "ja", "hy"}
+    return found
 
 
-def _build(folder: Path, documents: list[dict[str, Any]], writer_class: type) -> Any:
+def _build(folder: Path, commits: list[list[dict[str, Any]]], writer: Callable[[Any], Any]) -> Any:
+    """An index of one segment: each list of documents committed, then all merged."""
     folder.mkdir()
     ix = whoosh_index.create_in(folder, build_schema())
-    writer = writer_class(ix, compound=False)  # a file per part, to compare
-    for document in documents:
-        with analysis_language(document.get("lang", "")):
-            writer.add_document(**document)
-    writer.commit()
+    for documents in commits:
+        adding = writer(ix)
+        for document in documents:
+            with analysis_language(document.get("lang", "")):
+                adding.add_document(**document)
+        adding.commit(merge=False)
+    if len(commits) > 1:
+        writer(ix).commit(optimize=True)
     return ix
 
 
@@ -94,22 +115,44 @@ def _segment_files(folder: Path) -> dict[str, bytes]:
     return files
 
 
-@pytest.mark.slow
-def test_one_pass_writes_the_index_whoosh_writes(archive_of_pages: Archive, tmp_path: Path) -> None:
-    ids = [int(row[0]) for row in archive_of_pages.database.query("SELECT id FROM sources")]
-    documents = list(documents_for(archive_of_pages.database, ids).values())
-    assert {document.get("lang", "") for document in documents} >= {"en", "ru", "ja", "hy"}
-
-    whooshs = _build(tmp_path / "whoosh", documents, SegmentWriter)
-    ours = _build(tmp_path / "one-pass", documents, OnePassWriter)
-
+def _compare(whooshs: Any, ours: Any, folder: Path) -> None:
     with whooshs.reader() as expected, ours.reader() as found:
         expected_postings = _postings(expected)
         assert _postings(found) == expected_postings
         assert _per_document(found) == _per_document(expected)
         for fieldname in expected.schema.scorable_names():
             assert found.field_length(fieldname) == expected.field_length(fieldname)
-    spelled = {term for fieldname, term in expected_postings if fieldname == "spell_body"}
-    assert {"степанакерта", "xankendide", "shusha"} <= {word.decode() for word in spelled}
-    assert len(expected_postings) > 20_000
-    assert _segment_files(tmp_path / "one-pass") == _segment_files(tmp_path / "whoosh")
+    spelled = {term.decode() for fieldname, term in expected_postings if fieldname == "spell_body"}
+    assert {"степанакерта", "xankendide", "shusha"} <= spelled
+    longest = max(len(postings) for postings in expected_postings.values())
+    assert longest > 2 * BLOCK_LIMIT  # lists of several blocks, written by Whoosh's code
+    assert _segment_files(folder / "one-pass") == _segment_files(folder / "whoosh")
+
+
+@pytest.mark.slow
+def test_one_pass_writes_the_index_whoosh_writes(
+    documents: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """As a rebuild writes: one large commit, compressed."""
+    commits = [documents * 4]
+    whooshs = _build(tmp_path / "whoosh", commits, lambda ix: SegmentWriter(ix, compound=False))
+    ours = _build(tmp_path / "one-pass", commits, lambda ix: OnePassWriter(ix, compound=False))
+    _compare(whooshs, ours, tmp_path)
+
+
+@pytest.mark.slow
+def test_commits_and_their_merge_write_what_whoosh_writes(
+    documents: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """As the index writer writes: small uncompressed commits, then a merge of them."""
+    commits = [documents[start : start + 15] for start in range(0, len(documents), 15)] * 4
+
+    def whooshs_writer(ix: Any) -> Any:
+        return SegmentWriter(ix, compound=False, codec=W3Codec(compression=COMMIT_COMPRESSION))
+
+    def our_writer(ix: Any) -> Any:
+        return OnePassWriter(ix, compound=False, codec=OneLoopCodec(compression=COMMIT_COMPRESSION))
+
+    whooshs = _build(tmp_path / "whoosh", commits, whooshs_writer)
+    ours = _build(tmp_path / "one-pass", commits, our_writer)
+    _compare(whooshs, ours, tmp_path)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
+from whoosh.codec.whoosh3 import W3PerDocReader
 
+from archive_app.core.search.term_writing import OneLoopCodec
 from archive_app.core.search.writing import OnePassWriter
 
 COMMIT_COMPRESSION = 0
@@ -25,7 +26,7 @@ class CommitWriter(OnePassWriter):
     :mod:`.search.writing`)."""
 
     def __init__(self, index: Any, *, timeout: float) -> None:
-        super().__init__(index, timeout=timeout, codec=W3Codec(compression=COMMIT_COMPRESSION))
+        super().__init__(index, timeout=timeout, codec=OneLoopCodec(compression=COMMIT_COMPRESSION))
 
     def per_document_reader(self) -> W3PerDocReader:
         """The new segment's lengths, read when its postings are written."""

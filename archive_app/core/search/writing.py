@@ -22,6 +22,7 @@ from archive_app.core.search.analysis import (
     shaped_tokens,
     word_terms,
 )
+from archive_app.core.search.term_writing import OneLoopCodec
 
 Posting = tuple[bytes, int, float, bytes]
 """A term's posting in one document: the term, its frequency, weight and encoded value."""
@@ -29,10 +30,11 @@ Posting = tuple[bytes, int, float, bytes]
 
 class OnePassWriter(SegmentWriter):  # type: ignore[misc]
     """Whoosh's segment writer, analysing the texts of :func:`.analysis.content_analyzer`
-    once. Fields of other analyzers are indexed as Whoosh indexes them."""
+    once (fields of other analyzers are indexed as Whoosh indexes them), and writing terms
+    with :class:`.term_writing.OneLoopCodec` unless given another codec."""
 
-    def __init__(self, index: Any, **options: Any) -> None:
-        super().__init__(index, **options)
+    def __init__(self, index: Any, *, codec: Any = None, **options: Any) -> None:
+        super().__init__(index, codec=codec or OneLoopCodec(), **options)
         if any(field.vector for _, field in self.schema.items()):
             raise ValueError("term vectors are not written by this writer")
         content = content_analyzer()

@@ -1,0 +1,158 @@
+"""Writing a segment's terms in one loop: the bytes Whoosh's own codec writes, with less work.
+
+Whoosh writes each term of a segment through a postings writer, a block buffer, a term info
+and the terms' hash table, some twenty calls a term, even for a term with one posting. A commit
+of an import's pages has about as many terms as postings (most words of a page are new to the
+commit, and each word has a spelling term beside it), so that was most of a commit's time.
+:class:`OneLoopCodec` writes a term whose postings fit in one block (every term of an import's
+commit, and all but the commonest of a merge's) in a few lines; longer lists go through
+Whoosh's own writer. The files are the ones Whoosh writes, byte for byte
+(``tests/core/test_one_pass_writing.py`` builds an index both ways and compares).
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
+from pickle import dumps
+from typing import Any
+
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3TermInfo,
+    _lenfield,
+)
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
+from whoosh.util.numlists import delta_encode
+
+Item = tuple[str, bytes, int, float, bytes | None]
+"""A posting as Whoosh's pool gives it: field, term, document, weight, encoded value."""
+
+_term_of_item = itemgetter(0, 1)
+_length_byte = lru_cache(maxsize=4096)(length_to_byte)
+
+
+class OneLoopCodec(W3Codec):  # type: ignore[misc]
+    """Whoosh's codec (W3), writing the terms of a segment with :class:`_OneLoopTermsWriter`."""
+
+    def field_writer(self, storage: Any, segment: Any) -> W3FieldWriter:
+        return _OneLoopTermsWriter(self, storage, segment)
+
+
+class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
+    def add_postings(self, schema: Any, lengths: Any, items: Iterable[Item]) -> None:
+        """Write the postings (sorted by field, term and document) of a segment whose
+        per-document ``lengths`` are written already."""
+        codec = self._codec
+        one_block = range(max(codec._inlinelimit, 1), codec._blocklimit + 1)
+        fieldname = None
+        field_lengths: _FieldLengths | None = None
+        for (item_field, term), postings in groupby(items, key=_term_of_item):
+            if item_field != fieldname:
+                if fieldname is not None:
+                    self.finish_field()
+                fieldname = item_field
+                self.start_field(fieldname, schema[fieldname])
+                field_lengths = _FieldLengths(lengths, fieldname)
+            assert field_lengths is not None
+            listed = list(postings)
+            if len(listed) in one_block:
+                self._write_one_block(term, listed, field_lengths)
+            else:
+                self.start_term(term)
+                for _, _, docnum, weight, value in listed:
+                    self.add(docnum, weight, value or b"", field_lengths.of(docnum))
+                self.finish_term()
+        if fieldname is not None:
+            self.finish_field()
+
+    def _write_one_block(self, term: bytes, postings: list[Item], lengths: _FieldLengths) -> None:
+        """What ``W3PostingsWriter`` writes for a list of one (last) block, and the term's
+        entry ``W3FieldWriter.finish_term`` adds."""
+        ids = array("I", [posting[2] for posting in postings])
+        raw_weights = [posting[3] for posting in postings]
+        weights = array("f", raw_weights)
+        values = [posting[4] for posting in postings if posting[4]]
+        max_weight = max((0, *raw_weights))
+        min_length, max_length = lengths.extremes(ids)
+
+        if weights.count(1.0) == len(weights):
+            stored_weights: Any = None
+        elif weights.count(weights[0]) == len(weights):
+            stored_weights = weights[0]
+        else:
+            stored_weights = tuple(weights)
+        fixed_size = self._format.fixed_value_size()
+        if fixed_size is None or fixed_size < 0:
+            stored_values: Any = tuple(values)
+        elif fixed_size == 0:
+            stored_values = None
+        else:
+            stored_values = b"".join(values)
+        data = dumps((tuple(delta_encode(ids)), stored_weights, stored_values), 2)
+        compression = self._codec._compression
+        if compression:
+            data = zlib.compress(data, compression)
+        info = dumps(
+            (
+                len(ids),
+                ids[-1],
+                max_weight,
+                compression,
+                _length_byte(min_length),
+                _length_byte(max_length),
+            ),
+            2,
+        )
+        block = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
+        offset = self._postfile.tell()
+        self._postfile.write(block)
+
+        entry = W3TermInfo._struct.pack(
+            False,
+            sum(weights),
+            len(ids),
+            0 if min_length is None else _length_byte(min_length),
+            _length_byte(max_length),
+            max(0, max_weight),
+            ids[0],
+            ids[-1],
+        )
+        entry += pack_long(offset) + pack_int(len(block))
+        self._tindex.add(pack_ushort(self._fieldid) + term, entry)
+
+
+class _FieldLengths:
+    """A field's length in each document of the segment, read once per document (none at
+    all for a field that keeps no lengths, such as a spelling field)."""
+
+    def __init__(self, lengths: Any, fieldname: str) -> None:
+        kept = lengths is not None and lengths.has_column(_lenfield(fieldname))
+        self._lengths = lengths if kept else None
+        self._fieldname = fieldname
+        self._known: dict[int, int] = {}
+
+    def of(self, docnum: int) -> int:
+        if self._lengths is None:
+            return 0
+        length = self._known.get(docnum)
+        if length is None:
+            length = self._known[docnum] = (
+                self._lengths.doc_field_length(docnum, self._fieldname) or 0
+            )
+        return length
+
+    def extremes(self, docnums: array[int]) -> tuple[int | None, int]:
+        """The shortest and longest non-zero lengths (None and 0 when there are none), as a
+        block of postings records them."""
+        if self._lengths is None:
+            return None, 0
+        found = [length for length in map(self.of, docnums) if length]
+        return (min(found), max(found)) if found else (None, 0)
