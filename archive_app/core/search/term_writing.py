@@ -12,12 +12,11 @@ Whoosh's own writer. The files are the ones Whoosh writes, byte for byte
 
 from __future__ import annotations
 
+import struct
 import zlib
 from array import array
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 from pickle import dumps
 from typing import Any
 
@@ -35,8 +34,18 @@ from whoosh.util.numlists import delta_encode
 Item = tuple[str, bytes, int, float, bytes | None]
 """A posting as Whoosh's pool gives it: field, term, document, weight, encoded value."""
 
-_term_of_item = itemgetter(0, 1)
 _length_byte = lru_cache(maxsize=4096)(length_to_byte)
+_KEY_AND_VALUE_LENGTHS = struct.Struct("!ii")
+"""How Whoosh's hash file writes the lengths of a key and its value before them."""
+
+
+@lru_cache(maxsize=65_536, typed=True)
+def _block_info(
+    *, count: int, last_id: int, max_weight: float, compression: int, min_byte: int, max_byte: int
+) -> bytes:
+    """A block's header: most are alike (one posting, weight 1, in one of a commit's pages).
+    Typed, as a weight of 1 and one of 1.0 pickle apart."""
+    return dumps((count, last_id, max_weight, compression, min_byte, max_byte), 2)
 
 
 class OneLoopCodec(W3Codec):  # type: ignore[misc]
@@ -50,28 +59,40 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
     def add_postings(self, schema: Any, lengths: Any, items: Iterable[Item]) -> None:
         """Write the postings (sorted by field, term and document) of a segment whose
         per-document ``lengths`` are written already."""
-        codec = self._codec
-        one_block = range(max(codec._inlinelimit, 1), codec._blocklimit + 1)
-        fieldname = None
+        fieldname = term = None
+        postings: list[Item] = []
         field_lengths: _FieldLengths | None = None
-        for (item_field, term), postings in groupby(items, key=_term_of_item):
-            if item_field != fieldname:
-                if fieldname is not None:
-                    self.finish_field()
-                fieldname = item_field
-                self.start_field(fieldname, schema[fieldname])
-                field_lengths = _FieldLengths(lengths, fieldname)
+        for item in items:
+            if item[1] != term or item[0] != fieldname:
+                if postings:
+                    assert field_lengths is not None
+                    self._write_term(postings, field_lengths)
+                    postings = []
+                if item[0] != fieldname:
+                    if fieldname is not None:
+                        self.finish_field()
+                    fieldname = item[0]
+                    self.start_field(fieldname, schema[fieldname])
+                    field_lengths = _FieldLengths(lengths, fieldname, self._format)
+                term = item[1]
+            postings.append(item)
+        if postings:
             assert field_lengths is not None
-            listed = list(postings)
-            if len(listed) in one_block:
-                self._write_one_block(term, listed, field_lengths)
-            else:
-                self.start_term(term)
-                for _, _, docnum, weight, value in listed:
-                    self.add(docnum, weight, value or b"", field_lengths.of(docnum))
-                self.finish_term()
+            self._write_term(postings, field_lengths)
         if fieldname is not None:
             self.finish_field()
+
+    def _write_term(self, postings: list[Item], lengths: _FieldLengths) -> None:
+        """Write one term's postings: in one block here, or longer lists by Whoosh's code."""
+        term = postings[0][1]
+        codec = self._codec
+        if max(codec._inlinelimit, 1) <= len(postings) <= codec._blocklimit:
+            self._write_one_block(term, postings, lengths)
+            return
+        self.start_term(term)
+        for _, _, docnum, weight, value in postings:
+            self.add(docnum, weight, value or b"", lengths.of(docnum))
+        self.finish_term()
 
     def _write_one_block(self, term: bytes, postings: list[Item], lengths: _FieldLengths) -> None:
         """What ``W3PostingsWriter`` writes for a list of one (last) block, and the term's
@@ -89,7 +110,7 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
             stored_weights = weights[0]
         else:
             stored_weights = tuple(weights)
-        fixed_size = self._format.fixed_value_size()
+        fixed_size = lengths.value_size
         if fixed_size is None or fixed_size < 0:
             stored_values: Any = tuple(values)
         elif fixed_size == 0:
@@ -100,16 +121,13 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
         compression = self._codec._compression
         if compression:
             data = zlib.compress(data, compression)
-        info = dumps(
-            (
-                len(ids),
-                ids[-1],
-                max_weight,
-                compression,
-                _length_byte(min_length),
-                _length_byte(max_length),
-            ),
-            2,
+        info = _block_info(
+            count=len(ids),
+            last_id=ids[-1],
+            max_weight=max_weight,
+            compression=compression,
+            min_byte=_length_byte(min_length),
+            max_byte=_length_byte(max_length),
         )
         block = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
         offset = self._postfile.tell()
@@ -126,18 +144,32 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
             ids[-1],
         )
         entry += pack_long(offset) + pack_int(len(block))
-        self._tindex.add(pack_ushort(self._fieldid) + term, entry)
+        self._add_entry(pack_ushort(self._fieldid) + term, entry)
+
+    def _add_entry(self, key: bytes, entry: bytes) -> None:
+        """What ``OrderedHashWriter.add`` does with a term's entry (keys come in order), in
+        one write."""
+        terms = self._tindex
+        position = terms.dbfile.tell()
+        terms.index.append(position)
+        terms.dbfile.write(_KEY_AND_VALUE_LENGTHS.pack(len(key), len(entry)) + key + entry)
+        hashed = terms.hashfn(key)
+        terms.buckets[hashed & 255].append((hashed, position))
+        terms.lastkey = key
 
 
 class _FieldLengths:
     """A field's length in each document of the segment, read once per document (none at
-    all for a field that keeps no lengths, such as a spelling field)."""
+    all for a field that keeps no lengths, such as a spelling field), and its format's
+    value size."""
 
-    def __init__(self, lengths: Any, fieldname: str) -> None:
+    def __init__(self, lengths: Any, fieldname: str, field_format: Any) -> None:
         kept = lengths is not None and lengths.has_column(_lenfield(fieldname))
         self._lengths = lengths if kept else None
         self._fieldname = fieldname
         self._known: dict[int, int] = {}
+        self.value_size = field_format.fixed_value_size()
+        """The size of each posting's value in the field's format (None: they vary)."""
 
     def of(self, docnum: int) -> int:
         if self._lengths is None:
