@@ -1,0 +1,151 @@
+"""The CPU the index writer spends per imported page, beside Whoosh's own way of writing.
+
+    python benchmarks/bench_index_writer.py [--folder DIR] [--commit 15] [--rounds 5]
+        [--baseline DIR]
+
+Imports the saved pages of ``--folder`` (default: the shared corpus's ``articles-dev/html``)
+into a temporary archive once, reads their index documents, and writes them into fresh indexes
+in commits of ``--commit`` pages (about what an import's rounds commit), two ways in turn:
+
+- Whoosh's way, as the writer wrote before: ``SegmentWriter.add_document`` (each text analysed
+  twice: its terms, then its spelling field's words) and Whoosh's codec writing the terms;
+- ours: :class:`~archive_app.core.search.committing.CommitWriter` (one analysis, one loop).
+
+It prints the CPU per page of adding the documents and of committing them, the best of
+``--rounds`` for each (the analysis caches are warm after the first round, for both, as in a
+long import). With ``--baseline DIR`` (a copy of the program before, e.g. ``git archive main
+archive_app | tar -x -C DIR``) it also times ``archive-app import`` of the folder into a fresh
+archive with this tree and with the baseline, in turn, and prints the best of three of each.
+Asserts nothing: shared machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from installed import compile_like_an_install
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.writing import SegmentWriter
+
+from archive_app.core.archive import Archive
+from archive_app.core.index import build_schema
+from archive_app.core.search.analysis import analysis_language
+from archive_app.core.search.committing import COMMIT_COMPRESSION, CommitWriter
+from archive_app.core.search.documents import documents_for
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS_PAGES = REPO.parent / "shared" / "corpus" / "articles-dev" / "html"
+
+
+def whooshs_writer(ix: Any) -> Any:
+    """The index writer's commits before: Whoosh's writer, uncompressed commits."""
+    return SegmentWriter(ix, timeout=10.0, codec=W3Codec(compression=COMMIT_COMPRESSION))
+
+
+def our_writer(ix: Any) -> Any:
+    return CommitWriter(ix, timeout=10.0)
+
+
+def write_once(
+    documents: list[dict[str, Any]], commit: int, writer: Callable[[Any], Any], folder: Path
+) -> tuple[float, float]:
+    """CPU seconds adding, and committing, every document into a fresh index."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    ix = whoosh_index.create_in(folder, build_schema())
+    adding = committing = 0.0
+    for start in range(0, len(documents), commit):
+        started = time.process_time()
+        open_writer = writer(ix)
+        for document in documents[start : start + commit]:
+            with analysis_language(document.get("lang", "")):
+                open_writer.update_document(**document)
+        added = time.process_time()
+        open_writer.commit(merge=False)
+        adding += added - started
+        committing += time.process_time() - added
+    ix.close()
+    return adding, committing
+
+
+def compare_writers(documents: list[dict[str, Any]], commit: int, rounds: int) -> None:
+    pages = len(documents)
+    best: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory() as workspace:
+        for _ in range(rounds):
+            for label, writer in (("Whoosh's writer", whooshs_writer), ("ours", our_writer)):
+                figures = write_once(documents, commit, writer, Path(workspace) / "index")
+                if label not in best or sum(figures) < sum(best[label]):
+                    best[label] = figures
+    print(f"index writer CPU per page, {pages} pages in commits of {commit}, best of {rounds}:")
+    for label, (adding, committing) in best.items():
+        add, commit_ms = adding * 1000 / pages, committing * 1000 / pages
+        total = add + commit_ms
+        print(f"  {label:16} add {add:5.2f} ms, commit {commit_ms:5.2f} ms, total {total:5.2f}")
+
+
+def time_imports(folder: Path, baseline: Path, tries: int = 3) -> None:
+    """``archive-app import`` of the folder with this tree and with the baseline, in turn."""
+    compile_like_an_install()
+    program = "import sys; from archive_app.entry import main; sys.exit(main())"
+    timings: dict[str, list[tuple[float, float]]] = {"baseline": [], "this tree": []}
+    with tempfile.TemporaryDirectory() as workspace:
+        for _ in range(tries):
+            for label, tree in (("baseline", baseline), ("this tree", REPO)):
+                archive = Path(workspace) / "archive"
+                shutil.rmtree(archive, ignore_errors=True)
+                command = [sys.executable, "-c", program, "--archive", str(archive), "import"]
+                before = _children_cpu()
+                started = time.perf_counter()
+                subprocess.run(
+                    [*command, str(folder)],
+                    check=True,
+                    capture_output=True,
+                    env={**os.environ, "PYTHONPATH": str(tree)},
+                )
+                seconds = time.perf_counter() - started
+                timings[label].append((seconds, _children_cpu() - before))
+    print(f"archive-app import of {folder.name}, best of {tries}:")
+    for label, runs in timings.items():
+        seconds, cpu = min(runs)
+        print(f"  {label:10} {seconds:5.2f} s wall, {cpu:5.2f} s CPU")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, default=CORPUS_PAGES)
+    parser.add_argument("--commit", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--baseline", type=Path)
+    args = parser.parse_args(argv)
+    with (
+        tempfile.TemporaryDirectory() as workspace,
+        Archive.open(Path(workspace) / "archive") as archive,
+    ):
+        archive.import_paths(sorted(args.folder.iterdir()))
+        ids = [int(row[0]) for row in archive.database.query("SELECT id FROM sources")]
+        documents = list(documents_for(archive.database, ids).values())
+    compare_writers(documents, args.commit, args.rounds)
+    if args.baseline is not None:
+        time_imports(args.folder, args.baseline)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
