@@ -43,11 +43,12 @@ SOURCES_IN_OTHER_SCRIPTS = [
 
 
 @pytest.fixture(scope="module")
-def documents(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    """The index documents of the corpus's pages and of the sources in other scripts."""
+def pages_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive of the corpus's pages and of the sources in other scripts (closed)."""
     if not CORPUS.is_dir():
         pytest.skip(f"the shared corpus is not at {CORPUS}")
-    with Archive.open(tmp_path_factory.mktemp("pages") / "archive") as archive:
+    folder = tmp_path_factory.mktemp("pages") / "archive"
+    with Archive.open(folder) as archive:
         archive.import_paths(sorted((CORPUS / "articles-dev" / "html").glob("*.html")))
         with archive.database.transaction() as connection:
             for number, (language, title, body) in enumerate(SOURCES_IN_OTHER_SCRIPTS):
@@ -61,8 +62,19 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
                 )
                 digest = FileDigest(f"{number:064x}", 10)
                 record_source(connection, KeptFile(Path(f"{number}.txt"), digest, document, "t"))
-        ids = [int(row[0]) for row in archive.database.query("SELECT id FROM sources")]
-        found = list(documents_for(archive.database, ids).values())
+    return folder
+
+
+def _documents_of(archive: Archive) -> list[dict[str, Any]]:
+    ids = [int(row[0]) for row in archive.database.query("SELECT id FROM sources ORDER BY id")]
+    return list(documents_for(archive.database, ids).values())
+
+
+@pytest.fixture(scope="module")
+def documents(pages_archive: Path) -> list[dict[str, Any]]:
+    """The index documents of the pages archive's sources."""
+    with Archive.open(pages_archive) as archive:
+        found = _documents_of(archive)
     assert {document.get("lang", "") for document in found} >= {"en", "ru", "ja", "hy"}
     return found
 
@@ -115,13 +127,20 @@ def _segment_files(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def _compare(whooshs: Any, ours: Any, folder: Path) -> None:
+def _compare_contents(whooshs: Any, ours: Any) -> dict[tuple[str, bytes], list[Any]]:
+    """Assert that two indexes hold the same postings, lengths and stored fields; the
+    postings."""
     with whooshs.reader() as expected, ours.reader() as found:
         expected_postings = _postings(expected)
         assert _postings(found) == expected_postings
         assert _per_document(found) == _per_document(expected)
         for fieldname in expected.schema.scorable_names():
             assert found.field_length(fieldname) == expected.field_length(fieldname)
+    return expected_postings
+
+
+def _compare(whooshs: Any, ours: Any, folder: Path) -> None:
+    expected_postings = _compare_contents(whooshs, ours)
     spelled = {term.decode() for fieldname, term in expected_postings if fieldname == "spell_body"}
     assert {"степанакерта", "xankendide", "shusha"} <= spelled
     longest = max(len(postings) for postings in expected_postings.values())
@@ -156,3 +175,16 @@ def test_commits_and_their_merge_write_what_whoosh_writes(
     whooshs = _build(tmp_path / "whoosh", commits, whooshs_writer)
     ours = _build(tmp_path / "one-pass", commits, our_writer)
     _compare(whooshs, ours, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_reindex_writes_the_index_whooshs_writer_writes(
+    pages_archive: Path, tmp_path: Path
+) -> None:
+    with Archive.open(pages_archive) as archive:
+        archive.reindex()
+        documents = _documents_of(archive)
+        whooshs = _build(tmp_path / "whoosh", [documents], SegmentWriter)
+        with archive.index.searcher() as searcher:
+            assert searcher.doc_count() == len(documents)
+        _compare_contents(whooshs, whoosh_index.open_dir(pages_archive / "index"))
