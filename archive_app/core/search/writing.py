@@ -24,6 +24,8 @@ from archive_app.core.search.analysis import (
 )
 from archive_app.core.search.term_writing import OneLoopCodec
 
+_POSTING_SIZE = 150
+"""Whoosh's estimate of a pooled posting's bytes besides its field name, term and value."""
 Posting = tuple[bytes, int, float, bytes]
 """A term's posting in one document: the term, its frequency, weight and encoded value."""
 
@@ -49,7 +51,6 @@ class OnePassWriter(SegmentWriter):  # type: ignore[misc]
         self._check_state()
         schema = self.schema
         docnum = self.docnum
-        add_post = self.pool.add
         docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
@@ -69,17 +70,24 @@ class OnePassWriter(SegmentWriter):  # type: ignore[misc]
                         postings = list(field.index(value))
                         spelling = _spellable(field, value)
                     fieldboost = self._field_boost(fields, fieldname, docboost)
-                    for term, frequency, weight, value_bytes in postings:
-                        if field.scorable:
-                            length += frequency
-                        add_post((fieldname, term, docnum, weight * fieldboost, value_bytes))
+                    if field.scorable:
+                        length = sum(posting[1] for posting in postings)
+                    self._pool(
+                        fieldname,
+                        [
+                            (fieldname, term, docnum, weight * fieldboost, value_bytes)
+                            for term, _, weight, value_bytes in postings
+                        ],
+                    )
                     if spelling:
                         # Whoosh gives each spelling posting document 0, weight 1 and the
                         # value of the field's last posting: kept, so the index is the same.
                         spell_field = field.spelling_fieldname(fieldname)
                         last_value = postings[-1][3]
-                        for word in spelling:
-                            add_post((spell_field, word, 0, 1, last_value))
+                        self._pool(
+                            spell_field,
+                            [(spell_field, word, 0, 1, last_value) for word in spelling],
+                        )
                 stored_value = fields.get(f"_stored_{fieldname}", value)
                 perdocwriter.add_field(
                     fieldname, field, stored_value if field.stored else None, length
@@ -93,6 +101,20 @@ class OnePassWriter(SegmentWriter):  # type: ignore[misc]
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _pool(self, fieldname: str, items: list[tuple[str, bytes, int, float, bytes]]) -> None:
+        """What Whoosh's ``PostingPool.add`` does for each of a field's postings, at once: the
+        pool is written to a run on disk once it holds more than its memory limit (by Whoosh's
+        estimate of each posting's size), so a rebuild's memory stays bounded."""
+        pool = self.pool
+        pool.fieldnames.add(fieldname)
+        pool.current.extend(items)
+        pool.currentsize += sum(
+            _POSTING_SIZE + len(fieldname) + 2 * len(item[1]) + len(item[4] or b"")
+            for item in items
+        )
+        if pool.currentsize > pool.limit:
+            pool.save()
 
 
 def content_postings(text: str, field_format: Any) -> tuple[list[Posting], list[bytes]]:
