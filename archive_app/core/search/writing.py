@@ -19,7 +19,7 @@ from whoosh.writing import SegmentWriter
 from archive_app.core.search.analysis import (
     content_analyzer,
     current_language,
-    shaped_tokens,
+    shaped_words,
     word_terms,
 )
 from archive_app.core.search.term_writing import OneLoopCodec
@@ -125,10 +125,10 @@ def content_postings(text: str, field_format: Any) -> tuple[list[Posting], list[
     characters = isinstance(field_format, Characters)
     places: dict[str, list[Any]] = {}
     spelling: set[str] = set()
-    for token in shaped_tokens(text, chars=characters):
-        primary, cross, spelled = word_terms(token.text, language)
+    for word, position, start, end in shaped_words(text):
+        primary, cross, spelled = word_terms(word, language)
         spelling.add(spelled)
-        place = (token.pos, token.startchar, token.endchar) if characters else token.pos
+        place = (position, start, end) if characters else position
         if primary in places:
             places[primary].append(place)
         else:
