@@ -12,10 +12,11 @@ Whoosh's own writer. The files are the ones Whoosh writes, byte for byte
 
 from __future__ import annotations
 
+import hashlib
 import struct
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pickle import dumps
 from typing import Any
@@ -27,6 +28,7 @@ from whoosh.codec.whoosh3 import (
     W3TermInfo,
     _lenfield,
 )
+from whoosh.filedb.filetables import md5_hash
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.util.numlists import delta_encode
@@ -35,6 +37,7 @@ Item = tuple[str, bytes, int, float, bytes | None]
 """A posting as Whoosh's pool gives it: field, term, document, weight, encoded value."""
 
 _length_byte = lru_cache(maxsize=4096)(length_to_byte)
+GATHER_BYTES = 1 << 20
 _KEY_AND_VALUE_LENGTHS = struct.Struct("!ii")
 """How Whoosh's hash file writes the lengths of a key and its value before them."""
 
@@ -56,9 +59,16 @@ class OneLoopCodec(W3Codec):  # type: ignore[misc]
 
 
 class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
+        super().__init__(codec, storage, segment)
+        hashing = self._tindex.hashfn
+        self._hash: Callable[[bytes], int] = _md5_hash if hashing is md5_hash else hashing
+
     def add_postings(self, schema: Any, lengths: Any, items: Iterable[Item]) -> None:
         """Write the postings (sorted by field, term and document) of a segment whose
         per-document ``lengths`` are written already."""
+        self._postings_out = _Appending(self._postfile)
+        self._terms_out = _Appending(self._tindex.dbfile)
         fieldname = term = None
         postings: list[Item] = []
         field_lengths: _FieldLengths | None = None
@@ -81,6 +91,8 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
             self._write_term(postings, field_lengths)
         if fieldname is not None:
             self.finish_field()
+        self._postings_out.flush()
+        self._terms_out.flush()
 
     def _write_term(self, postings: list[Item], lengths: _FieldLengths) -> None:
         """Write one term's postings: in one block here, or longer lists by Whoosh's code."""
@@ -89,15 +101,19 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
         if max(codec._inlinelimit, 1) <= len(postings) <= codec._blocklimit:
             self._write_one_block(term, postings, lengths)
             return
+        self._postings_out.flush()
+        self._terms_out.flush()
         self.start_term(term)
         for _, _, docnum, weight, value in postings:
             self.add(docnum, weight, value or b"", lengths.of(docnum))
         self.finish_term()
+        self._postings_out.resume()
+        self._terms_out.resume()
 
     def _write_one_block(self, term: bytes, postings: list[Item], lengths: _FieldLengths) -> None:
         """What ``W3PostingsWriter`` writes for a list of one (last) block, and the term's
         entry ``W3FieldWriter.finish_term`` adds."""
-        ids = array("I", [posting[2] for posting in postings])
+        ids = [posting[2] for posting in postings]
         raw_weights = [posting[3] for posting in postings]
         weights = array("f", raw_weights)
         values = [posting[4] for posting in postings if posting[4]]
@@ -130,8 +146,7 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
             max_byte=_length_byte(max_length),
         )
         block = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
-        offset = self._postfile.tell()
-        self._postfile.write(block)
+        offset = self._postings_out.add(block)
 
         entry = W3TermInfo._struct.pack(
             False,
@@ -147,15 +162,51 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
         self._add_entry(pack_ushort(self._fieldid) + term, entry)
 
     def _add_entry(self, key: bytes, entry: bytes) -> None:
-        """What ``OrderedHashWriter.add`` does with a term's entry (keys come in order), in
-        one write."""
+        """What ``OrderedHashWriter.add`` does with a term's entry (keys come in order)."""
         terms = self._tindex
-        position = terms.dbfile.tell()
+        lengths = _KEY_AND_VALUE_LENGTHS.pack(len(key), len(entry))
+        position = self._terms_out.add(lengths + key + entry)
         terms.index.append(position)
-        terms.dbfile.write(_KEY_AND_VALUE_LENGTHS.pack(len(key), len(entry)) + key + entry)
-        hashed = terms.hashfn(key)
+        hashed = self._hash(key)
         terms.buckets[hashed & 255].append((hashed, position))
         terms.lastkey = key
+
+
+class _Appending:
+    """What is written at the end of one of Whoosh's files, gathered and written in large
+    pieces: where each piece lands is counted rather than asked of the file."""
+
+    def __init__(self, file: Any) -> None:
+        self._file = file
+        self._pieces: list[bytes] = []
+        self._gathered = 0
+        self._end = int(file.tell())
+
+    def add(self, piece: bytes) -> int:
+        """Append ``piece``; where in the file it begins."""
+        offset = self._end
+        self._pieces.append(piece)
+        self._end += len(piece)
+        self._gathered += len(piece)
+        if self._gathered > GATHER_BYTES:
+            self.flush()
+        return offset
+
+    def flush(self) -> None:
+        if self._pieces:
+            self._file.write(b"".join(self._pieces))
+            self._pieces.clear()
+            self._gathered = 0
+
+    def resume(self) -> None:
+        """Go on after others wrote to the file (everything gathered is written by then)."""
+        self._end = int(self._file.tell())
+
+
+def _md5_hash(key: bytes) -> int:
+    """Whoosh's ``md5_hash`` (the low 32 bits of the key's MD5), without a detour through
+    hexadecimal digits."""
+    return int.from_bytes(hashlib.md5(key, usedforsecurity=False).digest()[12:], "big")
 
 
 class _FieldLengths:
@@ -181,7 +232,7 @@ class _FieldLengths:
             )
         return length
 
-    def extremes(self, docnums: array[int]) -> tuple[int | None, int]:
+    def extremes(self, docnums: list[int]) -> tuple[int | None, int]:
         """The shortest and longest non-zero lengths (None and 0 when there are none), as a
         block of postings records them."""
         if self._lengths is None:
