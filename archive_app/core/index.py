@@ -46,6 +46,7 @@ from archive_app.core.search.segments import (
     merge_tiny_segments,
 )
 from archive_app.core.search.storage import open_index
+from archive_app.core.search.writing import OnePassWriter
 
 log = logging.getLogger(__name__)
 
@@ -406,7 +407,7 @@ class SearchIndex:
         commits (an import in small batches) left, before whoever waits for it searches."""
         self._small_commits = 0
         with self._write_lock:
-            writer = self._ix.writer(timeout=10.0)
+            writer = OnePassWriter(self._ix, timeout=10.0)
             try:
                 writer.commit(mergetype=policy)
             except BaseException:

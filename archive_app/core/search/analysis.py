@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
-from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer
+from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer, Token
 
 from archive_app.core.search.folding import fold, mark_class
 from archive_app.core.search.languages import (
@@ -90,8 +90,7 @@ class WordShapeFilter(Filter):  # type: ignore[misc]
             else:
                 pieces = _shaped(token, text)
             for piece in pieces:
-                word = piece.text
-                if word in STOP_WORDS or (len(word) < 2 and not is_cjk(word)):
+                if _dropped(piece.text):
                     if not piece.removestops:
                         piece.stopped = True
                         yield piece
@@ -101,6 +100,11 @@ class WordShapeFilter(Filter):  # type: ignore[misc]
                     piece.pos = position
                 piece.stopped = False
                 yield piece
+
+
+def _dropped(word: str) -> bool:
+    """Whether a shaped word is left out: a stop word, or a lone letter (not CJK)."""
+    return word in STOP_WORDS or (len(word) < 2 and not is_cjk(word))
 
 
 def _shaped(token: Any, text: str) -> Iterator[Any]:
@@ -197,9 +201,12 @@ class FoldingFilter(Filter):  # type: ignore[misc]
 
     def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
         for token in tokens:
-            if not token.text.isascii():
-                token.text = fold(token.text)
+            token.text = _folded(token.text)
             yield token
+
+
+def _folded(text: str) -> str:
+    return text if text.isascii() else fold(text)
 
 
 class EnglishStemFilter(Filter):  # type: ignore[misc]
@@ -223,6 +230,46 @@ def content_analyzer() -> Any:
 def name_analyzer() -> Any:
     """For names (authors, sites): folded but not stemmed, every word kept."""
     return RegexTokenizer(word_pattern()) | LowercaseFilter() | FoldingFilter()
+
+
+def shaped_words(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """The words of ``text`` as :func:`content_analyzer` shapes them before their terms are
+    made, each with its position and characters: what :class:`WordShapeFilter` gives after
+    the tokenizer, without a token object through two generators for the plain words."""
+    position: int | None = None
+    token = Token(positions=True, chars=True, removestops=True, mode="index")
+    for index, match in enumerate(_word_expression().finditer(text)):
+        word = match.group().lower()
+        if word.isascii() and "'" not in word and "_" not in word:
+            if not _dropped(word):
+                position = index if position is None else position + 1
+                yield word, position, match.start(), match.end()
+            continue
+        token.text, token.pos = word, index
+        token.startchar, token.endchar = match.span()
+        for piece in _shaped(token, word):
+            if not _dropped(piece.text):
+                position = index if position is None else position + 1
+                yield piece.text, position, piece.startchar, piece.endchar
+
+
+@lru_cache(maxsize=1)
+def _word_expression() -> re.Pattern[str]:
+    return re.compile(word_pattern())
+
+
+@lru_cache(maxsize=400_000)
+def word_terms(word: str, language: str) -> tuple[str, str, str]:
+    """What :func:`content_analyzer` makes of one shaped word of a source in ``language``:
+    its primary term, its cross-script term ('' when none), and its spelling word (the word
+    folded but not stemmed, as Whoosh's ``spell_`` fields hold it)."""
+    primary, cross = index_forms(word, language)
+    return _folded(primary), _folded(cross), _folded(word)
+
+
+def current_language() -> str:
+    """The language :func:`analysis_language` set ('' outside it)."""
+    return _language.get()
 
 
 def analyze(text: str) -> list[str]:

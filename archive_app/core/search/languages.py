@@ -114,6 +114,13 @@ _BEFORE_TRANSLITERATION: dict[str, dict[str, str]] = {
 """Spellings anyascii would give otherwise (``Şuşa`` must become ``shusha``, never ``susa``;
 Azerbaijani ``x`` sounds as ``kh``; Armenian ``ու`` is ``u``)."""
 
+_ASCII_SPELLINGS = frozenset(
+    language
+    for language, table in _BEFORE_TRANSLITERATION.items()
+    if any(letters.isascii() for letters in table)
+)
+"""Languages whose spellings change ASCII letters too (Azerbaijani ``x``): the others leave a
+word in ASCII letters as it is, and so does anyascii."""
 _NOT_LETTERS = re.compile(r"[^a-z0-9]")
 _FINAL_VOWELS = re.compile(r"(?<=[a-z]{4})[aeiouy]+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -189,6 +196,8 @@ def index_forms(word: str, language: str) -> tuple[str, str]:
 def transliterate(word: str, language: str = "") -> str:
     """``word`` in lower-case ASCII letters and digits: ``Ստեփանակերտ`` → ``stepanakert``."""
     text = word.lower()
+    if text.isascii() and language not in _ASCII_SPELLINGS:
+        return _NOT_LETTERS.sub("", text)  # what the tables and anyascii leave as it is
     for table in (_BEFORE_TRANSLITERATION.get(language, {}), _BEFORE_TRANSLITERATION[""]):
         for letters, latin in table.items():
             text = text.replace(letters, latin)

@@ -29,6 +29,7 @@ from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
 from archive_app.core.search.analysis import analysis_language
 from archive_app.core.search.documents import documents_for
+from archive_app.core.search.writing import OnePassWriter
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ class _Filling:
             log.info("continuing a stopped rebuild of the index after source %d", self.after)
         report_progress(self.progress, self.done, self.total, INDEXING)
         while True:
-            writer = self.ix.writer(limitmb=WRITER_MEMORY_MB)
+            writer = OnePassWriter(self.ix, limitmb=WRITER_MEMORY_MB)
             try:
                 added = self._add_until_commit(writer)
                 writer.commit(merge=False)
@@ -162,7 +163,7 @@ def keep_paused_rebuild_current(
         highest = highest_id(stopped)
         held = [source_id for source_id in source_ids if source_id <= highest]
         if held:
-            writer = stopped.writer(timeout=10.0)
+            writer = OnePassWriter(stopped, timeout=10.0)
             try:
                 put_documents(writer, database, held)
                 writer.commit(merge=False)
