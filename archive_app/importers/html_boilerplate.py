@@ -10,6 +10,8 @@ slip through: "Advertisement", copyright lines, "READ MORE: ..." links to other 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -90,25 +92,27 @@ def prune_boilerplate(tree: HtmlElement) -> HtmlElement:
     body = tree.find(".//body")
     root = body if body is not None else tree
     total = _paragraph_text_length(root)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
-            continue
-        if _ancestor_removed(element, root):
-            continue
-        if _names_boilerplate(element) and not _holds_article(element, total):
-            element.drop_tree()  # keeps the text after the element: it belongs to the parent
+    _drop(root, lambda element: _names_boilerplate(element) and not _holds_article(element, total))
     return tree
 
 
 def remove_captions(tree: HtmlElement) -> HtmlElement:
     """Remove, in place, figure captions and photo credits: they belong to the figures, which
     are read separately, and would otherwise break into the body as stray paragraphs."""
-    for element in list(tree.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
-            continue
-        if element.tag == "figcaption" or _names_caption(element):
-            element.drop_tree()
+    _drop(tree, lambda element: element.tag == "figcaption" or _names_caption(element))
     return tree
+
+
+def _drop(root: HtmlElement, unwanted: Callable[[HtmlElement], bool]) -> None:
+    """Remove the elements under ``root`` that are ``unwanted``, parents judged before their
+    children, in page order; the insides of a removed element are not looked at."""
+    pending = [root]
+    while pending:
+        element = pending.pop()
+        if isinstance(element.tag, str) and element.getparent() is not None and unwanted(element):
+            element.drop_tree()  # keeps the text after the element: it belongs to the parent
+        else:
+            pending.extend(reversed(element))
 
 
 def is_boilerplate_line(text: str) -> bool:
@@ -147,8 +151,7 @@ def _names_boilerplate(element: HtmlElement) -> bool:
         return True
     if _is_hidden(element):
         return True
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    return _REGION_NAME.search(names) is not None
+    return _region_named(_class_and_id(element))
 
 
 def _is_hidden(element: HtmlElement) -> bool:
@@ -160,11 +163,25 @@ def _is_hidden(element: HtmlElement) -> bool:
 
 
 def _names_caption(element: HtmlElement) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    if _CAPTION_NAME.search(names) is None:
+    if not _caption_named(_class_and_id(element)):
         return False
     short = len(element_text(element)) <= _MAX_CAPTION_LENGTH
     return short and len(element.findall(".//p")) <= 1
+
+
+def _class_and_id(element: HtmlElement) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}"
+
+
+# Remembered: a page repeats its class names on many elements, and a site on all its pages.
+@lru_cache(maxsize=4096)
+def _region_named(names: str) -> bool:
+    return _REGION_NAME.search(names) is not None
+
+
+@lru_cache(maxsize=4096)
+def _caption_named(names: str) -> bool:
+    return _CAPTION_NAME.search(names) is not None
 
 
 def _holds_article(element: HtmlElement, total: int) -> bool:
@@ -177,11 +194,3 @@ def _holds_article(element: HtmlElement, total: int) -> bool:
 
 def _paragraph_text_length(element: HtmlElement) -> int:
     return sum(len(element_text(paragraph)) for paragraph in element.iter("p"))
-
-
-def _ancestor_removed(element: HtmlElement, root: HtmlElement) -> bool:
-    """Whether an ancestor was already taken out of the tree (its subtree is gone with it)."""
-    node = element
-    while node is not None and node is not root:
-        node = node.getparent()
-    return node is None
