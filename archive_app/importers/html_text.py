@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -11,8 +12,11 @@ from archive_app.importers.text_normal import normalize_inline
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=8192)
 def text_key(text: str) -> str:
-    """The words of ``text``, lower-cased and single-spaced: punctuation and quotes do not count."""
+    """The words of ``text``, lower-cased and single-spaced: punctuation and quotes do not count.
+    Remembered: a page's texts are compared many times (blocks with paragraphs, headings,
+    figures), and the same paragraph's text is read from each copy of the page."""
     return " ".join(_WORD.findall(text.casefold()))
 
 
