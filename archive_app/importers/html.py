@@ -27,10 +27,14 @@ from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.importers.document import ExtractedDocument
 from archive_app.importers.encoding import decode_bytes
 from archive_app.importers.html_body import main_text_blocks
-from archive_app.importers.html_boilerplate import prune_boilerplate, remove_captions
+from archive_app.importers.html_boilerplate import (
+    paragraph_text_length,
+    prune_boilerplate,
+    remove_captions,
+)
 from archive_app.importers.html_figures import article_figures
 from archive_app.importers.html_metadata import PageMetadata, read_metadata
-from archive_app.importers.html_safeguard import safeguarded
+from archive_app.importers.html_safeguard import safeguarded, text_length_bound
 from archive_app.importers.text_normal import normalize_inline
 
 IMPORTER_VERSION = "html/1"
@@ -71,7 +75,10 @@ def extract(
     """
     decoded = decode_bytes(data, declared=declared_charset(data))
     tree = _parse(decoded.text)
-    pruned = prune_boilerplate(deepcopy(tree))
+    base_href = _base_href(tree)
+    paragraph_chars = paragraph_text_length(tree)
+    text_bound = text_length_bound(tree, paragraph_chars)
+    pruned = prune_boilerplate(tree, paragraph_chars=paragraph_chars)
     metadata = read_metadata(pruned)
     if not metadata.title:
         metadata.title = _title_from_name(name)
@@ -81,13 +88,17 @@ def extract(
         remove_captions(deepcopy(pruned)), title=metadata.title, description=metadata.description
     )
     blocks, safeguard_note = safeguarded(
-        blocks, tree, title=metadata.title, description=metadata.description
+        blocks,
+        lambda: _parse(decoded.text),  # pruned in place: the rare page that needs it whole again
+        text_bound=text_bound,
+        title=metadata.title,
+        description=metadata.description,
     )
     images = article_figures(
         pruned,
         blocks,
         page_path=path,
-        base_url=_base_url(tree, page_url or metadata.source_url),
+        base_url=base_href or page_url or metadata.source_url,
         title=metadata.title,
         authors=metadata.authors,
         resources=resources,
@@ -156,10 +167,11 @@ def _saved_from(text: str) -> str:
     return match.group(1) if match else ""
 
 
-def _base_url(tree: HtmlElement, page_url: str) -> str:
+def _base_href(tree: HtmlElement) -> str:
+    """The page's ``<base href>``, when it is a web address: its links resolve against it."""
     base = tree.find(".//base")
     href = base.get("href", "").strip() if base is not None else ""
-    return href if href.startswith(("http://", "https://")) else page_url
+    return href if href.startswith(("http://", "https://")) else ""
 
 
 def _title_from_name(name: str) -> str:

@@ -87,11 +87,12 @@ _BYLINE_LENGTH = 100
 _BYLINE_REST_WORDS = 6
 
 
-def prune_boilerplate(tree: HtmlElement) -> HtmlElement:
-    """Remove, in place, the regions of ``tree`` whose markup marks them as boilerplate."""
+def prune_boilerplate(tree: HtmlElement, *, paragraph_chars: int | None = None) -> HtmlElement:
+    """Remove, in place, the regions of ``tree`` whose markup marks them as boilerplate.
+    ``paragraph_chars`` is the page's :func:`paragraph_text_length`, when it is known."""
     body = tree.find(".//body")
     root = body if body is not None else tree
-    total = _paragraph_text_length(root)
+    total = paragraph_text_length(root) if paragraph_chars is None else paragraph_chars
     _drop(root, lambda element: _names_boilerplate(element) and not _holds_article(element, total))
     return tree
 
@@ -189,8 +190,9 @@ def _holds_article(element: HtmlElement, total: int) -> bool:
         return True
     if element.find(".//h1") is not None and element.tag not in _REGION_TAGS:
         return True
-    return total > 0 and _paragraph_text_length(element) > total * _MAX_PRUNED_SHARE
+    return total > 0 and paragraph_text_length(element) > total * _MAX_PRUNED_SHARE
 
 
-def _paragraph_text_length(element: HtmlElement) -> int:
+def paragraph_text_length(element: HtmlElement) -> int:
+    """The characters of text in the paragraphs (``<p>``) of ``element``."""
     return sum(len(element_text(paragraph)) for paragraph in element.iter("p"))
