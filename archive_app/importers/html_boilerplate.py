@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from archive_app.importers.html_text import element_text
@@ -39,6 +40,12 @@ _REGION_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
 )
 _REGION_TAGS = frozenset({"nav", "form", "button", "select", "iframe", "dialog"})
+# Only elements that can be judged (by a tag, or attributes that name them) are looked at: an
+# XPath picks them in C.
+_REGION_CANDIDATES = XPath(
+    "descendant-or-self::*[@*" + "".join(f" or self::{tag}" for tag in sorted(_REGION_TAGS)) + "]"
+)
+_CAPTION_CANDIDATES = XPath("descendant-or-self::*[self::figcaption or @class or @id]")
 _CAPTION_NAME = re.compile(
     r"(?:^|[\s_-])(?:[a-z]*caption[a-z]*|credits?|photo-?credits?|image-?credits?)(?:$|[\s_-])",
     re.IGNORECASE,
@@ -93,27 +100,33 @@ def prune_boilerplate(tree: HtmlElement, *, paragraph_chars: int | None = None) 
     body = tree.find(".//body")
     root = body if body is not None else tree
     total = paragraph_text_length(root) if paragraph_chars is None else paragraph_chars
-    _drop(root, lambda element: _names_boilerplate(element) and not _holds_article(element, total))
+    _drop(
+        _REGION_CANDIDATES(root),
+        lambda element: _names_boilerplate(element) and not _holds_article(element, total),
+    )
     return tree
 
 
 def remove_captions(tree: HtmlElement) -> HtmlElement:
     """Remove, in place, figure captions and photo credits: they belong to the figures, which
     are read separately, and would otherwise break into the body as stray paragraphs."""
-    _drop(tree, lambda element: element.tag == "figcaption" or _names_caption(element))
+    _drop(
+        _CAPTION_CANDIDATES(tree),
+        lambda element: element.tag == "figcaption" or _names_caption(element),
+    )
     return tree
 
 
-def _drop(root: HtmlElement, unwanted: Callable[[HtmlElement], bool]) -> None:
-    """Remove the elements under ``root`` that are ``unwanted``, parents judged before their
-    children, in page order; the insides of a removed element are not looked at."""
-    pending = [root]
-    while pending:
-        element = pending.pop()
-        if isinstance(element.tag, str) and element.getparent() is not None and unwanted(element):
+def _drop(candidates: list[HtmlElement], unwanted: Callable[[HtmlElement], bool]) -> None:
+    """Remove the ``unwanted`` ones of ``candidates`` (elements in page order, so parents are
+    judged before their children); the insides of a removed element are not looked at."""
+    removed: set[HtmlElement] = set()
+    for element in candidates:
+        if element in removed or element.getparent() is None:
+            continue
+        if unwanted(element):
+            removed.update(element.iter())
             element.drop_tree()  # keeps the text after the element: it belongs to the parent
-        else:
-            pending.extend(reversed(element))
 
 
 def is_boilerplate_line(text: str) -> bool:
