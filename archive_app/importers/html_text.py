@@ -40,16 +40,20 @@ def element_text(element: HtmlElement) -> str:
 
 
 def _collect_visible(element: HtmlElement, strings: list[str]) -> None:
+    # Each of lxml's .tag, .text and .tail makes a new string: each is read once.
     separate = element.tag in _BLOCK_TAGS
     if separate:
         strings.append(" ")
-    if element.text:
-        strings.append(element.text)
+    text = element.text
+    if text:
+        strings.append(text)
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _INVISIBLE:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _INVISIBLE:
             _collect_visible(child, strings)
-        if child.tail:
-            strings.append(child.tail)
+        tail = child.tail
+        if tail:
+            strings.append(tail)
     if separate:
         strings.append(" ")
 
