@@ -56,7 +56,7 @@ class PageMetadata:
     keywords: list[str] = field(default_factory=list)
 
 
-class _Guesses:
+class TrafilaturaGuesses:
     """trafilatura's guesses (htmldate's date search among them), the slowest part of reading
     metadata: each made only when the page's explicit metadata leaves its field to guess.
 
@@ -121,7 +121,7 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     """Everything ``tree`` states about itself; fields it does not state stay empty."""
     meta = _meta_tags(tree)
     article = _first_article(tree)
-    guessed = _Guesses(tree)
+    guessed = TrafilaturaGuesses(tree)
     site_name = _first(
         meta.get("og:site_name"), _name_of(article.get("publisher")), meta.get("application-name")
     ) or _first(guessed.site_name())
