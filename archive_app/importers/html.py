@@ -31,6 +31,7 @@ from archive_app.importers.html_boilerplate import (
     paragraph_text_length,
     prune_boilerplate,
     remove_captions,
+    remove_code,
 )
 from archive_app.importers.html_figures import article_figures
 from archive_app.importers.html_metadata import PageMetadata, read_metadata
@@ -85,7 +86,9 @@ def extract(
     if not metadata.source_url:
         metadata.source_url = _saved_from(decoded.text)
     blocks = main_text_blocks(
-        remove_captions(deepcopy(pruned)), title=metadata.title, description=metadata.description
+        remove_captions(remove_code(deepcopy(pruned))),
+        title=metadata.title,
+        description=metadata.description,
     )
     blocks, safeguard_note = safeguarded(
         blocks,

@@ -45,6 +45,7 @@ _REGION_TAGS = frozenset({"nav", "form", "button", "select", "iframe", "dialog"}
 _REGION_CANDIDATES = XPath(
     "descendant-or-self::*[@*" + "".join(f" or self::{tag}" for tag in sorted(_REGION_TAGS)) + "]"
 )
+_CODE = XPath("//script[not(contains(@type, 'json'))] | //style")
 _CAPTION_CANDIDATES = XPath("descendant-or-self::*[self::figcaption or @class or @id]")
 _CAPTION_NAME = re.compile(
     r"(?:^|[\s_-])(?:[a-z]*caption[a-z]*|credits?|photo-?credits?|image-?credits?)(?:$|[\s_-])",
@@ -114,6 +115,17 @@ def remove_captions(tree: HtmlElement) -> HtmlElement:
         _CAPTION_CANDIDATES(tree),
         lambda element: element.tag == "figcaption" or _names_caption(element),
     )
+    return tree
+
+
+def remove_code(tree: HtmlElement) -> HtmlElement:
+    """Remove, in place, the page's scripts and style sheets, but not the JSON data a script
+    can hold (JSON-LD, which trafilatura reads for its forum check and fallback text). The
+    main text is read without them (trafilatura removes them too, after copying the page three
+    times: on a news page they are most of its bytes). The figures are read with them in place:
+    the element that follows a picture decides its caption."""
+    for element in _CODE(tree):
+        element.drop_tree()  # keeps the text after the element: it belongs to the parent
     return tree
 
 
