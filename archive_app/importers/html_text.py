@@ -10,13 +10,24 @@ from lxml.html import HtmlElement
 from archive_app.importers.text_normal import normalize_inline
 
 _WORD = re.compile(r"[^\W_]+")
+_REMEMBERED_LENGTH = 2000
+"""Texts up to this long (paragraphs, headings) have their key remembered; a container's whole
+text is keyed afresh, so the memory held stays small (a few MB at most)."""
 
 
-@lru_cache(maxsize=8192)
 def text_key(text: str) -> str:
-    """The words of ``text``, lower-cased and single-spaced: punctuation and quotes do not count.
-    Remembered: a page's texts are compared many times (blocks with paragraphs, headings,
-    figures), and the same paragraph's text is read from each copy of the page."""
+    """The words of ``text``, lower-cased and single-spaced: punctuation and quotes do not count."""
+    return _remembered_key(text) if len(text) <= _REMEMBERED_LENGTH else _key(text)
+
+
+@lru_cache(maxsize=4096)
+def _remembered_key(text: str) -> str:
+    """A page's texts are compared many times (blocks with paragraphs, headings, figures), and
+    the same paragraph's text is read from each copy of the page."""
+    return _key(text)
+
+
+def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
