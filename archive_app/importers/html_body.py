@@ -36,8 +36,9 @@ _MIN_CONTAINER_PARAGRAPHS = 2
 def main_text_blocks(tree: HtmlElement, *, title: str, description: str) -> list[Block]:
     """The article's blocks from a (boilerplate-pruned) page tree; [] when there is no text."""
     blocks = _trafilatura_blocks(tree)
-    blocks = _with_split_parts(tree, blocks) if blocks else _whole_page(tree)
-    blocks = _with_missing_headings(tree, _structured(tree, blocks))
+    paragraphs = _paragraph_keys(tree)
+    blocks = _with_split_parts(tree, blocks, paragraphs) if blocks else _whole_page(tree)
+    blocks = _with_missing_headings(_structured(tree, blocks), paragraphs)
     blocks = [block for block in blocks if not _is_noise(block)]
     blocks = _drop_headline(blocks, title=title, description=description)
     return _drop_trailing_headings(blocks)
@@ -77,11 +78,13 @@ def _whole_page(tree: HtmlElement) -> list[Block]:
     return walk_blocks(body if body is not None else tree)
 
 
-def _with_split_parts(tree: HtmlElement, blocks: list[Block]) -> list[Block]:
+def _with_split_parts(
+    tree: HtmlElement, blocks: list[Block], paragraphs: list[tuple[HtmlElement, str]]
+) -> list[Block]:
     """Add the parts of an article that sites split over several containers of the same kind
     (``<div class="article-body">`` … advertisement … ``<div class="article-body">``), where
     trafilatura keeps only the first."""
-    container = _main_container(tree, blocks)
+    container = _main_container(paragraphs, blocks)
     if container is None or not container.get("class", "").strip():
         return blocks
     before: list[Block] = []
@@ -99,10 +102,12 @@ def _with_split_parts(tree: HtmlElement, blocks: list[Block]) -> list[Block]:
     return before + blocks + after
 
 
-def _with_missing_headings(tree: HtmlElement, blocks: list[Block]) -> list[Block]:
+def _with_missing_headings(
+    blocks: list[Block], paragraphs: list[tuple[HtmlElement, str]]
+) -> list[Block]:
     """Put back the section headings trafilatura sometimes drops: headings that stand between
     two extracted paragraphs in the article's container."""
-    container = _main_container(tree, blocks)
+    container = _main_container(paragraphs, blocks)
     if container is None:
         return blocks
     index_of = {text_key(block.text): index for index, block in enumerate(blocks)}
@@ -126,14 +131,22 @@ def _with_missing_headings(tree: HtmlElement, blocks: list[Block]) -> list[Block
     return result
 
 
-def _main_container(tree: HtmlElement, blocks: list[Block]) -> HtmlElement | None:
+def _paragraph_keys(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Each ``<p>`` of the page by its parent, with its words (:func:`text_key`): read once,
+    for the two searches of the article's container."""
+    return [
+        (parent, text_key(element_text(paragraph)))
+        for paragraph in tree.iter("p")
+        if (parent := paragraph.getparent()) is not None
+    ]
+
+
+def _main_container(
+    paragraphs: list[tuple[HtmlElement, str]], blocks: list[Block]
+) -> HtmlElement | None:
     """The element whose own paragraphs are most of the extracted ones."""
     keys = {text_key(block.text) for block in blocks if block.kind == "paragraph"}
-    parents: Counter[HtmlElement] = Counter()
-    for paragraph in tree.iter("p"):
-        parent = paragraph.getparent()
-        if parent is not None and text_key(element_text(paragraph)) in keys:
-            parents[parent] += 1
+    parents: Counter[HtmlElement] = Counter(parent for parent, key in paragraphs if key in keys)
     if not parents:
         return None
     container, count = parents.most_common(1)[0]

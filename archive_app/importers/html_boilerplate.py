@@ -10,7 +10,10 @@ slip through: "Advertisement", copyright lines, "READ MORE: ..." links to other 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from archive_app.importers.html_text import element_text
@@ -37,6 +40,13 @@ _REGION_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
 )
 _REGION_TAGS = frozenset({"nav", "form", "button", "select", "iframe", "dialog"})
+# Only elements that can be judged (by a tag, or attributes that name them) are looked at: an
+# XPath picks them in C.
+_REGION_CANDIDATES = XPath(
+    "descendant-or-self::*[@*" + "".join(f" or self::{tag}" for tag in sorted(_REGION_TAGS)) + "]"
+)
+_CODE = XPath("//script[not(contains(@type, 'json'))] | //style")
+_CAPTION_CANDIDATES = XPath("descendant-or-self::*[self::figcaption or @class or @id]")
 _CAPTION_NAME = re.compile(
     r"(?:^|[\s_-])(?:[a-z]*caption[a-z]*|credits?|photo-?credits?|image-?credits?)(?:$|[\s_-])",
     re.IGNORECASE,
@@ -85,30 +95,50 @@ _BYLINE_LENGTH = 100
 _BYLINE_REST_WORDS = 6
 
 
-def prune_boilerplate(tree: HtmlElement) -> HtmlElement:
-    """Remove, in place, the regions of ``tree`` whose markup marks them as boilerplate."""
+def prune_boilerplate(tree: HtmlElement, *, paragraph_chars: int | None = None) -> HtmlElement:
+    """Remove, in place, the regions of ``tree`` whose markup marks them as boilerplate.
+    ``paragraph_chars`` is the page's :func:`paragraph_text_length`, when it is known."""
     body = tree.find(".//body")
     root = body if body is not None else tree
-    total = _paragraph_text_length(root)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
-            continue
-        if _ancestor_removed(element, root):
-            continue
-        if _names_boilerplate(element) and not _holds_article(element, total):
-            element.drop_tree()  # keeps the text after the element: it belongs to the parent
+    total = paragraph_text_length(root) if paragraph_chars is None else paragraph_chars
+    _drop(
+        _REGION_CANDIDATES(root),
+        lambda element: _names_boilerplate(element) and not _holds_article(element, total),
+    )
     return tree
 
 
 def remove_captions(tree: HtmlElement) -> HtmlElement:
     """Remove, in place, figure captions and photo credits: they belong to the figures, which
     are read separately, and would otherwise break into the body as stray paragraphs."""
-    for element in list(tree.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
-            continue
-        if element.tag == "figcaption" or _names_caption(element):
-            element.drop_tree()
+    _drop(
+        _CAPTION_CANDIDATES(tree),
+        lambda element: element.tag == "figcaption" or _names_caption(element),
+    )
     return tree
+
+
+def remove_code(tree: HtmlElement) -> HtmlElement:
+    """Remove, in place, the page's scripts and style sheets, but not the JSON data a script
+    can hold (JSON-LD, which trafilatura reads for its forum check and fallback text). The
+    main text is read without them (trafilatura removes them too, after copying the page three
+    times: on a news page they are most of its bytes). The figures are read with them in place:
+    the element that follows a picture decides its caption."""
+    for element in _CODE(tree):
+        element.drop_tree()  # keeps the text after the element: it belongs to the parent
+    return tree
+
+
+def _drop(candidates: list[HtmlElement], unwanted: Callable[[HtmlElement], bool]) -> None:
+    """Remove the ``unwanted`` ones of ``candidates`` (elements in page order, so parents are
+    judged before their children); the insides of a removed element are not looked at."""
+    removed: set[HtmlElement] = set()
+    for element in candidates:
+        if element in removed or element.getparent() is None:
+            continue
+        if unwanted(element):
+            removed.update(element.iter())
+            element.drop_tree()  # keeps the text after the element: it belongs to the parent
 
 
 def is_boilerplate_line(text: str) -> bool:
@@ -147,8 +177,7 @@ def _names_boilerplate(element: HtmlElement) -> bool:
         return True
     if _is_hidden(element):
         return True
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    return _REGION_NAME.search(names) is not None
+    return _region_named(_class_and_id(element))
 
 
 def _is_hidden(element: HtmlElement) -> bool:
@@ -160,11 +189,25 @@ def _is_hidden(element: HtmlElement) -> bool:
 
 
 def _names_caption(element: HtmlElement) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    if _CAPTION_NAME.search(names) is None:
+    if not _caption_named(_class_and_id(element)):
         return False
     short = len(element_text(element)) <= _MAX_CAPTION_LENGTH
     return short and len(element.findall(".//p")) <= 1
+
+
+def _class_and_id(element: HtmlElement) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}"
+
+
+# Remembered: a page repeats its class names on many elements, and a site on all its pages.
+@lru_cache(maxsize=4096)
+def _region_named(names: str) -> bool:
+    return _REGION_NAME.search(names) is not None
+
+
+@lru_cache(maxsize=4096)
+def _caption_named(names: str) -> bool:
+    return _CAPTION_NAME.search(names) is not None
 
 
 def _holds_article(element: HtmlElement, total: int) -> bool:
@@ -172,16 +215,9 @@ def _holds_article(element: HtmlElement, total: int) -> bool:
         return True
     if element.find(".//h1") is not None and element.tag not in _REGION_TAGS:
         return True
-    return total > 0 and _paragraph_text_length(element) > total * _MAX_PRUNED_SHARE
+    return total > 0 and paragraph_text_length(element) > total * _MAX_PRUNED_SHARE
 
 
-def _paragraph_text_length(element: HtmlElement) -> int:
+def paragraph_text_length(element: HtmlElement) -> int:
+    """The characters of text in the paragraphs (``<p>``) of ``element``."""
     return sum(len(element_text(paragraph)) for paragraph in element.iter("p"))
-
-
-def _ancestor_removed(element: HtmlElement, root: HtmlElement) -> bool:
-    """Whether an ancestor was already taken out of the tree (its subtree is gone with it)."""
-    node = element
-    while node is not None and node is not root:
-        node = node.getparent()
-    return node is None

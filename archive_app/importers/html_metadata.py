@@ -9,15 +9,26 @@ trafilatura's guesses (and htmldate's date search) fill the gaps, then a byline 
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
+from htmldate import find_date
 from lxml.html import HtmlElement
-from trafilatura import extract_metadata
-from trafilatura.settings import Document
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document, set_date_params
+from trafilatura.utils import line_processing
 
 from archive_app.importers.html_authors import byline_authors, clean_authors
 from archive_app.importers.html_dates import normalize_date
@@ -25,7 +36,10 @@ from archive_app.importers.html_jsonld import article_items, read_json_ld
 from archive_app.importers.html_text import element_text, same_text
 from archive_app.importers.text_normal import normalize_inline
 
+log = logging.getLogger(__name__)
+
 _DAY_LENGTH = len("2020-09-27")
+_MAX_GUESS_LENGTH = 10000
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
@@ -42,38 +56,72 @@ class PageMetadata:
     keywords: list[str] = field(default_factory=list)
 
 
-class _Guesses:
+class TrafilaturaGuesses:
     """trafilatura's guesses (htmldate's date search among them), the slowest part of reading
-    metadata: made only when the page's explicit metadata leaves a field to guess."""
+    metadata: each made only when the page's explicit metadata leaves its field to guess.
+
+    The steps of trafilatura's ``extract_metadata`` that give a field, taken one by one: the
+    whole of it also reads categories, tags, a licence and the host's public suffix (loading
+    the suffix list the first time), and searches for a date when only an author was missing.
+    Each field reads as ``extract_metadata`` reads it (its ``clean_and_trim`` included)."""
 
     def __init__(self, tree: HtmlElement) -> None:
         self._tree = tree
 
     @cached_property
-    def _found(self) -> Document:
-        return extract_metadata(self._tree)
+    def _stated(self) -> Document:
+        """What trafilatura reads from the meta tags and JSON-LD, before it guesses."""
+        stated = examine_meta(self._tree)
+        if stated.author and " " not in stated.author:
+            stated.author = None
+        try:
+            return extract_meta_json(self._tree, stated)
+        except Exception as error:  # its JSON-LD reader's bugs: extract_metadata passes them by
+            log.info("trafilatura could not read the page's JSON-LD: %s", error)
+            return stated
+
+    @cached_property
+    def _url(self) -> str | None:
+        return self._stated.url or extract_url(self._tree)
 
     def site_name(self) -> str:
-        return self._found.sitename or ""
+        site_name = self._stated.sitename or extract_sitename(self._tree)
+        if site_name:
+            site_name = site_name.lstrip("@")
+            if site_name and "." not in site_name and not site_name[0].isupper():
+                site_name = site_name.title()
+        elif self._url:
+            found = META_URL.match(self._url)
+            site_name = found[1] if found else None
+        return _trimmed(site_name)
 
     def title(self) -> str:
-        return self._found.title or ""
+        return _trimmed(self._stated.title or extract_title(self._tree))
 
     def url(self) -> str:
-        return self._found.url or ""
+        return _trimmed(self._url)
 
     def date(self) -> str:
-        return self._found.date or ""
+        return _trimmed(find_date(self._tree, **set_date_params(extensive=True), url=self._url))
 
     def author(self) -> str:
-        return self._found.author or ""
+        return _trimmed(self._stated.author or extract_author(self._tree))
+
+
+def _trimmed(value: str | None) -> str:
+    """A field as trafilatura's ``Document.clean_and_trim`` leaves it."""
+    if not value:
+        return ""
+    if len(value) > _MAX_GUESS_LENGTH:
+        value = value[: _MAX_GUESS_LENGTH - 1] + "…"
+    return line_processing(html.unescape(value)) or ""
 
 
 def read_metadata(tree: HtmlElement) -> PageMetadata:
     """Everything ``tree`` states about itself; fields it does not state stay empty."""
     meta = _meta_tags(tree)
     article = _first_article(tree)
-    guessed = _Guesses(tree)
+    guessed = TrafilaturaGuesses(tree)
     site_name = _first(
         meta.get("og:site_name"), _name_of(article.get("publisher")), meta.get("application-name")
     ) or _first(guessed.site_name())

@@ -10,7 +10,7 @@ so, with both lengths, so nothing disappears without a reason the person can see
 
 from __future__ import annotations
 
-from copy import deepcopy
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
@@ -28,16 +28,20 @@ MIN_CHARS = 200
 
 
 def safeguarded(
-    ours: list[Block], tree: HtmlElement, *, title: str, description: str
+    ours: list[Block],
+    whole_page: Callable[[], HtmlElement],
+    *,
+    text_bound: int,
+    title: str,
+    description: str,
 ) -> tuple[list[Block], str]:
     """``ours``, or trafilatura's blocks with a note saying why, when ours lost most of the
-    text. ``tree`` is the whole page as parsed (nothing pruned)."""
+    text. ``text_bound`` is the page's :func:`text_length_bound`; ``whole_page`` gives the page
+    as parsed (nothing pruned), asked for only when ours is far shorter than that bound."""
     kept = _length(ours)
-    if kept >= _text_length_bound(tree) * MIN_KEPT_SHARE:
+    if kept >= text_bound * MIN_KEPT_SHARE:
         return ours, ""  # most of the page's paragraphs are kept: no need to ask trafilatura
-    theirs = trafilatura_blocks(
-        remove_captions(deepcopy(tree)), title=title, description=description
-    )
+    theirs = trafilatura_blocks(remove_captions(whole_page()), title=title, description=description)
     found = _length(theirs)
     if found < MIN_CHARS or kept >= found * MIN_KEPT_SHARE:
         return ours, ""
@@ -53,12 +57,12 @@ def _length(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
 
-def _text_length_bound(tree: HtmlElement) -> int:
+def text_length_bound(tree: HtmlElement, paragraph_chars: int) -> int:
     """A quick upper bound of what trafilatura finds on most pages: the text of the page's
-    paragraphs, or, on a page that writes its text without ``<p>``, all of its text. (Asking
-    trafilatura takes a second pass through the page, which would halve the import's speed.)"""
-    paragraphs = sum(len(element_text(paragraph)) for paragraph in tree.iter("p"))
-    if paragraphs >= MIN_CHARS:
-        return paragraphs
+    paragraphs (``paragraph_chars``), or, on a page that writes its text without ``<p>``, all
+    of its text. (Asking trafilatura takes a second pass through the page, which would halve
+    the import's speed.) ``tree`` is the whole page, nothing pruned yet."""
+    if paragraph_chars >= MIN_CHARS:
+        return paragraph_chars
     body = tree.find(".//body")
     return len(element_text(body if body is not None else tree))

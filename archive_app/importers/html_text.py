@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
 from archive_app.importers.text_normal import normalize_inline
 
 _WORD = re.compile(r"[^\W_]+")
+_REMEMBERED_LENGTH = 2000
+"""Texts up to this long (paragraphs, headings) have their key remembered; a container's whole
+text is keyed afresh, so the memory held stays small (a few MB at most)."""
 
 
 def text_key(text: str) -> str:
     """The words of ``text``, lower-cased and single-spaced: punctuation and quotes do not count."""
+    return _remembered_key(text) if len(text) <= _REMEMBERED_LENGTH else _key(text)
+
+
+@lru_cache(maxsize=4096)
+def _remembered_key(text: str) -> str:
+    """A page's texts are compared many times (blocks with paragraphs, headings, figures), and
+    the same paragraph's text is read from each copy of the page."""
+    return _key(text)
+
+
+def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
@@ -36,16 +51,20 @@ def element_text(element: HtmlElement) -> str:
 
 
 def _collect_visible(element: HtmlElement, strings: list[str]) -> None:
+    # Each of lxml's .tag, .text and .tail makes a new string: each is read once.
     separate = element.tag in _BLOCK_TAGS
     if separate:
         strings.append(" ")
-    if element.text:
-        strings.append(element.text)
+    text = element.text
+    if text:
+        strings.append(text)
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _INVISIBLE:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _INVISIBLE:
             _collect_visible(child, strings)
-        if child.tail:
-            strings.append(child.tail)
+        tail = child.tail
+        if tail:
+            strings.append(tail)
     if separate:
         strings.append(" ")
 

@@ -61,11 +61,9 @@ def signature(body: str) -> bytes | None:
         return None
     import numpy as np
 
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.sha1(run.encode("utf-8")).digest()[:4], "little") for run in runs),
-        dtype=np.uint32,
-        count=len(runs),
-    )
+    sha1 = hashlib.sha1
+    first_bytes = b"".join([sha1(run.encode("utf-8")).digest()[:4] for run in runs])
+    hashes = np.frombuffer(first_bytes, dtype="<u4").astype(np.uint32)  # one copy, writable
     shift1, multiply1, shift2, multiply2, shift3 = (np.uint32(n) for n in _FMIX32)
     hashes = (hashes ^ (hashes >> shift1)) * multiply1
     hashes = (hashes ^ (hashes >> shift2)) * multiply2
