@@ -29,8 +29,7 @@ from archive_app.core.extraction import (
 from archive_app.core.fork_server import FORK_SERVER_FLAG, serve_forks
 from archive_app.core.import_files import os_reason
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
-from archive_app.core.reuse.fingerprints import TEXT_KINDS
-from archive_app.core.reuse.texts import signature
+from archive_app.core.reuse.texts import TEXT_KINDS, signature
 from archive_app.importers.document import ExtractedDocument
 
 MEMORY_LIMIT = 3 << 30

@@ -19,7 +19,7 @@ from archive_app.core.db import Database
 from archive_app.core.errors import ExtractionError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, is_cancelled, report_progress
-from archive_app.core.reuse.texts import SIGNATURE_VERSION, signature
+from archive_app.core.reuse.texts import SIGNATURE_VERSION, TEXT_KINDS, signature
 from archive_app.core.store import OriginalStore
 from archive_app.core.thumbnails import ensure_thumbnail
 from archive_app.importers.document import ExtractedDocument
@@ -31,7 +31,6 @@ from archive_app.importers.image_fingerprint import (
 )
 
 BATCH = 200
-TEXT_KINDS = ("article", "pdf", "text")
 _MARKS = ", ".join("?" * len(TEXT_KINDS))
 
 

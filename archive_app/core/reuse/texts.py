@@ -29,6 +29,9 @@ from archive_app.importers.document import BLOCK_SEPARATOR
 SIGNATURE_VERSION = 1
 """Raised whenever shingling or hashing changes: stored signatures of another are remade."""
 
+TEXT_KINDS = ("article", "pdf", "text")
+"""The kinds of document whose bodies are signed and compared."""
+
 MIN_SIMILARITY = 0.5
 SHINGLE_WORDS = 5
 MIN_WORDS = 40
