@@ -47,6 +47,37 @@ def preload() -> None:
     importlib.import_module("archive_app.importers.html")
     detector.join()
     load_detector()  # the thread's result, or its error raised here
+    _rehearse()
+
+
+_REHEARSAL_PARAGRAPH = (
+    "<p>The harbour council met on Tuesday evening to discuss the repairs to the old pier, "
+    "which storms damaged twice last winter, and agreed to ask the region for the money.</p>"
+)
+_REHEARSAL_PAGE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Council agrees pier repairs | The Harbour Gazette</title>
+<meta name="description" content="The council asks the region to pay for the pier.">
+<meta property="og:site_name" content="The Harbour Gazette">
+<meta name="author" content="Ann Writer"></head><body><header><nav><ul><li><a href="/">Home</a>
+</li><li><a href="/news">News</a></li></ul></nav></header><main><article>
+<h1>Council agrees pier repairs</h1><p class="byline">By Ann Writer</p>
+<time datetime="2024-03-05T10:00:00Z">5 March 2024</time>{_REHEARSAL_PARAGRAPH * 3}
+<figure><img src="pier.jpg" alt="The pier"><figcaption>The old pier after the storm.
+Photo: Ben Lens</figcaption></figure><h2>What comes next</h2>{_REHEARSAL_PARAGRAPH * 3}
+</article><aside class="related"><a href="/a">Read more</a></aside></main>
+<footer><p>Copyright 2024 The Harbour Gazette</p></footer></body></html>""".encode()
+
+
+def _rehearse() -> None:
+    """Read a small made-up article once, so that what the importer's libraries build on first
+    use (compiled patterns and paths, lookup tables, the signature's permutations) is built
+    here, once, rather than in every worker forked from here, on its first file."""
+    from archive_app.importers import html
+    from archive_app.importers.language import settle_language
+
+    document = html.extract(_REHEARSAL_PAGE, name="rehearsal.html")
+    document.language = settle_language(document)
+    _signed(document)
 
 
 def serve(tasks: Connection, results: Connection) -> None:
