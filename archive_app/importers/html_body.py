@@ -51,8 +51,11 @@ def trafilatura_blocks(tree: HtmlElement, *, title: str, description: str) -> li
 
 
 def _trafilatura_blocks(tree: HtmlElement) -> list[Block]:
+    """Only the result's XML body is read: asked for text output, trafilatura leaves the body
+    as it is instead of also writing it out as plain text (its output for Python)."""
     result = trafilatura.bare_extraction(
         tree,
+        output_format="txt",
         fast=True,
         include_comments=False,
         include_tables=True,
