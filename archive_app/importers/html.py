@@ -126,14 +126,15 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _parse(text: str) -> HtmlElement:
-    """Comments go at parse time: React pages put ``<!-- -->`` between the words of a sentence."""
+    """Comments go at parse time: React pages put ``<!-- -->`` between the words of a sentence.
+    The text is handed to lxml as UTF-8, which it reads faster than a str (the same tree)."""
     text = _XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         raise ExtractionError(Message(QT_TRANSLATE_NOOP("core", "The web page is empty.")))
-    parser = HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+    parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
     parser.set_element_class_lookup(_ELEMENT_CLASSES)
     try:
-        return document_fromstring(text, parser=parser)
+        return document_fromstring(text.encode("utf-8"), parser=parser)
     except (ParserError, ValueError) as error:
         raise ExtractionError(
             Message(
