@@ -10,7 +10,12 @@ import pytest
 
 from archive_app.core.archive import Archive
 from archive_app.importers.document import Block, ExtractedDocument
-from archive_app.importers.language import detect_language, language_code, settle_language
+from archive_app.importers.language import (
+    CONTRADICTION_LETTERS,
+    detect_language,
+    language_code,
+    settle_language,
+)
 from tests.helpers import StoreDocument
 
 TEXTS = {
@@ -61,6 +66,16 @@ def test_a_declaration_stands_unless_enough_text_contradicts_it() -> None:
     assert settle_language(document(long_russian, "en-US")) == "ru"
     assert settle_language(document("Степанакерт", "en-US")) == "en"
     assert settle_language(document(TEXTS["az"] * 3, "az-Latn-AZ")) == "az"
+
+
+def test_a_declaration_is_overruled_from_the_least_text_that_may_overrule_it() -> None:
+    russian = " ".join([TEXTS["ru"]] * 4)
+    letter_ends = [index + 1 for index, character in enumerate(russian) if character.isalpha()]
+    just_enough = russian[: letter_ends[CONTRADICTION_LETTERS - 1]]
+    one_letter_short = russian[: letter_ends[CONTRADICTION_LETTERS - 2]]
+    assert detect_language(one_letter_short)[0] == "ru"
+    assert settle_language(document(one_letter_short, "en-US")) == "en"
+    assert settle_language(document(just_enough, "en-US")) == "ru"
 
 
 def test_too_little_text_says_nothing() -> None:
