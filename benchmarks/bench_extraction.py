@@ -270,7 +270,11 @@ def time_cli_import(
     command += ["--archive", str(archive)]
     environment = os.environ | {"PYTHONPATH": str(tree)}
     started, cpu = time.perf_counter(), CpuClock()
-    result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    # Run outside any work tree: ``python -c`` puts the working folder first on the path, so a
+    # baseline timed from this tree's folder would run this tree's package.
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=False, env=environment, cwd=workspace
+    )
     seconds, cpu_seconds = time.perf_counter() - started, cpu.elapsed()
     if result.returncode not in (0, 1):
         print(f"archive-app import failed ({result.returncode}): {result.stderr.strip()[-500:]}")
