@@ -31,7 +31,7 @@ from archive_app.importers.html_boilerplate import (
     paragraph_text_length,
     prune_boilerplate,
     remove_captions,
-    remove_code,
+    remove_unread,
 )
 from archive_app.importers.html_figures import article_figures
 from archive_app.importers.html_metadata import PageMetadata, read_metadata
@@ -86,7 +86,7 @@ def extract(
     if not metadata.source_url:
         metadata.source_url = _saved_from(decoded.text)
     blocks = main_text_blocks(
-        remove_captions(remove_code(deepcopy(pruned))),
+        remove_captions(remove_unread(deepcopy(pruned))),
         title=metadata.title,
         description=metadata.description,
     )
