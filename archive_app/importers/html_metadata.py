@@ -338,17 +338,18 @@ def _authors(
 ) -> list[str]:
     publisher = _name_of(article.get("publisher"))
     not_authors = {name for name in (site_name, publisher) if name}
-    for found in (
-        _people(article.get("author")),
-        [meta.get("author", "")],
-        [
+    readers: tuple[Callable[[], list[str]], ...] = (
+        lambda: _people(article.get("author")),
+        lambda: [meta.get("author", "")],
+        lambda: [
             meta.get("article:author", ""),
             meta.get("dc.creator", ""),
             meta.get("parsely-author", ""),
         ],
-        byline_authors(tree),
-    ):
-        authors = clean_authors(found, not_authors=not_authors)
+        lambda: byline_authors(tree),  # a walk of the page: only when nothing above names one
+    )
+    for read in readers:
+        authors = clean_authors(read(), not_authors=not_authors)
         if authors:
             return authors
     return clean_authors([guessed()], not_authors=not_authors)
