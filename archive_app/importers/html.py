@@ -9,6 +9,7 @@ and credit (:mod:`html_figures`). Pure: nothing is fetched, nothing but ``path``
 from __future__ import annotations
 
 import re
+from codecs import BOM_UTF8
 from collections.abc import Mapping
 from copy import deepcopy
 from pathlib import Path
@@ -75,7 +76,9 @@ def extract(
     which its links resolve) and ``resources``: picture address → the file holding its bytes.
     """
     decoded = decode_bytes(data, declared=declared_charset(data))
-    tree = _parse(decoded.text)
+    # Strict UTF-8 without a byte-order mark: the bytes are the text's UTF-8 as they stand.
+    utf8 = data if decoded.encoding == "utf-8" and not data.startswith(BOM_UTF8) else None
+    tree = _parse(decoded.text, utf8)
     base_href = _base_href(tree)
     paragraph_chars = paragraph_text_length(tree)
     text_bound = text_length_bound(tree, paragraph_chars)
@@ -92,7 +95,8 @@ def extract(
     )
     blocks, safeguard_note = safeguarded(
         blocks,
-        lambda: _parse(decoded.text),  # pruned in place: the rare page that needs it whole again
+        # pruned in place: the rare page that needs it whole again reads it anew
+        lambda: _parse(decoded.text, utf8),
         text_bound=text_bound,
         title=metadata.title,
         description=metadata.description,
@@ -125,16 +129,18 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _parse(text: str) -> HtmlElement:
+def _parse(text: str, utf8: bytes | None = None) -> HtmlElement:
     """Comments go at parse time: React pages put ``<!-- -->`` between the words of a sentence.
-    The text is handed to lxml as UTF-8, which it reads faster than a str (the same tree)."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+    lxml is handed the text as UTF-8, which it reads faster than a str (the same tree): the
+    page's own bytes (``utf8``) when they are that already."""
+    if _XML_DECLARATION.match(text):
+        text, utf8 = _XML_DECLARATION.sub("", text, count=1), None
     if not text.strip():
         raise ExtractionError(Message(QT_TRANSLATE_NOOP("core", "The web page is empty.")))
     parser = HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
     parser.set_element_class_lookup(_ELEMENT_CLASSES)
     try:
-        return document_fromstring(text.encode("utf-8"), parser=parser)
+        return document_fromstring(text.encode("utf-8") if utf8 is None else utf8, parser=parser)
     except (ParserError, ValueError) as error:
         raise ExtractionError(
             Message(

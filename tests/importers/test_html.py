@@ -3,6 +3,7 @@ the shared corpus of real saved news pages where it is present."""
 
 from __future__ import annotations
 
+import codecs
 import pickle
 import shutil
 from pathlib import Path
@@ -443,6 +444,22 @@ def test_xhtml_with_xml_declaration() -> None:
     assert document.mime_type == "application/xhtml+xml"
     assert document.language == "hy"
     assert document.body.startswith("The cathedral of Shushi")
+
+
+def test_a_page_reads_the_same_with_a_byte_order_mark_and_without() -> None:
+    markup = (
+        "<html lang='ru'><head><title>Горис</title></head><body><h1>Горис</h1><p>Беженцы из "
+        "Степанакерта прибыли в Горис. Колонна машин медленно двигалась к границе.</p>"
+        "</body></html>"
+    ).encode()
+    plain = html.extract(markup, name="goris.html")
+    marked = html.extract(codecs.BOM_UTF8 + markup, name="goris.html")
+    assert plain.body.startswith("Беженцы из Степанакерта")
+    assert (marked.title, marked.blocks, marked.language) == (
+        plain.title,
+        plain.blocks,
+        plain.language,
+    )
 
 
 # Pages that are not articles, and files that are not pages --------------------------------------
