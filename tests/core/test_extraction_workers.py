@@ -152,3 +152,22 @@ def test_a_fork_server_that_hangs_is_killed_and_its_worker_reads_as_ended() -> N
         for fd in (task_read, task_write, result_read, result_write):
             os.close(fd)
         server.close()
+
+
+def test_the_fork_servers_rehearsal_reads_its_article_through_every_step() -> None:
+    """The made-up article the server reads before it forks goes through each step a page
+    takes (body, figure and caption, metadata, language, signature): one that stopped doing so
+    (a library that changed) would leave that first-use work to every worker again."""
+    from archive_app.core.worker import preload, rehearse
+
+    preload()
+    document = rehearse()
+    assert document is not None
+    assert document.title == "Council agrees pier repairs"
+    assert document.published.startswith("2024-03-05")
+    assert document.body.startswith("The harbour council met on Tuesday evening")
+    assert [(image.caption, image.credit) for image in document.images] == [
+        ("The old pier after the storm.", "Ben Lens")
+    ]
+    assert document.language == "en"
+    assert document.text_signature
