@@ -270,9 +270,7 @@ def time_cli_import(
     command += ["--archive", str(archive)]
     environment = os.environ | {"PYTHONPATH": str(tree)}
     started, cpu = time.perf_counter(), CpuClock()
-    result = subprocess.run(  # outside any tree: ``-c`` puts the working folder first on the path
-        command, capture_output=True, text=True, check=False, env=environment, cwd=workspace
-    )
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     seconds, cpu_seconds = time.perf_counter() - started, cpu.elapsed()
     if result.returncode not in (0, 1):
         print(f"archive-app import failed ({result.returncode}): {result.stderr.strip()[-500:]}")
