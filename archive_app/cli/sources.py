@@ -78,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
             bar(progress)
 
     with open_archive(args, create=True) as archive:
-        report = archive.import_paths(args.paths, progress=on_progress)
+        report = archive.import_paths(args.paths, progress=on_progress, let_workers_go=True)
     if bar is not None:
         bar.clear()
     if args.json:

@@ -184,9 +184,13 @@ class Archive:
         paths: Iterable[str | Path],
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
+        *,
+        let_workers_go: bool = False,
     ) -> ImportReport:
         """Import files and folders (recursively). Failures are reported per file, never
-        raised; the other files are still imported."""
+        raised; the other files are still imported. ``let_workers_go``: no import follows (the
+        command line), so the extraction workers stop as soon as the files are read, while the
+        index catches up, instead of staying ready for the next import."""
         session = ImportSession(
             self.database,
             self.store,
@@ -196,6 +200,7 @@ class Archive:
             max_extract_bytes=self.max_extract_bytes,
             progress=progress,
             cancel=cancel,
+            let_workers_go=let_workers_go,
         )
         report = session.run([Path(p).expanduser() for p in paths])
         self.ocr.read_new_scans(report.new_source_ids, progress, cancel)

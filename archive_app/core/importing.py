@@ -102,6 +102,7 @@ class ImportSession:
         max_extract_bytes: int = DEFAULT_MAX_EXTRACT_BYTES,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
+        let_workers_go: bool = False,
     ) -> None:
         self.database = database
         self.store = store
@@ -111,6 +112,10 @@ class ImportSession:
         self.max_extract_bytes = max_extract_bytes
         self.progress = progress
         self.cancel = cancel
+        self.let_workers_go = let_workers_go
+        """Close the pool once every file is read, while the index catches up (for a program
+        that imports once and ends: the workers' and the fork server's exit then costs no
+        time of its own)."""
         self.report = ImportReport()
         self._total = 0
         self._candidates: dict[int, _Candidate] = {}
@@ -150,6 +155,8 @@ class ImportSession:
             self.report.stopped_by = error.message
         finally:
             self.index.notify()
+        if self.let_workers_go:
+            self.pool.close()
         self._flush_pending_articles()
         self.report.cancelled = is_cancelled(self.cancel)
         self.report.not_attempted = max(0, self._total - len(self.report.outcomes))

@@ -3,7 +3,10 @@ and lets them go however the command ends."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +91,36 @@ def test_an_import_from_the_command_line_loads_neither_search_nor_numpy(tmp_path
     assert result.stdout.splitlines()[-1].split() == ["0"]
     with Archive.open(archive_folder) as archive:
         assert archive.search("corridor").total == 1
+
+
+def run_program(*args: str) -> subprocess.CompletedProcess[str]:
+    """``archive-app`` as a person runs it, its output a pipe (block-buffered)."""
+    return subprocess.run(
+        [sys.executable, "-m", "archive_app", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_an_import_run_as_the_program_ends_with_all_its_output_and_its_exit_code(
+    tmp_path: Path,
+) -> None:
+    """The import ends its process without the interpreter's teardown: what it printed (more
+    than a pipe's buffer holds before a flush) still arrives whole, and a failed file still
+    makes the exit code say so."""
+    folder = tmp_path / "notes"
+    for number in range(40):
+        write_file(folder, f"note{number:02}.txt", f"Dispatch {number} from the ceasefire line.")
+    (folder / "empty.txt").write_bytes(b"")
+    archive_path = tmp_path / "archive"
+
+    result = run_program("import", "--json", "--archive", str(archive_path), str(folder))
+
+    assert result.returncode == 1, result.stderr[-500:]
+    outcomes = json.loads(result.stdout)
+    assert sorted(outcome["status"] for outcome in outcomes) == ["failed"] + ["imported"] * 40
+    with Archive.open(archive_path, workers=1) as archive:
+        assert archive.count_sources() == 40
+        assert archive.search("ceasefire").total == 40

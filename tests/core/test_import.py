@@ -11,7 +11,7 @@ import pytest
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.core.progress import Progress
-from tests.helpers import write_file
+from tests.helpers import descendants, write_file
 
 ARTICLE = "Thousands leave Stepanakert as road opens\n\nCars queued for hours on the only road.\n"
 
@@ -198,3 +198,28 @@ def test_the_tags_of_a_markdown_file_are_applied_at_import(
 
     assert [tag.name for tag in archive.get(source_id).tags] == ["Ceasefire", "displacement"]
     assert [hit.id for hit in archive.search("tag:displacement").hits] == [source_id]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds workers in /proc")
+def test_an_import_that_lets_its_workers_go_ends_without_them_and_indexed(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """The command line imports once: its workers stop once the files are read, while the
+    index catches up; what they read is kept and searchable, and a later import starts them
+    again. The window's imports keep them ready."""
+    before = set(descendants(os.getpid()))
+    first = [
+        write_file(tmp_path, f"wire{n}.txt", f"Convoy {n}\n\nTrucks at Lachin.") for n in (1, 2)
+    ]
+
+    kept_warm = archive.import_paths(first[:1])
+
+    assert archive.pool.warm
+    report = archive.import_paths(first[1:], let_workers_go=True)
+    assert not archive.pool.warm
+    assert set(descendants(os.getpid())) <= before
+    later = archive.import_paths([write_file(tmp_path, "wire3.txt", "Convoy 3\n\nAt Lachin.")])
+    assert [o.status for o in (*kept_warm.outcomes, *report.outcomes, *later.outcomes)] == [
+        "imported"
+    ] * 3
+    assert archive.search("lachin").total == 3

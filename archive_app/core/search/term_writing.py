@@ -39,6 +39,7 @@ Item = tuple[str, bytes, int, float, bytes | None]
 _length_byte = lru_cache(maxsize=4096)(length_to_byte)
 GATHER_BYTES = 1 << 20
 _KEY_AND_VALUE_LENGTHS = struct.Struct("!ii")
+_FLOAT32 = struct.Struct("f")
 """How Whoosh's hash file writes the lengths of a key and its value before them."""
 
 
@@ -98,6 +99,9 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
         """Write one term's postings: in one block here, or longer lists by Whoosh's code."""
         term = postings[0][1]
         codec = self._codec
+        if len(postings) == 1 and codec._inlinelimit <= 1 <= codec._blocklimit:
+            self._write_one_posting(term, postings[0], lengths)
+            return
         if max(codec._inlinelimit, 1) <= len(postings) <= codec._blocklimit:
             self._write_one_block(term, postings, lengths)
             return
@@ -145,9 +149,6 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
             min_byte=_length_byte(min_length),
             max_byte=_length_byte(max_length),
         )
-        block = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
-        offset = self._postings_out.add(block)
-
         entry = W3TermInfo._struct.pack(
             False,
             sum(weights),
@@ -158,8 +159,47 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
             ids[0],
             ids[-1],
         )
-        entry += pack_long(offset) + pack_int(len(block))
-        self._add_entry(pack_ushort(self._fieldid) + term, entry)
+        self._add_block(term, info + data, entry)
+
+    def _write_one_posting(self, term: bytes, posting: Item, lengths: _FieldLengths) -> None:
+        """:meth:`_write_one_block` for a term in one document (most of a commit's terms),
+        without the lists: the same bytes."""
+        docnum, weight, value = posting[2], posting[3], posting[4]
+        single = weight if weight == 1.0 else _FLOAT32.unpack(_FLOAT32.pack(weight))[0]
+        max_weight = max(0, weight)
+        length_byte = _length_byte(lengths.of(docnum))
+        fixed_size = lengths.value_size
+        if fixed_size is None or fixed_size < 0:
+            stored_values: Any = (value,) if value else ()
+        elif fixed_size == 0:
+            stored_values = None
+        else:
+            stored_values = value or b""
+        data = dumps(((docnum,), None if single == 1.0 else single, stored_values), 2)
+        compression = self._codec._compression
+        if compression:
+            data = zlib.compress(data, compression)
+        info = _block_info(
+            count=1,
+            last_id=docnum,
+            max_weight=max_weight,
+            compression=compression,
+            min_byte=length_byte,
+            max_byte=length_byte,
+        )
+        entry = W3TermInfo._struct.pack(
+            False, single, 1, length_byte, length_byte, max_weight, docnum, docnum
+        )
+        self._add_block(term, info + data, entry)
+
+    def _add_block(self, term: bytes, contents: bytes, entry: bytes) -> None:
+        """Write a term's block of postings (its header and data) and its entry in the terms'
+        table, which ends with where the block is."""
+        block = WHOOSH3_HEADER_MAGIC + pack_int(-len(contents)) + contents
+        offset = self._postings_out.add(block)
+        self._add_entry(
+            pack_ushort(self._fieldid) + term, entry + pack_long(offset) + pack_int(len(block))
+        )
 
     def _add_entry(self, key: bytes, entry: bytes) -> None:
         """What ``OrderedHashWriter.add`` does with a term's entry (keys come in order)."""
