@@ -138,17 +138,6 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
         else:
             stored_values = b"".join(values)
         data = dumps((tuple(delta_encode(ids)), stored_weights, stored_values), 2)
-        compression = self._codec._compression
-        if compression:
-            data = zlib.compress(data, compression)
-        info = _block_info(
-            count=len(ids),
-            last_id=ids[-1],
-            max_weight=max_weight,
-            compression=compression,
-            min_byte=_length_byte(min_length),
-            max_byte=_length_byte(max_length),
-        )
         entry = W3TermInfo._struct.pack(
             False,
             sum(weights),
@@ -159,7 +148,16 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
             ids[0],
             ids[-1],
         )
-        self._add_block(term, info + data, entry)
+        self._add_block(
+            term,
+            data,
+            entry,
+            count=len(ids),
+            last_id=ids[-1],
+            max_weight=max_weight,
+            min_byte=_length_byte(min_length),
+            max_byte=_length_byte(max_length),
+        )
 
     def _write_one_posting(self, term: bytes, posting: Item, lengths: _FieldLengths) -> None:
         """:meth:`_write_one_block` for a term in one document (most of a commit's terms),
@@ -176,25 +174,48 @@ class _OneLoopTermsWriter(W3FieldWriter):  # type: ignore[misc]
         else:
             stored_values = value or b""
         data = dumps(((docnum,), None if single == 1.0 else single, stored_values), 2)
+        entry = W3TermInfo._struct.pack(
+            False, single, 1, length_byte, length_byte, max_weight, docnum, docnum
+        )
+        self._add_block(
+            term,
+            data,
+            entry,
+            count=1,
+            last_id=docnum,
+            max_weight=max_weight,
+            min_byte=length_byte,
+            max_byte=length_byte,
+        )
+
+    def _add_block(
+        self,
+        term: bytes,
+        data: bytes,
+        entry: bytes,
+        *,
+        count: int,
+        last_id: int,
+        max_weight: float,
+        min_byte: int | None,
+        max_byte: int,
+    ) -> None:
+        """Write a term's block of postings, its ``data`` compressed as the codec asks under the
+        header Whoosh gives a block (the count of postings, the last document, the greatest
+        weight, the shortest and longest lengths as bytes), then the term's ``entry`` in the
+        terms' table, which ends with where the block is."""
         compression = self._codec._compression
         if compression:
             data = zlib.compress(data, compression)
         info = _block_info(
-            count=1,
-            last_id=docnum,
+            count=count,
+            last_id=last_id,
             max_weight=max_weight,
             compression=compression,
-            min_byte=length_byte,
-            max_byte=length_byte,
+            min_byte=min_byte,
+            max_byte=max_byte,
         )
-        entry = W3TermInfo._struct.pack(
-            False, single, 1, length_byte, length_byte, max_weight, docnum, docnum
-        )
-        self._add_block(term, info + data, entry)
-
-    def _add_block(self, term: bytes, contents: bytes, entry: bytes) -> None:
-        """Write a term's block of postings (its header and data) and its entry in the terms'
-        table, which ends with where the block is."""
+        contents = info + data
         block = WHOOSH3_HEADER_MAGIC + pack_int(-len(contents)) + contents
         offset = self._postings_out.add(block)
         self._add_entry(
