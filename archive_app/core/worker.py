@@ -74,13 +74,10 @@ def rehearse() -> ExtractedDocument | None:
     here, once, rather than in every worker forked from here, on its first file. A rehearsal
     that fails (a library that changed) only leaves that work to the workers, and gives None:
     the error is theirs to report, on a real file."""
-    from archive_app.importers import html
-    from archive_app.importers.language import settle_language
+    from archive_app.importers import extract_bytes
 
     try:
-        document = html.extract(_REHEARSAL_PAGE, name="rehearsal.html")
-        document.language = settle_language(document)
-        return _signed(document)
+        return _signed(extract_bytes(_REHEARSAL_PAGE, "html", name="rehearsal.html"))
     except Exception:
         return None
 

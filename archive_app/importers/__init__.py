@@ -25,9 +25,15 @@ def importer_module(file_type: FileType) -> ModuleType:
 
 def extract_file(path: Path, file_type: FileType) -> ExtractedDocument:
     """Read ``path`` with the importer for ``file_type``; what the worker processes run."""
-    document: ExtractedDocument = importer_module(file_type).extract(
-        path.read_bytes(), name=path.name, path=path
-    )
+    return extract_bytes(path.read_bytes(), file_type, name=path.name, path=path)
+
+
+def extract_bytes(
+    data: bytes, file_type: FileType, *, name: str, path: Path | None = None
+) -> ExtractedDocument:
+    """Read ``data`` (a file named ``name``) with the importer for ``file_type``, its language
+    settled."""
+    document: ExtractedDocument = importer_module(file_type).extract(data, name=name, path=path)
     document.language = settle_language(document)
     return document
 
