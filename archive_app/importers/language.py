@@ -64,7 +64,8 @@ def language_code(tag: str) -> str:
 def detect_language(text: str) -> tuple[str, float]:
     """The ISO 639-1 code the text is most likely in and how sure that is (0 to 1);
     ('', 0.0) for text with too few letters to tell."""
-    return _detected(text[:SAMPLE_CHARS], _letter_count(text[:SAMPLE_CHARS]))
+    sample = text[:SAMPLE_CHARS]
+    return _detected(sample, _letter_count(sample))
 
 
 def _detected(sample: str, letters: int) -> tuple[str, float]:
