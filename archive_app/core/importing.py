@@ -391,6 +391,9 @@ class ImportSession:
     ) -> FileOutcome:
         if candidate.page is not None:
             document = candidate.page.named(document, candidate.path.name)
+        if document.analysed_body is not None:  # before the writer could read the source
+            self.index.analysed_ahead.offer(document.body, document.analysed_body)
+            document.analysed_body = None
         try:
             document.source_url = document.source_url or candidate.address
             source_id = keep_source(

@@ -31,6 +31,7 @@ from archive_app.core.db import Database, translate_error
 from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, report_progress
+from archive_app.core.search.ahead import AnalysedAhead
 from archive_app.core.search.analysis import content_analyzer, name_analyzer
 from archive_app.core.search.committing import CommitWriter
 from archive_app.core.search.rebuild import (
@@ -164,6 +165,8 @@ class SearchIndex:
         self.behind = ""
         """Why the index could not catch up with the database when it was opened ('' if it
         did): the archive opens all the same, and searches miss what is not indexed yet."""
+        self.analysed_ahead = AnalysedAhead()
+        """Bodies the import's workers analysed, offered before their sources are recorded."""
 
     # Opening, catching up, closing
 
@@ -383,7 +386,7 @@ class SearchIndex:
                     )
 
     def _write(self, source_ids: list[int], *, merge_allowed: bool) -> None:
-        writer = CommitWriter(self._ix, timeout=10.0)
+        writer = CommitWriter(self._ix, timeout=10.0, analysed_ahead=self.analysed_ahead)
         merge = merge_allowed and self._small_commits + 1 >= MERGE_AFTER_COMMITS
         try:
             put_documents(writer, self.database, source_ids)
