@@ -154,7 +154,7 @@ class ImportSession:
         except DiskFullError as error:
             self.report.stopped_by = error.message
         finally:
-            self.index.notify()
+            self.index.notify(at_once=True)
         if self.let_workers_go:
             self.pool.close()
         self._flush_pending_articles()
@@ -256,7 +256,7 @@ class ImportSession:
         remaining = deque(batch)
         while remaining:
             self._record_in_one_transaction(remaining, tasks)
-        self.index.notify()
+        self.index.notify(at_once=True)
 
     def _record_in_one_transaction(
         self, remaining: deque[ExtractionResult], tasks: deque[ExtractionTask]

@@ -58,8 +58,8 @@ INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
 GATHER_SECONDS = 0.1
 """How long the writer waits for more changes before it indexes what is queued (unless someone
-waits for it). Short: an import's first files are indexed while the next are read, rather
-than all at the end."""
+waits for it, or they came as a batch: an import's). Short: edits made in a row are indexed
+together, soon."""
 MERGE_AFTER_COMMITS = 12
 IDLE_MERGE_SECONDS = 1.0
 """After small commits, the writer merges their segments once it has had this long with
@@ -156,6 +156,8 @@ class SearchIndex:
         self._requested = 0
         self._done = 0
         self._urgent = 0
+        self._at_once = 0
+        """The last request made :meth:`notify` ``at_once``."""
         self._writing = False
         self._problem = ""
         self._error: Exception | None = None
@@ -272,12 +274,16 @@ class SearchIndex:
 
     # Writing
 
-    def notify(self, *, wait: bool = False) -> None:
-        """Tell the writer that ``index_queue`` has new rows; optionally wait until indexed."""
+    def notify(self, *, wait: bool = False, at_once: bool = False) -> None:
+        """Tell the writer that ``index_queue`` has new rows; ``at_once``: they come as a
+        batch, so the writer indexes them without waiting to gather more; optionally wait
+        until indexed."""
         if self.read_only:
             return
         with self._wake:
             self._requested += 1
+            if at_once:
+                self._at_once = self._requested
             self._wake.notify_all()
         if wait:
             self.wait_until_indexed()
@@ -336,7 +342,7 @@ class SearchIndex:
                 if self._stopping:
                     return
                 idle = self._done >= self._requested
-                if not self._urgent and not idle:
+                if not self._urgent and not idle and self._at_once < self._requested:
                     self._wake.wait(GATHER_SECONDS)
                 target = self._requested
                 someone_waits = self._urgent > 0
