@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from archive_app.core import index as index_module
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.core.errors import CancelledError, InvalidInputError
-from archive_app.core import index as index_module
 from archive_app.core.index import INDEX_SCHEMA_SETTING, queue_for_index
 
 TEXTS = {
