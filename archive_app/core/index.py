@@ -298,15 +298,19 @@ class SearchIndex:
         """
         if self.read_only:
             return
-        with self._wake:
-            idle = not self._writing and self._done >= self._requested
-        if not idle:
+        if not self.idle:
             self.notify()
             return
         try:
             self.wait_until_indexed()
         except ArchiveError as error:
             log.warning("an edit is not in the search index yet: %s", error.message)
+
+    @property
+    def idle(self) -> bool:
+        """Whether the writer has indexed everything it was told of, and is not writing."""
+        with self._wake:
+            return not self._writing and self._done >= self._requested
 
     @property
     def lag(self) -> IndexLag:
