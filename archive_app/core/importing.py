@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import shutil
 import tempfile
 import time
 from collections import deque
@@ -76,6 +77,10 @@ commit and a segment, and many small segments are merged, which costs more than 
 TRANSACTION_SECONDS = 0.03
 """The longest an import holds the database at a time: an edit made meanwhile waits no
 longer."""
+ROOM_PER_TRANSACTION = 0.25
+"""The share of the disk's free space the texts of one transaction may take: with room to
+spare it changes nothing, and on a disk about to fill up each file is recorded alone, so a full
+disk stops the import after every file that fit, not before a whole batch of them."""
 
 
 @dataclass
@@ -273,15 +278,21 @@ class ImportSession:
         self, remaining: deque[ExtractionResult], tasks: deque[ExtractionTask]
     ) -> None:
         """Record sources of a batch in one transaction, until it has taken
-        :data:`TRANSACTION_SECONDS`. Their outcomes are reported once it has committed; if it
-        fails, none of them is kept or reported."""
+        :data:`TRANSACTION_SECONDS` or holds texts as large as a :data:`ROOM_PER_TRANSACTION`
+        of the disk's free space. Their outcomes are reported once it has committed; if it
+        fails, none of them is kept or reported: on a disk about to fill up, that is one file,
+        the one that did not fit."""
         pending_before = set(self._pending_articles)
         self._held = []
         started = time.monotonic()
+        room = self._room_for_texts()
         try:
             with self.database.transaction():
                 while remaining and time.monotonic() - started < TRANSACTION_SECONDS:
+                    room -= _text_bytes(remaining[0])
                     self._finish(remaining.popleft(), tasks)
+                    if room < 0:
+                        break
         except BaseException:
             for article_id in set(self._pending_articles) - pending_before:
                 del self._pending_articles[article_id]
@@ -290,6 +301,15 @@ class ImportSession:
             held, self._held = self._held or [], None
         for outcome in held:
             self._record(outcome)
+
+    def _room_for_texts(self) -> int:
+        """How many bytes of text one transaction may record (the database and its journal
+        hold each text once or twice more while it commits)."""
+        try:
+            free = shutil.disk_usage(self.store.root.parent).free
+        except OSError:
+            return 0
+        return int(free * ROOM_PER_TRANSACTION)
 
     def _originals_of(
         self, batch: list[ExtractionResult]
@@ -543,3 +563,9 @@ class ImportSession:
 
 def _web_address(src: str) -> str:
     return src if src.startswith(("http://", "https://")) else ""
+
+
+def _text_bytes(result: ExtractionResult) -> int:
+    """About the bytes a result's texts take in UTF-8 (at most three a character)."""
+    documents = [result.document] if result.document is not None else list(result.pages)
+    return 3 * sum(len(block.text) for document in documents for block in document.blocks)
