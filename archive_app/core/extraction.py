@@ -21,13 +21,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive_app.core.fork_server import ForkedWorker, ForkServer, forking_supported
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, is_cancelled
 from archive_app.importers.document import ExtractedDocument
-from archive_app.importers.ocr_page import OcrPage, OcrRequest
 from archive_app.importers.sniff import FileType
+
+if TYPE_CHECKING:
+    from archive_app.importers.ocr_page import OcrPage, OcrRequest
 
 log = logging.getLogger(__name__)
 
