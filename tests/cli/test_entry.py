@@ -67,6 +67,25 @@ def test_the_workers_started_early_are_let_go_when_the_archive_cannot_open(
         assert set(descendants(os.getpid())) <= before
 
 
+LOADED_AFTER_THE_FORK_SERVER_STARTS = (
+    "archive_app.core.extraction",
+    "archive_app.core.archive",
+    "archive_app.cli",
+)
+
+
+def test_the_entry_point_loads_nothing_before_it_starts_the_fork_server() -> None:
+    """``archive-app import`` starts its fork server with only the entry point and
+    :mod:`archive_app.core.fork_server` loaded: the server begins loading the importers as soon
+    as the program starts."""
+    script = "import sys, archive_app.entry\nprint(*(n for n in {!r} if n in sys.modules))"
+
+    result = run_python(script.format(LOADED_AFTER_THE_FORK_SERVER_STARTS))
+
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.split() == []
+
+
 NOT_LOADED_BY_AN_IMPORT = (
     # search, loaded by the first search
     "numpy",
