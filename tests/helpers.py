@@ -1,6 +1,7 @@
 """What the tests share, in one module: files to import, archives filled through the core as
-an import fills them, a database dump to compare, a story of events and perspectives, PDFs,
-and the command line run in-process. Fixtures are in the conftest files; they use these."""
+an import fills them, a database dump and an index's contents to compare, a story of events
+and perspectives, PDFs, and the command line run in-process. Fixtures are in the conftest
+files; they use these."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pytest
 from PIL import Image, ImageDraw
@@ -71,6 +72,35 @@ def dump_database(archive: Archive) -> dict[str, list[tuple[object, ...]]]:
         )
         for table in tables
     }
+
+
+def index_postings(reader: Any) -> dict[tuple[str, bytes], list[tuple[int, float, bytes]]]:
+    """Every term of a Whoosh index reader, by field, with its postings (document, weight,
+    encoded value)."""
+    postings = {}
+    for fieldname, term in reader.all_terms():
+        matcher = reader.postings(fieldname, term)
+        walked = []
+        while matcher.is_active():
+            walked.append((matcher.id(), matcher.weight(), matcher.value()))
+            matcher.next()
+        postings[(fieldname, term)] = walked
+    return postings
+
+
+def index_documents(reader: Any) -> list[tuple[dict[str, Any], dict[str, int], dict[str, Any]]]:
+    """Each document of a Whoosh index reader: its stored fields, field lengths and columns."""
+    schema = reader.schema
+    scored = [name for name in schema.names() if schema[name].scorable]
+    columns = [name for name in schema.names() if schema[name].column_type]
+    return [
+        (
+            reader.stored_fields(doc),
+            {name: reader.doc_field_length(doc, name) for name in scored},
+            {name: reader.column_reader(name)[doc] for name in columns},
+        )
+        for doc in reader.all_doc_ids()
+    ]
 
 
 def add_sources(

@@ -16,7 +16,7 @@ import os
 import subprocess
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -153,18 +153,24 @@ class ExtractionPool:
             yield from batch
 
     def run_in_batches(
-        self, tasks: deque[ExtractionTask], cancel: CancelToken | None = None, most: int = 32
+        self,
+        tasks: deque[ExtractionTask],
+        cancel: CancelToken | None = None,
+        most: int = 32,
+        early: Callable[[int], bool] | None = None,
     ) -> Iterator[list[ExtractionResult]]:
         """Extract every task, yielding the results in batches: at most ``most`` at once, and
-        no result held back once no other is about to finish or it has waited for
-        :data:`BATCH_SECONDS`. The caller may add to ``tasks`` between batches."""
+        no result held back once no other is about to finish, or it has waited for
+        :data:`BATCH_SECONDS`, or ``early`` says the caller would take a batch of this many
+        now. The caller may add to ``tasks`` between batches."""
         busy: list[_Worker] = []
         batch: list[ExtractionResult] = []
         first_finished = 0.0
+        handed_again: set[int] = set()
         try:
             while (tasks or busy) and not is_cancelled(cancel):
                 self._hand_out(tasks, busy)
-                finished = list(self._collect(busy))
+                finished = list(self._collect(busy, tasks, handed_again))
                 # Workers read the next files while the caller stores these.
                 self._hand_out(tasks, busy)
                 if finished and not batch:
@@ -173,6 +179,7 @@ class ExtractionPool:
                 if batch and (
                     not finished
                     or len(batch) >= most
+                    or (early is not None and early(len(batch)))
                     or time.monotonic() - first_finished >= BATCH_SECONDS
                     or not (tasks or busy)
                 ):
@@ -210,7 +217,12 @@ class ExtractionPool:
             worker.give(tasks.popleft())
             busy.append(worker)
 
-    def _collect(self, busy: list[_Worker]) -> Iterator[ExtractionResult]:
+    def _collect(
+        self, busy: list[_Worker], tasks: deque[ExtractionTask], handed_again: set[int]
+    ) -> Iterator[ExtractionResult]:
+        """The results of the busy workers that have finished. A worker that ended before it
+        was ready never read its file (its fork server had gone): the file is handed to a new
+        worker, once (``handed_again``), rather than failed."""
         ready = wait([worker.results for worker in busy], timeout=POLL_SECONDS)
         now = time.monotonic()
         for worker in list(busy):
@@ -221,6 +233,11 @@ class ExtractionPool:
                     message: ExtractionResult | str = worker.results.recv()
                 except (EOFError, OSError):
                     busy.remove(worker)
+                    if not worker.ready and task.key not in handed_again:
+                        handed_again.add(task.key)
+                        self._retire(worker)
+                        tasks.appendleft(task)
+                        continue
                     yield self._crashed(worker, task)
                     continue
                 if message in (WORKER_READY, WORKER_ALIVE):
@@ -281,7 +298,7 @@ class ExtractionPool:
 
     def _fork_server(self) -> ForkServer:
         """The running fork server, started (or restarted) if need be."""
-        if self._server is None or self._server.process.poll() is not None:
+        if self._server is None or self._server.gone or self._server.process.poll() is not None:
             if self._server is not None:
                 self._server.close()
             self._server = ForkServer.start(self.memory_limit)

@@ -77,6 +77,9 @@ class ForkServer:
             theirs.close()
         ours.settimeout(answer_timeout)
         self._socket = ours
+        self.gone = False
+        """Whether the server failed to answer (it was killed then, if it still ran): the
+        pool starts another, even before this one's exit can be seen."""
         self._lock = threading.Lock()
         self._unanswered: list[ForkedWorker] = []
 
@@ -133,6 +136,7 @@ class ForkServer:
     def _give_up(self) -> None:
         """The server did not answer (it hangs, or it has gone): kill it, so that no answer of
         its comes late, out of turn."""
+        self.gone = True
         if self.process.poll() is None:
             self.process.kill()
 

@@ -68,6 +68,11 @@ DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
 WRITE_BATCH = 32
 """Extracted files kept at once: their originals flushed to disk together (waiting for the
 disk once per file cost more than extracting it), their sources recorded in few transactions."""
+EARLY_BATCH = 16
+"""Extracted files kept at once as soon as the index has written what it had: so the index
+keeps up while files are read (rather than idle until a whole batch is in), and the round it
+writes after the last file, which nothing else overlaps, is small. Not fewer: each round is a
+commit and a segment, and many small segments are merged, which costs more than it saves."""
 TRANSACTION_SECONDS = 0.03
 """The longest an import holds the database at a time: an edit made meanwhile waits no
 longer."""
@@ -149,12 +154,14 @@ class ImportSession:
                 break
             self._prepare(path, tasks)
         try:
-            for batch in self.pool.run_in_batches(tasks, self.cancel, WRITE_BATCH):
+            for batch in self.pool.run_in_batches(
+                tasks, self.cancel, WRITE_BATCH, early=self._index_waits
+            ):
                 self._keep_batch(batch, tasks)
         except DiskFullError as error:
             self.report.stopped_by = error.message
         finally:
-            self.index.notify()
+            self.index.notify(at_once=True)
         if self.let_workers_go:
             self.pool.close()
         self._flush_pending_articles()
@@ -165,6 +172,10 @@ class ImportSession:
         except ArchiveError as error:  # the sources are stored; only the index lags behind
             self.report.stopped_by = self.report.stopped_by or error.message
         return self.report
+
+    def _index_waits(self, extracted: int) -> bool:
+        """Whether to keep the files extracted so far now: the index waits for them."""
+        return extracted >= EARLY_BATCH and self.index.idle
 
     # Before extraction
 
@@ -256,7 +267,7 @@ class ImportSession:
         remaining = deque(batch)
         while remaining:
             self._record_in_one_transaction(remaining, tasks)
-        self.index.notify()
+        self.index.notify(at_once=True)
 
     def _record_in_one_transaction(
         self, remaining: deque[ExtractionResult], tasks: deque[ExtractionTask]
@@ -391,6 +402,9 @@ class ImportSession:
     ) -> FileOutcome:
         if candidate.page is not None:
             document = candidate.page.named(document, candidate.path.name)
+        if document.analysed_body is not None:  # before the writer could read the source
+            self.index.analysed_ahead.offer(document.body, document.analysed_body)
+            document.analysed_body = None
         try:
             document.source_url = document.source_url or candidate.address
             source_id = keep_source(

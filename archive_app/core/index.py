@@ -31,6 +31,7 @@ from archive_app.core.db import Database, translate_error
 from archive_app.core.errors import ArchiveError, CancelledError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, ProgressCallback, report_progress
+from archive_app.core.search.ahead import AnalysedAhead
 from archive_app.core.search.analysis import content_analyzer, name_analyzer
 from archive_app.core.search.committing import CommitWriter
 from archive_app.core.search.rebuild import (
@@ -57,8 +58,8 @@ INDEX_SCHEMA_SETTING = "index_schema_version"
 BATCH_SIZE = 200
 GATHER_SECONDS = 0.1
 """How long the writer waits for more changes before it indexes what is queued (unless someone
-waits for it). Short: an import's first files are indexed while the next are read, rather
-than all at the end."""
+waits for it, or they came as a batch: an import's). Short: edits made in a row are indexed
+together, soon."""
 MERGE_AFTER_COMMITS = 12
 IDLE_MERGE_SECONDS = 1.0
 """After small commits, the writer merges their segments once it has had this long with
@@ -155,6 +156,8 @@ class SearchIndex:
         self._requested = 0
         self._done = 0
         self._urgent = 0
+        self._at_once = 0
+        """The last request made :meth:`notify` ``at_once``."""
         self._writing = False
         self._problem = ""
         self._error: Exception | None = None
@@ -164,6 +167,8 @@ class SearchIndex:
         self.behind = ""
         """Why the index could not catch up with the database when it was opened ('' if it
         did): the archive opens all the same, and searches miss what is not indexed yet."""
+        self.analysed_ahead = AnalysedAhead()
+        """Bodies the import's workers analysed, offered before their sources are recorded."""
 
     # Opening, catching up, closing
 
@@ -269,12 +274,16 @@ class SearchIndex:
 
     # Writing
 
-    def notify(self, *, wait: bool = False) -> None:
-        """Tell the writer that ``index_queue`` has new rows; optionally wait until indexed."""
+    def notify(self, *, wait: bool = False, at_once: bool = False) -> None:
+        """Tell the writer that ``index_queue`` has new rows; ``at_once``: they come as a
+        batch, so the writer indexes them without waiting to gather more; optionally wait
+        until indexed."""
         if self.read_only:
             return
         with self._wake:
             self._requested += 1
+            if at_once:
+                self._at_once = self._requested
             self._wake.notify_all()
         if wait:
             self.wait_until_indexed()
@@ -289,15 +298,19 @@ class SearchIndex:
         """
         if self.read_only:
             return
-        with self._wake:
-            idle = not self._writing and self._done >= self._requested
-        if not idle:
+        if not self.idle:
             self.notify()
             return
         try:
             self.wait_until_indexed()
         except ArchiveError as error:
             log.warning("an edit is not in the search index yet: %s", error.message)
+
+    @property
+    def idle(self) -> bool:
+        """Whether the writer has indexed everything it was told of, and is not writing."""
+        with self._wake:
+            return not self._writing and self._done >= self._requested
 
     @property
     def lag(self) -> IndexLag:
@@ -333,7 +346,7 @@ class SearchIndex:
                 if self._stopping:
                     return
                 idle = self._done >= self._requested
-                if not self._urgent and not idle:
+                if not self._urgent and not idle and self._at_once < self._requested:
                     self._wake.wait(GATHER_SECONDS)
                 target = self._requested
                 someone_waits = self._urgent > 0
@@ -383,7 +396,7 @@ class SearchIndex:
                     )
 
     def _write(self, source_ids: list[int], *, merge_allowed: bool) -> None:
-        writer = CommitWriter(self._ix, timeout=10.0)
+        writer = CommitWriter(self._ix, timeout=10.0, analysed_ahead=self.analysed_ahead)
         merge = merge_allowed and self._small_commits + 1 >= MERGE_AFTER_COMMITS
         try:
             put_documents(writer, self.database, source_ids)

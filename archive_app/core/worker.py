@@ -31,6 +31,7 @@ from archive_app.core.fork_server import FORK_SERVER_FLAG, serve_forks
 from archive_app.core.import_files import os_reason
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.reuse.texts import TEXT_KINDS, signature
+from archive_app.core.search.ahead import analyse_body
 from archive_app.importers.document import ExtractedDocument
 
 MEMORY_LIMIT = 3 << 30
@@ -52,7 +53,8 @@ def preload() -> None:
 
 _REHEARSAL_PARAGRAPH = (
     "<p>The harbour council met on Tuesday evening to discuss the repairs to the old pier, "
-    "which storms damaged twice last winter, and agreed to ask the region for the money.</p>"
+    "which storms damaged twice last winter, and agreed to ask the region for the money. "
+    "The pier’s café stays open.</p>"
 )
 _REHEARSAL_PAGE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Council agrees pier repairs | The Harbour Gazette</title>
@@ -70,14 +72,15 @@ Photo: Ben Lens</figcaption></figure><h2>What comes next</h2>{_REHEARSAL_PARAGRA
 
 def rehearse() -> ExtractedDocument | None:
     """Read a small made-up article once, so that what the importer's libraries build on first
-    use (compiled patterns and paths, lookup tables, the signature's permutations) is built
-    here, once, rather than in every worker forked from here, on its first file. A rehearsal
+    use (compiled patterns and paths, lookup tables, the signature's permutations, the index
+    analysis's word pattern and folding tables) is built here, once, rather than in every
+    worker forked from here, on its first file. A rehearsal
     that fails (a library that changed) only leaves that work to the workers, and gives None:
     the error is theirs to report, on a real file."""
     from archive_app.importers import extract_bytes
 
     try:
-        return _signed(extract_bytes(_REHEARSAL_PAGE, "html", name="rehearsal.html"))
+        return _finished(extract_bytes(_REHEARSAL_PAGE, "html", name="rehearsal.html"))
     except Exception:
         return None
 
@@ -137,21 +140,24 @@ def _perform(task: ExtractionTask, heartbeat: Callable[[], None]) -> ExtractionR
 
     version = importer_version(task.file_type)
     if task.spill is None:
-        document = _signed(extract_file(task.path, task.file_type))
+        document = _finished(extract_file(task.path, task.file_type))
         return ExtractionResult(task.key, document=document, importer_version=version)
     pages = [
-        _signed(page) for page in extract_pages(task.path, task.file_type, task.spill, heartbeat)
+        _finished(page) for page in extract_pages(task.path, task.file_type, task.spill, heartbeat)
     ]
     if len(pages) == 1 and pages[0].payload_path is None:
         return ExtractionResult(task.key, document=pages[0], importer_version=version)
     return ExtractionResult(task.key, pages=tuple(pages), importer_version=version)
 
 
-def _signed(document: ExtractedDocument) -> ExtractedDocument:
-    """The document with its body's MinHash signature, made here rather than in the writer,
-    which shares the window's process and would hold up its drawing."""
+def _finished(document: ExtractedDocument) -> ExtractedDocument:
+    """The document with what the writer would otherwise make of its body: its MinHash
+    signature and its analysis for the search index, made here rather than in the writer,
+    which shares the window's process (and one core) with the window and the import."""
+    body = document.body
     if document.kind in TEXT_KINDS:
-        document.text_signature = signature(document.body) or b""
+        document.text_signature = signature(body) or b""
+    document.analysed_body = analyse_body(body, document.language)
     return document
 
 

@@ -98,6 +98,9 @@ class ExtractedDocument:
     """The body's MinHash signature, made in the worker process so that the writer, which
     shares the window's process, only stores it; ``b""`` for a body too short to compare,
     None when not made yet."""
+    analysed_body: bytes | None = None
+    """The body analysed for the search index, in the worker process too, so that the index
+    writer only writes it (:mod:`archive_app.core.search.ahead`); None when not made."""
 
     @property
     def body(self) -> str:

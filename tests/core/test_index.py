@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from archive_app.core import index as index_module
 from archive_app.core.archive import Archive
 from archive_app.core.check import check_archive
 from archive_app.core.errors import CancelledError, InvalidInputError
-from archive_app.core.index import INDEX_SCHEMA_SETTING
+from archive_app.core.index import INDEX_SCHEMA_SETTING, queue_for_index
 
 TEXTS = {
     "a.txt": "Blockade of the Lachin corridor\n\nFood ran short in Stepanakert.",
@@ -100,6 +102,26 @@ def test_changes_left_in_the_queue_by_a_crash_are_caught_up(
     with _reopen(archive) as reopened:
         assert reopened.search("title:crashing").total == 1
         assert reopened.database.scalar("SELECT count(*) FROM index_queue") == 0
+
+
+def test_a_batch_is_indexed_without_waiting_to_gather_more(
+    archive: Archive, import_texts: Callable[..., list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows an import queues come as a batch: the writer takes them at once, rather than
+    first waiting a moment for more, as it does after an edit."""
+    first, _ = import_texts(TEXTS)
+    monkeypatch.setattr(index_module, "GATHER_SECONDS", 600.0)
+    with archive.database.transaction() as connection:
+        connection.execute("UPDATE sources SET title = 'Renamed in a batch' WHERE id = ?", (first,))
+        queue_for_index(connection, [first])
+
+    archive.index.notify(at_once=True)
+
+    deadline = time.monotonic() + 60
+    while archive.index_lag.pending and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert archive.index_lag.pending == 0
+    assert archive.search("title:batch").total == 1
 
 
 def test_an_index_that_disagrees_on_the_count_is_caught_up(

@@ -25,7 +25,7 @@ from archive_app.core.search.term_writing import OneLoopCodec
 from archive_app.core.search.writing import OnePassWriter
 from archive_app.core.store import FileDigest
 from archive_app.importers.document import Block, Caption, ExtractedDocument
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, index_documents, index_postings
 
 BLOCK_LIMIT = 128
 """Postings in a block of Whoosh's codec (W3Codec's default)."""
@@ -94,32 +94,6 @@ def _build(folder: Path, commits: list[list[dict[str, Any]]], writer: Callable[[
     return ix
 
 
-def _postings(reader: Any) -> dict[tuple[str, bytes], list[tuple[int, float, bytes]]]:
-    postings = {}
-    for fieldname, term in reader.all_terms():
-        matcher = reader.postings(fieldname, term)
-        walked = []
-        while matcher.is_active():
-            walked.append((matcher.id(), matcher.weight(), matcher.value()))
-            matcher.next()
-        postings[(fieldname, term)] = walked
-    return postings
-
-
-def _per_document(reader: Any) -> list[tuple[dict[str, Any], dict[str, int], dict[str, Any]]]:
-    schema = reader.schema
-    scored = [name for name in schema.names() if schema[name].scorable]
-    columns = [name for name in schema.names() if schema[name].column_type]
-    return [
-        (
-            reader.stored_fields(doc),
-            {name: reader.doc_field_length(doc, name) for name in scored},
-            {name: reader.column_reader(name)[doc] for name in columns},
-        )
-        for doc in reader.all_doc_ids()
-    ]
-
-
 def _segment_files(folder: Path) -> dict[str, bytes]:
     """The segment's files by what follows the segment's random id in their names."""
     files = {path.name.split(".", 1)[1]: path.read_bytes() for path in folder.glob("MAIN_*.*")}
@@ -131,9 +105,9 @@ def _compare_contents(whooshs: Any, ours: Any) -> dict[tuple[str, bytes], list[A
     """Assert that two indexes hold the same postings, lengths and stored fields; the
     postings."""
     with whooshs.reader() as expected, ours.reader() as found:
-        expected_postings = _postings(expected)
-        assert _postings(found) == expected_postings
-        assert _per_document(found) == _per_document(expected)
+        expected_postings = index_postings(expected)
+        assert index_postings(found) == expected_postings
+        assert index_documents(found) == index_documents(expected)
         for fieldname in expected.schema.scorable_names():
             assert found.field_length(fieldname) == expected.field_length(fieldname)
     return expected_postings

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from archive_app.core.search.ahead import AnalysedAhead
 from archive_app.core.search.term_writing import OneLoopCodec
 from archive_app.core.search.writing import OnePassWriter
 
@@ -19,7 +20,15 @@ COMMIT_COMPRESSION = 0
 
 
 class CommitWriter(OnePassWriter):
-    """A writer for one commit of the index writer."""
+    """A writer for one commit of the index writer, taking the bodies workers analysed from
+    ``analysed_ahead``."""
 
-    def __init__(self, index: Any, *, timeout: float) -> None:
-        super().__init__(index, timeout=timeout, codec=OneLoopCodec(compression=COMMIT_COMPRESSION))
+    def __init__(
+        self, index: Any, *, timeout: float, analysed_ahead: AnalysedAhead | None = None
+    ) -> None:
+        super().__init__(
+            index,
+            timeout=timeout,
+            codec=OneLoopCodec(compression=COMMIT_COMPRESSION),
+            analysed_ahead=analysed_ahead,
+        )

@@ -16,27 +16,30 @@ from typing import Any
 from whoosh.formats import Characters, Positions
 from whoosh.writing import SegmentWriter
 
-from archive_app.core.search.analysis import (
-    content_analyzer,
-    current_language,
-    shaped_words,
-    word_terms,
-)
+from archive_app.core.search.ahead import AnalysedAhead, Posting, content_postings
+from archive_app.core.search.analysis import content_analyzer
 from archive_app.core.search.term_writing import OneLoopCodec
 
 _POSTING_SIZE = 150
 """Whoosh's estimate of a pooled posting's bytes besides its field name, term and value."""
-Posting = tuple[bytes, int, float, bytes]
-"""A term's posting in one document: the term, its frequency, weight and encoded value."""
 
 
 class OnePassWriter(SegmentWriter):  # type: ignore[misc]
     """Whoosh's segment writer, analysing the texts of :func:`.analysis.content_analyzer`
     once (fields of other analyzers are indexed as Whoosh indexes them), and writing terms
-    with :class:`.term_writing.OneLoopCodec` unless given another codec."""
+    with :class:`.term_writing.OneLoopCodec` unless given another codec. A text some worker
+    analysed already is taken from ``analysed_ahead`` instead (:mod:`.ahead`)."""
 
-    def __init__(self, index: Any, *, codec: Any = None, **options: Any) -> None:
+    def __init__(
+        self,
+        index: Any,
+        *,
+        codec: Any = None,
+        analysed_ahead: AnalysedAhead | None = None,
+        **options: Any,
+    ) -> None:
         super().__init__(index, codec=codec or OneLoopCodec(), **options)
+        self._ahead = analysed_ahead
         if any(field.vector for _, field in self.schema.items()):
             raise ValueError("term vectors are not written by this writer")
         content = content_analyzer()
@@ -65,7 +68,7 @@ class OnePassWriter(SegmentWriter):  # type: ignore[misc]
                 length = 0
                 if field.indexed:
                     if self._one_pass[fieldname] and isinstance(value, str):
-                        postings, spelling = content_postings(value, field.format)
+                        postings, spelling = self._analysed(value, field.format)
                     else:
                         postings = list(field.index(value))
                         spelling = _spellable(field, value)
@@ -102,6 +105,13 @@ class OnePassWriter(SegmentWriter):  # type: ignore[misc]
         self._added = True
         self.docnum += 1
 
+    def _analysed(self, text: str, field_format: Any) -> tuple[list[Posting], list[bytes]]:
+        if self._ahead is not None:
+            analysed = self._ahead.take(text, field_format)
+            if analysed is not None:
+                return analysed
+        return content_postings(text, field_format)
+
     def _pool(self, fieldname: str, items: list[tuple[str, bytes, int, float, bytes]]) -> None:
         """What Whoosh's ``PostingPool.add`` does for each of a field's postings, at once: the
         pool is written to a run on disk once it holds more than its memory limit (by Whoosh's
@@ -115,36 +125,6 @@ class OnePassWriter(SegmentWriter):  # type: ignore[misc]
         )
         if pool.currentsize > pool.limit:
             pool.save()
-
-
-def content_postings(text: str, field_format: Any) -> tuple[list[Posting], list[bytes]]:
-    """The postings of ``text`` in a field of :func:`.analysis.content_analyzer` (in the order
-    Whoosh's format gives them: by each term's first occurrence), and its spelling words,
-    sorted; analysed in the language :func:`.analysis.analysis_language` set."""
-    language = current_language()
-    characters = isinstance(field_format, Characters)
-    places: dict[str, list[Any]] = {}
-    spelling: set[str] = set()
-    for word, position, start, end in shaped_words(text):
-        primary, cross, spelled = word_terms(word, language)
-        spelling.add(spelled)
-        place = (position, start, end) if characters else position
-        if primary in places:
-            places[primary].append(place)
-        else:
-            places[primary] = [place]
-        if cross:
-            if cross in places:
-                places[cross].append(place)
-            else:
-                places[cross] = [place]
-    boost = field_format.field_boost
-    encode = field_format.encode
-    postings = [
-        (term.encode("utf-8"), len(found), float(len(found)) * boost, encode(found))
-        for term, found in places.items()
-    ]
-    return postings, [word.encode("utf-8") for word in sorted(spelling)]
 
 
 def _spellable(field: Any, value: Any) -> list[bytes]:
