@@ -131,7 +131,13 @@ def test_an_import_from_the_command_line_loads_only_what_importing_needs(tmp_pat
         assert archive.search("corridor").total == 1
 
 
-NOT_LOADED_BY_THE_FORK_SERVER = ("sqlite3", "archive_app.core.db", "PIL", "whoosh")
+NOT_LOADED_BY_THE_FORK_SERVER = (
+    "sqlite3",
+    "archive_app.core.db",
+    "PIL",
+    "whoosh.index",
+    "whoosh.searching",
+)
 LOAD_AS_THE_FORK_SERVER = """
 import sys
 from archive_app.core import worker
@@ -141,9 +147,10 @@ print(*(name for name in {loaded!r} if name in sys.modules))
 """
 
 
-def test_the_fork_server_loads_neither_the_database_nor_pictures_nor_search() -> None:
+def test_the_fork_server_loads_neither_the_database_nor_pictures_nor_the_index() -> None:
     """The fork server loads the importers before an import's first file can be read; it signs
-    bodies without the rest of reuse (the database layer) and reads no picture or index."""
+    bodies without the rest of reuse (the database layer), and analyses them for the index
+    without the index itself; it reads no picture."""
     result = run_python(LOAD_AS_THE_FORK_SERVER.format(loaded=NOT_LOADED_BY_THE_FORK_SERVER))
 
     assert result.returncode == 0, result.stderr[-500:]
