@@ -19,7 +19,7 @@ class made_on_first_use(Generic[Owner, Made]):
     """Like :func:`functools.cached_property`, made once even when two threads read the
     attribute at once (the window reads an archive's parts on background threads too), so that
     no one holds a second copy of a part that keeps state. ``cached_property`` guarantees that
-    only up to Python 3.11 (3.12 dropped its lock); this lock is per attribute, not per class."""
+    only up to Python 3.11: 3.12 dropped its lock."""
 
     def __init__(self, make: Callable[[Owner], Made]) -> None:
         self._make = make
