@@ -4,7 +4,8 @@
 the archive, and the import's fork server spends most of a second loading the importers for its
 workers (:mod:`archive_app.core.fork_server`). So, for ``import``, the fork server is started
 first, from here, before the command line is imported: the two load at once on two cores, and
-the import's first files are read that much sooner. This module imports only what that needs.
+the import's first files are read that much sooner. The server is started with nothing loaded
+but :mod:`archive_app.core.fork_server`; the pool it serves is made once it runs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from archive_app.core.extraction import ExtractionPool
+from archive_app.core.fork_server import ForkServer, forking_supported
 
 IMPORT_COMMAND = "import"
 OPTIONS_WITH_VALUES = ("--archive",)
@@ -30,8 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     importing = command_of(arguments) == IMPORT_COMMAND
     pool = None
     if importing:
-        pool = ExtractionPool()
-        pool.warm_up()
+        server = ForkServer.start() if forking_supported() else None
+        from archive_app.core.extraction import ExtractionPool
+
+        pool = ExtractionPool(server=server)
     try:
         from archive_app.cli import main as command_line
 

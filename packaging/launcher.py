@@ -7,7 +7,7 @@ command line is imported only after that check, so a worker starts without loadi
 
 import sys
 
-from archive_app.core.extraction import FROZEN_WORKER_FLAG
+from archive_app.core.fork_server import FROZEN_WORKER_FLAG
 
 if len(sys.argv) > 1 and sys.argv[1] == FROZEN_WORKER_FLAG:
     from archive_app.core.worker import main as worker_main

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.cli.common import (
     add_command,
@@ -16,10 +16,12 @@ from archive_app.cli.common import (
     read_archive,
 )
 from archive_app.cli.research import add_label_options
-from archive_app.core.annotations import Region
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.model import Annotation
 from archive_app.core.research import counted
+
+if TYPE_CHECKING:
+    from archive_app.core.annotations import Region
 
 
 def register(commands: Any) -> None:
@@ -104,6 +106,8 @@ def _register_annotation_group(commands: Any) -> None:
 
 def parse_region(text: str) -> Region:
     """``x,y,w,h`` as four numbers (the core checks that they lie inside the image)."""
+    from archive_app.core.annotations import Region
+
     parts = text.replace(" ", "").split(",")
     try:
         x, y, width, height = (float(part) for part in parts)
@@ -115,6 +119,8 @@ def parse_region(text: str) -> Region:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
+    from archive_app.core.annotations import Region
+
     if args.region is not None and args.occurrence is not None:
         raise InvalidInputError("--occurrence goes with --quote, not with --region.")
     if args.quote is not None and args.page is not None:

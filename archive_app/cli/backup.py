@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from archive_app.cli.common import add_command, progress_printer, read_archive
-from archive_app.export.backup import back_up_archive, restore
 
 
 def register(commands: Any) -> None:
@@ -39,6 +38,8 @@ def register(commands: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from archive_app.export.backup import back_up_archive
+
     bar = progress_printer(args, "Backing up")
     with read_archive(args) as archive:
         report = back_up_archive(archive, args.file, progress=bar)
@@ -49,6 +50,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from archive_app.export.backup import restore
+
     bar = progress_printer(args, "Restoring")
     report = restore(args.file, args.folder, progress=bar)
     if bar is not None:

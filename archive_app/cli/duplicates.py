@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.cli.common import (
     add_command,
@@ -12,9 +12,11 @@ from archive_app.cli.common import (
     print_json,
     progress_printer,
 )
-from archive_app.core.archive import Archive
-from archive_app.core.model import Source
-from archive_app.core.reuse import PhotoGroup, TextGroup
+
+if TYPE_CHECKING:
+    from archive_app.core.archive import Archive
+    from archive_app.core.model import Source
+    from archive_app.core.reuse import PhotoGroup, TextGroup
 
 EPILOG = """\
 Photos count as the same when their perceptual fingerprints are close: resized, recompressed,

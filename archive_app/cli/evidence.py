@@ -24,7 +24,6 @@ from archive_app.core.places import PRECISIONS
 from archive_app.core.research import counted
 from archive_app.core.trash import TrashedSource
 from archive_app.core.verification import CREDIBILITY, RELIABILITY, STATUSES, Evidence
-from archive_app.export.provenance import write_provenance
 
 REASON_HELP = "why, for the audit trail"
 
@@ -332,6 +331,8 @@ def _register_provenance(commands: Any) -> None:
 
 
 def run_provenance(args: argparse.Namespace) -> int:
+    from archive_app.export.provenance import write_provenance
+
     *id_texts, file_name = args.items
     try:
         ids = [int(text) for text in id_texts]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.cli.common import (
     add_command,
@@ -16,7 +16,9 @@ from archive_app.cli.common import (
 )
 from archive_app.core.archive import Archive
 from archive_app.core.errors import InvalidInputError
-from archive_app.core.search.gazetteer import NO_PLACE, Place, PlaceChoice, place_key
+
+if TYPE_CHECKING:
+    from archive_app.core.search.gazetteer import Place, PlaceChoice
 
 PLACES_SHOWN = 8
 
@@ -93,6 +95,8 @@ def place_choice_lines(choice: PlaceChoice) -> list[str]:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from archive_app.core.search.gazetteer import place_key
+
     with open_archive(args) as archive:
         prepare_gazetteer(archive)
         places = archive.gazetteer.places(args.name)
@@ -116,6 +120,8 @@ def _place_line(place: Place, chosen: int | None) -> str:
 
 
 def run_choose(args: argparse.Namespace) -> int:
+    from archive_app.core.search.gazetteer import NO_PLACE
+
     with open_archive(args) as archive:
         prepare_gazetteer(archive)
         places = {place.id: place for place in archive.gazetteer.places(args.name)}

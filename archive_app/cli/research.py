@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.cli.common import (
     add_command,
@@ -17,10 +17,12 @@ from archive_app.cli.common import (
 )
 from archive_app.core.dates import readable_date
 from archive_app.core.errors import InvalidInputError
-from archive_app.core.events import EventNode
-from archive_app.core.perspectives import Perspective
 from archive_app.core.research import InUseError, Kind, counted
-from archive_app.core.tags import Tag
+
+if TYPE_CHECKING:
+    from archive_app.core.events import EventNode
+    from archive_app.core.perspectives import Perspective
+    from archive_app.core.tags import Tag
 
 DATE_HELP = "a year (2020), a month (2020-09) or a day (2020-09-27)"
 
@@ -133,6 +135,8 @@ def run_event_add(args: argparse.Namespace) -> int:
 
 
 def run_event_list(args: argparse.Namespace) -> int:
+    from archive_app.core.events import EventNode
+
     with read_archive(args) as archive:
         tree = archive.events.tree()
     print_list(
@@ -271,6 +275,8 @@ def run_perspective_add(args: argparse.Namespace) -> int:
 
 
 def run_perspective_list(args: argparse.Namespace) -> int:
+    from archive_app.core.perspectives import Perspective
+
     with read_archive(args) as archive:
         perspectives = archive.perspectives.all()
     print_list(
@@ -357,6 +363,8 @@ def _register_tags(commands: Any) -> None:
 
 
 def run_tags_list(args: argparse.Namespace) -> int:
+    from archive_app.core.tags import Tag
+
     with read_archive(args) as archive:
         tags = archive.tags.all()
     print_list(

@@ -16,13 +16,13 @@ from archive_app.cli.common import (
     read_archive,
 )
 from archive_app.cli.places import place_choice_lines, prepare_gazetteer
-from archive_app.core.aliases import AliasGroup
 from archive_app.core.dates import readable_date
 from archive_app.core.research import counted
-from archive_app.core.saved_searches import SavedSearch
 from archive_app.core.search.help import query_help_text
 
 if TYPE_CHECKING:
+    from archive_app.core.aliases import AliasGroup
+    from archive_app.core.saved_searches import SavedSearch
     from archive_app.core.search.service import Hit, SearchResults
 
 FACET_TITLES = {
@@ -225,6 +225,8 @@ def run_saved_add(args: argparse.Namespace) -> int:
 
 
 def run_saved_list(args: argparse.Namespace) -> int:
+    from archive_app.core.saved_searches import SavedSearch
+
     with read_archive(args) as archive:
         searches = archive.saved_searches.all()
     print_list(
@@ -301,6 +303,8 @@ def run_alias_add(args: argparse.Namespace) -> int:
 
 
 def run_alias_list(args: argparse.Namespace) -> int:
+    from archive_app.core.aliases import AliasGroup
+
     with read_archive(args) as archive:
         groups = archive.aliases.all()
     print_list(

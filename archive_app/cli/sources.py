@@ -16,7 +16,6 @@ from archive_app.cli.common import (
     read_archive,
 )
 from archive_app.cli.duplicates import same_as
-from archive_app.core.check import check_archive
 from archive_app.core.dates import readable_date
 from archive_app.core.import_report import FileOutcome
 from archive_app.core.model import Source, image_essentials
@@ -164,6 +163,8 @@ def render_source(source: Source) -> str:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from archive_app.core.check import check_archive
+
     bar = progress_printer(args, "Checking")
     with (open_archive if args.repair else read_archive)(args) as archive:
         report = check_archive(archive, repair=args.repair, progress=bar)

@@ -8,44 +8,44 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Unpack
 
-from archive_app.core.aliases import Aliases
-from archive_app.core.annotations import Annotations
-from archive_app.core.audit import AuditTrail
 from archive_app.core.changes import Change
 from archive_app.core.db import DATABASE_NAME, Database, translate_error
 from archive_app.core.errors import ArchiveError, NoArchiveError
-from archive_app.core.events import Events
 from archive_app.core.extraction import DEFAULT_TIMEOUT, ExtractionPool
 from archive_app.core.import_report import ImportReport
 from archive_app.core.importing import DEFAULT_MAX_EXTRACT_BYTES, ImportSession
 from archive_app.core.index import IndexLag, SearchIndex
-from archive_app.core.listing import Listing
+from archive_app.core.lazy import made_on_first_use
 from archive_app.core.lock import LOCK_NAME, ArchiveLock
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.model import Source
 from archive_app.core.ocr import TextRecognition
-from archive_app.core.perspectives import Perspectives
-from archive_app.core.places import Places
 from archive_app.core.progress import CancelToken, ProgressCallback
-from archive_app.core.research import Assignments
-from archive_app.core.reuse import Reuse
-from archive_app.core.saved_searches import SavedSearches
-from archive_app.core.search.gazetteer import Gazetteer, gazetteer_path
 from archive_app.core.sources import load_source, update_fields
 from archive_app.core.store import OriginalStore
-from archive_app.core.tags import Tags
 from archive_app.core.thumbnails import thumbnail_path
-from archive_app.core.trash import Trash
-from archive_app.core.verification import Verification
 
 if TYPE_CHECKING:
+    from archive_app.core.aliases import Aliases
+    from archive_app.core.annotations import Annotations
+    from archive_app.core.audit import AuditTrail
+    from archive_app.core.events import Events
+    from archive_app.core.listing import Listing
+    from archive_app.core.perspectives import Perspectives
+    from archive_app.core.places import Places
+    from archive_app.core.research import Assignments
+    from archive_app.core.reuse import Reuse
+    from archive_app.core.saved_searches import SavedSearches
+    from archive_app.core.search.gazetteer import Gazetteer
     from archive_app.core.search.service import Hit, SearchOptions, SearchResults, SearchService
+    from archive_app.core.tags import Tags
+    from archive_app.core.trash import Trash
+    from archive_app.core.verification import Verification
 
 log = logging.getLogger(__name__)
 
@@ -74,29 +74,103 @@ class Archive:
         self.pool = pool
         self.max_extract_bytes = DEFAULT_MAX_EXTRACT_BYTES
         self._closed = False
-        # The research model: each call returns an undoable Change; search shows it at once,
-        # or, behind an import's backlog, as soon as the index catches up (see index_lag).
-        self.events = Events(database, self._index_now)
-        self.perspectives = Perspectives(database, self._index_now)
-        self.tags = Tags(database, self._index_now)
-        self.assignments = Assignments(database, self._index_now)
-        self.annotations = Annotations(database, self._index_now)
-        # Search. Aliases and saved searches are read when a query runs: no reindex needed.
-        self.aliases = Aliases(database)
-        self.gazetteer = Gazetteer(gazetteer_path(), database)
-        self._searching: SearchService | None = None
-        self._searching_made = threading.Lock()
-        self.listing = Listing(database)
-        self.saved_searches = SavedSearches(database, self.search)
-        # OCR: scans and photographed documents, read in the worker pool.
+        # OCR: scans and photographed documents, read in the worker pool after an import.
         self.ocr = TextRecognition(database, self.store, index, pool)
-        # The same photo or story elsewhere in the archive (perceptual fingerprints, MinHash).
-        self.reuse = Reuse(database, self.store, self.derived)
-        # Evidence: the audit trail, the trash, grades, sensitivity and places.
-        self.audit = AuditTrail(database)
-        self.trash = Trash(database, self._index_now, self.store, self.derived)
-        self.verification = Verification(database, self._index_now)
-        self.places = Places(database, self._index_now, self.gazetteer)
+
+    # The archive's other parts are made when first used (their modules imported then too):
+    # ``archive-app import`` needs none of them before its first file is read.
+
+    # The research model: each call returns an undoable Change; search shows it at once, or,
+    # behind an import's backlog, as soon as the index catches up (see index_lag).
+
+    @made_on_first_use
+    def events(self) -> Events:
+        from archive_app.core.events import Events
+
+        return Events(self.database, self._index_now)
+
+    @made_on_first_use
+    def perspectives(self) -> Perspectives:
+        from archive_app.core.perspectives import Perspectives
+
+        return Perspectives(self.database, self._index_now)
+
+    @made_on_first_use
+    def tags(self) -> Tags:
+        from archive_app.core.tags import Tags
+
+        return Tags(self.database, self._index_now)
+
+    @made_on_first_use
+    def assignments(self) -> Assignments:
+        from archive_app.core.research import Assignments
+
+        return Assignments(self.database, self._index_now)
+
+    @made_on_first_use
+    def annotations(self) -> Annotations:
+        from archive_app.core.annotations import Annotations
+
+        return Annotations(self.database, self._index_now)
+
+    # Search. Aliases and saved searches are read when a query runs: no reindex needed.
+
+    @made_on_first_use
+    def aliases(self) -> Aliases:
+        from archive_app.core.aliases import Aliases
+
+        return Aliases(self.database)
+
+    @made_on_first_use
+    def gazetteer(self) -> Gazetteer:
+        from archive_app.core.search.gazetteer import Gazetteer, gazetteer_path
+
+        return Gazetteer(gazetteer_path(), self.database)
+
+    @made_on_first_use
+    def listing(self) -> Listing:
+        from archive_app.core.listing import Listing
+
+        return Listing(self.database)
+
+    @made_on_first_use
+    def saved_searches(self) -> SavedSearches:
+        from archive_app.core.saved_searches import SavedSearches
+
+        return SavedSearches(self.database, self.search)
+
+    @made_on_first_use
+    def reuse(self) -> Reuse:
+        """The same photo or story elsewhere in the archive (perceptual fingerprints, MinHash)."""
+        from archive_app.core.reuse import Reuse
+
+        return Reuse(self.database, self.store, self.derived)
+
+    # Evidence: the audit trail, the trash, grades, sensitivity and places.
+
+    @made_on_first_use
+    def audit(self) -> AuditTrail:
+        from archive_app.core.audit import AuditTrail
+
+        return AuditTrail(self.database)
+
+    @made_on_first_use
+    def trash(self) -> Trash:
+        from archive_app.core.trash import Trash
+
+        return Trash(self.database, self._index_now, self.store, self.derived)
+
+    @made_on_first_use
+    def verification(self) -> Verification:
+        from archive_app.core.verification import Verification
+
+        return Verification(self.database, self._index_now)
+
+    @made_on_first_use
+    def places(self) -> Places:
+        from archive_app.core.places import Places
+
+        return Places(self.database, self._index_now, self.gazetteer)
 
     @classmethod
     def open(
@@ -233,18 +307,13 @@ class Archive:
 
     # Search
 
-    @property
+    @made_on_first_use
     def searching(self) -> SearchService:
-        """The search service, made when first used: ``archive-app import`` never searches, and
-        does not load it (nor numpy with it) before its workers can start."""
-        with self._searching_made:
-            if self._searching is None:
-                from archive_app.core.search.service import SearchService
+        """The search service: ``archive-app import`` never searches, and does not load it (nor
+        numpy with it) before its workers can start."""
+        from archive_app.core.search.service import SearchService
 
-                self._searching = SearchService(
-                    self.database, self.index, self.aliases, self.gazetteer
-                )
-            return self._searching
+        return SearchService(self.database, self.index, self.aliases, self.gazetteer)
 
     def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResults:
         """Search the archive: hits ``offset`` to ``offset + limit`` of ``query`` narrowed by

@@ -14,26 +14,33 @@ import contextlib
 import logging
 import os
 import subprocess
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from archive_app.core.fork_server import ForkedWorker, ForkServer, forking_supported
+from archive_app.core.fork_server import (
+    STARTUP_TIMEOUT,
+    WORKER_MEMORY_LIMIT,
+    ForkedWorker,
+    ForkServer,
+    forking_supported,
+    worker_command,
+)
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.progress import CancelToken, is_cancelled
 from archive_app.importers.document import ExtractedDocument
-from archive_app.importers.ocr_page import OcrPage, OcrRequest
 from archive_app.importers.sniff import FileType
+
+if TYPE_CHECKING:
+    from archive_app.importers.ocr_page import OcrPage, OcrRequest
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 120.0
-STARTUP_TIMEOUT = 60.0
-WORKER_MEMORY_LIMIT = 3 << 30
 POLL_SECONDS = 0.1
 BATCH_SECONDS = 1.0
 WORKER_READY = "ready"
@@ -67,18 +74,6 @@ class ExtractionResult:
     importer_version: str = ""
     error: str = ""
     bug: str = ""
-
-
-FROZEN_WORKER_FLAG = "--extraction-worker"
-"""What the bundled program (PyInstaller) is started with to be a worker instead: a frozen
-program has no ``python -m``. Its launcher (``packaging/launcher.py``) looks for it."""
-
-
-def worker_command() -> list[str]:
-    """The command that starts a fresh extraction worker."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, FROZEN_WORKER_FLAG]
-    return [sys.executable, "-m", "archive_app.core.worker"]
 
 
 class _Worker:
@@ -138,12 +133,16 @@ class ExtractionPool:
         workers: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         memory_limit: int = WORKER_MEMORY_LIMIT,
+        *,
+        server: ForkServer | None = None,
     ) -> None:
+        """``server``: a fork server started already for ``memory_limit``
+        (:mod:`archive_app.entry` starts one before it loads the rest of the program)."""
         self.size = max(1, workers if workers is not None else min(os.cpu_count() or 1, 4))
         self.timeout = timeout
         self.memory_limit = memory_limit
         self._workers: list[_Worker] = []
-        self._server: ForkServer | None = None
+        self._server = server
 
     def run(
         self, tasks: deque[ExtractionTask], cancel: CancelToken | None = None
@@ -302,7 +301,7 @@ class ExtractionPool:
         if self._server is None or self._server.gone or self._server.process.poll() is not None:
             if self._server is not None:
                 self._server.close()
-            self._server = ForkServer(worker_command(), self.memory_limit, STARTUP_TIMEOUT)
+            self._server = ForkServer.start(self.memory_limit)
         return self._server
 
     def _retire(self, worker: _Worker) -> None:

@@ -29,6 +29,12 @@ from pathlib import Path
 from typing import IO
 
 FORK_SERVER_FLAG = "--fork-server"
+FROZEN_WORKER_FLAG = "--extraction-worker"
+"""What the bundled program (PyInstaller) is started with to be a worker instead: a frozen
+program has no ``python -m``. Its launcher (``packaging/launcher.py``) looks for it."""
+STARTUP_TIMEOUT = 60.0
+"""How long a worker (or its server) may take to load the importers before it counts as hung."""
+WORKER_MEMORY_LIMIT = 3 << 30
 _REQUEST = struct.Struct("!cq")
 _REPLY = struct.Struct("!q")
 _FORK, _POLL, _WAIT = b"f", b"p", b"w"
@@ -36,6 +42,13 @@ _RUNNING = -(1 << 62)
 """The ``poll`` reply for a worker that is still running."""
 _GONE = -1
 """The exit code of a worker whose server is gone, so that its real one is unknown."""
+
+
+def worker_command() -> list[str]:
+    """The command that starts a fresh extraction worker."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_WORKER_FLAG]
+    return [sys.executable, "-m", "archive_app.core.worker"]
 
 
 def forking_supported() -> bool:
@@ -69,6 +82,12 @@ class ForkServer:
         pool starts another, even before this one's exit can be seen."""
         self._lock = threading.Lock()
         self._unanswered: list[ForkedWorker] = []
+
+    @classmethod
+    def start(cls, memory_limit: int = WORKER_MEMORY_LIMIT) -> ForkServer:
+        """A server of workers limited to ``memory_limit`` bytes each. It needs only this
+        module, so :mod:`archive_app.entry` starts it before it loads anything else."""
+        return cls(worker_command(), memory_limit, STARTUP_TIMEOUT)
 
     def fork(self, task_read: int, result_write: int) -> ForkedWorker:
         """A new worker reading tasks from ``task_read`` and writing results to

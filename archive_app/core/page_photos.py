@@ -12,8 +12,6 @@ import dataclasses
 from dataclasses import dataclass
 
 from archive_app.importers.document import ExtractedDocument, ExtractedImage
-from archive_app.importers.image import title_from_file_name
-from archive_app.importers.image_facts import first_sentence
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,11 @@ class PagePhoto:
 
     def named(self, photo: ExtractedDocument, file_name: str) -> ExtractedDocument:
         """The photo as imported with its page: the page's words where the photo has none."""
+        # The photo importer's modules (Pillow, XMP) load with the first photo saved with a page,
+        # not with every import.
+        from archive_app.importers.image import title_from_file_name
+        from archive_app.importers.image_facts import first_sentence
+
         title = photo.title
         if title == title_from_file_name(file_name):
             title = first_sentence(self.caption) if self.caption else self._photo_of_page()

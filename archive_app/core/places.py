@@ -9,16 +9,18 @@ means its most populous place, and a GPS position is named after the nearest tow
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.core.changes import Change
 from archive_app.core.db import Database
 from archive_app.core.errors import InvalidInputError, NotFoundError
 from archive_app.core.journal import Notify
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
-from archive_app.core.search.gazetteer import Gazetteer
 from archive_app.core.sources import load_source
 from archive_app.core.verification import write_evidence
+
+if TYPE_CHECKING:
+    from archive_app.core.search.gazetteer import Gazetteer
 
 PRECISIONS = ("exact", "100 m", "1 km", "town", "region")
 TOWN_POPULATION = 15_000

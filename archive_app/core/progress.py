@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from archive_app.core.import_report import FileOutcome
+if TYPE_CHECKING:
+    from archive_app.core.import_report import FileOutcome
 
 
 @dataclass(frozen=True)

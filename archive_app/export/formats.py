@@ -4,6 +4,10 @@ A format is an :class:`ExportFormat`: its name, a label for the menu, the file s
 writes and a function that takes an :class:`ExportJob` (the archive, the sources chosen, the
 file, progress and cancel) and returns an :class:`ExportResult`. A new format is one module
 with such a function and one entry in :data:`FORMATS`.
+
+Each format's module (and the libraries it writes with: citeproc, warcio, rispy, pypdf, fpdf)
+is imported when that format is first written: listing the formats (the command line's help,
+the window's *Export* menu) loads none of them, and neither does every other command.
 """
 
 from __future__ import annotations
@@ -24,16 +28,8 @@ from archive_app.core.progress import (
     report_progress,
 )
 from archive_app.core.research import counted
-from archive_app.export.annotations import export_annotations
-from archive_app.export.bibtex import write_bibtex
 from archive_app.export.citeproc_text import DEFAULT_STYLE
-from archive_app.export.csl import csl_item, write_csl_json
-from archive_app.export.report import build_report
-from archive_app.export.report_html import write_report_html
-from archive_app.export.ris import write_ris
 from archive_app.export.selection import Selection, describe_selection, resolve_selection
-from archive_app.export.tables import annotations_path, write_csv
-from archive_app.export.wacz import export_wacz
 
 if TYPE_CHECKING:
     from archive_app.core.archive import Archive
@@ -127,29 +123,39 @@ def _sources_written(sources: list[Source], count: int, *files: Path) -> ExportR
 
 
 def _csl_json(job: ExportJob) -> ExportResult:
+    from archive_app.export.csl import write_csl_json
+
     sources = job.sources()
     return _sources_written(sources, write_csl_json(sources, job.path), job.path)
 
 
 def _bibtex(job: ExportJob) -> ExportResult:
+    from archive_app.export.bibtex import write_bibtex
+    from archive_app.export.csl import csl_item
+
     sources = job.sources()
     count = write_bibtex([csl_item(source) for source in sources], job.path)
     return _sources_written(sources, count, job.path)
 
 
 def _ris(job: ExportJob) -> ExportResult:
+    from archive_app.export.csl import csl_item
+    from archive_app.export.ris import write_ris
+
     sources = job.sources()
     return _sources_written(sources, write_ris([csl_item(s) for s in sources], job.path), job.path)
 
 
 def _csv(job: ExportJob) -> ExportResult:
+    from archive_app.export.tables import annotations_path, write_csv
+
     sources = job.sources()
     count = write_csv(sources, job.path)
     return _sources_written(sources, count, job.path, annotations_path(job.path))
 
 
 def _qdpx(job: ExportJob) -> ExportResult:
-    from archive_app.export.qdpx import write_qdpx  # pypdf: imported when first used
+    from archive_app.export.qdpx import write_qdpx
 
     sources = job.sources()
     count = write_qdpx(job.archive, sources, job.path, job.progress, job.cancel)
@@ -157,6 +163,8 @@ def _qdpx(job: ExportJob) -> ExportResult:
 
 
 def _report(job: ExportJob) -> ExportResult:
+    from archive_app.export.report import build_report
+
     suffix = job.path.suffix.lower()
     if suffix not in {".html", ".htm", ".pdf"}:
         raise InvalidInputError(
@@ -180,10 +188,12 @@ def _report(job: ExportJob) -> ExportResult:
         hidden=job.left_out(),
     )
     if suffix == ".pdf":
-        from archive_app.export.report_pdf import write_report_pdf  # fpdf: when first used
+        from archive_app.export.report_pdf import write_report_pdf
 
         write_report_pdf(report, job.path)
     else:
+        from archive_app.export.report_html import write_report_html
+
         write_report_html(report, job.path)
     written = tuple(source.id for source in sources)
     return ExportResult(report.source_count, "source", (job.path,), written)
@@ -192,6 +202,8 @@ def _report(job: ExportJob) -> ExportResult:
 def _annotations(job: ExportJob) -> ExportResult:
     """As ``export annotations`` always did: events and perspectives filter the annotations
     themselves (or their sources); the other options narrow the sources they are on."""
+    from archive_app.export.annotations import export_annotations
+
     selection = job.selection
     narrowed = Selection(
         ids=selection.ids,
@@ -214,6 +226,8 @@ def _annotations(job: ExportJob) -> ExportResult:
 def _wacz(job: ExportJob) -> ExportResult:
     """Captured sources as a WACZ web archive; a selection of everything means every captured
     source, and sources not captured from the web are left out."""
+    from archive_app.export.wacz import export_wacz
+
     ids = None if job.selection.is_everything else job.source_ids()
     count = export_wacz(job.archive, job.path, ids, progress=job.progress, cancel=job.cancel)
     return ExportResult(count, "page", (job.path,))

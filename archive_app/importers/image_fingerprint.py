@@ -10,13 +10,16 @@ scene apart; :mod:`archive_app.core.reuse.images` has the thresholds and the fig
 A picture with almost no detail (a blank frame, a flat colour) has no meaningful fingerprint:
 any two of them would match, so it gets none.
 
-imagehash (with numpy and scipy) is imported by the first fingerprint, not when the program
-starts.
+imagehash (with numpy and scipy), and Pillow itself, are imported by the first fingerprint, not
+when the program starts: the import writes fingerprints the workers took without loading them.
 """
 
 from __future__ import annotations
 
-from PIL import Image, ImageStat
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 FINGERPRINT_VERSION = 1
 """Raised whenever the hashing changes: stored fingerprints of another version are recomputed."""
@@ -29,6 +32,8 @@ _PLAIN_DEVIATION = 8.0
 def fingerprint(upright: Image.Image) -> str:
     """The 32-hex-digit fingerprint (phash then dhash) of an upright picture; '' when it is too
     plain to tell copies from other pictures."""
+    from PIL import ImageStat
+
     grey = upright.convert("L")
     if ImageStat.Stat(grey.resize((_PLAIN_SIDE, _PLAIN_SIDE))).stddev[0] < _PLAIN_DEVIATION:
         return ""

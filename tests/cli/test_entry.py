@@ -67,7 +67,44 @@ def test_the_workers_started_early_are_let_go_when_the_archive_cannot_open(
         assert set(descendants(os.getpid())) <= before
 
 
-LOADED_BY_SEARCH = ("numpy", "archive_app.core.search.service")
+LOADED_AFTER_THE_FORK_SERVER_STARTS = (
+    "archive_app.core.extraction",
+    "archive_app.core.archive",
+    "archive_app.cli",
+)
+
+
+def test_the_entry_point_loads_nothing_before_it_starts_the_fork_server() -> None:
+    """``archive-app import`` starts its fork server with only the entry point and
+    :mod:`archive_app.core.fork_server` loaded: the server begins loading the importers as soon
+    as the program starts."""
+    script = "import sys, archive_app.entry\nprint(*(n for n in {!r} if n in sys.modules))"
+
+    result = run_python(script.format(LOADED_AFTER_THE_FORK_SERVER_STARTS))
+
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.split() == []
+
+
+NOT_LOADED_BY_AN_IMPORT = (
+    # search, loaded by the first search
+    "numpy",
+    "archive_app.core.search.service",
+    # pictures and their XMP, loaded by the first picture
+    "PIL",
+    "lxml",
+    # the archive's other parts, made when first used
+    "archive_app.core.annotations",
+    "archive_app.core.listing",
+    "archive_app.core.saved_searches",
+    "archive_app.core.reuse.service",
+    # other commands' work, loaded when they run
+    "archive_app.export.report",
+    "archive_app.export.wacz",
+    "archive_app.export.backup",
+    "citeproc",
+    "warcio",
+)
 IMPORT_THEN_LIST_MODULES = """
 import sys
 from archive_app.entry import main
@@ -76,13 +113,14 @@ print(code, *(name for name in {loaded!r} if name in sys.modules))
 """
 
 
-def test_an_import_from_the_command_line_loads_neither_search_nor_numpy(tmp_path: Path) -> None:
+def test_an_import_from_the_command_line_loads_only_what_importing_needs(tmp_path: Path) -> None:
     """What ``archive-app import`` loads before its workers can start delays the first file;
-    search (and numpy with it) is loaded by the first search instead."""
+    search, pictures, the archive's other parts and the other commands' work are loaded by what
+    uses them instead."""
     note = write_file(tmp_path, "note.txt", "Lachin corridor\n\nA note on the road.")
     archive_folder = str(tmp_path / "archive")
     script = IMPORT_THEN_LIST_MODULES.format(
-        archive=archive_folder, file=str(note), loaded=LOADED_BY_SEARCH
+        archive=archive_folder, file=str(note), loaded=NOT_LOADED_BY_AN_IMPORT
     )
 
     result = run_python(script)
@@ -91,6 +129,32 @@ def test_an_import_from_the_command_line_loads_neither_search_nor_numpy(tmp_path
     assert result.stdout.splitlines()[-1].split() == ["0"]
     with Archive.open(archive_folder) as archive:
         assert archive.search("corridor").total == 1
+
+
+NOT_LOADED_BY_THE_FORK_SERVER = (
+    "sqlite3",
+    "archive_app.core.db",
+    "PIL",
+    "whoosh.index",
+    "whoosh.searching",
+)
+LOAD_AS_THE_FORK_SERVER = """
+import sys
+from archive_app.core import worker
+worker.preload()
+worker.rehearse()
+print(*(name for name in {loaded!r} if name in sys.modules))
+"""
+
+
+def test_the_fork_server_loads_neither_the_database_nor_pictures_nor_the_index() -> None:
+    """The fork server loads the importers before an import's first file can be read; it signs
+    bodies without the rest of reuse (the database layer), and analyses them for the index
+    without the index itself; it reads no picture."""
+    result = run_python(LOAD_AS_THE_FORK_SERVER.format(loaded=NOT_LOADED_BY_THE_FORK_SERVER))
+
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.split() == []
 
 
 def run_program(*args: str) -> subprocess.CompletedProcess[str]:

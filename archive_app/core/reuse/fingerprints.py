@@ -13,8 +13,6 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from PIL import Image
-
 from archive_app.core.db import Database
 from archive_app.core.errors import ExtractionError
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
@@ -130,6 +128,8 @@ def _batches(rows: list[sqlite3.Row]) -> Iterator[list[sqlite3.Row]]:
 def _image_fingerprint(store: OriginalStore, derived: Path, row: sqlite3.Row) -> str:
     """The fingerprint of a stored image, from its upright thumbnail; '' when it cannot be read
     (it is then left out of comparisons, like a plain picture)."""
+    from PIL import Image  # here, not at import: the import itself reads no picture
+
     try:
         path = ensure_thumbnail(store, derived, row["sha256"], row["original_ext"])
         with Image.open(path) as thumbnail:
