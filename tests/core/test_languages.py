@@ -9,6 +9,7 @@ import pytest
 
 from archive_app.core.archive import Archive
 from archive_app.core.search.analysis import analysis_language, analyze
+from archive_app.core.search.languages import index_forms
 from archive_app.importers.document import Block, ExtractedDocument
 from tests.helpers import StoreDocument
 
@@ -146,3 +147,23 @@ def test_apostrophe_suffixes_and_elisions() -> None:
 def test_cjk_runs_become_overlapping_pairs() -> None:
     assert analyze("巨大地震") == ["巨大", "大地", "地震"]
     assert analyze("震") == ["震"]
+
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "forms"),
+    [
+        ("running", "en", ("run", "")),
+        ("councils", "", ("council", "")),
+        ("2024", "en", ("2024", "")),
+        ("reuters", "ru", ("reuter", "")),  # a name in a Cyrillic source is stemmed as English
+        ("u.n", "hy", ("u.n", "un")),
+        ("gouvernements", "fr", ("gouvern", "")),  # Latin letters: the source's own stemmer
+        ("xeberler", "az", ("xeber", "kheber")),  # Azerbaijani x is kh across scripts
+        ("karabagh", "tr", ("karabagh", "")),
+    ],
+)
+def test_the_terms_of_a_word_in_latin_letters_in_each_kind_of_source(
+    word: str, language: str, forms: tuple[str, str]
+) -> None:
+    assert index_forms(word, language) == forms

@@ -180,6 +180,12 @@ def _base(word: str, language: str) -> tuple[str, bool]:
 def index_forms(word: str, language: str) -> tuple[str, str]:
     """The primary term of a lower-cased word in a source of ``language``, and its
     cross-script term ('' when it has none: it is written in plain Latin letters already)."""
+    if word.isascii() and word.isalnum() and _english_for_ascii(language):
+        # Most words: stemmed as English, nothing to fold, and their stem is its own
+        # transliteration. What the steps below give, without them.
+        base = english_stem(word)
+        if base.isalnum() and (base.islower() or base.isdigit()):
+            return base, ""
     if is_cjk(word):
         return word, ""
     base, light = _base(word, language)
@@ -190,6 +196,14 @@ def index_forms(word: str, language: str) -> tuple[str, str]:
     if light:
         latin = latin[:LIGHT_PREFIX]
     return primary, _FINAL_VOWELS.sub("", latin)
+
+
+@lru_cache(maxsize=256)
+def _english_for_ascii(language: str) -> bool:
+    """Whether a word in ASCII letters in a source of ``language`` is stemmed as English and
+    transliterated as it is."""
+    english = language in ("", "en") or language not in LATIN_SCRIPT
+    return english and language not in _ASCII_SPELLINGS
 
 
 @lru_cache(maxsize=100_000)
