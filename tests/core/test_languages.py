@@ -149,7 +149,6 @@ def test_cjk_runs_become_overlapping_pairs() -> None:
     assert analyze("震") == ["震"]
 
 
-
 @pytest.mark.parametrize(
     ("word", "language", "forms"),
     [
