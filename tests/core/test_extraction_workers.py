@@ -31,7 +31,9 @@ def _results(pool: ExtractionPool, paths: list[Path]) -> dict[str, ExtractionRes
 
 def _kill_the_first_worker() -> threading.Thread:
     """Kill the first worker process to appear below this one (a new process with no
-    children: a fork server has its workers), as a crash in a C library would end it."""
+    children: a fork server has its workers) once it is busy reading its file, as a crash in
+    a C library would end it. (A worker killed before it started would not have read its
+    file: the pool hands that file to another.)"""
     before = set(descendants(os.getpid()))
 
     def kill() -> None:
@@ -41,7 +43,7 @@ def _kill_the_first_worker() -> threading.Thread:
             }
             workers = [pid for pid in below if pid not in below.values()]
             server_ready = not forking_supported() or any(p != os.getpid() for p in below.values())
-            if workers and server_ready:
+            if workers and server_ready and _cpu_seconds(workers[0]) >= 0.2:
                 os.kill(workers[0], signal.SIGKILL)
                 return
             threading.Event().wait(0.01)
@@ -49,6 +51,15 @@ def _kill_the_first_worker() -> threading.Thread:
     thread = threading.Thread(target=kill)
     thread.start()
     return thread
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time a process has had (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds workers in /proc")
