@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from archive_app.core.archive import Archive
-from archive_app.entry import command_of, main
+from archive_app.entry import IMPORT_YOUNG_OBJECTS, command_of, main
 from tests.helpers import descendants, run_python, write_file
 
 needs_proc = pytest.mark.skipif(
@@ -129,6 +129,26 @@ def test_an_import_from_the_command_line_loads_only_what_importing_needs(tmp_pat
     assert result.stdout.splitlines()[-1].split() == ["0"]
     with Archive.open(archive_folder) as archive:
         assert archive.search("corridor").total == 1
+
+
+IMPORT_AS_THE_PROGRAM = """
+import atexit, gc, sys
+sys.argv = ["archive-app", "--archive", {archive!r}, "import", {file!r}]
+atexit.register(lambda: print(gc.get_threshold()[0], gc.get_freeze_count() > 0))
+from archive_app.entry import main
+main()
+"""
+
+
+def test_the_import_program_collects_young_objects_less_often(tmp_path: Path) -> None:
+    """Run as the program, an import sets what it has loaded aside from the garbage collector
+    and collects young objects less often; it still ends with its exit handlers run."""
+    note = write_file(tmp_path, "note.txt", "Lachin corridor\n\nA note on the road.")
+
+    result = run_python(IMPORT_AS_THE_PROGRAM.format(archive=str(tmp_path / "a"), file=str(note)))
+
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.splitlines()[-1].split() == [str(IMPORT_YOUNG_OBJECTS), "True"]
 
 
 NOT_LOADED_BY_THE_FORK_SERVER = (
