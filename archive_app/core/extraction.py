@@ -16,7 +16,7 @@ import os
 import subprocess
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -157,12 +157,10 @@ class ExtractionPool:
         tasks: deque[ExtractionTask],
         cancel: CancelToken | None = None,
         most: int = 32,
-        early: Callable[[int], bool] | None = None,
     ) -> Iterator[list[ExtractionResult]]:
         """Extract every task, yielding the results in batches: at most ``most`` at once, and
-        no result held back once no other is about to finish, or it has waited for
-        :data:`BATCH_SECONDS`, or ``early`` says the caller would take a batch of this many
-        now. The caller may add to ``tasks`` between batches."""
+        no result held back once no other is about to finish or it has waited for
+        :data:`BATCH_SECONDS`. The caller may add to ``tasks`` between batches."""
         busy: list[_Worker] = []
         batch: list[ExtractionResult] = []
         first_finished = 0.0
@@ -179,7 +177,6 @@ class ExtractionPool:
                 if batch and (
                     not finished
                     or len(batch) >= most
-                    or (early is not None and early(len(batch)))
                     or time.monotonic() - first_finished >= BATCH_SECONDS
                     or not (tasks or busy)
                 ):

@@ -69,11 +69,6 @@ DEFAULT_MAX_EXTRACT_BYTES = 512 << 20
 WRITE_BATCH = 32
 """Extracted files kept at once: their originals flushed to disk together (waiting for the
 disk once per file cost more than extracting it), their sources recorded in few transactions."""
-EARLY_BATCH = 16
-"""Extracted files kept at once as soon as the index has written what it had: so the index
-keeps up while files are read (rather than idle until a whole batch is in), and the round it
-writes after the last file, which nothing else overlaps, is small. Not fewer: each round is a
-commit and a segment, and many small segments are merged, which costs more than it saves."""
 TRANSACTION_SECONDS = 0.03
 """The longest an import holds the database at a time: an edit made meanwhile waits no
 longer."""
@@ -159,9 +154,7 @@ class ImportSession:
                 break
             self._prepare(path, tasks)
         try:
-            for batch in self.pool.run_in_batches(
-                tasks, self.cancel, WRITE_BATCH, early=self._index_waits
-            ):
+            for batch in self.pool.run_in_batches(tasks, self.cancel, WRITE_BATCH):
                 self._keep_batch(batch, tasks)
         except DiskFullError as error:
             self.report.stopped_by = error.message
@@ -177,10 +170,6 @@ class ImportSession:
         except ArchiveError as error:  # the sources are stored; only the index lags behind
             self.report.stopped_by = self.report.stopped_by or error.message
         return self.report
-
-    def _index_waits(self, extracted: int) -> bool:
-        """Whether to keep the files extracted so far now: the index waits for them."""
-        return extracted >= EARLY_BATCH and self.index.idle
 
     # Before extraction
 

@@ -182,26 +182,3 @@ def test_the_fork_servers_rehearsal_reads_its_article_through_every_step() -> No
     ]
     assert document.language == "en"
     assert document.text_signature
-
-
-def test_a_batch_is_given_as_soon_as_its_taker_would_take_it(tmp_path: Path) -> None:
-    """``early`` asks, as results come in, whether the caller would take them now: an import
-    asks whether the index waits for them."""
-    paths = [write_file(tmp_path, f"{number}.txt", f"Report {number}\n") for number in range(12)]
-    tasks = deque(ExtractionTask(key, path, "text") for key, path in enumerate(paths))
-    asked: list[int] = []
-
-    def early(extracted: int) -> bool:
-        asked.append(extracted)
-        return extracted >= 2
-
-    pool = ExtractionPool(workers=2)
-    try:
-        batches = list(pool.run_in_batches(tasks, most=32, early=early))
-    finally:
-        pool.close()
-
-    assert asked
-    # two at most, or one and two that finished at once: never all twelve together
-    assert max(len(batch) for batch in batches) <= 3
-    assert sorted(result.key for batch in batches for result in batch) == list(range(12))
