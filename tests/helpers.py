@@ -74,6 +74,20 @@ def dump_database(archive: Archive) -> dict[str, list[tuple[object, ...]]]:
     }
 
 
+SOURCES_IN_OTHER_SCRIPTS = [
+    ("ru", "Бои под Степанакертом", "Жители Степанакерта ушли из города. Ёлка у дома."),
+    ("az", "Xankəndidə vəziyyət", "Şuşa'da və Ağdam'da atəşkəs pozuldu; Karabağ'da sakitlik."),
+    ("hy", "Ստեփանակերտի լուրեր", "Ստեփանակերտում և Շուշիում մարդիկ սպասում են։"),
+    ("ja", "巨大地震の被害", "東京で巨大地震。被害は大きい 地震 と 津波。"),
+    ("he", "חֲדָשׁוֹת מהעיר", "הַמִּלְחָמָה נמשכה; אנשים עזבו את העיר."),
+    ("uk", "Новини з Харкова", "Харків, Харкові, Харкова: обстріли тривали."),
+    ("fr", "L'armée et l'État", "L'offensive d'hier: aujourd'hui les soldats sont partis."),
+    ("", "The", "_Shusha_ and **Stepanakert** e.g. U.N. 3.5 km; it's Shusha's; don't."),
+]
+"""Sources in the region's languages and scripts, with the word shapes analysis must keep:
+(language, title, body)."""
+
+
 def index_postings(reader: Any) -> dict[tuple[str, bytes], list[tuple[int, float, bytes]]]:
     """Every term of a Whoosh index reader, by field, with its postings (document, weight,
     encoded value)."""

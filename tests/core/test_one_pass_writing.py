@@ -25,21 +25,10 @@ from archive_app.core.search.term_writing import OneLoopCodec
 from archive_app.core.search.writing import OnePassWriter
 from archive_app.core.store import FileDigest
 from archive_app.importers.document import Block, Caption, ExtractedDocument
-from tests.helpers import CORPUS, index_documents, index_postings
+from tests.helpers import CORPUS, SOURCES_IN_OTHER_SCRIPTS, index_documents, index_postings
 
 BLOCK_LIMIT = 128
 """Postings in a block of Whoosh's codec (W3Codec's default)."""
-
-SOURCES_IN_OTHER_SCRIPTS = [
-    ("ru", "Бои под Степанакертом", "Жители Степанакерта ушли из города. Ёлка у дома."),
-    ("az", "Xankəndidə vəziyyət", "Şuşa'da və Ağdam'da atəşkəs pozuldu; Karabağ'da sakitlik."),
-    ("hy", "Ստեփանակերտի լուրեր", "Ստեփանակերտում և Շուշիում մարդիկ սպասում են։"),
-    ("ja", "巨大地震の被害", "東京で巨大地震。被害は大きい 地震 と 津波。"),
-    ("he", "חֲדָשׁוֹת מהעיר", "הַמִּלְחָמָה נמשכה; אנשים עזבו את העיר."),
-    ("uk", "Новини з Харкова", "Харків, Харкові, Харкова: обстріли тривали."),
-    ("fr", "L'armée et l'État", "L'offensive d'hier: aujourd'hui les soldats sont partis."),
-    ("", "The", "_Shusha_ and **Stepanakert** e.g. U.N. 3.5 km; it's Shusha's; don't."),
-]
 
 
 @pytest.fixture(scope="module")
