@@ -153,10 +153,7 @@ class ExtractionPool:
             yield from batch
 
     def run_in_batches(
-        self,
-        tasks: deque[ExtractionTask],
-        cancel: CancelToken | None = None,
-        most: int = 32,
+        self, tasks: deque[ExtractionTask], cancel: CancelToken | None = None, most: int = 32
     ) -> Iterator[list[ExtractionResult]]:
         """Extract every task, yielding the results in batches: at most ``most`` at once, and
         no result held back once no other is about to finish or it has waited for

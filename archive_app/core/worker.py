@@ -27,14 +27,13 @@ from archive_app.core.extraction import (
     ExtractionResult,
     ExtractionTask,
 )
-from archive_app.core.fork_server import FORK_SERVER_FLAG, serve_forks
+from archive_app.core.fork_server import FORK_SERVER_FLAG, WORKER_MEMORY_LIMIT, serve_forks
 from archive_app.core.import_files import os_reason
 from archive_app.core.messages import QT_TRANSLATE_NOOP, Message
 from archive_app.core.reuse.texts import TEXT_KINDS, signature
 from archive_app.core.search.ahead import analyse_body
 from archive_app.importers.document import ExtractedDocument
 
-MEMORY_LIMIT = 3 << 30
 HEARTBEAT_SECONDS = 0.25
 
 
@@ -74,9 +73,9 @@ def rehearse() -> ExtractedDocument | None:
     """Read a small made-up article once, so that what the importer's libraries build on first
     use (compiled patterns and paths, lookup tables, the signature's permutations, the index
     analysis's word pattern and folding tables) is built here, once, rather than in every
-    worker forked from here, on its first file. A rehearsal
-    that fails (a library that changed) only leaves that work to the workers, and gives None:
-    the error is theirs to report, on a real file."""
+    worker forked from here, on its first file. A rehearsal that fails (a library that
+    changed) only leaves that work to the workers, and gives None: the error is theirs to
+    report, on a real file."""
     from archive_app.importers import extract_bytes
 
     try:
@@ -189,7 +188,7 @@ def main(argv: list[str]) -> None:
             serve_forks(control, run_worker, sys.stderr)
         return
     task_fd, result_fd = int(argv[1]), int(argv[2])
-    limit_memory(int(argv[3]) if len(argv) > 3 else MEMORY_LIMIT)
+    limit_memory(int(argv[3]) if len(argv) > 3 else WORKER_MEMORY_LIMIT)
     serve(Connection(task_fd, writable=False), Connection(result_fd, readable=False))
 
 

@@ -75,7 +75,7 @@ def analyse_body(text: str, language: str) -> bytes | None:
     :meth:`AnalysedAhead.offer`; None for a body too long to send (:data:`AHEAD_MOST_CHARS`)."""
     if not text or len(text) > AHEAD_MOST_CHARS:
         return None
-    with analysis_language(language.lower()):
+    with analysis_language(language):
         postings, spelling = content_postings(text, BODY_FORMAT)
         analysed = (current_language(), BODY_FORMAT.field_boost, postings, spelling)
     return pickle.dumps(analysed, protocol=pickle.HIGHEST_PROTOCOL)
